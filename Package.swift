@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "atelier-sante",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "atelier-sante", targets: ["atelier-sante"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GNU readline, seen only by AtelierREPL's ReadlineEditor.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The domain: questionnaire, answers, validation, navigation, completion. No I/O.
+        .target(
+            name: "AtelierCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The workbook file: schema migrations, answers and their history.
+        .target(
+            name: "AtelierStore",
+            dependencies: ["AtelierCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The terminal: line editing, commands, rendering, the session loop.
+        .target(
+            name: "AtelierREPL",
+            dependencies: ["AtelierCore", "AtelierStore", "CReadline"]
+        ),
+        .executableTarget(
+            name: "atelier-sante",
+            dependencies: [
+                "AtelierREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
+        .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore"]),
+        .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AtelierCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

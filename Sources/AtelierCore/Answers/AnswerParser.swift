@@ -1,0 +1,277 @@
+import Foundation
+
+/// Turns what a user typed into a typed answer, or says what was expected.
+///
+/// French habits are accepted: `12,5` and `12.5`, `1 234` with spaces between thousands,
+/// `oui`/`non`, dates as `22/11/2026`, choices by number or by name, accents optional.
+public struct AnswerParser: Sendable {
+    public var reference: TerritoryReference
+    /// Answers already given, for bounds that depend on them ("dont 60 ans et plus" ≤ effectif).
+    public var answers: [String: AnswerValue]
+
+    /// Longer lines are refused before any parsing: no answer of ours is that long.
+    public static let maximumLength = 4000
+
+    public init(reference: TerritoryReference, answers: [String: AnswerValue] = [:]) {
+        self.reference = reference
+        self.answers = answers
+    }
+
+    public func parse(_ input: String, as kind: QuestionKind, bounds: Bounds = Bounds(),
+                      questionKey: String? = nil) throws(InvalidAnswer) -> AnswerValue {
+        let text = input.trimmed
+        let expected = expectation(for: kind, bounds: bounds)
+        guard text.count <= Self.maximumLength else {
+            throw InvalidAnswer(reason: "la réponse dépasse \(FrenchFormat.integer(Self.maximumLength)) caractères", expected: expected)
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InvalidAnswer(reason: "la réponse contient des caractères de contrôle", expected: expected)
+        }
+        guard !text.isEmpty else { throw InvalidAnswer(reason: "la réponse est vide", expected: expected) }
+
+        switch kind {
+        case .text:
+            return .text(text)
+        case .integer:
+            guard let n = Self.integer(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre entier", expected: expected) }
+            try check(Double(n), bounds, expected: expected, shown: FrenchFormat.integer(n))
+            return .integer(n)
+        case .decimal:
+            guard let x = Self.decimal(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre", expected: expected) }
+            try check(x, bounds, expected: expected, shown: FrenchFormat.decimal(x, maximumFractionDigits: 6))
+            return .decimal(x)
+        case .percentage:
+            let stripped = text.hasSuffix("%") ? String(text.dropLast()).trimmed : text
+            guard let x = Self.decimal(stripped) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un pourcentage", expected: expected) }
+            var percentBounds = bounds
+            percentBounds.minimum = bounds.minimum ?? 0
+            percentBounds.maximum = bounds.maximum ?? 100
+            try check(x, percentBounds, expected: expected, shown: FrenchFormat.percentage(x))
+            return .percentage(x)
+        case .amount:
+            guard let cents = Self.cents(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un montant", expected: expected) }
+            try check(Double(cents) / 100, bounds, expected: expected, shown: FrenchFormat.amount(cents: cents))
+            return .amount(cents: cents)
+        case .yesNo:
+            switch text.folded {
+            case "oui", "o": return .bool(true)
+            case "non", "n": return .bool(false)
+            default: throw InvalidAnswer(expected: expected)
+            }
+        case .choice(let choices):
+            guard let choice = Self.match(text, in: choices) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un des choix", expected: expected) }
+            return .choice(choice)
+        case .multipleChoice(let choices):
+            var picked: [String] = []
+            for item in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "+" }).map({ $0.trimmed }) where !item.isEmpty {
+                guard let choice = Self.match(item, in: choices) else {
+                    throw InvalidAnswer(reason: "« \(item.prefix(40)) » n'est pas un des choix", expected: expected)
+                }
+                if !picked.contains(choice) { picked.append(choice) }
+            }
+            guard !picked.isEmpty else { throw InvalidAnswer(expected: expected) }
+            return .choices(choices.filter(picked.contains))
+        case .date:
+            return .date(try Self.date(text, expected: expected))
+        case .communeCode:
+            return .commune(try commune(text, expected: expected).ref)
+        case .communeList:
+            let codes = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" }).map(String.init)
+            var found: [CommuneRef] = []
+            for code in codes {
+                let commune = try self.commune(code, expected: expected)
+                if !found.contains(where: { $0.code == commune.code }) { found.append(commune.ref) }
+            }
+            return .communes(found)
+        case .epciSiren:
+            let digits = text.filter { !$0.isWhitespace }
+            guard Identifiers.isValidSiren(digits) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un numéro SIREN valide", expected: expected)
+            }
+            guard let epci = reference.epcis[digits] else {
+                throw InvalidAnswer(reason: "le SIREN \(digits) n'est pas celui d'un EPCI à fiscalité propre (\(TerritoryReference.epciSource))", expected: expected)
+            }
+            return .epci(EpciRef(siren: epci.siren, name: epci.name))
+        case .list(let fields):
+            return .records([try record(text, fields: fields)])
+        }
+    }
+
+    /// A whole record typed on one line, fields separated by `;`: `MSP ; MSP du Val ; 14118`.
+    public func record(_ text: String, fields: [ListField]) throws(InvalidAnswer) -> ListRecord {
+        let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmed }
+        let labels = fields.map(\.label).joined(separator: " ; ")
+        guard parts.count <= fields.count, parts.count >= fields.filter({ !$0.optional }).count else {
+            throw InvalidAnswer(reason: "\(parts.count) champ(s) au lieu de \(fields.count)",
+                                expected: "les champs séparés par « ; » : \(labels)")
+        }
+        var values: [(key: String, value: AnswerValue)] = []
+        for (index, field) in fields.enumerated() {
+            let part = index < parts.count ? parts[index] : ""
+            if part.isEmpty {
+                if field.optional { continue }
+                throw InvalidAnswer(reason: "le champ « \(field.label) » est vide", expected: "les champs séparés par « ; » : \(labels)")
+            }
+            do throws(InvalidAnswer) {
+                values.append((field.key, try parse(part, as: field.kind, bounds: field.bounds)))
+            } catch {
+                throw InvalidAnswer(reason: "\(field.label) : \(error.reason ?? "valeur refusée")", expected: error.expected)
+            }
+        }
+        return ListRecord(fields: values)
+    }
+
+    // MARK: - Expectations
+
+    /// What a valid answer looks like, in French, for the message that refuses an invalid one.
+    public func expectation(for kind: QuestionKind, bounds: Bounds = Bounds()) -> String {
+        switch kind {
+        case .text: return "un texte non vide"
+        case .integer: return "un nombre entier" + range(bounds, format: { FrenchFormat.integer(Int($0)) })
+        case .decimal: return "un nombre comme 12,5" + range(bounds, format: { FrenchFormat.decimal($0) })
+        case .percentage:
+            let b = Bounds(minimum: bounds.minimum ?? 0, maximum: bounds.maximum ?? 100, maximumKey: bounds.maximumKey)
+            return "un pourcentage comme 12,5" + range(b, format: { FrenchFormat.decimal($0) })
+        case .amount: return "un montant en euros comme 1 234,50" + range(bounds, format: { FrenchFormat.amount(cents: Int($0 * 100)) })
+        case .yesNo: return "oui ou non"
+        case .choice(let choices): return "un des choix, par son numéro ou son nom : " + Self.numbered(choices)
+        case .multipleChoice(let choices):
+            return "un ou plusieurs choix séparés par des virgules, par numéro ou par nom : " + Self.numbered(choices)
+        case .date: return "une date au format JJ/MM/AAAA, comme 22/11/2026"
+        case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
+        case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (2A/2B pour la Corse)"
+        case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
+        case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
+        }
+    }
+
+    private func effectiveMaximum(_ bounds: Bounds) -> (value: Double, because: String?)? {
+        if let key = bounds.maximumKey, case .integer(let n)? = answers[key] {
+            if let max = bounds.maximum, max < Double(n) { return (max, nil) }
+            return (Double(n), "la réponse à \(key)")
+        }
+        return bounds.maximum.map { ($0, nil) }
+    }
+
+    private func range(_ bounds: Bounds, format: (Double) -> String) -> String {
+        let maximum = effectiveMaximum(bounds)
+        let because = maximum?.because.map { " (\($0))" } ?? ""
+        switch (bounds.minimum, maximum?.value) {
+        case let (min?, max?): return " entre \(format(min)) et \(format(max))\(because)"
+        case let (min?, nil): return min == 0 ? " positif ou nul" : " d'au moins \(format(min))"
+        case let (nil, max?): return " d'au plus \(format(max))\(because)"
+        case (nil, nil): return ""
+        }
+    }
+
+    private func check(_ x: Double, _ bounds: Bounds, expected: String, shown: String) throws(InvalidAnswer) {
+        if let min = bounds.minimum, x < min { throw InvalidAnswer(reason: "\(shown) est trop petit", expected: expected) }
+        if let max = effectiveMaximum(bounds), x > max.value {
+            throw InvalidAnswer(reason: "\(shown) est trop grand", expected: expected)
+        }
+    }
+
+    private func commune(_ text: String, expected: String) throws(InvalidAnswer) -> TerritoryReference.Commune {
+        let code = text.uppercased()
+        guard Identifiers.isWellFormedInseeCode(code) else {
+            throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un code commune INSEE", expected: expected)
+        }
+        guard let commune = reference.communes[code] else {
+            throw InvalidAnswer(reason: "aucune commune \(code) dans le \(TerritoryReference.communeSource.replacingOccurrences(of: "INSEE, c", with: "c")) (INSEE)", expected: expected)
+        }
+        return commune
+    }
+
+    // MARK: - Lexical forms
+
+    /// `1234`, `1 234` (spaces or no-break spaces between groups of three), `-0`.
+    static func integer(_ text: String) -> Int? {
+        guard let digits = groupedDigits(text) else { return nil }
+        return Int(digits)
+    }
+
+    /// `12,5`, `12.5`, `1 234,5`; never exponents, `nan` or `inf`.
+    static func decimal(_ text: String) -> Double? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        guard parts.count <= 2, let whole = groupedDigits(String(parts[0])) else { return nil }
+        var literal = whole
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            literal += "." + fraction
+        }
+        guard let value = Double(literal), value.isFinite, abs(value) < 1e15 else { return nil }
+        return value
+    }
+
+    /// `1 234,50`, `1234.5 €`, `1 234 EUR` → cents.
+    static func cents(_ text: String) -> Int? {
+        var t = text
+        for suffix in ["€", "EUR", "eur", "euros", "euro"] where t.hasSuffix(suffix) {
+            t = String(t.dropLast(suffix.count)).trimmed
+            break
+        }
+        let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        guard parts.count <= 2, let whole = groupedDigits(String(parts[0])), let euros = Int(whole),
+              euros.magnitude < 1_000_000_000_000 else { return nil }
+        var cents = 0
+        if parts.count == 2 {
+            let fraction = String(parts[1])
+            guard (1...2).contains(fraction.count), let f = Int(fraction), fraction.allSatisfy(\.isASCII) else { return nil }
+            cents = fraction.count == 1 ? f * 10 : f
+        }
+        return euros < 0 || whole.hasPrefix("-") ? euros * 100 - cents : euros * 100 + cents
+    }
+
+    /// The digits of `-1 234`, checking that spaces only separate groups of three.
+    private static func groupedDigits(_ text: String) -> String? {
+        var t = Substring(text)
+        var sign = ""
+        if let first = t.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            t = t.dropFirst()
+        }
+        let groups = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
+        guard let head = groups.first, !head.isEmpty, head.count <= 18 || groups.count == 1,
+              groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        if groups.count > 1 {
+            guard head.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let digits = groups.joined()
+        guard digits.count <= 18 else { return nil }
+        return sign + digits
+    }
+
+    static func date(_ text: String, expected: String) throws(InvalidAnswer) -> CalendarDate {
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let french = text.split(separator: "/", omittingEmptySubsequences: false)
+        let numbers: [Int]
+        if french.count == 3, french[2].count == 4 {
+            numbers = [french[2], french[1], french[0]].compactMap { $0.allSatisfy(\.isASCII) ? Int($0) : nil }
+        } else if iso.count == 3, iso[0].count == 4 {
+            numbers = iso.compactMap { $0.allSatisfy(\.isASCII) ? Int($0) : nil }
+        } else {
+            throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas une date", expected: expected)
+        }
+        guard numbers.count == 3, numbers.allSatisfy({ $0 >= 0 }) else {
+            throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas une date", expected: expected)
+        }
+        guard let date = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) else {
+            throw InvalidAnswer(reason: "le \(text) n'existe pas dans le calendrier", expected: expected)
+        }
+        return date
+    }
+
+    /// A choice by number (`2`), by exact name or by unambiguous beginning, ignoring accents and case.
+    static func match(_ text: String, in choices: [String]) -> String? {
+        if let n = Int(text), (1...choices.count).contains(n) { return choices[n - 1] }
+        let folded = text.folded
+        if let exact = choices.first(where: { $0.folded == folded }) { return exact }
+        let prefixed = choices.filter { $0.folded.hasPrefix(folded) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    public static func numbered(_ choices: [String]) -> String {
+        choices.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,95 @@
+/// The commands typed in a session. Any line that does not start with `/` answers the
+/// current question.
+public enum CommandName: String, CaseIterable, Sendable {
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, quitter
+}
+
+public struct CommandSpec: Sendable {
+    public var name: CommandName
+    /// The name as shown, with its accents (`/synthèse`); typing it without accents works too.
+    public var spelling: String
+    public var argument: String?
+    public var argumentRequired: Bool
+    public var summary: String
+    public var details: String
+
+    public var usage: String { "/\(spelling)" + (argument.map { " \($0)" } ?? "") }
+}
+
+public struct ParsedCommand: Equatable, Sendable {
+    public var name: CommandName
+    /// The rest of the line, trimmed; empty when no argument was given.
+    public var argument: String
+}
+
+public enum CommandParseResult: Equatable, Sendable {
+    case command(ParsedCommand)
+    case unknown(typed: String, suggestion: String?)
+    case missingArgument(usage: String)
+}
+
+public enum CommandCatalog {
+    public static let all: [CommandSpec] = [
+        CommandSpec(name: .aide, spelling: "aide", argument: "[COMMANDE]", argumentRequired: false,
+                    summary: "liste les commandes, ou explique l'une d'elles",
+                    details: "Sans argument, liste les commandes. « /aide modifier » explique /modifier. Toute ligne qui ne commence pas par « / » répond à la question posée."),
+        CommandSpec(name: .sections, spelling: "sections", argument: nil, argumentRequired: false,
+                    summary: "montre l'avancement de chaque section",
+                    details: "Pour chaque section : questions répondues, passées et restantes."),
+        CommandSpec(name: .aller, spelling: "aller", argument: "SECTION|CLÉ", argumentRequired: true,
+                    summary: "va à une section ou à une question",
+                    details: "« /aller demographie » va à la première question ouverte de la section ; « /aller territoire.communes » va à cette question. Tab complète les noms."),
+        CommandSpec(name: .retour, spelling: "retour", argument: nil, argumentRequired: false,
+                    summary: "revient à la question précédente",
+                    details: "La question précédente est reposée avec sa réponse actuelle ; Entrée sur une ligne vide la garde."),
+        CommandSpec(name: .passer, spelling: "passer", argument: nil, argumentRequired: false,
+                    summary: "passe la question (vous pourrez y revenir)",
+                    details: "La question reste à faire ; /sections compte les questions passées et /aller y ramène."),
+        CommandSpec(name: .revoir, spelling: "revoir", argument: "[SECTION]", argumentRequired: false,
+                    summary: "affiche les réponses : valeur, source, qui, quand",
+                    details: "Sans argument, toutes les sections ; « /revoir demographie » une seule."),
+        CommandSpec(name: .modifier, spelling: "modifier", argument: "CLÉ [VALEUR]", argumentRequired: true,
+                    summary: "change une réponse",
+                    details: "« /modifier demographie.medecins_generalistes.effectif 14 » enregistre directement la valeur, vérifiée comme une réponse ; sans valeur, la question est reposée. Pour une liste, la valeur ajoute un élément (champs séparés par « ; »)."),
+        CommandSpec(name: .historique, spelling: "historique", argument: "CLÉ", argumentRequired: true,
+                    summary: "montre toutes les valeurs successives d'une réponse",
+                    details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
+        CommandSpec(name: .participant, spelling: "participant", argument: "NOM", argumentRequired: true,
+                    summary: "indique qui parle : les réponses suivantes lui sont attribuées",
+                    details: "Le nom est cherché dans la liste des participants ; s'il n'y est pas, il y est ajouté."),
+        CommandSpec(name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
+                    summary: "indique la source des chiffres suivants (« /source C@rtoSanté 2025 »)",
+                    details: "La source s'applique aux réponses suivantes jusqu'au prochain /source ; l'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."),
+        CommandSpec(name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,
+                    summary: "retire un élément de la liste en cours de saisie",
+                    details: "Pendant la saisie d'une liste, « /retirer 2 » retire le deuxième élément."),
+        CommandSpec(name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,
+                    summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
+                    details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),
+    ]
+
+    public static func spec(_ name: CommandName) -> CommandSpec {
+        all.first { $0.name == name }!
+    }
+
+    /// Finds a command by name, ignoring accents and case.
+    public static func spec(named typed: String) -> CommandSpec? {
+        let folded = typed.folded
+        return all.first { $0.spelling.folded == folded }
+    }
+
+    /// nil when the line is not a command (it answers the question).
+    public static func parse(_ line: String) -> CommandParseResult? {
+        let text = line.trimmed
+        guard text.hasPrefix("/") else { return nil }
+        let body = text.dropFirst()
+        let name = String(body.prefix { !$0.isWhitespace })
+        let argument = body.dropFirst(name.count).trimmed
+        guard let spec = spec(named: name) else {
+            let suggestion = closestMatch(to: name, in: all.map(\.spelling))
+            return .unknown(typed: "/" + name, suggestion: suggestion.map { "/" + $0 })
+        }
+        if spec.argumentRequired && argument.isEmpty { return .missingArgument(usage: spec.usage) }
+        return .command(ParsedCommand(name: spec.name, argument: argument))
+    }
+}

@@ -1,0 +1,150 @@
+/// The diagnosis questionnaire: sections of questions, loaded from `templates/questionnaire.yaml`.
+///
+/// Question keys (`demographie.medecins_generalistes.effectif`) are part of the interface:
+/// workbooks, scripts and documents refer to them, so they never change once shipped.
+public struct Questionnaire: Sendable {
+    public var version: Int
+    public var sections: [Section]
+
+    public init(version: Int, sections: [Section]) {
+        self.version = version
+        self.sections = sections
+    }
+
+    /// Every question in questionnaire order.
+    public var questions: [Question] { sections.flatMap(\.questions) }
+
+    public func question(forKey key: String) -> Question? {
+        questions.first { $0.key == key }
+    }
+
+    public func section(forKey key: String) -> Section? {
+        sections.first { $0.key == key || $0.key.folded == key.folded }
+    }
+
+    public func section(containing question: Question) -> Section? {
+        sections.first { $0.questions.contains { $0.key == question.key } }
+    }
+}
+
+public struct Section: Sendable {
+    public var key: String
+    public var title: String
+    public var introduction: String?
+    public var questions: [Question]
+
+    public init(key: String, title: String, introduction: String? = nil, questions: [Question]) {
+        self.key = key
+        self.title = title
+        self.introduction = introduction
+        self.questions = questions
+    }
+}
+
+public struct Question: Sendable {
+    public var key: String
+    public var label: String
+    public var help: String?
+    public var kind: QuestionKind
+    public var bounds: Bounds
+    /// Ask this question only when the condition holds.
+    public var condition: Condition?
+    /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
+    public var expectsSource: Bool { kind.isNumeric }
+
+    public init(key: String, label: String, help: String? = nil, kind: QuestionKind,
+                bounds: Bounds = Bounds(), condition: Condition? = nil) {
+        self.key = key
+        self.label = label
+        self.help = help
+        self.kind = kind
+        self.bounds = bounds
+        self.condition = condition
+    }
+}
+
+/// Numeric bounds of an answer. `maximumKey` bounds a count by another answer, as
+/// "dont 60 ans et plus" is bounded by the effectif.
+public struct Bounds: Sendable, Equatable {
+    public var minimum: Double?
+    public var maximum: Double?
+    public var maximumKey: String?
+
+    public init(minimum: Double? = nil, maximum: Double? = nil, maximumKey: String? = nil) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.maximumKey = maximumKey
+    }
+}
+
+/// One field of a record in a `liste` question.
+public struct ListField: Sendable {
+    public var key: String
+    public var label: String
+    public var kind: QuestionKind
+    public var bounds: Bounds
+    public var optional: Bool
+
+    public init(key: String, label: String, kind: QuestionKind, bounds: Bounds = Bounds(), optional: Bool = false) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.bounds = bounds
+        self.optional = optional
+    }
+}
+
+/// What kind of answer a question takes. The YAML names are French, the names a project lead
+/// editing the questionnaire reads.
+public indirect enum QuestionKind: Sendable {
+    case text
+    case integer
+    case decimal
+    case percentage
+    case amount
+    case yesNo
+    case choice([String])
+    case multipleChoice([String])
+    case date
+    case communeCode
+    /// Several INSEE codes on one line, expanded to names and populations from the reference.
+    case communeList
+    /// The SIREN of an EPCI à fiscalité propre; fills the communes from the DGCL list.
+    case epciSiren
+    case list([ListField])
+
+    /// The name used in `questionnaire.yaml`.
+    public var yamlName: String {
+        switch self {
+        case .text: "texte"
+        case .integer: "entier"
+        case .decimal: "decimal"
+        case .percentage: "pourcentage"
+        case .amount: "montant"
+        case .yesNo: "oui_non"
+        case .choice: "choix"
+        case .multipleChoice: "choix_multiples"
+        case .date: "date"
+        case .communeCode: "code_commune"
+        case .communeList: "communes"
+        case .epciSiren: "siren_epci"
+        case .list: "liste"
+        }
+    }
+
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .decimal, .percentage, .amount: true
+        default: false
+        }
+    }
+
+    /// The fixed choices offered, for completion and numbered answers.
+    public var choices: [String] {
+        switch self {
+        case .choice(let values), .multipleChoice(let values): values
+        case .yesNo: ["oui", "non"]
+        default: []
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Yams
+
+/// A mistake in a file the user can edit, located so they can fix it.
+public struct TemplateError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file), ligne \(line) : \(message)" }
+        return "\(file) : \(message)"
+    }
+}
+
+/// Reads `questionnaire.yaml`. Every mistake is reported with its file and line, before the
+/// first question is asked.
+public enum QuestionnaireLoader {
+    static let sectionFields: Set = ["cle", "titre", "introduction", "questions"]
+    static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
+    static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
+    static let typeNames = ["texte", "entier", "decimal", "pourcentage", "montant", "oui_non", "choix",
+                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "liste"]
+
+    public static func load(yaml: String, file: String) throws(TemplateError) -> Questionnaire {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw TemplateError(file: file, line: nil, message: "le fichier est vide")
+            }
+            root = node
+        } catch let error as TemplateError {
+            throw error
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
+            throw TemplateError(file: file, line: mark.line, message: "YAML mal formé (\(problem))")
+        } catch {
+            throw TemplateError(file: file, line: nil, message: "YAML illisible (\(error))")
+        }
+        var reader = Reader(file: file)
+        return try reader.questionnaire(root)
+    }
+
+    private struct Reader {
+        let file: String
+        var seenKeys: [String: Question] = [:]
+
+        func fail(_ node: Node?, _ message: String) -> TemplateError {
+            TemplateError(file: file, line: node?.mark?.line, message: message)
+        }
+
+        func mapping(_ node: Node, allowed: Set<String>, what: String) throws(TemplateError) -> [String: Node] {
+            guard let mapping = node.mapping else { throw fail(node, "\(what) : une liste de champs « nom: valeur » est attendue") }
+            var result: [String: Node] = [:]
+            for (keyNode, value) in mapping {
+                guard let name = keyNode.string else { throw fail(keyNode, "nom de champ illisible") }
+                guard allowed.contains(name) else {
+                    throw fail(keyNode, "champ inconnu « \(name) » dans \(what) (champs possibles : \(allowed.sorted().joined(separator: ", ")))")
+                }
+                result[name] = value
+            }
+            return result
+        }
+
+        func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
+            guard let value = fields[name] else { throw fail(node, "\(what) : le champ « \(name) » manque") }
+            guard let text = value.string?.trimmed, !text.isEmpty else { throw fail(value, "\(what) : « \(name) » doit être un texte non vide") }
+            return text
+        }
+
+        func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
+            guard let node = fields[name] else { return nil }
+            guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
+                throw fail(node, "« \(name) » doit être un nombre")
+            }
+            return value
+        }
+
+        mutating func questionnaire(_ root: Node) throws(TemplateError) -> Questionnaire {
+            let fields = try mapping(root, allowed: ["version", "sections"], what: "le questionnaire")
+            guard let versionNode = fields["version"], let version = versionNode.int else {
+                throw fail(fields["version"] ?? root, "« version » doit être un nombre entier")
+            }
+            guard let sectionNodes = fields["sections"]?.sequence, !sectionNodes.isEmpty else {
+                throw fail(fields["sections"] ?? root, "« sections » doit être une liste non vide")
+            }
+            var sections: [Section] = []
+            for node in Array(sectionNodes) { sections.append(try section(node, existing: sections)) }
+            return Questionnaire(version: version, sections: sections)
+        }
+
+        mutating func section(_ node: Node, existing: [Section]) throws(TemplateError) -> Section {
+            let fields = try mapping(node, allowed: QuestionnaireLoader.sectionFields, what: "une section")
+            let key = try string(fields, "cle", in: node, what: "section")
+            guard isWellFormedKey(key, segments: 1...1) else {
+                throw fail(fields["cle"], "clé de section « \(key) » mal formée (lettres minuscules, chiffres et _)")
+            }
+            guard !existing.contains(where: { $0.key == key }) else { throw fail(fields["cle"], "la section « \(key) » existe déjà") }
+            let title = try string(fields, "titre", in: node, what: "section \(key)")
+            guard let questionNodes = fields["questions"]?.sequence, !questionNodes.isEmpty else {
+                throw fail(fields["questions"] ?? node, "section \(key) : « questions » doit être une liste non vide")
+            }
+            var questions: [Question] = []
+            for questionNode in Array(questionNodes) {
+                let q = try question(questionNode, sectionKey: key)
+                seenKeys[q.key] = q
+                questions.append(q)
+            }
+            return Section(key: key, title: title, introduction: fields["introduction"]?.string?.trimmed, questions: questions)
+        }
+
+        func question(_ node: Node, sectionKey: String) throws(TemplateError) -> Question {
+            let fields = try mapping(node, allowed: QuestionnaireLoader.questionFields, what: "une question")
+            let key = try string(fields, "cle", in: node, what: "question")
+            guard isWellFormedKey(key, segments: 2...6), key.hasPrefix(sectionKey + ".") else {
+                throw fail(fields["cle"], "clé « \(key) » mal formée : elle doit commencer par « \(sectionKey). » et ne contenir que des minuscules, chiffres, _ et points")
+            }
+            guard seenKeys[key] == nil else { throw fail(fields["cle"], "la clé « \(key) » est déjà utilisée") }
+            let label = try string(fields, "libelle", in: node, what: "question \(key)")
+            let kind = try self.kind(fields, in: node, what: "question \(key)")
+            var bounds = Bounds(minimum: try number(fields, "min"), maximum: try number(fields, "max"))
+            if let maxNode = fields["max_reponse"] {
+                guard let other = maxNode.string, let target = seenKeys[other], case .integer = target.kind else {
+                    throw fail(maxNode, "« max_reponse » doit nommer une question de type entier posée plus haut")
+                }
+                bounds.maximumKey = other
+            }
+            var condition: Condition?
+            if let conditionNode = fields["si"] {
+                condition = try self.condition(conditionNode)
+            }
+            return Question(key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
+                            bounds: bounds, condition: condition)
+        }
+
+        func condition(_ node: Node) throws(TemplateError) -> Condition {
+            let operators = Condition.Operator.allCases.map(\.rawValue).joined(separator: " ")
+            guard let text = node.string, let condition = Condition(parsing: text) else {
+                throw fail(node, "condition « si » illisible : attendu « clé opérateur valeur » (opérateurs : \(operators))")
+            }
+            guard let premise = seenKeys[condition.key] else {
+                throw fail(node, "la condition porte sur « \(condition.key) », qui n'est pas une question posée plus haut")
+            }
+            let choices = premise.kind.choices
+            if !choices.isEmpty, !choices.contains(where: { $0.folded == condition.operand.folded }) {
+                throw fail(node, "« \(condition.operand) » n'est pas un choix de \(condition.key) (\(choices.joined(separator: ", ")))")
+            }
+            return condition
+        }
+
+        func kind(_ fields: [String: Node], in node: Node, what: String) throws(TemplateError) -> QuestionKind {
+            let name = try string(fields, "type", in: node, what: what)
+            func choices() throws(TemplateError) -> [String] {
+                guard let items = fields["choix"]?.sequence?.compactMap({ $0.string?.trimmed }), !items.isEmpty,
+                      items.allSatisfy({ !$0.isEmpty }) else {
+                    throw fail(fields["choix"] ?? node, "\(what) : le type « \(name) » demande une liste « choix » non vide")
+                }
+                guard Set(items.map(\.folded)).count == items.count else { throw fail(fields["choix"], "\(what) : deux choix identiques") }
+                return items
+            }
+            switch name {
+            case "texte": return .text
+            case "entier": return .integer
+            case "decimal", "décimal": return .decimal
+            case "pourcentage": return .percentage
+            case "montant": return .amount
+            case "oui_non": return .yesNo
+            case "choix": return .choice(try choices())
+            case "choix_multiples": return .multipleChoice(try choices())
+            case "date": return .date
+            case "code_commune": return .communeCode
+            case "communes": return .communeList
+            case "siren_epci": return .epciSiren
+            case "liste":
+                guard let nodes = fields["champs"]?.sequence.map(Array.init), !nodes.isEmpty else {
+                    throw fail(node, "\(what) : le type « liste » demande une liste « champs »")
+                }
+                return .list(try listFields(nodes, what: what))
+            default:
+                throw fail(fields["type"], "\(what) : type inconnu « \(name) » (types possibles : \(QuestionnaireLoader.typeNames.joined(separator: ", ")))")
+            }
+        }
+
+        func listFields(_ nodes: [Node], what: String) throws(TemplateError) -> [ListField] {
+            var result: [ListField] = []
+            for node in nodes {
+                let fields = try mapping(node, allowed: QuestionnaireLoader.listFieldFields, what: "un champ de liste")
+                let key = try string(fields, "cle", in: node, what: "champ de liste")
+                guard isWellFormedKey(key, segments: 1...1) else { throw fail(fields["cle"], "clé de champ « \(key) » mal formée") }
+                guard !result.contains(where: { $0.key == key }) else { throw fail(fields["cle"], "le champ « \(key) » existe déjà") }
+                let label = try string(fields, "libelle", in: node, what: "champ \(key)")
+                let kind = try self.kind(fields, in: node, what: "champ \(key)")
+                if case .list = kind { throw fail(fields["type"], "une liste ne peut pas contenir de liste") }
+                let optional = fields["facultatif"]?.bool ?? false
+                result.append(ListField(key: key, label: label, kind: kind,
+                                        bounds: Bounds(minimum: try number(fields, "min"), maximum: try number(fields, "max")),
+                                        optional: optional))
+            }
+            return result
+        }
+
+        func isWellFormedKey(_ key: String, segments: ClosedRange<Int>) -> Bool {
+            let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+            return segments.contains(parts.count) && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
+            }
+        }
+    }
+}

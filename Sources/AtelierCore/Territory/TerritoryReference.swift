@@ -1,0 +1,86 @@
+/// Official names and populations of communes and the composition of EPCI, bundled with the
+/// tool in `data/` (built by `scripts/build_reference_data.py` from INSEE COG 2026, INSEE
+/// populations légales 2023 and DGCL epcicom 2025).
+public struct TerritoryReference: Sendable {
+    public struct Commune: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var department: String
+        public var population: Int
+        public var populationYear: Int
+        public var epciSiren: String?
+
+        public var ref: CommuneRef {
+            CommuneRef(code: code, name: name, population: population, populationYear: populationYear)
+        }
+    }
+
+    public struct Epci: Sendable, Equatable {
+        public var siren: String
+        public var name: String
+        public var legalNature: String
+    }
+
+    public private(set) var communes: [String: Commune] = [:]
+    public private(set) var epcis: [String: Epci] = [:]
+    private var members: [String: [String]] = [:]
+
+    /// What the figures are and when they date from, for the messages that use them.
+    public static let populationSource = "INSEE, populations légales 2023 (en vigueur au 01/01/2026)"
+    public static let epciSource = "DGCL, composition des EPCI au 01/01/2025"
+    public static let communeSource = "INSEE, code officiel géographique 2026"
+
+    public init() {}
+
+    /// Reads the two tab-separated files; `file` names are used in error messages.
+    public init(communesTSV: String, epciTSV: String,
+                communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv") throws {
+        for (line, fields) in try Self.rows(communesTSV, file: communesFile, columns: 6) {
+            guard let population = Int(fields[3]), let year = Int(fields[4]) else {
+                throw ReferenceFileError(file: communesFile, line: line, message: "population illisible")
+            }
+            let siren = fields[5].isEmpty ? nil : fields[5]
+            communes[fields[0]] = Commune(code: fields[0], name: fields[1], department: fields[2],
+                                          population: population, populationYear: year, epciSiren: siren)
+            if let siren { members[siren, default: []].append(fields[0]) }
+        }
+        for (_, fields) in try Self.rows(epciTSV, file: epciFile, columns: 4) {
+            epcis[fields[0]] = Epci(siren: fields[0], name: fields[1], legalNature: fields[2])
+        }
+    }
+
+    /// The member communes of an EPCI, in code order.
+    public func members(ofEpci siren: String) -> [Commune] {
+        (members[siren] ?? []).compactMap { communes[$0] }.sorted { $0.code < $1.code }
+    }
+
+    private static func rows(_ text: String, file: String, columns: Int) throws -> [(Int, [String])] {
+        var result: [(Int, [String])] = []
+        var sawHeader = false
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if !sawHeader { sawHeader = true; continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == columns else {
+                throw ReferenceFileError(file: file, line: index + 1,
+                                         message: "\(columns) colonnes attendues, \(fields.count) trouvées")
+            }
+            result.append((index + 1, fields))
+        }
+        return result
+    }
+}
+
+public struct ReferenceFileError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(file), ligne \(line) : \(message)" : "\(file) : \(message)" }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+extension String {
+    /// The string lowercased and without diacritics, for comparisons a French user expects
+    /// to ignore accents and case: "Synthèse" and "synthese" fold to the same value.
+    public var folded: String {
+        folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+            .replacingOccurrences(of: "œ", with: "oe")
+            .replacingOccurrences(of: "æ", with: "ae")
+    }
+
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (including non-breaking spaces).
+    public var trimmed: String {
+        trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Edit distance between two strings, counted in characters. Used to suggest the closest
+/// command or key when a user mistypes one.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// The candidate closest to `word` (after folding), if it is close enough to be a plausible typo.
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    let target = word.folded
+    let scored = candidates.map { ($0, editDistance(target, $0.folded)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    let tolerance = Swift.max(2, target.count / 3)
+    if best.1 <= tolerance { return best.0 }
+    // A prefix is a good hint too: "/hist" for "/historique".
+    return candidates.first { $0.folded.hasPrefix(target) && !target.isEmpty }
+}

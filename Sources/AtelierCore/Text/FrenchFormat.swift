@@ -1,0 +1,53 @@
+import Foundation
+
+/// Numbers, amounts and dates written the way French administrative documents write them:
+/// `1 234`, `12,5`, `1 234,50 €`, `22/11/2026`. The thousands separator is a narrow
+/// no-break space (U+202F), as in the Imprimerie nationale's rules and CLDR's `fr` locale.
+public enum FrenchFormat {
+    public static let thousandsSeparator = "\u{202F}"
+
+    /// `1234567` → `1 234 567`.
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: thousandsSeparator)
+    }
+
+    /// `1234.5` → `1 234,5`, with at most `maximumFractionDigits` digits and no trailing zeros.
+    public static func decimal(_ value: Double, maximumFractionDigits: Int = 2) -> String {
+        let scale = pow(10.0, Double(maximumFractionDigits))
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.magnitude.rounded(.towardZero))
+        var fraction = String(format: "%.\(maximumFractionDigits)f", rounded.magnitude - Double(whole))
+        fraction = String(fraction.dropFirst(2))  // "0.50" → "50"
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = rounded < 0 ? "-" : ""
+        return sign + integer(whole) + (fraction.isEmpty ? "" : "," + fraction)
+    }
+
+    /// `12.5` → `12,5 %`.
+    public static func percentage(_ value: Double) -> String {
+        decimal(value, maximumFractionDigits: 1) + "\u{00A0}%"
+    }
+
+    /// Cents → `1 234,50 €` (always two decimals, as on a budget line).
+    public static func amount(cents: Int) -> String {
+        let euros = cents.magnitude / 100, rest = cents.magnitude % 100
+        let sign = cents < 0 ? "-" : ""
+        return sign + integer(Int(euros)) + "," + (rest < 10 ? "0" : "") + String(rest) + "\u{00A0}€"
+    }
+
+    /// A timestamp as a French user reads it: `22/11/2026 14:05`, in the machine's time zone.
+    public static func timestamp(_ date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d/%02d/%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+    }
+}

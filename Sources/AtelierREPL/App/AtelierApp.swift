@@ -1,0 +1,127 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Wires the pieces together for one run: resources, workbook, line reader, session loop.
+public enum AtelierApp {
+    public static let version = "0.1.0"
+
+    public struct Options {
+        public var workbookPath: String?
+        public var sessionsDirectory: String?
+        public var resourcesDirectory: String?
+
+        public init(workbookPath: String?, sessionsDirectory: String?, resourcesDirectory: String?) {
+            self.workbookPath = workbookPath
+            self.sessionsDirectory = sessionsDirectory
+            self.resourcesDirectory = resourcesDirectory
+        }
+    }
+
+    /// Runs a session and returns the process exit status: 0 when the user left normally
+    /// (`/quitter`, Ctrl-D, end of script), 1 on a refused script line or an unusable file.
+    public static func run(_ options: Options) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let interactive = isatty(0) == 1
+        let colours = interactive && isatty(1) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && environment["TERM"] != "dumb"
+        let console = StandardConsole(colours: colours)
+
+        guard let resources = Resources.locate(explicit: options.resourcesDirectory, environment: environment,
+                                               executablePath: CommandLine.arguments[0]) else {
+            console.writeError("Dossier « templates/ » introuvable : lancez atelier-sante depuis le dossier du projet, ou indiquez-le avec --ressources DOSSIER.")
+            return 1
+        }
+        let questionnaire: Questionnaire
+        let reference: TerritoryReference
+        do {
+            questionnaire = try resources.loadQuestionnaire()
+            reference = try resources.loadReference()
+        } catch {
+            console.writeError("Fichier de configuration invalide — \(error)")
+            return 1
+        }
+
+        let reader: LineReader = interactive ? ReadlineLineReader(historyPath: historyPath(environment)) : StreamLineReader()
+        var path = options.workbookPath
+        var newTerritoryName: String?
+        if path == nil {
+            let directory = options.sessionsDirectory ?? environment["ATELIER_SANTE_SESSIONS"] ?? resources.root + "/sessions"
+            switch WorkbookPicker(directory: directory, console: console, reader: reader).choose() {
+            case .cancelled: return 0
+            case .failed(let message):
+                console.writeError("Ligne 1 : \(message)")
+                return 1
+            case .open(let chosen, let name):
+                path = chosen
+                newTerritoryName = name
+            }
+        }
+
+        let store: WorkbookStore
+        let controller: SessionController
+        do {
+            store = try WorkbookStore(path: path!, appVersion: version)
+            controller = try SessionController(questionnaire: questionnaire, store: store, reference: reference,
+                                               console: console, interactive: interactive)
+            if let newTerritoryName, let question = questionnaire.question(forKey: "territoire.nom") {
+                _ = controller.commit(question, .text(newTerritoryName), origin: .typed)
+            }
+        } catch {
+            console.writeError(error.description)
+            return 1
+        }
+        controller.start()
+        return loop(controller, reader: reader, console: console, firstLine: newTerritoryName == nil ? 1 : 2)
+    }
+
+    static func loop(_ controller: SessionController, reader: LineReader, console: Console, firstLine: Int) -> Int32 {
+        var lineNumber = firstLine - 1
+        while true {
+            if let readline = reader as? ReadlineLineReader { readline.setCompleter(controller.completer) }
+            let outcome: SessionController.Outcome
+            switch reader.readLine(prompt: controller.prompt) {
+            case .end:
+                if reader.isInteractive { console.write("") }
+                console.write("Classeur enregistré. À bientôt.")
+                return 0
+            case .interrupted:
+                continue
+            case .undecodable:
+                lineNumber += 1
+                outcome = .refused("Ligne illisible : l'entrée n'est pas du texte UTF-8. Rien n'a été enregistré.")
+            case .line(let line):
+                lineNumber += 1
+                if !reader.isInteractive && line.trimmed.hasPrefix("#") { continue }  // comments in scripts
+                outcome = controller.handle(line)
+            }
+            switch outcome {
+            case .accepted: continue
+            case .quit: return 0
+            case .refused(let message):
+                if reader.isInteractive {
+                    console.writeError(console.style.red(message))
+                } else {
+                    console.writeError("Ligne \(lineNumber) : \(message)")
+                    console.writeError("Script interrompu ; les réponses confirmées avant cette ligne sont enregistrées.")
+                    return 1
+                }
+            }
+        }
+    }
+
+    /// `$ATELIER_SANTE_HISTORIQUE`, else `$XDG_STATE_HOME/atelier-sante/historique`, else
+    /// `~/.local/state/atelier-sante/historique`.
+    static func historyPath(_ environment: [String: String]) -> String? {
+        if let explicit = environment["ATELIER_SANTE_HISTORIQUE"] { return explicit.isEmpty ? nil : explicit }
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.local/state" }
+        guard let state else { return nil }
+        let directory = state + "/atelier-sante"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory + "/historique"
+    }
+}

@@ -1,0 +1,95 @@
+import AtelierCore
+import AtelierStore
+
+// MARK: - Asking questions
+
+extension SessionController {
+    /// The prompt readline shows: where the user is, then `›`.
+    public var prompt: String {
+        guard interactive else { return "" }
+        if let draft, let question = current {
+            let field = draft.fields[draft.index]
+            return style.prompt("\(question.key) · élément \(draft.itemNumber) · \(field.label) › ")
+        }
+        return style.prompt((current?.key ?? "atelier-santé") + " › ")
+    }
+
+    /// Completion for what is being typed now: the current question's (or field's) choices.
+    public var completer: Completer {
+        let kind = draft.map { $0.fields[$0.index].kind } ?? current?.kind
+        return Completer(questionnaire: questionnaire, currentKind: kind, participantNames: participantNames)
+    }
+
+    var participantNames: [String] {
+        guard case .records(let items)? = answers["participants.liste"]?.value else { return [] }
+        return items.compactMap { record in
+            if case .text(let name)? = record["nom"] { return name } else { return nil }
+        }
+    }
+
+    func askCurrent() {
+        guard let question = current else {
+            printCompletion()
+            return
+        }
+        let section = questionnaire.section(containing: question)
+        if let section, section.key != lastSectionShown {
+            lastSectionShown = section.key
+            let index = (questionnaire.sections.firstIndex { $0.key == section.key } ?? 0) + 1
+            console.write("")
+            console.write(style.bold("── \(section.title) (section \(index)/\(questionnaire.sections.count)) ──"))
+            if let introduction = section.introduction { console.write(style.dim(introduction)) }
+        }
+        console.write("")
+        console.write(style.bold(question.label) + " " + style.dim("[\(question.key)]"))
+        if let help = question.help { console.write(style.dim("  " + help)) }
+        if case .list(let fields) = question.kind {
+            startList(question, fields: fields)
+            return
+        }
+        if !question.kind.choices.isEmpty, question.kind.choices != ["oui", "non"] {
+            let multiple = if case .multipleChoice = question.kind { " (plusieurs possibles, séparés par des virgules)" } else { "" }
+            console.write("  Choix\(multiple) : " + AnswerParser.numbered(question.kind.choices))
+        } else if case .yesNo = question.kind {
+            console.write(style.dim("  Répondez oui ou non."))
+        }
+        if let existing = answers[question.key] {
+            console.write("  Réponse actuelle : \(existing.value.display) — Entrée pour la garder.")
+        }
+        if question.expectsSource, let source {
+            console.write(style.dim("  Source appliquée : \(source) (/source pour la changer)."))
+        }
+    }
+
+    func printCompletion() {
+        let open = skipped.filter { key in
+            questionnaire.question(forKey: key).map { navigator.isApplicable($0, answers: values) && answers[key] == nil } ?? false
+        }
+        console.write("")
+        if open.isEmpty {
+            console.write(style.green("Toutes les questions applicables ont une réponse.") + " /revoir pour relire le diagnostic, /quitter pour sortir.")
+        } else {
+            console.write("Fin du questionnaire. \(open.count) question(s) passée(s) restent à remplir : /sections pour les voir, /aller CLÉ pour y revenir.")
+        }
+    }
+
+    /// After a command that printed something long, recall what is being asked.
+    func remindCurrent() {
+        guard let question = current else { return }
+        console.write(style.dim("Question en cours : \(question.label) [\(question.key)]"))
+    }
+
+    func printResumeSummary() {
+        let territory = answers["territoire.nom"]?.value.display ?? "territoire sans nom"
+        let last = answers.values.map(\.updatedAt).max().map { FrenchFormat.timestamp($0) } ?? "—"
+        console.write(style.bold("Reprise du classeur « \(territory) »") + " (\(store.path))")
+        console.write("\(answers.count) réponse(s) enregistrée(s) ; dernière modification le \(last).")
+        let progress = navigator.progress(answers: values, skipped: skipped)
+        let parts = progress.map { p in
+            p.isComplete ? "\(p.title) \(p.answered)/\(p.applicable) ✓" : "\(p.title) \(p.answered)/\(p.applicable)"
+        }
+        console.write("Fait : " + parts.joined(separator: " · "))
+        let remaining = progress.reduce(0) { $0 + $1.applicable - $1.answered }
+        console.write(remaining == 0 ? "Il ne reste aucune question." : "Reste : \(remaining) question(s) applicable(s) sans réponse.")
+    }
+}

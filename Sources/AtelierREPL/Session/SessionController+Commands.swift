@@ -1,0 +1,189 @@
+import AtelierCore
+import AtelierStore
+
+// MARK: - Commands
+
+extension SessionController {
+    func run(_ command: ParsedCommand) -> Outcome {
+        let argument = command.argument
+        switch command.name {
+        case .aide: return help(argument)
+        case .sections:
+            printSections()
+            remindCurrent()
+            return .accepted
+        case .aller: return goTo(argument)
+        case .retour: return back()
+        case .passer: return skip()
+        case .revoir: return review(argument)
+        case .modifier: return modify(argument)
+        case .historique: return history(argument)
+        case .participant: return setParticipant(argument)
+        case .source: return setSource(argument)
+        case .retirer: return removeItem(argument)
+        case .quitter:
+            console.write("Classeur enregistré : \(store.path). À bientôt.")
+            return .quit
+        }
+    }
+
+    func help(_ argument: String) -> Outcome {
+        if argument.isEmpty {
+            console.write(style.bold("Commandes") + " (les accents sont facultatifs ; Tab complète) :")
+            let width = CommandCatalog.all.map(\.usage.count).max() ?? 0
+            for spec in CommandCatalog.all {
+                console.write("  " + spec.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + spec.summary)
+            }
+            console.write("Toute autre ligne répond à la question posée. Ctrl-C abandonne la saisie, Ctrl-D quitte.")
+            remindCurrent()
+            return .accepted
+        }
+        let name = argument.hasPrefix("/") ? String(argument.dropFirst()) : argument
+        guard let spec = CommandCatalog.spec(named: name) else {
+            let hint = closestMatch(to: name, in: CommandCatalog.all.map(\.spelling)).map { " Vouliez-vous dire /\($0) ?" } ?? ""
+            return .refused("Commande inconnue : /\(name).\(hint) /aide liste les commandes.")
+        }
+        console.write(style.bold(spec.usage) + " — " + spec.summary)
+        console.write(spec.details)
+        return .accepted
+    }
+
+    /// A question key or section key typed by the user, or a refusal that suggests the closest one.
+    func resolve(_ argument: String, allowSections: Bool) -> Result<Question?, Refusal> {
+        if allowSections, let section = questionnaire.section(forKey: argument) {
+            return .success(navigator.entry(of: section, answers: values, skipped: skipped))
+        }
+        if let question = questionnaire.question(forKey: argument) ?? questionnaire.question(forKey: argument.folded) {
+            return .success(question)
+        }
+        let candidates = (allowSections ? questionnaire.sections.map(\.key) : []) + questionnaire.questions.map(\.key)
+        let hint = closestMatch(to: argument, in: candidates).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+        let what = allowSections ? "section ou question" : "question"
+        return .failure(Refusal(message: "Aucune \(what) « \(argument) ».\(hint) /sections liste les sections ; Tab complète les clés."))
+    }
+
+    struct Refusal: Error {
+        var message: String
+    }
+
+    func goTo(_ argument: String) -> Outcome {
+        switch resolve(argument, allowSections: true) {
+        case .failure(let refusal): return .refused(refusal.message)
+        case .success(let question):
+            guard let question else { return .refused("Aucune question de cette section ne s'applique au territoire.") }
+            if !navigator.isApplicable(question, answers: values), let condition = question.condition {
+                console.write(style.yellow("  Remarque : cette question ne s'applique que si \(condition.description)."))
+            }
+            setCurrent(question)
+            askCurrent()
+            return .accepted
+        }
+    }
+
+    func back() -> Outcome {
+        let reference = current?.key ?? questionnaire.questions.last?.key ?? ""
+        let target = current == nil
+            ? questionnaire.questions.last { navigator.isApplicable($0, answers: values) }
+            : navigator.previousQuestion(before: reference, answers: values)
+        guard let target else { return .refused("Vous êtes à la première question : il n'y a pas de question précédente.") }
+        setCurrent(target)
+        askCurrent()
+        return .accepted
+    }
+
+    func skip() -> Outcome {
+        guard let question = current else { return .refused("Aucune question en cours à passer.") }
+        if case .list = question.kind, answers[question.key] != nil {
+            return finishList(question)
+        }
+        do {
+            try store.skip(question.key)
+            try reload()
+        } catch {
+            return .refused(error.description)
+        }
+        console.write(style.dim("  Question passée ; /aller \(question.key) pour y revenir."))
+        advance()
+        return .accepted
+    }
+
+    func modify(_ argument: String) -> Outcome {
+        let key = String(argument.prefix { !$0.isWhitespace })
+        let valueText = argument.dropFirst(key.count).trimmed
+        let question: Question
+        switch resolve(key, allowSections: false) {
+        case .failure(let refusal): return .refused(refusal.message)
+        case .success(let found):
+            guard let found else { return .refused("Question introuvable : \(key).") }
+            question = found
+        }
+        if valueText.isEmpty {
+            setCurrent(question)
+            askCurrent()
+            return .accepted
+        }
+        let value: AnswerValue
+        do {
+            if case .list(let fields) = question.kind {
+                let existing: [ListRecord] = if case .records(let items)? = answers[question.key]?.value { items } else { [] }
+                value = .records(existing + [try parser.record(valueText, fields: fields)])
+            } else {
+                value = try parser.parse(valueText, as: question.kind, bounds: question.bounds, questionKey: question.key)
+            }
+        } catch {
+            return .refused(error.description)
+        }
+        let origin: AnswerChange.Origin = answers[question.key] == nil ? .typed : .modified
+        if let refusal = commit(question, value, origin: origin) { return refusal }
+        if current?.key == question.key {
+            advance()
+        } else if let current, answers[current.key] == nil, navigator.isApplicable(current, answers: values) {
+            remindCurrent()
+        } else {
+            // The change may have opened or closed questions (conditions): find where to go on.
+            advance()
+        }
+        return .accepted
+    }
+
+    func setParticipant(_ name: String) -> Outcome {
+        let known = participantNames.first { $0.folded == name.folded }
+        participant = known ?? name
+        do {
+            try store.setState(StateKey.participant, participant)
+        } catch {
+            return .refused(error.description)
+        }
+        if known != nil {
+            console.write("Les réponses suivantes sont attribuées à \(participant!).")
+        } else {
+            console.write("Les réponses suivantes sont attribuées à \(name). " +
+                          style.dim("Ce nom n'est pas dans la liste des participants : /aller participants.liste pour l'y ajouter avec son organisation et son rôle."))
+        }
+        return .accepted
+    }
+
+    func setSource(_ text: String) -> Outcome {
+        source = text.isEmpty ? nil : text
+        sourceYear = text.isEmpty ? nil : Self.year(in: text)
+        do {
+            try store.setState(StateKey.source, source)
+            try store.setState(StateKey.sourceYear, sourceYear.map(String.init))
+        } catch {
+            return .refused(error.description)
+        }
+        if let source {
+            let year = sourceYear.map { ", année \($0)" } ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
+            console.write("Source des chiffres suivants : \(source)\(year).")
+        } else {
+            console.write("Source effacée : les réponses suivantes n'auront pas de source.")
+        }
+        return .accepted
+    }
+
+    /// The last plausible year (1990–2100) written in a source, as the year of the figure.
+    static func year(in text: String) -> Int? {
+        let tokens = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return tokens.last { (1990...2100).contains($0) }
+    }
+}

@@ -1,0 +1,101 @@
+import AtelierCore
+import AtelierStore
+
+// MARK: - Tables: /revoir, /sections, /historique
+
+extension SessionController {
+    func review(_ argument: String) -> Outcome {
+        let sections: [Section]
+        if argument.isEmpty {
+            sections = questionnaire.sections
+        } else if let section = questionnaire.section(forKey: argument) {
+            sections = [section]
+        } else {
+            let hint = closestMatch(to: argument, in: questionnaire.sections.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+            return .refused("Aucune section « \(argument) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", ")).")
+        }
+        for section in sections {
+            console.write("")
+            console.write(style.bold(section.title))
+            var rows: [[String]] = []
+            var details: [Int: [String]] = [:]
+            for question in section.questions {
+                guard let answer = answers[question.key] else { continue }
+                rows.append([question.key, Table.truncate(answer.value.display, 60),
+                             answer.source ?? "—", answer.participant ?? "—", FrenchFormat.timestamp(answer.updatedAt)])
+                if case .records(let items) = answer.value, !items.isEmpty {
+                    details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display)" }
+                }
+            }
+            if rows.isEmpty {
+                console.write(style.dim("  Aucune réponse dans cette section."))
+                continue
+            }
+            let lines = Table.render(header: ["Clé", "Valeur", "Source", "Qui", "Quand"], rows: rows)
+            console.write("  " + style.bold(lines[0]))
+            console.write("  " + lines[1])
+            for (index, line) in lines.dropFirst(2).enumerated() {
+                console.write("  " + line)
+                for detail in details[index] ?? [] { console.write(detail) }
+            }
+        }
+        remindCurrent()
+        return .accepted
+    }
+
+    func printSections() {
+        let progress = navigator.progress(answers: values, skipped: skipped)
+        let rows = progress.map { p in
+            [p.key, p.title, "\(p.answered)/\(p.applicable)", String(p.skipped), p.isComplete ? "✓" : ""]
+        }
+        let lines = Table.render(header: ["Section", "Titre", "Répondues", "Passées", ""], rows: rows)
+        for (index, line) in lines.enumerated() { console.write("  " + (index == 0 ? style.bold(line) : line)) }
+    }
+
+    func history(_ key: String) -> Outcome {
+        guard questionnaire.question(forKey: key) != nil else {
+            let hint = closestMatch(to: key, in: questionnaire.questions.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+            return .refused("Aucune question « \(key) ».\(hint)")
+        }
+        let events: [AnswerEvent]
+        do {
+            events = try store.history(of: key)
+        } catch {
+            return .refused(error.description)
+        }
+        guard !events.isEmpty else {
+            console.write("Aucune réponse n'a encore été donnée à \(key).")
+            return .accepted
+        }
+        let rows = events.map { e in
+            [FrenchFormat.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
+             Table.truncate(e.previousDisplay ?? "—", 30), e.participant ?? "—",
+             (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? "")]
+        }
+        let lines = Table.render(header: ["Quand", "Nature", "Valeur", "Avant", "Qui", "Source"], rows: rows)
+        console.write(style.bold("Historique de \(key)"))
+        for (index, line) in lines.enumerated() { console.write("  " + (index == 0 ? style.bold(line) : line)) }
+        remindCurrent()
+        return .accepted
+    }
+}
+
+/// Aligned text tables, counted in characters (accents and `✓` are one column wide).
+enum Table {
+    static func render(header: [String], rows: [[String]]) -> [String] {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmed
+        }
+        return [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line)
+    }
+
+    static func truncate(_ text: String, _ length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+}

@@ -1,0 +1,200 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+
+/// Runs a diagnosis session over a workbook: asks the current question, takes a line
+/// (an answer or a `/commande`), commits confirmed answers, and moves on.
+///
+/// Every confirmed answer is committed in its own transaction *before* its confirmation is
+/// printed and the next question asked, so what the user saw confirmed is on disk.
+public final class SessionController {
+    public enum Outcome: Equatable {
+        case accepted
+        /// The line was refused; nothing was written. The message says what was expected.
+        case refused(String)
+        case quit
+    }
+
+    let questionnaire: Questionnaire
+    let navigator: Navigator
+    let store: WorkbookStore
+    let reference: TerritoryReference
+    let console: Console
+    let interactive: Bool
+
+    var answers: [String: StoredAnswer] = [:]
+    var skipped: Set<String> = []
+    /// The question being asked; nil once every applicable question is answered or skipped.
+    public internal(set) var current: Question?
+    /// The record being typed field by field, in a `liste` question.
+    var draft: ListDraft?
+    /// Whether the current question already had an answer (Enter on an empty line keeps it).
+    var reAsking = false
+    var participant: String?
+    var source: String?
+    var sourceYear: Int?
+    var lastSectionShown: String?
+
+    enum StateKey {
+        static let currentQuestion = "question_courante"
+        static let participant = "participant"
+        static let source = "source"
+        static let sourceYear = "source_annee"
+    }
+
+    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: TerritoryReference,
+                console: Console, interactive: Bool) throws(WorkbookError) {
+        self.questionnaire = questionnaire
+        self.navigator = Navigator(questionnaire: questionnaire)
+        self.store = store
+        self.reference = reference
+        self.console = console
+        self.interactive = interactive
+        try reload()
+        participant = try store.state(StateKey.participant)
+        source = try store.state(StateKey.source)
+        sourceYear = try store.state(StateKey.sourceYear).flatMap { Int($0) }
+    }
+
+    var values: [String: AnswerValue] { answers.mapValues(\.value) }
+    var parser: AnswerParser { AnswerParser(reference: reference, answers: values) }
+    var style: Style { console.style }
+
+    func reload() throws(WorkbookError) {
+        answers = try store.answers()
+        skipped = try store.skippedKeys()
+    }
+
+    // MARK: - Start
+
+    /// Prints the welcome or the resume summary, then asks the first open question.
+    public func start() {
+        if answers.isEmpty {
+            console.write(style.bold("Atelier Santé — diagnostic partagé de l'accès aux soins"))
+            console.write("Chaque réponse est enregistrée aussitôt dans \(store.path).")
+            console.write("Répondez aux questions ; les commandes commencent par « / » (/aide pour la liste, /quitter pour sortir).")
+        } else {
+            printResumeSummary()
+        }
+        let saved = try? store.state(StateKey.currentQuestion)
+        if let saved, let question = questionnaire.question(forKey: saved),
+           navigator.isOpen(question, answers: values, skipped: []) {
+            setCurrent(question)
+        } else {
+            setCurrent(navigator.nextQuestion(after: nil, answers: values, skipped: skipped))
+        }
+        askCurrent()
+    }
+
+    // MARK: - Lines
+
+    /// Handles one line typed by the user (or read from a script).
+    public func handle(_ rawLine: String) -> Outcome {
+        let line = rawLine.trimmed
+        switch CommandCatalog.parse(line) {
+        case .unknown(let typed, let suggestion)?:
+            let hint = suggestion.map { " Vouliez-vous dire \($0) ?" } ?? ""
+            return .refused("Commande inconnue : \(typed).\(hint) Tapez /aide pour la liste des commandes.")
+        case .missingArgument(let usage)?:
+            return .refused("Il manque un argument. Usage : \(usage) (/aide pour le détail).")
+        case .command(let command)?:
+            return run(command)
+        case nil:
+            return answer(line)
+        }
+    }
+
+    func answer(_ line: String) -> Outcome {
+        guard let question = current else {
+            if line.isEmpty { return .accepted }
+            return .refused("Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir.")
+        }
+        if case .list(let fields) = question.kind {
+            return listLine(line, question: question, fields: fields)
+        }
+        if line.isEmpty {
+            if reAsking {
+                console.write(style.dim("Réponse conservée."))
+                advance()
+            }
+            return .accepted  // nothing typed: the question stays
+        }
+        let value: AnswerValue
+        do {
+            value = try parser.parse(line, as: question.kind, bounds: question.bounds, questionKey: question.key)
+        } catch {
+            return .refused(error.description)
+        }
+        if let refusal = commit(question, value, origin: reAsking ? .modified : .typed) { return refusal }
+        advance()
+        return .accepted
+    }
+
+    // MARK: - Committing
+
+    /// Records an answer (and what it fills in automatically) in one transaction, then
+    /// confirms it. Returns a refusal when the workbook could not be written.
+    func commit(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin, quiet: Bool = false) -> Outcome? {
+        let change = AnswerChange(key: question.key, value: value, participant: participant,
+                                  source: question.expectsSource ? source : nil,
+                                  sourceYear: question.expectsSource ? sourceYear : nil, origin: origin)
+        let derived = derivedChanges(for: question, value: value)
+        do {
+            try store.record([change] + derived.changes)
+            try reload()
+        } catch {
+            return .refused(error.description)
+        }
+        if !quiet { console.write(confirmation(change)) }
+        for note in derived.notes { console.write(note) }
+        return nil
+    }
+
+    /// What an answer fills in by itself, and the lines that say so.
+    struct Derived {
+        var changes: [AnswerChange] = []
+        var notes: [String] = []
+    }
+
+    /// An EPCI's SIREN fills in its member communes, from the bundled official data, unless
+    /// the user typed the list themselves (then it is kept, and they are told how to replace it).
+    func derivedChanges(for question: Question, value: AnswerValue) -> Derived {
+        guard case .epci(let epci) = value,
+              let target = questionnaire.section(containing: question)?.questions.first(where: {
+                  if case .communeList = $0.kind { return true } else { return false }
+              }) else { return Derived() }
+        if let existing = answers[target.key], existing.source != TerritoryReference.epciSource {
+            return Derived(notes: [style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(target.key) pour la remplacer.")])
+        }
+        let members = reference.members(ofEpci: epci.siren).map(\.ref)
+        let population = members.reduce(0) { $0 + $1.population }
+        let years = Set(members.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
+        let change = AnswerChange(key: target.key, value: .communes(members), participant: participant,
+                                  source: TerritoryReference.epciSource, sourceYear: 2025, origin: .reference)
+        let note = "  \(style.green("✓")) \(target.key) rempli : \(members.count) communes, population municipale \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years))."
+        return Derived(changes: [change], notes: [note])
+    }
+
+    func confirmation(_ change: AnswerChange) -> String {
+        var meta: [String] = []
+        if let source = change.source { meta.append("source : \(source)") }
+        if let participant = change.participant { meta.append("par \(participant)") }
+        let suffix = meta.isEmpty ? "" : style.dim(" (\(meta.joined(separator: " ; ")))")
+        return "  \(style.green("✓")) \(change.key) = \(change.value.display)\(suffix)"
+    }
+
+    // MARK: - Moving
+
+    func setCurrent(_ question: Question?) {
+        current = question
+        draft = nil
+        reAsking = question.map { answers[$0.key] != nil } ?? false
+        try? store.setState(StateKey.currentQuestion, question?.key)
+    }
+
+    /// Goes to the next open question and asks it.
+    func advance() {
+        setCurrent(navigator.nextQuestion(after: current?.key, answers: values, skipped: skipped))
+        askCurrent()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Where the session writes: standard output for what the user reads, standard error for
+/// refusals and errors. Colour only on a terminal, never with `NO_COLOR`.
+public protocol Console: AnyObject {
+    var style: Style { get }
+    func write(_ text: String)
+    func writeError(_ text: String)
+}
+
+public final class StandardConsole: Console {
+    public let style: Style
+
+    public init(colours: Bool) {
+        style = Style(enabled: colours)
+    }
+
+    public func write(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    public func writeError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// ANSI styles, or nothing when colours are off.
+public struct Style: Sendable {
+    public var enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    public func green(_ text: String) -> String { wrap(text, "32") }
+    public func red(_ text: String) -> String { wrap(text, "31") }
+    public func yellow(_ text: String) -> String { wrap(text, "33") }
+    public func cyan(_ text: String) -> String { wrap(text, "36") }
+
+    /// A prompt for readline: escape sequences are bracketed so line editing counts widths right.
+    public func prompt(_ text: String) -> String {
+        enabled ? "\u{1}\u{1B}[1;36m\u{2}\(text)\u{1}\u{1B}[0m\u{2}" : text
+    }
+}

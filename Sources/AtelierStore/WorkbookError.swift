@@ -1,0 +1,27 @@
+/// What can go wrong with a workbook file, each with the French sentence a user reads:
+/// what happened and what to do. The file is never modified when one of these is raised.
+public enum WorkbookError: Error, Equatable, CustomStringConvertible {
+    case notAWorkbook(path: String)
+    case foreignDatabase(path: String)
+    case newerVersion(path: String)
+    case busy(path: String)
+    case cannotCreate(path: String, reason: String)
+    case storage(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAWorkbook(let path):
+            return "Le fichier « \(path) » n'est pas un classeur Atelier Santé (ce n'est pas une base SQLite, ou elle est endommagée). Il n'a pas été modifié ; vérifiez le chemin, ou repartez d'une copie de sauvegarde."
+        case .foreignDatabase(let path):
+            return "Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié ; indiquez un autre nom de classeur."
+        case .newerVersion(let path):
+            return "Le classeur « \(path) » a été enregistré par une version plus récente d'Atelier Santé. Il n'a pas été modifié ; mettez à jour l'outil pour l'ouvrir."
+        case .busy(let path):
+            return "Le classeur « \(path) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."
+        case .cannotCreate(let path, let reason):
+            return "Impossible de créer le classeur « \(path) » : \(reason)."
+        case .storage(let path, let reason):
+            return "Erreur d'écriture dans le classeur « \(path) » : \(reason). La dernière réponse n'a pas été enregistrée ; réessayez."
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+
+/// The workbook's schema, as a list of frozen migrations.
+///
+/// A migration, once shipped, is never edited: users keep their workbooks for years.
+/// Literal table and column names only, never a record type's name.
+enum WorkbookSchema {
+    /// `PRAGMA application_id` of every workbook ("ATLS"): tells our files from other SQLite files.
+    static let applicationID: Int32 = 0x4154_4C53
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 classeur initial") { db in
+            try db.execute(sql: """
+                CREATE TABLE workbook (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    format TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by_version TEXT NOT NULL
+                );
+                -- The current value of each answered question.
+                CREATE TABLE answer (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL,          -- JSON: {"type": …, "valeur": …}
+                    display TEXT NOT NULL,        -- the value as a French reader sees it
+                    participant TEXT,             -- who gave it (NULL: not said)
+                    source TEXT,                  -- where the figure comes from
+                    source_year INTEGER,          -- the year of the figure
+                    updated_at TEXT NOT NULL      -- ISO 8601, UTC
+                );
+                -- Append-only: every change of every answer, never updated nor deleted.
+                CREATE TABLE answer_event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL,
+                    value TEXT,
+                    display TEXT,
+                    previous_value TEXT,
+                    previous_display TEXT,
+                    participant TEXT,
+                    source TEXT,
+                    source_year INTEGER,
+                    origin TEXT NOT NULL,         -- saisie, modification, référentiel, retrait
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX answer_event_by_key ON answer_event(key, id);
+                CREATE TRIGGER answer_event_is_append_only_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
+                CREATE TRIGGER answer_event_is_append_only_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
+                CREATE TABLE skipped_question (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    skipped_at TEXT NOT NULL
+                );
+                -- Where the session stands: current question, participant, source.
+                CREATE TABLE session_state (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,128 @@
+import AtelierCore
+import Foundation
+import GRDB
+
+// MARK: - Answers and their history
+
+extension WorkbookStore {
+    /// Records changes in one transaction: each answer's new value and a history line with
+    /// its previous value. Returns when the transaction is committed.
+    public func record(_ changes: [AnswerChange]) throws(WorkbookError) {
+        let now = Timestamp.string(clock())
+        try write { db in
+            for change in changes {
+                let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
+                let display = change.value.display
+                try db.execute(sql: """
+                    INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
+                        participant = excluded.participant, source = excluded.source,
+                        source_year = excluded.source_year, updated_at = excluded.updated_at
+                    """, arguments: [change.key, change.value.json, display, change.participant, change.source, change.sourceYear, now])
+                try db.execute(sql: """
+                    INSERT INTO answer_event (key, value, display, previous_value, previous_display,
+                        participant, source, source_year, origin, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [change.key, change.value.json, display, previous?["value"] as String?,
+                                     previous?["display"] as String?, change.participant, change.source,
+                                     change.sourceYear, change.origin.rawValue, now])
+                try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
+            }
+        }
+    }
+
+    public func record(_ change: AnswerChange) throws(WorkbookError) {
+        try record([change])
+    }
+
+    public func answers() throws(WorkbookError) -> [String: StoredAnswer] {
+        try read { db in
+            var result: [String: StoredAnswer] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM answer") {
+                let key: String = row["key"]
+                let json: String = row["value"]
+                guard let value = try? AnswerValue(json: json) else {
+                    throw WorkbookError.storage(path: path, reason: "la réponse « \(key) » est illisible")
+                }
+                result[key] = StoredAnswer(key: key, value: value, participant: row["participant"], source: row["source"],
+                                           sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
+            }
+            return result
+        }
+    }
+
+    public func history(of key: String) throws(WorkbookError) -> [AnswerEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM answer_event WHERE key = ? ORDER BY id", arguments: [key]).map { row in
+                AnswerEvent(key: row["key"], display: row["display"], previousDisplay: row["previous_display"],
+                            participant: row["participant"], source: row["source"], sourceYear: row["source_year"],
+                            origin: row["origin"], recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast)
+            }
+        }
+    }
+
+    // MARK: - Skipped questions
+
+    public func skip(_ key: String) throws(WorkbookError) {
+        let now = Timestamp.string(clock())
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO skipped_question (key, skipped_at) VALUES (?, ?)", arguments: [key, now])
+        }
+    }
+
+    public func skippedKeys() throws(WorkbookError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT key FROM skipped_question")) }
+    }
+
+    // MARK: - Session state
+
+    public func state(_ name: String) throws(WorkbookError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM session_state WHERE name = ?", arguments: [name]) }
+    }
+
+    /// Sets (or, with nil, clears) a piece of session state.
+    public func setState(_ name: String, _ value: String?) throws(WorkbookError) {
+        try write { db in
+            if let value {
+                try db.execute(sql: "INSERT OR REPLACE INTO session_state (name, value) VALUES (?, ?)", arguments: [name, value])
+            } else {
+                try db.execute(sql: "DELETE FROM session_state WHERE name = ?", arguments: [name])
+            }
+        }
+    }
+
+    public func summary() throws(WorkbookError) -> WorkbookSummary {
+        try read { db in
+            let territory = try String.fetchOne(db, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'")
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0
+            let last = try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM answer_event")
+            return WorkbookSummary(path: path, territory: territory, answered: count, lastChange: last.flatMap(Timestamp.date))
+        }
+    }
+
+    // MARK: - Transactions
+
+    func write(_ body: (Database) throws -> Void) throws(WorkbookError) {
+        do {
+            // IMMEDIATE: take the write lock first, so a second process waits (busy timeout)
+            // instead of failing when a read transaction would have to be upgraded.
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try body(db)
+                    return .commit
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(WorkbookError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import AtelierCore
+import Foundation
+import GRDB
+
+/// The workbook of one territory: one SQLite file, owned by this type.
+///
+/// Every write is one transaction, committed (and synced, `synchronous = FULL`) before the
+/// method returns: what the REPL confirms to the user is on disk.
+public final class WorkbookStore: Sendable {
+    public let path: String
+    let writer: DatabaseQueue
+    let clock: @Sendable () -> Date
+
+    /// Opens the workbook at `path`, creating it (readable by its owner only) if absent.
+    public convenience init(path: String, appVersion: String, clock: @escaping @Sendable () -> Date = Date.init) throws(WorkbookError) {
+        let fileManager = FileManager.default
+        let exists = fileManager.fileExists(atPath: path)
+        if exists {
+            try Self.checkHeader(path: path)
+        } else {
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                if !directory.isEmpty { try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            } catch {
+                throw .cannotCreate(path: path, reason: "le dossier « \(directory) » ne peut pas être créé")
+            }
+            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw .cannotCreate(path: path, reason: "le fichier ne peut pas être écrit à cet endroit")
+            }
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try self.init(writer: queue, path: path, appVersion: appVersion, clock: clock, isNew: !exists)
+    }
+
+    /// A workbook in memory, for tests that need no file.
+    public static func inMemory(appVersion: String = "test", clock: @escaping @Sendable () -> Date = Date.init) throws -> WorkbookStore {
+        try WorkbookStore(writer: DatabaseQueue(configuration: configuration), path: ":memory:",
+                          appVersion: appVersion, clock: clock, isNew: true)
+    }
+
+    init(writer: DatabaseQueue, path: String, appVersion: String, clock: @escaping @Sendable () -> Date, isNew: Bool) throws(WorkbookError) {
+        self.writer = writer
+        self.path = path
+        self.clock = clock
+        do {
+            try Self.prepare(writer, path: path, appVersion: appVersion, now: clock())
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Wraps a queue without preparing it: only for reads of an existing workbook.
+    init(unchecked writer: DatabaseQueue, path: String) {
+        self.writer = writer
+        self.path = path
+        self.clock = Date.init
+    }
+
+    static var configuration: Configuration {
+        var config = Configuration()
+        // Another session writing at the same moment: wait a little before saying "occupé".
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Refuses files that are not SQLite before SQLite touches them.
+    static func checkHeader(path: String) throws(WorkbookError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .storage(path: path, reason: "le fichier ne peut pas être lu (droits d'accès ?)")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }  // an empty file is a new workbook
+        guard header == Data("SQLite format 3\0".utf8) else { throw .notAWorkbook(path: path) }
+    }
+
+    static func prepare(_ writer: DatabaseQueue, path: String, appVersion: String, now: Date) throws {
+        let migrator = WorkbookSchema.migrator
+        let state = try writer.read { db -> (applicationID: Int32, tables: [String], applied: Set<String>, superseded: Bool) in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let hasMigrations = tables.contains("grdb_migrations")
+            return (id, tables, hasMigrations ? try migrator.appliedIdentifiers(db) : [],
+                    hasMigrations ? try migrator.hasBeenSuperseded(db) : false)
+        }
+        if !state.tables.isEmpty && state.applicationID != WorkbookSchema.applicationID {
+            throw WorkbookError.foreignDatabase(path: path)
+        }
+        if state.superseded { throw WorkbookError.newerVersion(path: path) }
+        if !state.applied.isEmpty && path != ":memory:" {
+            let complete = try writer.read { try migrator.hasCompletedMigrations($0) }
+            if !complete { try backUp(writer, path: path, now: now) }
+        }
+        if state.tables.isEmpty && path != ":memory:" {
+            // WAL: a crash never leaves a half-written page; readers do not block the writer.
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        }
+        try migrator.migrate(writer)
+        try writer.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(WorkbookSchema.applicationID)")
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO workbook (id, format, created_at, created_by_version)
+                VALUES (1, 'atelier-sante', ?, ?)
+                """, arguments: [Timestamp.string(now), appVersion])
+        }
+    }
+
+    /// Before migrating an older workbook, a full copy is kept next to it.
+    static func backUp(_ writer: DatabaseQueue, path: String, now: Date) throws {
+        let stamp = Timestamp.string(now).prefix(19).replacingOccurrences(of: ":", with: "-")
+        let backup = (path as NSString).deletingPathExtension + ".avant-migration-\(stamp).sqlite"
+        try writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [backup]) }
+    }
+
+    static func translate(_ error: any Error, path: String) -> WorkbookError {
+        if let error = error as? WorkbookError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAWorkbook(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .storage(path: path, reason: "le fichier n'est pas accessible en écriture")
+            case .SQLITE_FULL: return .storage(path: path, reason: "le disque est plein")
+            default: return .storage(path: path, reason: "erreur SQLite \(error.resultCode.rawValue)")
+            }
+        }
+        return .storage(path: path, reason: "\(error)")
+    }
+}
+
+/// Timestamps are stored as ISO 8601 in UTC with milliseconds: sortable and unambiguous.
+enum Timestamp {
+    static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func date(_ string: String) -> Date? {
+        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(string)
+    }
+}
+
+// MARK: - Reading without opening for work
+
+extension WorkbookStore {
+    /// The summary shown in the list of workbooks, read without migrating or writing anything.
+    public static func summary(ofFileAt path: String) throws(WorkbookError) -> WorkbookSummary {
+        try checkHeader(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+            guard id == WorkbookSchema.applicationID else { throw WorkbookError.foreignDatabase(path: path) }
+            return try WorkbookStore(reading: queue, path: path).summary()
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    private convenience init(reading queue: DatabaseQueue, path: String) {
+        self.init(unchecked: queue, path: path)
+    }
+}
