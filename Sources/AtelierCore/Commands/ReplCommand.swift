@@ -20,6 +20,11 @@ public struct ParsedCommand: Equatable, Sendable {
     public var name: CommandName
     /// The rest of the line, trimmed; empty when no argument was given.
     public var argument: String
+
+    public init(name: CommandName, argument: String) {
+        self.name = name
+        self.argument = argument
+    }
 }
 
 public enum CommandParseResult: Equatable, Sendable {

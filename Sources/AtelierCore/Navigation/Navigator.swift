@@ -45,6 +45,14 @@ public struct Navigator: Sendable {
         public var answered: Int
         public var skipped: Int
         public var isComplete: Bool { answered == applicable }
+
+        public init(key: String, title: String, applicable: Int, answered: Int, skipped: Int) {
+            self.key = key
+            self.title = title
+            self.applicable = applicable
+            self.answered = answered
+            self.skipped = skipped
+        }
     }
 
     public func progress(answers: [String: AnswerValue], skipped: Set<String>) -> [SectionProgress] {

@@ -1,0 +1,19 @@
+import AtelierCore
+import Foundation
+
+/// The project's own files, read as a user's run reads them.
+enum Project {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static func text(_ relativePath: String) -> String {
+        try! String(contentsOfFile: root + "/" + relativePath, encoding: .utf8)
+    }
+
+    static let questionnaire: Questionnaire = try! QuestionnaireLoader.load(yaml: text("templates/questionnaire.yaml"), file: "templates/questionnaire.yaml")
+    static let reference: TerritoryReference = try! TerritoryReference(communesTSV: text("data/communes.tsv"), epciTSV: text("data/epci.tsv"))
+
+    /// The national open-data files next to the project, when present (they are in CI).
+    static func openData(_ name: String) -> String? {
+        try? String(contentsOfFile: root + "/../shared/opendata/" + name, encoding: .utf8)
+    }
+}
