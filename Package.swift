@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
-        .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore"]),
+        .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AtelierCore"]),
     ],

@@ -139,7 +139,7 @@ public struct AnswerParser: Sendable {
             return "un ou plusieurs choix séparés par des virgules, par numéro ou par nom : " + Self.numbered(choices)
         case .date: return "une date au format JJ/MM/AAAA, comme 22/11/2026"
         case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
-        case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (2A/2B pour la Corse)"
+        case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
         case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
         case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
         }

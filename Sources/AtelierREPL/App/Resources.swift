@@ -6,8 +6,12 @@ import Foundation
 /// Found, in this order: the `--ressources` option, `$ATELIER_SANTE_RESSOURCES`, the current
 /// directory, then the folders above the executable (so `swift run` and `.build/…/atelier-sante`
 /// both work from anywhere).
-public struct Resources {
+public struct Resources: Sendable {
     public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
 
     public var questionnairePath: String { root + "/templates/questionnaire.yaml" }
     public var communesPath: String { root + "/data/communes.tsv" }
