@@ -48,6 +48,14 @@ import Testing
         #expect(error.message.contains(message), "\(error)")
     }
 
+    @Test func optionalListFieldsSayOuiOrNon() throws {
+        let list = "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: texte\n            facultatif: "
+        let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + list + "oui\n", file: "q.yaml")
+        guard case .list(let fields) = questionnaire.questions[0].kind else { Issue.record("not a list"); return }
+        #expect(fields[0].optional)
+        #expect(loadError(Self.header + list + "peut-être\n")?.description == "q.yaml, ligne 13 : « facultatif » doit valoir oui ou non")
+    }
+
     @Test func anEmptyFileIsReported() throws {
         #expect(loadError("")?.description == "q.yaml : le fichier est vide")
     }

@@ -97,7 +97,7 @@ final class TemporaryDirectory {
 
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftUntouched() throws {
         let content = Data("territoire;population\nCaen;109400\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: content)
+        _ = FileManager.default.createFile(atPath: path, contents: content)
         #expect(throws: WorkbookError.notAWorkbook(path: path)) { try WorkbookStore(path: path, appVersion: "test") }
         #expect(FileManager.default.contents(atPath: path) == content)
     }

@@ -72,6 +72,16 @@ public enum QuestionnaireLoader {
             return text
         }
 
+        /// `oui`/`non` (or YAML's true/false), as a French editor writes them.
+        func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? {
+            guard let node else { return nil }
+            switch node.string?.folded {
+            case "oui", "true": return true
+            case "non", "false": return false
+            default: throw fail(node, "« \(name) » doit valoir oui ou non")
+            }
+        }
+
         func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
             guard let node = fields[name] else { return nil }
             guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
@@ -195,7 +205,7 @@ public enum QuestionnaireLoader {
                 let label = try string(fields, "libelle", in: node, what: "champ \(key)")
                 let kind = try self.kind(fields, in: node, what: "champ \(key)")
                 if case .list = kind { throw fail(fields["type"], "une liste ne peut pas contenir de liste") }
-                let optional = fields["facultatif"]?.bool ?? false
+                let optional = try yesNo(fields["facultatif"], name: "facultatif") ?? false
                 result.append(ListField(key: key, label: label, kind: kind,
                                         bounds: Bounds(minimum: try number(fields, "min"), maximum: try number(fields, "max")),
                                         optional: optional))
