@@ -53,6 +53,6 @@ public struct AnswerEvent: Sendable, Equatable {
 public struct WorkbookSummary: Sendable {
     public var path: String
     public var territory: String?
-    public var answered: Int
+    public var answers: [String: AnswerValue]
     public var lastChange: Date?
 }

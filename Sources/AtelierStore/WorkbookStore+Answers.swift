@@ -93,12 +93,12 @@ extension WorkbookStore {
     }
 
     public func summary() throws(WorkbookError) -> WorkbookSummary {
-        try read { db in
-            let territory = try String.fetchOne(db, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'")
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0
-            let last = try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM answer_event")
-            return WorkbookSummary(path: path, territory: territory, answered: count, lastChange: last.flatMap(Timestamp.date))
-        }
+        let answers = try self.answers()
+        let last = try read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM answer_event") }
+        var territory: String?
+        if case .text(let name)? = answers["territoire.nom"]?.value { territory = name }
+        return WorkbookSummary(path: path, territory: territory, answers: answers.mapValues(\.value),
+                               lastChange: last.flatMap(Timestamp.date))
     }
 
     // MARK: - Transactions

@@ -120,7 +120,7 @@ final class TemporaryDirectory {
         try store.record(change("territoire.nom", .text("Pays d'Auge")))
         let summary = try WorkbookStore.summary(ofFileAt: path)
         #expect(summary.territory == "Pays d'Auge")
-        #expect(summary.answered == 1)
+        #expect(summary.answers == ["territoire.nom": .text("Pays d'Auge")])
         #expect(summary.lastChange != nil)
     }
 

@@ -114,7 +114,7 @@ import Testing
         #expect(created.output.contains("Aucun classeur dans"))
         #expect(FileManager.default.fileExists(atPath: sandbox.path + "/sessions/pays-d-auge-lisieux.sqlite"))
         let listed = try Binary.run([], input: "1\n/quitter\n", in: sandbox.path)
-        #expect(listed.output.contains("1. Pays d'Auge / Lisieux — 2 réponse(s) — modifié le "))
+        #expect(listed.output.contains("1. Pays d'Auge / Lisieux — 2/33 questions (6 %) — modifié le "))
         #expect(listed.output.contains("Reprise du classeur « Pays d'Auge / Lisieux »"))
     }
 

@@ -33,7 +33,7 @@ import Testing
         terminal.send("\u{1B}[A")
         #expect(terminal.expect("EPCI"))
         terminal.send("\u{03}")
-        #expect(terminal.expect("^C"))
+        #expect(terminal.expect("^C"), "\(terminal.rawOutput.suffix(400))")
         #expect(terminal.expect("territoire.siren_epci › "))
         #expect(terminal.isRunning)
         terminal.send("200065597\r")

@@ -36,7 +36,8 @@ public enum AnswerValue: Sendable, Equatable {
             let names = list.prefix(6).map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
             let more = list.count > 6 ? ", …" : ""
             let noun = list.count > 1 ? "communes" : "commune"
-            return "\(list.count) \(noun), \(FrenchFormat.integer(population)) hab. : \(names)\(more)"
+            let years = Set(list.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
+            return "\(list.count) \(noun), \(FrenchFormat.integer(population)) hab. (populations légales \(years)) : \(names)\(more)"
         case .epci(let e): return "\(e.name) (SIREN \(e.siren))"
         case .records(let items):
             if items.isEmpty { return "aucun élément" }

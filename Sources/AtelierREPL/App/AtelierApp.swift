@@ -50,7 +50,7 @@ public enum AtelierApp {
         var newTerritoryName: String?
         if path == nil {
             let directory = options.sessionsDirectory ?? environment["ATELIER_SANTE_SESSIONS"] ?? resources.root + "/sessions"
-            switch WorkbookPicker(directory: directory, console: console, reader: reader).choose() {
+            switch WorkbookPicker(directory: directory, questionnaire: questionnaire, console: console, reader: reader).choose() {
             case .cancelled: return 0
             case .failed(let message):
                 console.writeError("Ligne 1 : \(message)")

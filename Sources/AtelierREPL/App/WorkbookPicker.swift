@@ -7,6 +7,7 @@ import Foundation
 /// never leave `sessions/`.
 struct WorkbookPicker {
     let directory: String
+    let questionnaire: Questionnaire
     let console: Console
     let reader: LineReader
 
@@ -86,7 +87,10 @@ struct WorkbookPicker {
             return "\(file) — illisible (endommagé, ou d'une autre version)"
         }
         let territory = summary.territory ?? "territoire sans nom"
+        let progress = Navigator(questionnaire: questionnaire).progress(answers: summary.answers, skipped: [])
+        let answered = progress.reduce(0) { $0 + $1.answered }, applicable = progress.reduce(0) { $0 + $1.applicable }
+        let percent = applicable == 0 ? 0 : answered * 100 / applicable
         let when = summary.lastChange.map { "modifié le " + FrenchFormat.timestamp($0) } ?? "vide"
-        return "\(territory) — \(summary.answered) réponse(s) — \(when) (\(file))"
+        return "\(territory) — \(answered)/\(applicable) questions (\(percent) %) — \(when) (\(file))"
     }
 }

@@ -17,7 +17,9 @@ public final class ReadlineLineReader: LineReader {
 
     nonisolated(unsafe) static var completer: Completer?
     nonisolated(unsafe) static var completedLine: LineInput?
-    nonisolated(unsafe) static var interruptRequested: sig_atomic_t = 0
+    /// Self-pipe: the SIGINT handler writes a byte that `poll` sees, so a Ctrl-C arriving
+    /// between two polls is never lost.
+    nonisolated(unsafe) static var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
     nonisolated(unsafe) static var breakCharacterBuffers: [String: UnsafeMutablePointer<CChar>] = [:]
 
     public init(historyPath: String?) {
@@ -31,8 +33,16 @@ public final class ReadlineLineReader: LineReader {
         if let historyPath {
             read_history(historyPath)
         }
+        var fds: [Int32] = [0, 0]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            Self.interruptPipe = (fds[0], fds[1])
+        }
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in ReadlineLineReader.interruptRequested = 1 }
+        action.__sigaction_handler.sa_handler = { _ in
+            var byte: UInt8 = 3
+            _ = write(ReadlineLineReader.interruptPipe.write, &byte, 1)
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: poll() must return EINTR
         sigaction(SIGINT, &action, nil)
@@ -51,14 +61,15 @@ public final class ReadlineLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         Self.completedLine = nil
-        Self.interruptRequested = 0
+        drainInterrupts()
         rl_callback_handler_install(prompt, Self.lineHandler)
         defer { rl_callback_handler_remove() }
         while true {
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
-            if Self.interruptRequested != 0 {
-                Self.interruptRequested = 0
+            var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: Self.interruptPipe.read, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&descriptors, 2, -1)
+            if descriptors[1].revents & Int16(POLLIN) != 0 {
+                drainInterrupts()
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 _ = "^C\n".withCString { write(1, $0, strlen($0)) }
@@ -68,13 +79,18 @@ public final class ReadlineLineReader: LineReader {
                 if errno == EINTR { continue }
                 return .end
             }
-            if descriptor.revents & Int16(POLLIN | POLLHUP) == 0 { continue }
+            if descriptors[0].revents & Int16(POLLIN | POLLHUP | POLLERR) == 0 { continue }
             rl_callback_read_char()
             if let line = Self.completedLine {
                 if case .line(let text) = line { remember(text) }
                 return line
             }
         }
+    }
+
+    private func drainInterrupts() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(Self.interruptPipe.read, &buffer, buffer.count) > 0 {}
     }
 
     private func remember(_ line: String) {
