@@ -34,7 +34,7 @@ final class Harness {
 
     func open() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
-        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, reference: Shared.reference,
+        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, reference: LazyReference(Shared.reference),
                                            console: console, interactive: false)
         controller.start()
     }

@@ -54,21 +54,38 @@ public struct TerritoryReference: Sendable {
         (members[siren] ?? []).compactMap { communes[$0] }.sorted { $0.code < $1.code }
     }
 
+    /// Tab-separated rows after the header, scanned as bytes: `split` on 35 000 lines costs
+    /// over 100 ms, this a few.
     private static func rows(_ text: String, file: String, columns: Int) throws -> [(Int, [String])] {
         var result: [(Int, [String])] = []
-        var sawHeader = false
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if !sawHeader { sawHeader = true; continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == columns else {
-                throw ReferenceFileError(file: file, line: index + 1,
-                                         message: "\(columns) colonnes attendues, \(fields.count) trouvées")
+        result.reserveCapacity(40_000)
+        var text = text
+        return try text.withUTF8 { bytes throws -> [(Int, [String])] in
+            var lineNumber = 0, lineStart = 0, sawHeader = false
+            while lineStart < bytes.count {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+                var contentEnd = lineEnd
+                if contentEnd > lineStart && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+                defer { lineStart = lineEnd + 1 }
+                if contentEnd == lineStart || bytes[lineStart] == 35 { continue }  // empty or "#"
+                if !sawHeader { sawHeader = true; continue }
+                var fields: [String] = []
+                fields.reserveCapacity(columns)
+                var fieldStart = lineStart
+                for index in lineStart...contentEnd where index == contentEnd || bytes[index] == 9 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                    fieldStart = index + 1
+                }
+                guard fields.count == columns else {
+                    throw ReferenceFileError(file: file, line: lineNumber,
+                                             message: "\(columns) colonnes attendues, \(fields.count) trouvées")
+                }
+                result.append((lineNumber, fields))
             }
-            result.append((index + 1, fields))
+            return result
         }
-        return result
     }
 }
 

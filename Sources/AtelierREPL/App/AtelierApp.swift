@@ -36,10 +36,9 @@ public enum AtelierApp {
             return 1
         }
         let questionnaire: Questionnaire
-        let reference: TerritoryReference
+        let reference = LazyReference { try resources.loadReference() }
         do {
             questionnaire = try resources.loadQuestionnaire()
-            reference = try resources.loadReference()
         } catch {
             console.writeError("Fichier de configuration invalide — \(error)")
             return 1

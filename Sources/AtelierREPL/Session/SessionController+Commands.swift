@@ -117,6 +117,7 @@ extension SessionController {
             guard let found else { return .refused("Question introuvable : \(key).") }
             question = found
         }
+        if !valueText.isEmpty, let problem = referenceProblem() { return problem }
         if valueText.isEmpty {
             setCurrent(question)
             askCurrent()

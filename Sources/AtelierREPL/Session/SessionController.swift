@@ -18,7 +18,7 @@ public final class SessionController {
     let questionnaire: Questionnaire
     let navigator: Navigator
     let store: WorkbookStore
-    let reference: TerritoryReference
+    let reference: LazyReference
     let console: Console
     let interactive: Bool
 
@@ -42,7 +42,7 @@ public final class SessionController {
         static let sourceYear = "source_annee"
     }
 
-    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: TerritoryReference,
+    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: LazyReference,
                 console: Console, interactive: Bool) throws(WorkbookError) {
         self.questionnaire = questionnaire
         self.navigator = Navigator(questionnaire: questionnaire)
@@ -57,7 +57,7 @@ public final class SessionController {
     }
 
     var values: [String: AnswerValue] { answers.mapValues(\.value) }
-    var parser: AnswerParser { AnswerParser(reference: reference, answers: values) }
+    var parser: AnswerParser { AnswerParser(reference: reference.value, answers: values) }
     var style: Style { console.style }
 
     func reload() throws(WorkbookError) {
@@ -105,6 +105,7 @@ public final class SessionController {
     }
 
     func answer(_ line: String) -> Outcome {
+        if !line.isEmpty, let problem = referenceProblem() { return problem }
         guard let question = current else {
             if line.isEmpty { return .accepted }
             return .refused("Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir.")
@@ -128,6 +129,12 @@ public final class SessionController {
         if let refusal = commit(question, value, origin: reAsking ? .modified : .typed) { return refusal }
         advance()
         return .accepted
+    }
+
+    /// Answers are checked against the reference: refuse them all if it cannot be read.
+    func referenceProblem() -> Outcome? {
+        _ = reference.value
+        return reference.problem.map { .refused($0) }
     }
 
     // MARK: - Committing
@@ -166,7 +173,7 @@ public final class SessionController {
         if let existing = answers[target.key], existing.source != TerritoryReference.epciSource {
             return Derived(notes: [style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(target.key) pour la remplacer.")])
         }
-        let members = reference.members(ofEpci: epci.siren).map(\.ref)
+        let members = reference.value.members(ofEpci: epci.siren).map(\.ref)
         let population = members.reduce(0) { $0 + $1.population }
         let years = Set(members.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
         let change = AnswerChange(key: target.key, value: .communes(members), participant: participant,

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Measures the two latencies a user feels, on the release build:
+
+  1. start to first prompt: process start until the readline prompt is on the terminal
+     (pseudo-terminal, existing workbook with the territory of a real EPCI filled in);
+  2. commit of one answer: a line sent until its confirmation is printed, which happens
+     only after the transaction is committed (synchronous = FULL, WAL).
+
+Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300]
+Prints medians and percentiles; asserts nothing.
+"""
+import argparse
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def build():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "atelier-sante"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    return os.path.join(path, "atelier-sante")
+
+
+def environment(directory):
+    env = dict(os.environ, ATELIER_SANTE_HISTORIQUE=os.path.join(directory, "historique"),
+               ATELIER_SANTE_RESSOURCES=ROOT, TERM="xterm")
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def time_to_prompt(binary, workbook, env):
+    master, slave = pty.openpty()
+    start = time.perf_counter()
+    process = subprocess.Popen([binary, workbook], stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    seen = b""
+    while b"\xe2\x80\xba " not in seen:  # the prompt's "› "
+        ready, _, _ = select.select([master], [], [], 10)
+        if not ready:
+            raise SystemExit("no prompt within 10 s")
+        seen += os.read(master, 65536)
+    elapsed = time.perf_counter() - start
+    os.write(master, b"/quitter\r")
+    process.wait(timeout=10)
+    os.close(master)
+    return elapsed
+
+
+def commit_latencies(binary, workbook, env, count):
+    process = subprocess.Popen([binary, workbook], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, bufsize=0)
+    out = process.stdout.fileno()
+    buffered = b""
+    latencies = []
+    for i in range(count):
+        line = f"/modifier demographie.medecins_generalistes.effectif {i % 500}\n".encode()
+        start = time.perf_counter()
+        process.stdin.write(line)
+        marker = f"demographie.medecins_generalistes.effectif = {i % 500}".encode()
+        while marker not in buffered:
+            ready, _, _ = select.select([out], [], [], 10)
+            if not ready:
+                raise SystemExit("no confirmation within 10 s: " + process.stderr.read().decode())
+            buffered += os.read(out, 65536)
+        latencies.append(time.perf_counter() - start)
+        buffered = buffered[buffered.index(marker) + len(marker):]
+    process.stdin.close()
+    process.wait(timeout=10)
+    return latencies
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--answers", type=int, default=300)
+    args = parser.parse_args()
+    binary = build()
+    with tempfile.TemporaryDirectory() as directory:
+        env = environment(directory)
+        workbook = os.path.join(directory, "bench.sqlite")
+        setup = "CU Caen la Mer\nEPCI\n200065597\nMarie ; Mairie ; élu\n\n12\n"
+        subprocess.run([binary, workbook], input=setup.encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+        time_to_prompt(binary, workbook, env)  # warm the page cache
+        starts = [time_to_prompt(binary, workbook, env) for _ in range(args.runs)]
+        commits = commit_latencies(binary, workbook, env, args.answers)
+        size = os.path.getsize(workbook)
+    ms = lambda x: f"{x * 1000:.1f} ms"
+    print(f"machine: {os.cpu_count()} cœurs, {sys.platform}")
+    print(f"start to first prompt ({args.runs} runs): median {ms(statistics.median(starts))}, "
+          f"p90 {ms(percentile(starts, 90))}, min {ms(min(starts))}, max {ms(max(starts))}")
+    print(f"commit of one answer ({args.answers} answers): median {ms(statistics.median(commits))}, "
+          f"p99 {ms(percentile(commits, 99))}, max {ms(max(commits))}")
+    print(f"workbook size after {args.answers + 8} changes: {size} bytes")
+
+
+if __name__ == "__main__":
+    main()
