@@ -32,9 +32,11 @@ extension SessionController {
     func askField() {
         guard let draft else { return }
         let field = draft.fields[draft.index]
-        var line = "  Élément \(draft.itemNumber) — \(field.label)"
-        if !field.kind.choices.isEmpty { line += " : " + AnswerParser.numbered(field.kind.choices) }
-        if field.optional { line += style.dim(" (facultatif : ligne vide pour passer)") }
+        // On a terminal the prompt names the element and the field; a script has no prompt.
+        var line = interactive ? "  " : "  Élément \(draft.itemNumber) — \(field.label)"
+        if !field.kind.choices.isEmpty { line += (interactive ? "Choix : " : " : ") + AnswerParser.numbered(field.kind.choices) }
+        if field.optional { line += style.dim(interactive ? "Facultatif : ligne vide pour passer." : " (facultatif : ligne vide pour passer)") }
+        if line.trimmed.isEmpty { return }
         console.write(line)
     }
 
