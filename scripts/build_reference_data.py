@@ -8,10 +8,16 @@ Sources (in ../shared/opendata by default, or the folder given as first argument
   - INSEE populations légales of Mayotte (2017 census), published apart;
   - DGCL epcicom 2025: EPCI à fiscalité propre and their member communes.
 
+  - Assurance Maladie (data.ameli.fr), effectifs et densités des professionnels de santé
+    libéraux par département, 2024: the five professions of the questionnaire.
+
 Outputs (UTF-8, tab-separated, one header line, '#' lines are comments):
   data/communes.tsv  code, nom, departement, population_municipale, annee_population, siren_epci
   data/epci.tsv      siren, nom, nature_juridique, nombre_communes
-Run again when a new millésime comes out; the tool reads only these two files.
+  templates/references/effectifs_liberaux_2024.tsv
+                     profession, departement (999 = France), libelle_departement, effectif,
+                     densite_publiee (pour 100 000 habitants, telle que publiée)
+Run again when a new millésime comes out; the tool reads only these files.
 """
 import csv
 import os
@@ -71,6 +77,43 @@ def main():
             name, nature = epcis[siren]
             f.write(f"{siren}\t{name}\t{nature}\t{members.get(siren, 0)}\n")
     print(f"{len(communes)} communes, {len(epcis)} EPCI écrits dans {os.path.normpath(out)}")
+    write_liberal_headcounts(source, os.path.join(here, "..", "templates", "references"))
+
+
+# Questionnaire profession key -> label in the Assurance Maladie file.
+AMELI_PROFESSIONS = {
+    "medecins_generalistes": "Ensemble des médecins généralistes",
+    "infirmiers": "Infirmiers",
+    "masseurs_kinesitherapeutes": "Masseurs-kinésithérapeutes",
+    "chirurgiens_dentistes": "Ensemble des chirurgiens-dentistes",
+    "sages_femmes": "Sages-femmes",
+}
+
+
+def write_liberal_headcounts(source, out):
+    labels = {label: key for key, label in AMELI_PROFESSIONS.items()}
+    rows = []
+    with open(os.path.join(source, "ameli_demographie_ps_effectifs_densite_departement_2024.csv"), encoding="utf-8-sig") as f:
+        for r in csv.DictReader(f):
+            key = labels.get(r["profession_sante"])
+            # Département rows, and the national row (département 999, région 99); not the regional totals.
+            if key is None or (r["departement"] == "999" and r["region"] != "99"):
+                continue
+            if r["annee"] != "2024" or r["classe_age"] != "tout_age" or r["libelle_sexe"] != "tout sexe":
+                continue
+            name = "France" if r["departement"] == "999" else r["libelle_departement"]
+            rows.append((key, r["departement"], name, r["effectif"], r["densite"]))
+    rows.sort()
+    with open(os.path.join(out, "effectifs_liberaux_2024.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Professionnels de santé libéraux par département, 2024 : Assurance Maladie (data.ameli.fr),\n")
+        f.write("# jeu « Démographie des professionnels de santé », tout âge, tout sexe. Département 999 = France.\n")
+        f.write("# densite_publiee : pour 100 000 habitants, telle que publiée (le dénominateur des sages-femmes\n")
+        f.write("# n'est pas la population totale). L'outil recalcule les densités avec les populations légales\n")
+        f.write("# 2023 de l'INSEE, comme pour le territoire. Généré par scripts/build_reference_data.py.\n")
+        f.write("profession\tdepartement\tlibelle_departement\teffectif\tdensite_publiee\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    print(f"{len(rows)} lignes d'effectifs libéraux écrites dans {os.path.normpath(out)}")
 
 
 if __name__ == "__main__":

@@ -28,67 +28,23 @@ public enum QuestionnaireLoader {
                             "choix_multiples", "date", "code_commune", "communes", "siren_epci", "liste"]
 
     public static func load(yaml: String, file: String) throws(TemplateError) -> Questionnaire {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw TemplateError(file: file, line: nil, message: "le fichier est vide")
-            }
-            root = node
-        } catch let error as TemplateError {
-            throw error
-        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
-            throw TemplateError(file: file, line: mark.line, message: "YAML mal formé (\(problem))")
-        } catch {
-            throw TemplateError(file: file, line: nil, message: "YAML illisible (\(error))")
-        }
-        var reader = Reader(file: file)
-        return try reader.questionnaire(root)
+        var reader = Reader(document: YAMLDocument(file: file))
+        return try reader.questionnaire(reader.document.root(yaml))
     }
 
     private struct Reader {
-        let file: String
+        let document: YAMLDocument
         var seenKeys: [String: Question] = [:]
 
-        func fail(_ node: Node?, _ message: String) -> TemplateError {
-            TemplateError(file: file, line: node?.mark?.line, message: message)
-        }
-
+        func fail(_ node: Node?, _ message: String) -> TemplateError { document.fail(node, message) }
         func mapping(_ node: Node, allowed: Set<String>, what: String) throws(TemplateError) -> [String: Node] {
-            guard let mapping = node.mapping else { throw fail(node, "\(what) : une liste de champs « nom: valeur » est attendue") }
-            var result: [String: Node] = [:]
-            for (keyNode, value) in mapping {
-                guard let name = keyNode.string else { throw fail(keyNode, "nom de champ illisible") }
-                guard allowed.contains(name) else {
-                    throw fail(keyNode, "champ inconnu « \(name) » dans \(what) (champs possibles : \(allowed.sorted().joined(separator: ", ")))")
-                }
-                result[name] = value
-            }
-            return result
+            try document.mapping(node, allowed: allowed, what: what)
         }
-
         func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
-            guard let value = fields[name] else { throw fail(node, "\(what) : le champ « \(name) » manque") }
-            guard let text = value.string?.trimmed, !text.isEmpty else { throw fail(value, "\(what) : « \(name) » doit être un texte non vide") }
-            return text
+            try document.string(fields, name, in: node, what: what)
         }
-
-        /// `oui`/`non` (or YAML's true/false), as a French editor writes them.
-        func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? {
-            guard let node else { return nil }
-            switch node.string?.folded {
-            case "oui", "true": return true
-            case "non", "false": return false
-            default: throw fail(node, "« \(name) » doit valoir oui ou non")
-            }
-        }
-
-        func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
-            guard let node = fields[name] else { return nil }
-            guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-                throw fail(node, "« \(name) » doit être un nombre")
-            }
-            return value
-        }
+        func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? { try document.number(fields, name) }
+        func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? { try document.yesNo(node, name: name) }
 
         mutating func questionnaire(_ root: Node) throws(TemplateError) -> Questionnaire {
             let fields = try mapping(root, allowed: ["version", "sections"], what: "le questionnaire")

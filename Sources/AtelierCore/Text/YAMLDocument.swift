@@ -1,0 +1,72 @@
+import Yams
+
+/// Reading a YAML file that a user may edit: every mistake becomes a `TemplateError` with
+/// the file and the line, in French.
+struct YAMLDocument {
+    let file: String
+
+    /// The root node of the file.
+    func root(_ yaml: String) throws(TemplateError) -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw TemplateError(file: file, line: nil, message: "le fichier est vide")
+            }
+            return node
+        } catch let error as TemplateError {
+            throw error
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
+            throw TemplateError(file: file, line: mark.line, message: "YAML mal formé (\(problem))")
+        } catch {
+            throw TemplateError(file: file, line: nil, message: "YAML illisible (\(error))")
+        }
+    }
+
+    func fail(_ node: Node?, _ message: String) -> TemplateError {
+        TemplateError(file: file, line: node?.mark?.line, message: message)
+    }
+
+    /// The fields of a mapping, refusing names not in `allowed`.
+    func mapping(_ node: Node, allowed: Set<String>, what: String) throws(TemplateError) -> [String: Node] {
+        guard let mapping = node.mapping else { throw fail(node, "\(what) : une liste de champs « nom: valeur » est attendue") }
+        var result: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.string else { throw fail(keyNode, "nom de champ illisible") }
+            guard allowed.contains(name) else {
+                throw fail(keyNode, "champ inconnu « \(name) » dans \(what) (champs possibles : \(allowed.sorted().joined(separator: ", ")))")
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
+        guard let value = fields[name] else { throw fail(node, "\(what) : le champ « \(name) » manque") }
+        guard let text = value.string?.trimmed, !text.isEmpty else { throw fail(value, "\(what) : « \(name) » doit être un texte non vide") }
+        return text
+    }
+
+    func sequence(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> [Node] {
+        guard let items = fields[name]?.sequence, !items.isEmpty else {
+            throw fail(fields[name] ?? node, "\(what) : « \(name) » doit être une liste non vide")
+        }
+        return Array(items)
+    }
+
+    func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
+        guard let node = fields[name] else { return nil }
+        guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
+            throw fail(node, "« \(name) » doit être un nombre")
+        }
+        return value
+    }
+
+    /// `oui`/`non` (or YAML's true/false), as a French editor writes them.
+    func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? {
+        guard let node else { return nil }
+        switch node.string?.folded {
+        case "oui", "true": return true
+        case "non", "false": return false
+        default: throw fail(node, "« \(name) » doit valoir oui ou non")
+        }
+    }
+}
