@@ -18,6 +18,7 @@ enum Shared {
     static let resources = Resources(root: root)
     static let questionnaire = try! resources.loadQuestionnaire()
     static let reference = try! resources.loadReference()
+    static let synthesisReferences = try! resources.loadSynthesisReferences()
 }
 
 /// A session over a real workbook file in its own temporary directory.
@@ -34,7 +35,8 @@ final class Harness {
 
     func open() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
-        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, reference: LazyReference(Shared.reference),
+        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, reference: Lazy(Shared.reference),
+                                           synthesisReferences: Lazy(Shared.synthesisReferences),
                                            console: console, interactive: false)
         controller.start()
     }
@@ -135,7 +137,7 @@ final class Harness {
         let h = try Harness()
         h.type("Pays test", "EPCI", "200065597", "/aller demographie", "12")
         try h.open()
-        #expect(h.controller.current?.key == "demographie.medecins_generalistes.age_60_plus")
+        #expect(h.controller.current?.key == "demographie.medecins_generalistes.liberaux")
         #expect(h.console.text.contains("Reprise du classeur « Pays test »"))
         #expect(h.console.text.contains("Territoire 4/4 ✓"))
     }

@@ -16,6 +16,7 @@ import Testing
         /participant Marie Dupont
         /source C@rtoSanté 2025
         120
+        104
         31
         18
         4

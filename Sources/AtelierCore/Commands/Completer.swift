@@ -47,6 +47,7 @@ public struct Completer: Sendable {
         case .modifier, .historique: return keys
         case .aide: return CommandCatalog.all.map(\.spelling)
         case .participant: return participantNames
+        case .synthese: return SynthesisParts.all
         default: return []
         }
     }

@@ -31,6 +31,14 @@ public enum FrenchFormat {
         return sign + integer(whole) + (fraction.isEmpty ? "" : "," + fraction)
     }
 
+    /// Always `fractionDigits` decimals, for columns of comparable figures: `9` → `9,0`.
+    public static func fixed(_ value: Double, fractionDigits: Int) -> String {
+        let text = decimal(value, maximumFractionDigits: fractionDigits)
+        let decimals = text.split(separator: ",").dropFirst().first?.count ?? 0
+        guard decimals < fractionDigits else { return text }
+        return text + (decimals == 0 ? "," : "") + String(repeating: "0", count: fractionDigits - decimals)
+    }
+
     /// `12.5` → `12,5 %`.
     public static func percentage(_ value: Double) -> String {
         decimal(value, maximumFractionDigits: 1) + "\u{00A0}%"

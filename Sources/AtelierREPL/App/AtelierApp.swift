@@ -36,7 +36,8 @@ public enum AtelierApp {
             return 1
         }
         let questionnaire: Questionnaire
-        let reference = LazyReference { try resources.loadReference() }
+        let reference = Lazy { try resources.loadReference() }
+        let synthesisReferences = Lazy { try resources.loadSynthesisReferences() }
         do {
             questionnaire = try resources.loadQuestionnaire()
         } catch {
@@ -65,7 +66,7 @@ public enum AtelierApp {
         do {
             store = try WorkbookStore(path: path!, appVersion: version)
             controller = try SessionController(questionnaire: questionnaire, store: store, reference: reference,
-                                               console: console, interactive: interactive)
+                                               synthesisReferences: synthesisReferences, console: console, interactive: interactive)
             if let newTerritoryName, let question = questionnaire.question(forKey: "territoire.nom") {
                 _ = controller.commit(question, .text(newTerritoryName), origin: .typed)
             }

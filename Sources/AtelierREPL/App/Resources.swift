@@ -33,24 +33,30 @@ public struct Resources: Sendable {
         return nil
     }
 
-    public func loadQuestionnaire() throws(TemplateError) -> Questionnaire {
-        let name = "templates/questionnaire.yaml"
-        guard let data = FileManager.default.contents(atPath: questionnairePath) else {
-            throw TemplateError(file: questionnairePath, line: nil, message: "fichier introuvable ou illisible")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(file: name, line: nil, message: "le fichier n'est pas en UTF-8")
-        }
-        return try QuestionnaireLoader.load(yaml: text, file: name)
+    public func loadQuestionnaire() throws -> Questionnaire {
+        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: "templates/questionnaire.yaml")
     }
 
     public func loadReference() throws -> TerritoryReference {
-        func read(_ path: String) throws -> String {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ReferenceFileError(file: path, line: 0, message: "fichier introuvable ou illisible")
-            }
-            return text
+        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath))
+    }
+
+    /// National references, Assurance Maladie headcounts, finding rules and levers.
+    public func loadSynthesisReferences() throws -> SynthesisReferences {
+        try SynthesisReferences(nationalYAML: read(root + "/templates/references/nationales.yaml"),
+                                liberalTSV: read(root + "/templates/references/effectifs_liberaux_2024.tsv"),
+                                rulesYAML: read(root + "/templates/synthese/regles.yaml"),
+                                leversYAML: read(root + "/templates/synthese/leviers.yaml"))
+    }
+
+    /// A text file of the project, or an error that names it.
+    func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TemplateError(file: path, line: nil, message: "fichier introuvable ou illisible")
         }
-        return try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath))
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: path, line: nil, message: "le fichier n'est pas en UTF-8")
+        }
+        return text
     }
 }

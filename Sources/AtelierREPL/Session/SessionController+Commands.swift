@@ -21,6 +21,7 @@ extension SessionController {
         case .participant: return setParticipant(argument)
         case .source: return setSource(argument)
         case .retirer: return removeItem(argument)
+        case .synthese: return synthesis(argument)
         case .quitter:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit

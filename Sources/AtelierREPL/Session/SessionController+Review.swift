@@ -79,23 +79,3 @@ extension SessionController {
         return .accepted
     }
 }
-
-/// Aligned text tables, counted in characters (accents and `✓` are one column wide).
-enum Table {
-    static func render(header: [String], rows: [[String]]) -> [String] {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmed
-        }
-        return [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line)
-    }
-
-    static func truncate(_ text: String, _ length: Int) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
-    }
-}

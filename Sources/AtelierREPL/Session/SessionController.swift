@@ -18,7 +18,8 @@ public final class SessionController {
     let questionnaire: Questionnaire
     let navigator: Navigator
     let store: WorkbookStore
-    let reference: LazyReference
+    let reference: Lazy<TerritoryReference>
+    let synthesisReferences: Lazy<SynthesisReferences>
     let console: Console
     let interactive: Bool
 
@@ -42,12 +43,13 @@ public final class SessionController {
         static let sourceYear = "source_annee"
     }
 
-    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: LazyReference,
-                console: Console, interactive: Bool) throws(WorkbookError) {
+    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: Lazy<TerritoryReference>,
+                synthesisReferences: Lazy<SynthesisReferences>, console: Console, interactive: Bool) throws(WorkbookError) {
         self.questionnaire = questionnaire
         self.navigator = Navigator(questionnaire: questionnaire)
         self.store = store
         self.reference = reference
+        self.synthesisReferences = synthesisReferences
         self.console = console
         self.interactive = interactive
         try reload()
@@ -57,7 +59,9 @@ public final class SessionController {
     }
 
     var values: [String: AnswerValue] { answers.mapValues(\.value) }
-    var parser: AnswerParser { AnswerParser(reference: reference.value, answers: values) }
+    /// The commune reference; empty if it could not be read (`referenceProblem()` says so).
+    var territory: TerritoryReference { (try? reference.get()) ?? TerritoryReference() }
+    var parser: AnswerParser { AnswerParser(reference: territory, answers: values) }
     var style: Style { console.style }
 
     func reload() throws(WorkbookError) {
@@ -133,8 +137,12 @@ public final class SessionController {
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
-        _ = reference.value
-        return reference.problem.map { .refused($0) }
+        do {
+            _ = try reference.get()
+            return nil
+        } catch {
+            return .refused("Le référentiel des communes est illisible (\(error)) : réinstallez le dossier data/ de l'outil.")
+        }
     }
 
     // MARK: - Committing
@@ -173,7 +181,7 @@ public final class SessionController {
         if let existing = answers[target.key], existing.source != TerritoryReference.epciSource {
             return Derived(notes: [style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(target.key) pour la remplacer.")])
         }
-        let members = reference.value.members(ofEpci: epci.siren).map(\.ref)
+        let members = territory.members(ofEpci: epci.siren).map(\.ref)
         let population = members.reduce(0) { $0 + $1.population }
         let years = Set(members.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
         let change = AnswerChange(key: target.key, value: .communes(members), participant: participant,

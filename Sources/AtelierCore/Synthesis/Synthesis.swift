@@ -1,0 +1,74 @@
+/// What the answers mean for the territory: indicators by section, findings with their
+/// levers, and what is missing. A structured value: the screen and the CLS draft both lay it
+/// out, neither re-parses the other's text.
+public struct Synthesis: Sendable {
+    public struct Territory: Sendable {
+        public var name: String?
+        public var communeCount: Int
+        public var population: Int?
+        public var populationYears: [Int]
+        /// The département holding most of the population, whose figures serve as reference.
+        public var department: (code: String, name: String, populationShare: Double)?
+        public var otherDepartments: [String]
+    }
+
+    public struct Section: Sendable {
+        public var key: String
+        public var title: String
+        public var indicatorIDs: [String]
+    }
+
+    public struct Profession: Sendable {
+        public var key: String
+        public var label: String
+        /// Whether Assurance Maladie publishes département references for it.
+        public var hasReferences: Bool
+    }
+
+    public struct StructureCount: Sendable, Equatable {
+        public var type: String
+        public var operating: Int
+        public var planned: Int
+        public var struggling: Int
+    }
+
+    public struct Finding: Sendable {
+        public var ruleKey: String
+        public var message: String
+        /// The indicators it rests on, with their values and bases.
+        public var basis: [String]
+        public var levers: [Lever]
+    }
+
+    public var territory: Territory
+    public var sections: [Section]
+    public var indicators: [String: Indicator]
+    public var professions: [Profession]
+    public var structures: [StructureCount]
+    public var poles: [String]
+    public var transport: [String]
+    public var findings: [Finding]
+    /// The levers of all findings, each once, in order of first appearance.
+    public var levers: [Lever]
+
+    public func indicator(_ id: String) -> Indicator? { indicators[id] }
+
+    /// Indicators that cannot be computed, with the questions to answer, in section order.
+    public var missing: [Indicator] {
+        sections.flatMap(\.indicatorIDs).compactMap { indicators[$0] }.filter { !$0.isAvailable && !$0.missingKeys.isEmpty }
+    }
+}
+
+/// A lever the synthèse can propose, from `templates/synthese/leviers.yaml`.
+public struct Lever: Sendable, Equatable {
+    public var key: String
+    public var title: String
+    public var explanation: String
+    public var sources: [String]
+    public var confidence: String
+}
+
+/// The parts `/synthèse PARTIE` can show.
+public enum SynthesisParts {
+    public static let all = ["territoire", "demographie", "acces", "structures", "mobilites", "constats", "manquants"]
+}

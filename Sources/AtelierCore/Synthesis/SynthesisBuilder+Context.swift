@@ -1,0 +1,91 @@
+// MARK: - Reading answers for the synthèse
+
+extension SynthesisBuilder {
+    /// The answers, read the way the formulas need them, each with the phrase that cites it.
+    struct Context {
+        let answers: [String: SourcedAnswer]
+        let territory: TerritoryReference
+        private var departmentPopulations: [String: Int]?
+
+        init(answers: [String: SourcedAnswer], territory: TerritoryReference) {
+            self.answers = answers
+            self.territory = territory
+        }
+
+        func number(_ key: String) -> Double? {
+            switch answers[key]?.value {
+            case .integer(let n)?: Double(n)
+            case .decimal(let x)?, .percentage(let x)?: x
+            default: nil
+            }
+        }
+
+        func text(_ key: String) -> String? {
+            switch answers[key]?.value {
+            case .choice(let s)?: s
+            case .bool(let b)?: b ? "oui" : "non"
+            case .text(let s)?: s
+            default: nil
+            }
+        }
+
+        /// `demographie.x.effectif = 12 (C@rtoSanté 2025)`: an answer as a basis of a figure.
+        func cite(_ key: String) -> String {
+            guard let answer = answers[key] else { return key }
+            let source = answer.source ?? "source non précisée"
+            return "\(key) = \(answer.value.display) (\(source))"
+        }
+
+        /// Population municipale of every département, summed from the bundled communes.
+        mutating func departmentPopulation(_ code: String) -> Int {
+            if departmentPopulations == nil {
+                var totals: [String: Int] = [:]
+                for commune in territory.communes.values { totals[commune.department, default: 0] += commune.population }
+                departmentPopulations = totals
+            }
+            if code == "999" { return departmentPopulations!.values.reduce(0, +) }
+            return departmentPopulations![code] ?? 0
+        }
+
+        struct TerritoryFacts {
+            var summary: Synthesis.Territory
+            var population: Double? { summary.population.map(Double.init) }
+            var populationCitation: String
+        }
+
+        func territoryFacts() -> TerritoryFacts {
+            var name: String?
+            if case .text(let n)? = answers["territoire.nom"]?.value { name = n }
+            guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
+                return TerritoryFacts(summary: .init(name: name, communeCount: 0, population: nil, populationYears: [],
+                                                     department: nil, otherDepartments: []), populationCitation: "")
+            }
+            let population = communes.reduce(0) { $0 + $1.population }
+            let years = Set(communes.map(\.populationYear)).sorted()
+            var byDepartment: [String: Int] = [:]
+            for commune in communes {
+                let department = territory.communes[commune.code]?.department ?? String(commune.code.prefix(commune.code.hasPrefix("97") ? 3 : 2))
+                byDepartment[department, default: 0] += commune.population
+            }
+            let ranked = byDepartment.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }
+            let main = ranked[0]
+            let share = population == 0 ? 1 : Double(main.value) / Double(population)
+            let citation = "population municipale \(FrenchFormat.integer(population)) (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))"
+            return TerritoryFacts(summary: .init(name: name, communeCount: communes.count, population: population, populationYears: years,
+                                                 department: (main.key, main.key, share), otherDepartments: ranked.dropFirst().map(\.key)),
+                                  populationCitation: citation)
+        }
+    }
+
+    func territoryIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {
+        let missing = facts.population == nil ? ["territoire.communes"] : []
+        return [
+            Indicator(id: "territoire.population", label: "Population municipale", unit: .inhabitants, value: facts.population,
+                      formula: "somme des populations municipales des communes du périmètre",
+                      basis: facts.population == nil ? [] : [facts.populationCitation], missingKeys: missing),
+            Indicator(id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
+                      value: facts.population == nil ? nil : Double(facts.summary.communeCount),
+                      formula: "communes de territoire.communes", missingKeys: missing),
+        ]
+    }
+}

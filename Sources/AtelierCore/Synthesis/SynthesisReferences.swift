@@ -1,0 +1,157 @@
+import Yams
+
+/// A national reference value, from `templates/references/nationales.yaml`.
+public struct NationalReference: Sendable {
+    public var key: String
+    public var label: String
+    public var value: Double
+    public var year: Int
+    public var source: String
+    public var confidence: String
+    public var note: String?
+
+    /// `11 % (CNAM, 2021)`-style citation used in bases and caveats.
+    public var citation: String { "\(source), \(year)" + (confidence == "sûr" ? "" : ", confiance : \(confidence)") }
+}
+
+/// Libéral headcounts of one profession in a département (or France, `999`), Assurance Maladie 2024.
+public struct LiberalHeadcount: Sendable, Equatable {
+    public var department: String
+    public var departmentName: String
+    public var count: Int
+    /// Per 100 000, as published; kept for traceability, not used (its denominator varies).
+    public var publishedDensity: Double
+}
+
+/// A finding rule, from `templates/synthese/regles.yaml`.
+public struct FindingRule: Sendable {
+    public var key: String
+    public var conditions: [Condition]
+    public var message: String
+    public var leverKeys: [String]
+}
+
+/// Everything the synthèse compares the answers with, loaded from `templates/`.
+public struct SynthesisReferences: Sendable {
+    public var national: [String: NationalReference]
+    /// profession key → département code → headcount.
+    public var liberal: [String: [String: LiberalHeadcount]]
+    public var rules: [FindingRule]
+    public var levers: [String: Lever]
+    public static let liberalYear = 2024
+    public static let liberalSource = "Assurance Maladie, professionnels libéraux 2024"
+
+    public init(nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String,
+                files: (national: String, liberal: String, rules: String, levers: String) = (
+                    "templates/references/nationales.yaml", "templates/references/effectifs_liberaux_2024.tsv",
+                    "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml")) throws(TemplateError) {
+        national = try Self.national(nationalYAML, file: files.national)
+        liberal = try Self.liberal(liberalTSV, file: files.liberal)
+        levers = try Self.levers(leversYAML, file: files.levers)
+        rules = try Self.rules(rulesYAML, file: files.rules, levers: levers)
+    }
+
+    static func national(_ yaml: String, file: String) throws(TemplateError) -> [String: NationalReference] {
+        let document = YAMLDocument(file: file)
+        let root = try document.root(yaml)
+        let fields = try document.mapping(root, allowed: ["references"], what: "le fichier")
+        var result: [String: NationalReference] = [:]
+        for node in try document.sequence(fields, "references", in: root, what: "le fichier") {
+            let f = try document.mapping(node, allowed: ["cle", "libelle", "valeur", "annee", "source", "confiance", "note"], what: "une référence")
+            let key = try document.string(f, "cle", in: node, what: "référence")
+            guard let value = try document.number(f, "valeur") else { throw document.fail(node, "référence \(key) : « valeur » manque") }
+            guard let year = try document.number(f, "annee"), year == year.rounded() else {
+                throw document.fail(f["annee"] ?? node, "référence \(key) : « annee » doit être une année")
+            }
+            let confidence = try document.string(f, "confiance", in: node, what: "référence \(key)")
+            guard ["sûr", "incertain"].contains(confidence) else {
+                throw document.fail(f["confiance"], "référence \(key) : « confiance » vaut « sûr » ou « incertain »")
+            }
+            result[key] = NationalReference(key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
+                                            value: value, year: Int(year),
+                                            source: try document.string(f, "source", in: node, what: "référence \(key)"),
+                                            confidence: confidence, note: f["note"]?.string)
+        }
+        return result
+    }
+
+    static func liberal(_ tsv: String, file: String) throws(TemplateError) -> [String: [String: LiberalHeadcount]] {
+        var result: [String: [String: LiberalHeadcount]] = [:]
+        var sawHeader = false
+        for (index, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if !sawHeader { sawHeader = true; continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 5, let count = Int(f[3]), let density = Double(f[4]) else {
+                throw TemplateError(file: file, line: index + 1, message: "ligne attendue : profession, département, libellé, effectif, densité")
+            }
+            result[f[0], default: [:]][f[1]] = LiberalHeadcount(department: f[1], departmentName: f[2], count: count, publishedDensity: density)
+        }
+        return result
+    }
+
+    static func levers(_ yaml: String, file: String) throws(TemplateError) -> [String: Lever] {
+        let document = YAMLDocument(file: file)
+        let root = try document.root(yaml)
+        let fields = try document.mapping(root, allowed: ["leviers"], what: "le fichier")
+        var result: [String: Lever] = [:]
+        for node in try document.sequence(fields, "leviers", in: root, what: "le fichier") {
+            let f = try document.mapping(node, allowed: ["cle", "titre", "explication", "sources", "confiance"], what: "un levier")
+            let key = try document.string(f, "cle", in: node, what: "levier")
+            guard result[key] == nil else { throw document.fail(f["cle"], "le levier « \(key) » existe déjà") }
+            let sources = try document.sequence(f, "sources", in: node, what: "levier \(key)").compactMap { $0.string }
+            result[key] = Lever(key: key, title: try document.string(f, "titre", in: node, what: "levier \(key)"),
+                                explanation: try document.string(f, "explication", in: node, what: "levier \(key)"),
+                                sources: sources, confidence: try document.string(f, "confiance", in: node, what: "levier \(key)"))
+        }
+        return result
+    }
+
+    static func rules(_ yaml: String, file: String, levers: [String: Lever]) throws(TemplateError) -> [FindingRule] {
+        let document = YAMLDocument(file: file)
+        let root = try document.root(yaml)
+        let fields = try document.mapping(root, allowed: ["regles"], what: "le fichier")
+        let known = Set(SynthesisBuilder.indicatorIDs)
+        var result: [FindingRule] = []
+        for node in try document.sequence(fields, "regles", in: root, what: "le fichier") {
+            let f = try document.mapping(node, allowed: ["cle", "si", "constat", "leviers"], what: "une règle")
+            let key = try document.string(f, "cle", in: node, what: "règle")
+            var conditions: [Condition] = []
+            for conditionNode in try document.sequence(f, "si", in: node, what: "règle \(key)") {
+                guard let text = conditionNode.string, let condition = Condition(parsing: text) else {
+                    throw document.fail(conditionNode, "règle \(key) : condition illisible, attendu « indicateur opérateur valeur »")
+                }
+                guard known.contains(condition.key) else {
+                    let hint = closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    throw document.fail(conditionNode, "règle \(key) : indicateur inconnu « \(condition.key) »\(hint)")
+                }
+                conditions.append(condition)
+            }
+            let message = try document.string(f, "constat", in: node, what: "règle \(key)")
+            for placeholder in placeholders(in: message) where !known.contains(placeholder) {
+                throw document.fail(f["constat"], "règle \(key) : indicateur inconnu « {\(placeholder)} » dans le constat")
+            }
+            var leverKeys: [String] = []
+            for leverNode in try document.sequence(f, "leviers", in: node, what: "règle \(key)") {
+                guard let lever = leverNode.string, levers[lever] != nil else {
+                    throw document.fail(leverNode, "règle \(key) : levier inconnu « \(leverNode.string ?? "") » (leviers : \(levers.keys.sorted().joined(separator: ", ")))")
+                }
+                leverKeys.append(lever)
+            }
+            result.append(FindingRule(key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys))
+        }
+        return result
+    }
+
+    /// The `{indicateur}` names in a message.
+    static func placeholders(in message: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,176 @@
+import AtelierCore
+
+/// The synthèse as a French screen: aligned tables, bar charts, findings, levers, gaps.
+struct SynthesisRenderer {
+    let synthesis: Synthesis
+    let style: Style
+
+    func render(part: String?) -> [String] {
+        var lines: [String] = []
+        let parts: [(String, () -> [String])] = [
+            ("territoire", territory), ("demographie", demography), ("acces", access), ("structures", structures),
+            ("mobilites", mobility), ("constats", findings), ("manquants", missing),
+        ]
+        for (key, render) in parts where part == nil || part == key || (key == "territoire" && part != "manquants") {
+            lines += render()
+        }
+        return lines
+    }
+
+    func value(_ id: String) -> String { synthesis.indicator(id)?.formatted ?? "—" }
+
+    func heading(_ title: String) -> [String] { ["", style.bold("── \(title) ──")] }
+
+    /// `label : valeur` lines for indicators, with their basis dimmed and caveats flagged.
+    func indicatorLines(_ ids: [String]) -> [String] {
+        guard ids.contains(where: { synthesis.indicator($0)?.isAvailable == true }) else {
+            return [style.dim("  Rien à calculer tant que les questions de cette partie sont sans réponse (/synthèse manquants).")]
+        }
+        var lines: [String] = []
+        for id in ids {
+            guard let indicator = synthesis.indicator(id) else { continue }
+            guard indicator.isAvailable else { continue }
+            lines.append("  \(indicator.label) : \(style.bold(indicator.formatted))")
+            if !indicator.basis.isEmpty { lines += Table.wrap(indicator.basis.joined(separator: " ; "), width: 100, indent: "      ").map(style.dim) }
+            if let caveat = indicator.caveat { lines.append("      " + style.yellow("⚠ " + caveat)) }
+        }
+        return lines
+    }
+
+    // MARK: - Parts
+
+    func territory() -> [String] {
+        let t = synthesis.territory
+        var lines = ["", style.bold("Synthèse du diagnostic" + (t.name.map { " — \($0)" } ?? ""))]
+        guard let population = t.population else {
+            lines.append(style.yellow("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
+            return lines
+        }
+        let years = t.populationYears.map(String.init).joined(separator: " et ")
+        lines.append("\(t.communeCount) commune(s) · \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years))")
+        if let department = t.department {
+            let share = FrenchFormat.percentage(department.populationShare * 100)
+            var text = "Département de référence : \(department.name) (\(department.code)), \(share) de la population"
+            if !t.otherDepartments.isEmpty { text += " ; aussi : " + t.otherDepartments.joined(separator: ", ") }
+            lines.append(text + ".")
+        }
+        return lines
+    }
+
+    func demography() -> [String] {
+        var lines = heading("Démographie des professionnels de santé")
+        let department = synthesis.territory.department?.name ?? "Dép."
+        let header = ["Profession", "Effectif", "Densité", department, "France", "Rapport", "60 ans +", "À 5 ans", "Évolution", "Hab./pro"]
+        var rows: [[String]] = []
+        for profession in synthesis.professions {
+            let p = profession.key
+            rows.append([profession.label, value("\(p).effectif"), value("\(p).densite_comparee"), value("\(p).densite_departement"),
+                         value("\(p).densite_france"), value("\(p).rapport_departement"), value("\(p).part_60_plus"),
+                         value("\(p).effectif_5_ans"), value("\(p).evolution_5_ans"), value("\(p).habitants_par_professionnel")])
+        }
+        rows.append(["Pharmacies d'officine", value("pharmacies.effectif"), value("pharmacies.densite"), "—", "—", "—", "—",
+                     value("pharmacies.effectif_5_ans"), value("pharmacies.evolution_5_ans"), value("pharmacies.habitants_par_pharmacie")])
+        let table = Table.render(header: header, rows: rows)
+        lines.append(style.dim("  Densités pour 10 000 habitants ; références : professionnels libéraux (Assurance Maladie 2024) rapportés aux populations légales 2023."))
+        lines.append("  " + style.bold(table[0]))
+        lines += table.dropFirst().map { "  " + $0 }
+        for profession in synthesis.professions {
+            if let caveat = synthesis.indicator("\(profession.key).densite_comparee")?.caveat {
+                lines.append("  " + style.yellow("⚠ \(profession.label) : \(caveat)."))
+            }
+        }
+
+        // Bars: the territory against its references, today and in five years.
+        for profession in synthesis.professions {
+            let p = profession.key
+            guard let territory = synthesis.indicator("\(p).densite_comparee"), territory.isAvailable else { continue }
+            lines.append("")
+            lines.append("  " + style.bold(profession.label) + style.dim(" (pour 10 000 habitants)"))
+            let rows: [(label: String, value: Double?, shown: String)] = [
+                ("territoire", territory.value, territory.formatted),
+                ("territoire dans 5 ans", synthesis.indicator("\(p).densite_5_ans")?.value, value("\(p).densite_5_ans")),
+                (department, synthesis.indicator("\(p).densite_departement")?.value, value("\(p).densite_departement")),
+                ("France", synthesis.indicator("\(p).densite_france")?.value, value("\(p).densite_france")),
+            ]
+            lines += BarChart.lines(rows, highlight: style.cyan).map { "    " + $0 }
+        }
+        return lines
+    }
+
+    func access() -> [String] {
+        heading("Accès aux soins de premier recours") + indicatorLines(SynthesisBuilder.accessIDs)
+    }
+
+    func structures() -> [String] {
+        var lines = heading("Structures existantes")
+        if !synthesis.structures.isEmpty {
+            let rows = synthesis.structures.map { [$0.type, String($0.operating), String($0.planned), String($0.struggling)] }
+            let table = Table.render(header: ["Type", "En fonctionnement", "En projet", "En difficulté"], rows: rows)
+            lines.append("  " + style.bold(table[0]))
+            lines += table.dropFirst().map { "  " + $0 }
+        }
+        return lines + indicatorLines(SynthesisBuilder.structureIDs.filter { $0 != "structures.nombre" })
+    }
+
+    func mobility() -> [String] {
+        var lines = heading("Mobilités et parcours des patients")
+        let times: [(label: String, value: Double?, shown: String)] = [
+            ("médecin généraliste", synthesis.indicator("mobilites.temps_medecin")?.value, value("mobilites.temps_medecin")),
+            ("pharmacie", synthesis.indicator("mobilites.temps_pharmacie")?.value, value("mobilites.temps_pharmacie")),
+            ("urgences", synthesis.indicator("mobilites.temps_urgences")?.value, value("mobilites.temps_urgences")),
+            ("référence urgences", 30, "30\u{00A0}min"),
+        ]
+        if times.dropLast().contains(where: { $0.value != nil }) {
+            lines.append("  Temps d'accès moyens")
+            lines += BarChart.lines(times, highlight: style.cyan).map { "    " + $0 }
+        }
+        lines += indicatorLines(["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
+        if !synthesis.poles.isEmpty { lines.append("  Pôles de soins hors du territoire : " + synthesis.poles.joined(separator: " · ")) }
+        if let transport = synthesis.indicator("mobilites.modes_transport"), transport.isAvailable {
+            lines.append("  Transport vers les soins : " + (synthesis.transport.isEmpty ? "aucune offre" : synthesis.transport.joined(separator: ", ")))
+        }
+        return lines
+    }
+
+    func findings() -> [String] {
+        var lines = heading("Constats (\(synthesis.findings.count))")
+        if synthesis.findings.isEmpty {
+            lines.append(style.dim("  Aucun constat : les règles de templates/synthese/regles.yaml ne s'appliquent pas aux réponses données."))
+        }
+        for (index, finding) in synthesis.findings.enumerated() {
+            lines += Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "  ").enumerated().map { $0.offset == 0 ? style.yellow($0.element) : $0.element }
+            for basis in finding.basis { lines += Table.wrap("repose sur : " + basis, width: 100, indent: "     ").map(style.dim) }
+            lines.append("     leviers : " + finding.levers.map(\.title).joined(separator: " ; "))
+        }
+        if !synthesis.levers.isEmpty {
+            lines += heading("Leviers proposés")
+            for lever in synthesis.levers {
+                lines.append("  • " + style.bold(lever.title))
+                lines += Table.wrap(lever.explanation, width: 96, indent: "    ")
+                lines.append(style.dim("    Sources : " + lever.sources.joined(separator: " ; ") + (lever.confidence == "sûr" ? "" : " (confiance : \(lever.confidence))")))
+            }
+        }
+        return lines
+    }
+
+    /// Indicators that cannot be computed, grouped by the first answer they wait for.
+    func missing() -> [String] {
+        var groups: [(keys: [String], labels: [String])] = []
+        for indicator in synthesis.missing {
+            if let index = groups.firstIndex(where: { $0.keys.first == indicator.missingKeys.first }) {
+                groups[index].labels.append(indicator.label)
+                for key in indicator.missingKeys where !groups[index].keys.contains(key) { groups[index].keys.append(key) }
+            } else {
+                groups.append((indicator.missingKeys, [indicator.label]))
+            }
+        }
+        var lines = heading("Données manquantes (\(synthesis.missing.count) indicateurs)")
+        if groups.isEmpty { lines.append(style.dim("  Tous les indicateurs sont calculés.")) }
+        for group in groups {
+            let labels = group.labels.count > 3 ? group.labels.prefix(3).joined(separator: ", ") + " et \(group.labels.count - 3) autre(s)" : group.labels.joined(separator: ", ")
+            lines.append("  • \(labels)")
+            lines.append("    à renseigner : " + group.keys.map { "/aller \($0)" }.joined(separator: " ; "))
+        }
+        return lines
+    }
+}
