@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Measures the two latencies a user feels, on the release build:
+"""Measures the latencies a user feels, on the release build:
 
   1. start to first prompt: process start until the readline prompt is on the terminal
      (pseudo-terminal, existing workbook with the territory of a real EPCI filled in);
   2. commit of one answer: a line sent until its confirmation is printed, which happens
-     only after the transaction is committed (synchronous = FULL, WAL).
+     only after the transaction is committed (synchronous = FULL, WAL);
+  3. /synthèse on a 500-commune territory with every demography answer and 30 structures:
+     the command sent until its last line is printed.
 
 Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300]
 Prints medians and percentiles; asserts nothing.
@@ -79,6 +81,40 @@ def commit_latencies(binary, workbook, env, count):
     return latencies
 
 
+def synthesis_latencies(binary, directory, env, count):
+    communes = []
+    with open(os.path.join(ROOT, "data", "communes.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line[:1].isdigit() and len(communes) < 500:
+                communes.append(line.split("\t")[0])
+    lines = ["Territoire de 500 communes", "autre", " ".join(communes), "Marie ; Mairie ; élu", ""]
+    for profession in ["medecins_generalistes", "infirmiers", "masseurs_kinesitherapeutes", "chirurgiens_dentistes", "sages_femmes"]:
+        lines += ["300", "250", "90", "60", "20", "libéral, salarié"]
+    lines += ["120", "8", "3", "12", "2,8", "ZAC"]
+    for i in range(30):
+        lines.append(f"MSP ; Maison de santé {i} ; {communes[i]} ; en fonctionnement ; 12")
+    lines += ["", "en partie", "oui", "non", "non", "/quitter"]
+    workbook = os.path.join(directory, "large.sqlite")
+    subprocess.run([binary, workbook], input="\n".join(lines).encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([binary, workbook], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
+    out = process.stdout.fileno()
+    latencies = []
+    marker = b"Question en cours"
+    for _ in range(count):
+        buffered = b""
+        start = time.perf_counter()
+        process.stdin.write(b"/synthese\n")
+        while marker not in buffered:
+            ready, _, _ = select.select([out], [], [], 30)
+            if not ready:
+                raise SystemExit("no synthèse within 30 s")
+            buffered += os.read(out, 1 << 20)
+        latencies.append(time.perf_counter() - start)
+    process.stdin.close()
+    process.wait(timeout=10)
+    return latencies
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -99,6 +135,7 @@ def main():
         starts = [time_to_prompt(binary, workbook, env) for _ in range(args.runs)]
         commits = commit_latencies(binary, workbook, env, args.answers)
         size = os.path.getsize(workbook)
+        syntheses = synthesis_latencies(binary, directory, env, 20)
     ms = lambda x: f"{x * 1000:.1f} ms"
     print(f"machine: {os.cpu_count()} cœurs, {sys.platform}")
     print(f"start to first prompt ({args.runs} runs): median {ms(statistics.median(starts))}, "
@@ -106,6 +143,8 @@ def main():
     print(f"commit of one answer ({args.answers} answers): median {ms(statistics.median(commits))}, "
           f"p99 {ms(percentile(commits, 99))}, max {ms(max(commits))}")
     print(f"workbook size after {args.answers + 8} changes: {size} bytes")
+    print(f"/synthèse of a 500-commune territory (20 runs, the first loads the references): "
+          f"first {ms(syntheses[0])}, median {ms(statistics.median(syntheses))}, max {ms(max(syntheses))}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,10 @@ enum Project {
     static let questionnaire: Questionnaire = try! QuestionnaireLoader.load(yaml: text("templates/questionnaire.yaml"), file: "templates/questionnaire.yaml")
     static let reference: TerritoryReference = try! TerritoryReference(communesTSV: text("data/communes.tsv"), epciTSV: text("data/epci.tsv"))
 
+    static let synthesisReferences: SynthesisReferences = try! SynthesisReferences(
+        nationalYAML: text("templates/references/nationales.yaml"), liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
+        rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml"))
+
     /// The national open-data files next to the project, when present (they are in CI).
     static func openData(_ name: String) -> String? {
         try? String(contentsOfFile: root + "/../shared/opendata/" + name, encoding: .utf8)

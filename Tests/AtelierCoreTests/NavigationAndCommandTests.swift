@@ -29,7 +29,8 @@ import Testing
 }
 
 @Suite struct CommandTests {
-    @Test(arguments: [("/aide", CommandName.aide, ""), ("/SYNTHESE", nil, ""), ("/revoir demographie", .revoir, "demographie"),
+    @Test(arguments: [("/aide", CommandName.aide, ""), ("/SYNTHESE", .synthese, ""), ("/synthèse acces", .synthese, "acces"),
+                      ("/zzz", nil, ""), ("/revoir demographie", .revoir, "demographie"),
                       ("/modifier  territoire.nom  Pays d'Auge ", .modifier, "territoire.nom  Pays d'Auge"),
                       ("/Aller territoire", .aller, "territoire"), ("/retour", .retour, "")])
     func parsing(line: String, name: CommandName?, argument: String) {
@@ -37,7 +38,7 @@ import Testing
         if let name {
             #expect(result == .command(ParsedCommand(name: name, argument: argument)))
         } else {
-            #expect(result == .unknown(typed: "/SYNTHESE", suggestion: nil))
+            #expect(result == .unknown(typed: "/zzz", suggestion: nil))
         }
     }
 

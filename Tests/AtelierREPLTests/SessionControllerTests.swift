@@ -80,7 +80,7 @@ final class Harness {
     @Test func unknownCommandsSuggestTheClosestOne() throws {
         let h = try Harness()
         #expect(h.type("/revior") == [.refused("Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes.")])
-        #expect(h.type("/synthèse") == [.refused("Commande inconnue : /synthèse. Tapez /aide pour la liste des commandes.")])
+        #expect(h.type("/importer") == [.refused("Commande inconnue : /importer. Tapez /aide pour la liste des commandes.")])
     }
 
     @Test func listsAreTypedFieldByFieldOrOnOneLine() throws {

@@ -85,7 +85,7 @@ extension SynthesisBuilder {
                       basis: facts.population == nil ? [] : [facts.populationCitation], missingKeys: missing),
             Indicator(id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
                       value: facts.population == nil ? nil : Double(facts.summary.communeCount),
-                      formula: "communes de territoire.communes", missingKeys: missing),
+                      formula: "communes de territoire.communes", basis: [context.cite("territoire.communes")], missingKeys: missing),
         ]
     }
 }
