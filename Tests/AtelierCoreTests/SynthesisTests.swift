@@ -199,6 +199,13 @@ import Testing
         #expect(references.national.values.allSatisfy { !$0.source.isEmpty && $0.year > 2000 })
     }
 
+    @Test func theReadmeListsEveryIndicator() throws {
+        let readme = Project.text("README.md")
+        for id in SynthesisBuilder.indicatorIDs {
+            #expect(readme.contains("`\(id)`"), "README does not list \(id)")
+        }
+    }
+
     @Test func everyLeverIsCitedByARuleAndEveryRuleLoads() throws {
         let cited = Set(references.rules.flatMap(\.leverKeys))
         #expect(cited == Set(references.levers.keys))
