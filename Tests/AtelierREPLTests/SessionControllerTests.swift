@@ -35,8 +35,7 @@ final class Harness {
 
     func open() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
-        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, reference: Lazy(Shared.reference),
-                                           synthesisReferences: Lazy(Shared.synthesisReferences),
+        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, resources: SessionResources(Shared.resources),
                                            console: console, interactive: false)
         controller.start()
     }

@@ -8,6 +8,9 @@ public struct AnswerParser: Sendable {
     public var reference: TerritoryReference
     /// Answers already given, for bounds that depend on them ("dont 60 ans et plus" ≤ effectif).
     public var answers: [String: AnswerValue]
+    /// The fiches of the library in the order they were shown (suggested first), for
+    /// answers by number.
+    public var actionSheets: [(key: String, title: String)] = []
 
     /// Longer lines are refused before any parsing: no answer of ours is that long.
     public static let maximumLength = 4000
@@ -92,6 +95,8 @@ public struct AnswerParser: Sendable {
                 throw InvalidAnswer(reason: "le SIREN \(digits) n'est pas celui d'un EPCI à fiscalité propre (\(TerritoryReference.epciSource))", expected: expected)
             }
             return .epci(EpciRef(siren: epci.siren, name: epci.name))
+        case .actionSheet:
+            return .choice(try actionSheet(text, expected: expected))
         case .list(let fields):
             return .records([try record(text, fields: fields)])
         }
@@ -141,6 +146,9 @@ public struct AnswerParser: Sendable {
         case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
         case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
         case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
+        case .actionSheet:
+            let count = actionSheets.isEmpty ? "" : " (1 à \(actionSheets.count))"
+            return "le numéro\(count) ou la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous"
         case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
         }
     }
@@ -180,6 +188,17 @@ public struct AnswerParser: Sendable {
             throw InvalidAnswer(reason: "aucune commune \(code) dans le \(TerritoryReference.communeSource.replacingOccurrences(of: "INSEE, c", with: "c")) (INSEE)", expected: expected)
         }
         return commune
+    }
+
+    /// A fiche by its number in the list shown, its key, or an unambiguous part of its title.
+    func actionSheet(_ text: String, expected: String) throws(InvalidAnswer) -> String {
+        if text.folded == ActionSheetLibrary.customKey { return ActionSheetLibrary.customKey }
+        if let n = Int(text), (1...max(1, actionSheets.count)).contains(n), !actionSheets.isEmpty { return actionSheets[n - 1].key }
+        if let exact = actionSheets.first(where: { $0.key == text.lowercased() }) { return exact.key }
+        let matches = actionSheets.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
+        if matches.count == 1 { return matches[0].key }
+        let reason = matches.isEmpty ? "aucune fiche ne correspond à « \(text.prefix(40)) »" : "plusieurs fiches correspondent à « \(text.prefix(40)) »"
+        throw InvalidAnswer(reason: reason, expected: expected)
     }
 
     // MARK: - Lexical forms

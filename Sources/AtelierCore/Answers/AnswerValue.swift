@@ -135,6 +135,13 @@ public struct ListRecord: Sendable, Equatable {
         fields.map(\.value.display).joined(separator: " ; ")
     }
 
+    /// As `display`, but when optional fields were left empty the others are named, so the
+    /// line stays unambiguous: `creation_msp ; pilote : Mairie ; calendrier : 2027`.
+    public func display(expecting keys: [String]) -> String {
+        guard fields.map(\.key) != keys, let first = fields.first else { return display }
+        return ([first.value.display] + fields.dropFirst().map { "\($0.key) : \($0.value.display)" }).joined(separator: " ; ")
+    }
+
     public static func == (a: ListRecord, b: ListRecord) -> Bool {
         a.fields.map(\.key) == b.fields.map(\.key) && a.fields.map(\.value) == b.fields.map(\.value)
     }

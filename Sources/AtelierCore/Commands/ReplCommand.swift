@@ -1,7 +1,7 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, synthese, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -55,7 +55,7 @@ public enum CommandCatalog {
                     details: "Sans argument, toutes les sections ; « /revoir demographie » une seule."),
         CommandSpec(name: .modifier, spelling: "modifier", argument: "CLÉ [VALEUR]", argumentRequired: true,
                     summary: "change une réponse",
-                    details: "« /modifier demographie.medecins_generalistes.effectif 14 » enregistre directement la valeur, vérifiée comme une réponse ; sans valeur, la question est reposée. Pour une liste, la valeur ajoute un élément (champs séparés par « ; »)."),
+                    details: "« /modifier demographie.medecins_generalistes.effectif 14 » enregistre directement la valeur, vérifiée comme une réponse ; sans valeur, la question est reposée. Pour une liste, la valeur ajoute un élément (champs séparés par « ; ») ; « /modifier plan.fiches.2.pilote Mairie » change un champ d'un élément (valeur vide : champ effacé s'il est facultatif)."),
         CommandSpec(name: .historique, spelling: "historique", argument: "CLÉ", argumentRequired: true,
                     summary: "montre toutes les valeurs successives d'une réponse",
                     details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
@@ -68,6 +68,9 @@ public enum CommandCatalog {
         CommandSpec(name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,
                     summary: "retire un élément de la liste en cours de saisie",
                     details: "Pendant la saisie d'une liste, « /retirer 2 » retire le deuxième élément."),
+        CommandSpec(name: .deplacer, spelling: "déplacer", argument: "N M", argumentRequired: true,
+                    summary: "déplace l'élément N de la liste en cours en position M",
+                    details: "Pendant la saisie d'une liste (fiches actions, axes…), « /déplacer 4 1 » met le quatrième élément en tête."),
         CommandSpec(name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
                     summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
                     details: "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."),

@@ -111,6 +111,8 @@ public indirect enum QuestionKind: Sendable {
     case communeList
     /// The SIREN of an EPCI à fiscalité propre; fills the communes from the DGCL list.
     case epciSiren
+    /// A fiche of the action library (`templates/plan/fiches.yaml`), or a new one.
+    case actionSheet
     case list([ListField])
 
     /// The name used in `questionnaire.yaml`.
@@ -128,6 +130,7 @@ public indirect enum QuestionKind: Sendable {
         case .communeCode: "code_commune"
         case .communeList: "communes"
         case .epciSiren: "siren_epci"
+        case .actionSheet: "fiche_action"
         case .list: "liste"
         }
     }

@@ -25,7 +25,7 @@ public enum QuestionnaireLoader {
     static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
     static let typeNames = ["texte", "entier", "decimal", "pourcentage", "montant", "oui_non", "choix",
-                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "liste"]
+                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "liste"]
 
     public static func load(yaml: String, file: String) throws(TemplateError) -> Questionnaire {
         var reader = Reader(document: YAMLDocument(file: file))
@@ -141,6 +141,7 @@ public enum QuestionnaireLoader {
             case "code_commune": return .communeCode
             case "communes": return .communeList
             case "siren_epci": return .epciSiren
+            case "fiche_action": return .actionSheet
             case "liste":
                 guard let nodes = fields["champs"]?.sequence.map(Array.init), !nodes.isEmpty else {
                     throw fail(node, "\(what) : le type « liste » demande une liste « champs »")

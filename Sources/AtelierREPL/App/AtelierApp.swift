@@ -36,8 +36,6 @@ public enum AtelierApp {
             return 1
         }
         let questionnaire: Questionnaire
-        let reference = Lazy { try resources.loadReference() }
-        let synthesisReferences = Lazy { try resources.loadSynthesisReferences() }
         do {
             questionnaire = try resources.loadQuestionnaire()
         } catch {
@@ -65,8 +63,8 @@ public enum AtelierApp {
         let controller: SessionController
         do {
             store = try WorkbookStore(path: path!, appVersion: version)
-            controller = try SessionController(questionnaire: questionnaire, store: store, reference: reference,
-                                               synthesisReferences: synthesisReferences, console: console, interactive: interactive)
+            controller = try SessionController(questionnaire: questionnaire, store: store, resources: SessionResources(resources),
+                                               console: console, interactive: interactive)
             if let newTerritoryName, let question = questionnaire.question(forKey: "territoire.nom") {
                 _ = controller.commit(question, .text(newTerritoryName), origin: .typed)
             }

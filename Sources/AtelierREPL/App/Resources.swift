@@ -49,6 +49,10 @@ public struct Resources: Sendable {
                                 leversYAML: read(root + "/templates/synthese/leviers.yaml"))
     }
 
+    public func loadLibrary(leverKeys: Set<String>) throws -> ActionSheetLibrary {
+        try ActionSheetLibrary(yaml: read(root + "/templates/plan/fiches.yaml"), leverKeys: leverKeys)
+    }
+
     /// A text file of the project, or an error that names it.
     func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -22,6 +22,7 @@ extension SessionController {
         case .source: return setSource(argument)
         case .retirer: return removeItem(argument)
         case .synthese: return synthesis(argument)
+        case .deplacer: return moveItem(argument)
         case .quitter:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit
@@ -111,6 +112,13 @@ extension SessionController {
     func modify(_ argument: String) -> Outcome {
         let key = String(argument.prefix { !$0.isWhitespace })
         let valueText = argument.dropFirst(key.count).trimmed
+        // LISTE.N.CHAMP: one field of one element of a list.
+        let parts = key.split(separator: ".")
+        if parts.count >= 3, let number = Int(parts[parts.count - 2]) {
+            if let problem = referenceProblem() { return problem }
+            return modifyElement(listKey: parts.dropLast(2).joined(separator: "."), number: number,
+                                 field: String(parts.last!), value: valueText)
+        }
         let question: Question
         switch resolve(key, allowSections: false) {
         case .failure(let refusal): return .refused(refusal.message)

@@ -21,13 +21,16 @@ extension SessionController {
         let items = currentRecords
         if !items.isEmpty {
             console.write("  Déjà saisis :")
-            for (index, item) in items.enumerated() { console.write("    \(index + 1). \(item.display)") }
+            for (index, item) in items.enumerated() { console.write("    \(index + 1). \(item.display(expecting: fields.map(\.key)))") }
         }
+        if case .actionSheet? = fields.first?.kind { showActionSheets() }
         console.write(style.dim("  Saisie champ par champ, ou un élément par ligne : " +
                                 fields.map(\.label).joined(separator: " ; ") + ". Ligne vide pour terminer la liste."))
         draft = ListDraft(fields: fields, itemNumber: items.count + 1)
         askField()
     }
+
+
 
     func askField() {
         guard let draft else { return }
@@ -78,7 +81,7 @@ extension SessionController {
     func append(_ record: ListRecord, to question: Question) -> Outcome {
         let items = currentRecords + [record]
         if let refusal = commit(question, .records(items), origin: .typed, quiet: true) { return refusal }
-        console.write("  \(style.green("✓")) élément \(items.count) enregistré : \(record.display)")
+        console.write("  \(style.green("✓")) élément \(items.count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
         draft = ListDraft(fields: draft?.fields ?? [], itemNumber: items.count + 1)
         askField()
         return .accepted

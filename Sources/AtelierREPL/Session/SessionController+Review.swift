@@ -24,7 +24,8 @@ extension SessionController {
                 rows.append([question.key, Table.truncate(answer.value.display, 60),
                              answer.source ?? "—", answer.participant ?? "—", FrenchFormat.timestamp(answer.updatedAt)])
                 if case .records(let items) = answer.value, !items.isEmpty {
-                    details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display)" }
+                    let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
+                    details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display(expecting: keys))" }
                 }
             }
             if rows.isEmpty {

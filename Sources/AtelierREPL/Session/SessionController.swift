@@ -18,8 +18,7 @@ public final class SessionController {
     let questionnaire: Questionnaire
     let navigator: Navigator
     let store: WorkbookStore
-    let reference: Lazy<TerritoryReference>
-    let synthesisReferences: Lazy<SynthesisReferences>
+    let resources: SessionResources
     let console: Console
     let interactive: Bool
 
@@ -43,13 +42,15 @@ public final class SessionController {
         static let sourceYear = "source_annee"
     }
 
-    public init(questionnaire: Questionnaire, store: WorkbookStore, reference: Lazy<TerritoryReference>,
-                synthesisReferences: Lazy<SynthesisReferences>, console: Console, interactive: Bool) throws(WorkbookError) {
+    /// The fiches in the order last shown to the user, for answers by number.
+    var shownActionSheets: [(key: String, title: String)]?
+
+    public init(questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
+                console: Console, interactive: Bool) throws(WorkbookError) {
         self.questionnaire = questionnaire
         self.navigator = Navigator(questionnaire: questionnaire)
         self.store = store
-        self.reference = reference
-        self.synthesisReferences = synthesisReferences
+        self.resources = resources
         self.console = console
         self.interactive = interactive
         try reload()
@@ -60,8 +61,12 @@ public final class SessionController {
 
     var values: [String: AnswerValue] { answers.mapValues(\.value) }
     /// The commune reference; empty if it could not be read (`referenceProblem()` says so).
-    var territory: TerritoryReference { (try? reference.get()) ?? TerritoryReference() }
-    var parser: AnswerParser { AnswerParser(reference: territory, answers: values) }
+    var territory: TerritoryReference { (try? resources.territory.get()) ?? TerritoryReference() }
+    var parser: AnswerParser {
+        var parser = AnswerParser(reference: territory, answers: values)
+        parser.actionSheets = shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
+        return parser
+    }
     var style: Style { console.style }
 
     func reload() throws(WorkbookError) {
@@ -138,7 +143,7 @@ public final class SessionController {
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
         do {
-            _ = try reference.get()
+            _ = try resources.territory.get()
             return nil
         } catch {
             return .refused("Le référentiel des communes est illisible (\(error)) : réinstallez le dossier data/ de l'outil.")

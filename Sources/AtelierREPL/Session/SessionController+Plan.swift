@@ -1,0 +1,95 @@
+import AtelierCore
+import AtelierStore
+
+// MARK: - Plan d'actions: suggested fiches, order, element fields
+
+extension SessionController {
+    /// The library ranked by the current synthèse (library order if it cannot be computed).
+    func rankedActionSheets() -> [ActionSheetLibrary.Suggestion] {
+        guard let library = try? resources.library.get() else { return [] }
+        return library.ranked(by: try? currentSynthesis())
+    }
+
+    /// Before the first field of a fiche: the library, suggested fiches first, numbered.
+    func showActionSheets() {
+        let ranked = rankedActionSheets()
+        guard !ranked.isEmpty else {
+            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(libraryProblem() ?? "")"))
+            return
+        }
+        shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
+        let chosen: Set<String> = Set(currentRecords.compactMap { if case .choice(let key)? = $0["fiche"] { key } else { nil } })
+        console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue) :")
+        for (index, suggestion) in ranked.enumerated() {
+            let mark = chosen.contains(suggestion.sheet.key) ? "✓" : (suggestion.isSuggested ? "★" : " ")
+            var line = "  \(mark) \(index + 1). \(suggestion.sheet.title) " + style.dim("[\(suggestion.sheet.key)]")
+            if !suggestion.findings.isEmpty { line += style.dim(" — constats : " + suggestion.findings.joined(separator: ", ")) }
+            console.write(line)
+        }
+        console.write(style.dim("  « \(ActionSheetLibrary.customKey) » pour une fiche à vous."))
+    }
+
+    func libraryProblem() -> String? {
+        do {
+            _ = try resources.library.get()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// `/deplacer N M`: moves element N of the current list to position M.
+    func moveItem(_ argument: String) -> Outcome {
+        guard let question = current, case .list = question.kind else {
+            return .refused("/deplacer s'utilise pendant la saisie d'une liste (par exemple /aller plan.fiches).")
+        }
+        var items = currentRecords
+        let numbers = argument.split(separator: " ").compactMap { Int($0) }
+        guard numbers.count == 2, numbers.allSatisfy({ (1...items.count).contains($0) }) else {
+            return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(items.count) (numéros des éléments).")
+        }
+        items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
+        if let refusal = commit(question, .records(items), origin: .modified, quiet: true) { return refusal }
+        console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
+        startListAgain(question)
+        return .accepted
+    }
+
+    /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.
+    func modifyElement(listKey: String, number: Int, field: String, value text: String) -> Outcome {
+        guard let question = questionnaire.question(forKey: listKey), case .list(let fields) = question.kind else {
+            return .refused("« \(listKey) » n'est pas une liste.")
+        }
+        guard case .records(var items)? = answers[listKey]?.value, (1...max(1, items.count)).contains(number), !items.isEmpty else {
+            return .refused("La liste \(listKey) n'a pas d'élément \(number).")
+        }
+        guard let spec = fields.first(where: { $0.key == field }) else {
+            return .refused("Champ inconnu « \(field) » ; champs de \(listKey) : \(fields.map(\.key).joined(separator: ", ")).")
+        }
+        var record = items[number - 1]
+        if text.isEmpty {
+            guard spec.optional else { return .refused("Le champ « \(spec.label) » est obligatoire.") }
+            record.fields.removeAll { $0.key == field }
+        } else {
+            let value: AnswerValue
+            do {
+                value = try parser.parse(text, as: spec.kind, bounds: spec.bounds)
+            } catch {
+                return .refused(error.description)
+            }
+            if let index = record.fields.firstIndex(where: { $0.key == field }) {
+                record.fields[index].value = value
+            } else {
+                // Keep the questionnaire's field order.
+                let order = fields.map(\.key)
+                record.fields.append((field, value))
+                record.fields.sort { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
+            }
+        }
+        items[number - 1] = record
+        if let refusal = commit(question, .records(items), origin: .modified, quiet: true) { return refusal }
+        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record.display(expecting: fields.map(\.key)))")
+        remindCurrent()
+        return .accepted
+    }
+}
