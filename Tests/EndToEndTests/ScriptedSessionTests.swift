@@ -76,7 +76,7 @@ import Testing
         #expect(second.output.contains("C@rtoSanté 2025"))
         #expect(second.output.contains("Dr Paul Martin"))
         #expect(second.output.contains("1. MSP ; MSP du Val ; Caen (14118) ; en fonctionnement ; 12"))
-        #expect(second.output.contains("2. centre de santé polyvalent ; Centre de santé de la Guérinière ; Caen (14118) ; en projet"))
+        #expect(second.output.contains("2. centre de santé polyvalent ; nom : Centre de santé de la Guérinière ; commune : Caen (14118) ; statut : en projet"))
         #expect(second.output.contains("Historique de demographie.medecins_generalistes.effectif"))
 
         // And the file holds the answers, their authors, sources and history
@@ -115,7 +115,7 @@ import Testing
         #expect(created.output.contains("Aucun classeur dans"))
         #expect(FileManager.default.fileExists(atPath: sandbox.path + "/sessions/pays-d-auge-lisieux.sqlite"))
         let listed = try Binary.run([], input: "1\n/quitter\n", in: sandbox.path)
-        #expect(listed.output.contains("1. Pays d'Auge / Lisieux — 2/33 questions (6 %) — modifié le "))
+        #expect(listed.output.contains("1. Pays d'Auge / Lisieux — 2/42 questions (4 %) — modifié le "))
         #expect(listed.output.contains("Reprise du classeur « Pays d'Auge / Lisieux »"))
     }
 
