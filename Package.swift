@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // GNU readline, seen only by AtelierREPL's ReadlineEditor.
@@ -29,10 +30,15 @@ let package = Package(
             name: "AtelierStore",
             dependencies: ["AtelierCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Generated documents: the CLS draft from Mustache templates, pure functions of answers.
+        .target(
+            name: "AtelierDocuments",
+            dependencies: ["AtelierCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The terminal: line editing, commands, rendering, the session loop.
         .target(
             name: "AtelierREPL",
-            dependencies: ["AtelierCore", "AtelierStore", "CReadline"]
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierDocuments", "CReadline"]
         ),
         .executableTarget(
             name: "atelier-sante",
@@ -43,6 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
         .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"], exclude: ["Snapshots"]),
         .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -14,6 +14,7 @@ Sources (in ../shared/opendata by default, or the folder given as first argument
 Outputs (UTF-8, tab-separated, one header line, '#' lines are comments):
   data/communes.tsv  code, nom, departement, population_municipale, annee_population, siren_epci
   data/epci.tsv      siren, nom, nature_juridique, nombre_communes
+  data/departements.tsv  code, nom, region (INSEE COG 2024, départements et régions)
   templates/references/effectifs_liberaux_2024.tsv
                      profession, departement (999 = France), libelle_departement, effectif,
                      densite_publiee (pour 100 000 habitants, telle que publiée)
@@ -77,7 +78,20 @@ def main():
             name, nature = epcis[siren]
             f.write(f"{siren}\t{name}\t{nature}\t{members.get(siren, 0)}\n")
     print(f"{len(communes)} communes, {len(epcis)} EPCI écrits dans {os.path.normpath(out)}")
+    write_departments(source, out)
     write_liberal_headcounts(source, os.path.join(here, "..", "templates", "references"))
+
+
+def write_departments(source, out):
+    with open(os.path.join(source, "insee_cog_regions_2024.csv"), encoding="utf-8") as f:
+        regions = {r["REG"]: r["LIBELLE"] for r in csv.DictReader(f)}
+    with open(os.path.join(source, "insee_cog_departements_2024.csv"), encoding="utf-8") as f:
+        departments = sorted((r["DEP"], r["LIBELLE"], regions[r["REG"]]) for r in csv.DictReader(f))
+    with open(os.path.join(out, "departements.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Départements et régions (INSEE, code officiel géographique 2024). Généré par scripts/build_reference_data.py.\n")
+        f.write("code\tnom\tregion\n")
+        for row in departments:
+            f.write("\t".join(row) + "\n")
 
 
 # Questionnaire profession key -> label in the Assurance Maladie file.

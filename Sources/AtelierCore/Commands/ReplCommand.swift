@@ -1,7 +1,7 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, exporter, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -74,6 +74,9 @@ public enum CommandCatalog {
         CommandSpec(name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
                     summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
                     details: "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."),
+        CommandSpec(name: .exporter, spelling: "exporter", argument: "cls [FICHIER]", argumentRequired: true,
+                    summary: "écrit le projet de contrat local de santé (Markdown)",
+                    details: "« /exporter cls » écrit le projet de contrat à côté du classeur (même nom, suffixe -cls.md) ; « /exporter cls chemin/contrat.md » l'écrit là. Les modèles sont dans templates/cls/ ; ce qui manque y figure comme « [À compléter : …] »."),
         CommandSpec(name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,
                     summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
                     details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),

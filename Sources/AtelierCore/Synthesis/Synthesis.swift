@@ -30,14 +30,28 @@ public struct Synthesis: Sendable {
         public var operating: Int
         public var planned: Int
         public var struggling: Int
+
+        public init(type: String, operating: Int, planned: Int, struggling: Int) {
+            self.type = type
+            self.operating = operating
+            self.planned = planned
+            self.struggling = struggling
+        }
     }
 
     public struct Finding: Sendable {
         public var ruleKey: String
         public var message: String
-        /// The indicators it rests on, with their values and bases.
+        /// The answers and references it rests on.
         public var basis: [String]
         public var levers: [Lever]
+
+        public init(ruleKey: String, message: String, basis: [String], levers: [Lever]) {
+            self.ruleKey = ruleKey
+            self.message = message
+            self.basis = basis
+            self.levers = levers
+        }
     }
 
     public var territory: Territory
@@ -66,6 +80,14 @@ public struct Lever: Sendable, Equatable {
     public var explanation: String
     public var sources: [String]
     public var confidence: String
+
+    public init(key: String, title: String, explanation: String, sources: [String], confidence: String) {
+        self.key = key
+        self.title = title
+        self.explanation = explanation
+        self.sources = sources
+        self.confidence = confidence
+    }
 }
 
 /// The parts `/synthèse PARTIE` can show.

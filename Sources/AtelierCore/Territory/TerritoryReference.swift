@@ -23,6 +23,8 @@ public struct TerritoryReference: Sendable {
 
     public private(set) var communes: [String: Commune] = [:]
     public private(set) var epcis: [String: Epci] = [:]
+    /// Département code → its name and its région's name.
+    public private(set) var departments: [String: (name: String, region: String)] = [:]
     private var members: [String: [String]] = [:]
 
     /// What the figures are and when they date from, for the messages that use them.
@@ -33,7 +35,7 @@ public struct TerritoryReference: Sendable {
     public init() {}
 
     /// Reads the two tab-separated files; `file` names are used in error messages.
-    public init(communesTSV: String, epciTSV: String,
+    public init(communesTSV: String, epciTSV: String, departmentsTSV: String = "",
                 communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv") throws {
         for (line, fields) in try Self.rows(communesTSV, file: communesFile, columns: 6) {
             guard let population = Int(fields[3]), let year = Int(fields[4]) else {
@@ -46,6 +48,9 @@ public struct TerritoryReference: Sendable {
         }
         for (_, fields) in try Self.rows(epciTSV, file: epciFile, columns: 4) {
             epcis[fields[0]] = Epci(siren: fields[0], name: fields[1], legalNature: fields[2])
+        }
+        for (_, fields) in try Self.rows(departmentsTSV, file: "data/departements.tsv", columns: 3) {
+            departments[fields[0]] = (fields[1], fields[2])
         }
     }
 

@@ -38,7 +38,7 @@ public struct Resources: Sendable {
     }
 
     public func loadReference() throws -> TerritoryReference {
-        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath))
+        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath), departmentsTSV: read(root + "/data/departements.tsv"))
     }
 
     /// National references, Assurance Maladie headcounts, finding rules and levers.

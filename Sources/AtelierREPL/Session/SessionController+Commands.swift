@@ -23,6 +23,7 @@ extension SessionController {
         case .retirer: return removeItem(argument)
         case .synthese: return synthesis(argument)
         case .deplacer: return moveItem(argument)
+        case .exporter: return export(argument)
         case .quitter:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit

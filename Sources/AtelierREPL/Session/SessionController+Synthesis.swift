@@ -7,7 +7,7 @@ extension SessionController {
     /// The synthèse of the answers as they stand, computed afresh (it writes nothing).
     public func currentSynthesis() throws -> Synthesis {
         let builder = SynthesisBuilder(references: try resources.synthesis.get(), territory: try resources.territory.get())
-        return builder.build(answers: answers.mapValues { SourcedAnswer(value: $0.value, source: $0.source, sourceYear: $0.sourceYear) })
+        return builder.build(answers: sourcedAnswers)
     }
 
     func synthesis(_ argument: String) -> Outcome {

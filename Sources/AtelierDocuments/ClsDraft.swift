@@ -1,0 +1,64 @@
+import AtelierCore
+
+/// The draft contrat local de santé: a pure function of the answers and the templates.
+/// The same workbook and templates always give byte-identical output (no clock, no
+/// randomness), ending with a fingerprint of both.
+public enum ClsDraft {
+    /// The main template, `templates/cls/contrat.mustache`.
+    public static let mainTemplate = "contrat"
+
+    /// - Parameters:
+    ///   - fingerprintInputs: every file that shapes the document (templates, library,
+    ///     references), by name, hashed with the answers.
+    public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
+                              fingerprintInputs: [String: String]) throws(TemplateError) -> String {
+        let fingerprint = Self.fingerprint(answers: input.answers, files: fingerprintInputs)
+        var builder = ClsDraftContext(input)
+        let context = builder.build(fingerprint: fingerprint)
+        var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
+        try templates.check(against: [context, sampleBuilder.build(fingerprint: fingerprint)])
+        guard templates.sources[mainTemplate] != nil else {
+            throw TemplateError(file: "templates/cls/\(mainTemplate).mustache", line: nil, message: "modèle principal introuvable")
+        }
+        return templates.render(context, template: mainTemplate)
+    }
+
+    /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.
+    public static func fingerprint(answers: [String: SourcedAnswer], files: [String: String]) -> String {
+        var canonical = "atelier-sante/cls/1\n"
+        for key in answers.keys.sorted() {
+            let answer = answers[key]!
+            canonical += "réponse\t\(key)\t\(answer.value.json)\t\(answer.source ?? "")\t\(answer.sourceYear.map(String.init) ?? "")\n"
+        }
+        for name in files.keys.sorted() {
+            canonical += "fichier\t\(name)\t\(SHA256.hex(files[name]!))\n"
+        }
+        return "sha256:" + SHA256.hex(canonical)
+    }
+}
+
+extension ClsDraftContext {
+    /// The input with one element in every list, so that template checking knows every key a
+    /// document can have, even those of lists still empty in this workbook.
+    static func schemaSample(from input: Input) -> Input {
+        var sample = input
+        let commune = CommuneRef(code: "00000", name: "exemple", population: 1, populationYear: 2023)
+        sample.answers["territoire.communes"] = SourcedAnswer(value: .communes([commune]))
+        sample.answers["contrat.signataires"] = SourcedAnswer(value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
+        let sheet = input.library.sheets.first.map { AnswerValue.choice($0.key) } ?? .choice(ActionSheetLibrary.customKey)
+        sample.answers["plan.fiches"] = SourcedAnswer(value: .records([ListRecord(fields: [("fiche", sheet)]),
+                                                                       ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey))])]))
+        sample.answers["contrat.signature_prevue"] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
+        let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
+        sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever])]
+        sample.synthesis.levers = [lever]
+        sample.synthesis.poles = ["x"]
+        sample.synthesis.structures = [Synthesis.StructureCount(type: "x", operating: 1, planned: 0, struggling: 0)]
+        sample.synthesis.indicators["acces.apl_medecins_generalistes"] = Indicator(
+            id: "acces.apl_medecins_generalistes", label: "x", unit: .consultations, value: 1, formula: "x", basis: ["x"])
+        for profession in sample.synthesis.professions {
+            sample.synthesis.indicators["\(profession.key).effectif"] = Indicator(id: "\(profession.key).effectif", label: "x", unit: .count, value: 1, formula: "x")
+        }
+        return sample
+    }
+}

@@ -1,0 +1,48 @@
+import AtelierCore
+
+// MARK: - Visas, durée, gouvernance
+
+extension ClsDraftContext {
+    /// The default length of a CLS: most real contracts run five years, aligned on the PRS.
+    static let defaultYears = 5
+
+    mutating func contract() -> [String: Any] {
+        var context: [String: Any] = [:]
+        context["prs"] = answerText("contrat.prs")
+        context["deliberation"] = answerText("contrat.deliberation")
+        var years = Self.defaultYears
+        if case .integer(let n)? = input.answers["contrat.duree_annees"]?.value {
+            years = n
+            context["duree_par_defaut"] = false
+        } else {
+            context["duree_par_defaut"] = true
+        }
+        context["duree_annees"] = String(years)
+        if case .date(let start)? = input.answers["contrat.signature_prevue"]?.value {
+            context["date_signature"] = start.french
+            context["date_debut"] = start.french
+            context["date_fin"] = Self.end(of: start, years: years).french
+            context["periode"] = "\(start.year)-\(start.year + years - 1)"
+        } else {
+            let marker = gap("date prévue de signature", command: "/aller contrat.signature_prevue")
+            for key in ["date_signature", "date_debut", "date_fin", "periode"] { context[key] = marker }
+        }
+        context["coordinateur"] = answerText("contrat.coordinateur", what: "coordinateur·rice du contrat")
+        context["lieu_signature"] = answerText("contrat.lieu_signature", what: "lieu de signature")
+        context["frequence_copil"] = answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage")
+        return context
+    }
+
+    /// The day before the same date `years` later: a contract signed on 01/03/2027 for 5 years
+    /// ends on 28/02/2032.
+    static func end(of start: CalendarDate, years: Int) -> CalendarDate {
+        var year = start.year + years, month = start.month, day = start.day - 1
+        if day == 0 {
+            month -= 1
+            if month == 0 { month = 12; year -= 1 }
+            day = CalendarDate.days(inMonth: month, year: year)
+        }
+        day = min(day, CalendarDate.days(inMonth: month, year: year))
+        return CalendarDate(year: year, month: month, day: day)!
+    }
+}
