@@ -49,8 +49,8 @@ let package = Package(
         ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
         .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"], exclude: ["Snapshots"]),
-        .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL"]),
+        .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"]),
+        .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL", "AtelierDocuments"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

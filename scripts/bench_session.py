@@ -6,7 +6,8 @@
   2. commit of one answer: a line sent until its confirmation is printed, which happens
      only after the transaction is committed (synchronous = FULL, WAL);
   3. /synthèse on a 500-commune territory with every demography answer and 30 structures:
-     the command sent until its last line is printed.
+     the command sent until its last line is printed;
+  4. /exporter cls on that workbook with 13 fiches actions, until the file is written.
 
 Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300]
 Prints medians and percentiles; asserts nothing.
@@ -81,7 +82,26 @@ def commit_latencies(binary, workbook, env, count):
     return latencies
 
 
-def synthesis_latencies(binary, directory, env, count):
+def command_latencies(binary, workbook, env, command, marker, count):
+    process = subprocess.Popen([binary, workbook], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
+    out = process.stdout.fileno()
+    latencies = []
+    for _ in range(count):
+        buffered = b""
+        start = time.perf_counter()
+        process.stdin.write(command)
+        while marker not in buffered:
+            ready, _, _ = select.select([out], [], [], 30)
+            if not ready:
+                raise SystemExit(f"no answer to {command!r} within 30 s")
+            buffered += os.read(out, 1 << 20)
+        latencies.append(time.perf_counter() - start)
+    process.stdin.close()
+    process.wait(timeout=10)
+    return latencies
+
+
+def large_workbook(binary, directory, env):
     communes = []
     with open(os.path.join(ROOT, "data", "communes.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -93,26 +113,11 @@ def synthesis_latencies(binary, directory, env, count):
     lines += ["120", "8", "3", "12", "2,8", "ZAC"]
     for i in range(30):
         lines.append(f"MSP ; Maison de santé {i} ; {communes[i]} ; en fonctionnement ; 12")
-    lines += ["", "en partie", "oui", "non", "non", "/quitter"]
+    lines += ["", "en partie", "oui", "non", "non"]
+    lines += ["/aller plan.axes", ""] + [str(i) for i in range(1, 14)] + [""]
     workbook = os.path.join(directory, "large.sqlite")
     subprocess.run([binary, workbook], input="\n".join(lines).encode(), env=env, check=True, stdout=subprocess.DEVNULL)
-    process = subprocess.Popen([binary, workbook], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
-    out = process.stdout.fileno()
-    latencies = []
-    marker = b"Question en cours"
-    for _ in range(count):
-        buffered = b""
-        start = time.perf_counter()
-        process.stdin.write(b"/synthese\n")
-        while marker not in buffered:
-            ready, _, _ = select.select([out], [], [], 30)
-            if not ready:
-                raise SystemExit("no synthèse within 30 s")
-            buffered += os.read(out, 1 << 20)
-        latencies.append(time.perf_counter() - start)
-    process.stdin.close()
-    process.wait(timeout=10)
-    return latencies
+    return workbook
 
 
 def percentile(values, p):
@@ -135,7 +140,9 @@ def main():
         starts = [time_to_prompt(binary, workbook, env) for _ in range(args.runs)]
         commits = commit_latencies(binary, workbook, env, args.answers)
         size = os.path.getsize(workbook)
-        syntheses = synthesis_latencies(binary, directory, env, 20)
+        large = large_workbook(binary, directory, env)
+        syntheses = command_latencies(binary, large, env, b"/synthese\n", b"Question en cours", 20)
+        exports = command_latencies(binary, large, env, b"/exporter cls\n", "point(s) à compléter".encode(), 20)
     ms = lambda x: f"{x * 1000:.1f} ms"
     print(f"machine: {os.cpu_count()} cœurs, {sys.platform}")
     print(f"start to first prompt ({args.runs} runs): median {ms(statistics.median(starts))}, "
@@ -145,6 +152,8 @@ def main():
     print(f"workbook size after {args.answers + 8} changes: {size} bytes")
     print(f"/synthèse of a 500-commune territory (20 runs, the first loads the references): "
           f"first {ms(syntheses[0])}, median {ms(statistics.median(syntheses))}, max {ms(max(syntheses))}")
+    print(f"/exporter cls of that workbook, 13 fiches (20 runs, the first loads everything): "
+          f"first {ms(exports[0])}, median {ms(statistics.median(exports))}, max {ms(max(exports))}")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,14 @@ public enum ClsDraft {
     /// - Parameters:
     ///   - fingerprintInputs: every file that shapes the document (templates, library,
     ///     references), by name, hashed with the answers.
+    /// The document and the list of its `[À compléter]` markers.
+    public struct Rendered: Sendable {
+        public var text: String
+        public var gaps: [String]
+    }
+
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fingerprintInputs: [String: String]) throws(TemplateError) -> String {
+                              fingerprintInputs: [String: String]) throws(TemplateError) -> Rendered {
         let fingerprint = Self.fingerprint(answers: input.answers, files: fingerprintInputs)
         var builder = ClsDraftContext(input)
         let context = builder.build(fingerprint: fingerprint)
@@ -20,7 +26,7 @@ public enum ClsDraft {
         guard templates.sources[mainTemplate] != nil else {
             throw TemplateError(file: "templates/cls/\(mainTemplate).mustache", line: nil, message: "modèle principal introuvable")
         }
-        return templates.render(context, template: mainTemplate)
+        return Rendered(text: templates.render(context, template: mainTemplate), gaps: builder.gaps)
     }
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.

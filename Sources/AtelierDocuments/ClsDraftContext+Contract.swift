@@ -21,8 +21,9 @@ extension ClsDraftContext {
         if case .date(let start)? = input.answers["contrat.signature_prevue"]?.value {
             context["date_signature"] = start.french
             context["date_debut"] = start.french
-            context["date_fin"] = Self.end(of: start, years: years).french
-            context["periode"] = "\(start.year)-\(start.year + years - 1)"
+            let end = Self.end(of: start, years: years)
+            context["date_fin"] = end.french
+            context["periode"] = "\(start.year)-\(end.year)"
         } else {
             let marker = gap("date prévue de signature", command: "/aller contrat.signature_prevue")
             for key in ["date_signature", "date_debut", "date_fin", "periode"] { context[key] = marker }
@@ -35,7 +36,7 @@ extension ClsDraftContext {
 
     /// The day before the same date `years` later: a contract signed on 01/03/2027 for 5 years
     /// ends on 28/02/2032.
-    static func end(of start: CalendarDate, years: Int) -> CalendarDate {
+    public static func end(of start: CalendarDate, years: Int) -> CalendarDate {
         var year = start.year + years, month = start.month, day = start.day - 1
         if day == 0 {
             month -= 1

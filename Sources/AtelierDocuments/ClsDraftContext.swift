@@ -63,6 +63,7 @@ public struct ClsDraftContext {
         context.merge(diagnostic()) { $1 }
         context.merge(plan()) { $1 }
         context.merge(contract()) { $1 }
+        context["plan_financement"] = gap("plan de financement prévisionnel des fiches actions", command: "à établir avec les financeurs")
         context["empreinte"] = fingerprint
         context["version_outil"] = "Atelier Santé"
         context["a_completer"] = gaps

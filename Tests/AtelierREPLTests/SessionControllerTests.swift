@@ -79,7 +79,7 @@ final class Harness {
     @Test func unknownCommandsSuggestTheClosestOne() throws {
         let h = try Harness()
         #expect(h.type("/revior") == [.refused("Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes.")])
-        #expect(h.type("/importer") == [.refused("Commande inconnue : /importer. Tapez /aide pour la liste des commandes.")])
+        #expect(h.type("/xyz") == [.refused("Commande inconnue : /xyz. Tapez /aide pour la liste des commandes.")])
     }
 
     @Test func listsAreTypedFieldByFieldOrOnOneLine() throws {

@@ -30,10 +30,15 @@ extension SynthesisBuilder {
         }
 
         /// `demographie.x.effectif = 12 (C@rtoSanté 2025)`: an answer as a basis of a figure.
+        /// Only figures carry a source; a figure given without one says so.
         func cite(_ key: String) -> String {
             guard let answer = answers[key] else { return key }
-            let source = answer.source ?? "source non précisée"
-            return "\(key) = \(answer.value.display) (\(source))"
+            let isFigure: Bool = switch answer.value {
+            case .integer, .decimal, .percentage, .amount: true
+            default: false
+            }
+            let source = answer.source ?? (isFigure ? "source non précisée" : nil)
+            return "\(key) = \(answer.value.display)" + (source.map { " (\($0))" } ?? "")
         }
 
         /// Population municipale of every département, summed from the bundled communes.

@@ -137,9 +137,9 @@ extension SessionController {
         do {
             if case .list(let fields) = question.kind {
                 let existing: [ListRecord] = if case .records(let items)? = answers[question.key]?.value { items } else { [] }
-                value = .records(existing + [try parser.record(valueText, fields: fields)])
+                value = .records(existing + [try parser(for: question.kind).record(valueText, fields: fields)])
             } else {
-                value = try parser.parse(valueText, as: question.kind, bounds: question.bounds, questionKey: question.key)
+                value = try parser(for: question.kind).parse(valueText, as: question.kind, bounds: question.bounds, questionKey: question.key)
             }
         } catch {
             return .refused(error.description)

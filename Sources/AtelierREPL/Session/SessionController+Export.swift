@@ -13,25 +13,26 @@ extension SessionController {
         }
         let path = words.count > 1 ? words[1].trimmed : defaultDocumentPath(suffix: "-cls.md")
         let started = Date()
-        let text: String
+        let document: ClsDraft.Rendered
         do {
-            text = try clsDraft()
+            document = try clsDraft()
         } catch {
             return .refused("Projet de contrat non écrit — \(error) Le classeur n'a pas été modifié.")
         }
         do {
-            try writeAtomically(text, to: path)
+            try writeAtomically(document.text, to: path)
         } catch {
             return .refused("Impossible d'écrire « \(path) » : \(error.localizedDescription). Vérifiez le dossier et les droits.")
         }
-        let gaps = text.components(separatedBy: "[À compléter").count - 1
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        console.write("  \(style.green("✓")) projet de contrat écrit : \(path) (\(FrenchFormat.integer(text.utf8.count)) octets, \(gaps) mention(s) « À compléter », \(milliseconds) ms)")
+        console.write("  \(style.green("✓")) projet de contrat écrit : \(path) (\(FrenchFormat.integer(document.text.utf8.count)) octets, \(milliseconds) ms)")
+        console.write(document.gaps.isEmpty ? "    Rien n'est marqué « À compléter »."
+                      : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
         return .accepted
     }
 
     /// The draft as text, from the current answers and the project's templates.
-    public func clsDraft() throws -> String {
+    public func clsDraft() throws -> ClsDraft.Rendered {
         let folder = resources.root + "/templates/cls"
         var templates: [String: String] = [:]
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }

@@ -50,7 +50,7 @@ extension SessionController {
             if line.isEmpty { return finishList(question) }
             if line.contains(";") {
                 do {
-                    return append(try parser.record(line, fields: fields), to: question)
+                    return append(try parser(for: question.kind).record(line, fields: fields), to: question)
                 } catch {
                     return .refused(error.description)
                 }
@@ -59,11 +59,11 @@ extension SessionController {
         let field = fields[draft.index]
         if line.isEmpty {
             guard field.optional else {
-                return .refused("Le champ « \(field.label) » est obligatoire. Attendu : \(parser.expectation(for: field.kind, bounds: field.bounds)).")
+                return .refused("Le champ « \(field.label) » est obligatoire. Attendu : \(parser(for: field.kind).expectation(for: field.kind, bounds: field.bounds)).")
             }
         } else {
             do {
-                draft.values.append((field.key, try parser.parse(line, as: field.kind, bounds: field.bounds)))
+                draft.values.append((field.key, try parser(for: field.kind).parse(line, as: field.kind, bounds: field.bounds)))
             } catch {
                 return .refused("\(field.label) : \(error.description)")
             }

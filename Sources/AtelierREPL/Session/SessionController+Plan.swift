@@ -73,7 +73,7 @@ extension SessionController {
         } else {
             let value: AnswerValue
             do {
-                value = try parser.parse(text, as: spec.kind, bounds: spec.bounds)
+                value = try parser(for: spec.kind).parse(text, as: spec.kind, bounds: spec.bounds)
             } catch {
                 return .refused(error.description)
             }

@@ -62,9 +62,18 @@ public final class SessionController {
     var values: [String: AnswerValue] { answers.mapValues(\.value) }
     /// The commune reference; empty if it could not be read (`referenceProblem()` says so).
     var territory: TerritoryReference { (try? resources.territory.get()) ?? TerritoryReference() }
-    var parser: AnswerParser {
+    /// A parser for answers of `kind`. Only a fiche needs the library ranked by the synthèse,
+    /// which costs a synthèse: other answers do not pay for it.
+    func parser(for kind: QuestionKind) -> AnswerParser {
         var parser = AnswerParser(reference: territory, answers: values)
-        parser.actionSheets = shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
+        let needsSheets: Bool = switch kind {
+        case .actionSheet: true
+        case .list(let fields): fields.contains { if case .actionSheet = $0.kind { true } else { false } }
+        default: false
+        }
+        if needsSheets {
+            parser.actionSheets = shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
+        }
         return parser
     }
     var style: Style { console.style }
@@ -131,7 +140,7 @@ public final class SessionController {
         }
         let value: AnswerValue
         do {
-            value = try parser.parse(line, as: question.kind, bounds: question.bounds, questionKey: question.key)
+            value = try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds, questionKey: question.key)
         } catch {
             return .refused(error.description)
         }
