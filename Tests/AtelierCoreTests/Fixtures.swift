@@ -16,6 +16,9 @@ enum Project {
         nationalYAML: text("templates/references/nationales.yaml"), liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
         rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml"))
 
+    static let library: ActionSheetLibrary = try! ActionSheetLibrary(yaml: text("templates/plan/fiches.yaml"), leverKeys: Set(synthesisReferences.levers.keys))
+    static let catalogue: FundingCatalogue = try! FundingCatalogue(yaml: text("templates/financement/catalogue.yaml"), sheetKeys: Set(library.sheets.map(\.key)))
+
     /// The national open-data files next to the project, when present (they are in CI).
     static func openData(_ name: String) -> String? {
         try? String(contentsOfFile: root + "/../shared/opendata/" + name, encoding: .utf8)

@@ -1,0 +1,67 @@
+import Yams
+
+extension FundingCatalogue {
+    static let fields: Set = ["cle", "nom", "financeur", "nature", "fiches", "taux_min", "taux_max", "plafond", "base",
+                              "budget_collectivite", "dotation_etat", "public", "valide_du", "valide_au", "source", "annee",
+                              "confiance", "note"]
+
+    /// Reads the catalogue; `sheetKeys` are the fiches of the library an instrument may name.
+    public init(yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>) throws(TemplateError) {
+        let document = YAMLDocument(file: file)
+        let root = try document.root(yaml)
+        let top = try document.mapping(root, allowed: ["financeurs", "dispositifs"], what: "le catalogue")
+        funders = [:]
+        for node in try document.sequence(top, "financeurs", in: root, what: "le catalogue") {
+            let f = try document.mapping(node, allowed: ["cle", "nom"], what: "un financeur")
+            funders[try document.string(f, "cle", in: node, what: "financeur")] = try document.string(f, "nom", in: node, what: "financeur")
+        }
+        instruments = []
+        for node in try document.sequence(top, "dispositifs", in: root, what: "le catalogue") {
+            let f = try document.mapping(node, allowed: Self.fields, what: "un dispositif")
+            let key = try document.string(f, "cle", in: node, what: "dispositif")
+            let what = "dispositif \(key)"
+            guard instrument(key) == nil else { throw document.fail(f["cle"], "le dispositif « \(key) » existe déjà") }
+            let funder = try document.string(f, "financeur", in: node, what: what)
+            guard let funderName = funders[funder] else {
+                throw document.fail(f["financeur"], "\(what) : financeur inconnu « \(funder) » (financeurs : \(funders.keys.sorted().joined(separator: ", ")))")
+            }
+            let natureName = try document.string(f, "nature", in: node, what: what)
+            guard let nature = FundingInstrument.Nature(rawValue: natureName) else {
+                throw document.fail(f["nature"], "\(what) : nature inconnue « \(natureName) » (natures : \(FundingInstrument.Nature.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            var sheets: [String] = []
+            if f["fiches"] != nil {
+                for item in try document.sequence(f, "fiches", in: node, what: what) {
+                    guard let sheet = item.string, sheetKeys.contains(sheet) else {
+                        throw document.fail(item, "\(what) : fiche inconnue « \(item.string ?? "") »")
+                    }
+                    sheets.append(sheet)
+                }
+            }
+            func flag(_ name: String) throws(TemplateError) -> Bool { try document.yesNo(f[name], name: name) ?? false }
+            func date(_ name: String) throws(TemplateError) -> CalendarDate? {
+                guard let node = f[name] else { return nil }
+                do throws(InvalidAnswer) {
+                    return try AnswerParser.date(node.string ?? "", expected: "")
+                } catch {
+                    throw document.fail(node, "\(what) : « \(name) » doit être une date JJ/MM/AAAA")
+                }
+            }
+            let base = f["base"]?.string
+            guard base == nil || base == "HT" || base == "TTC" else { throw document.fail(f["base"], "\(what) : « base » vaut HT ou TTC") }
+            let confidence = try document.string(f, "confiance", in: node, what: what)
+            guard ["sûr", "incertain"].contains(confidence) else {
+                throw document.fail(f["confiance"], "\(what) : « confiance » vaut « sûr » ou « incertain »")
+            }
+            guard let year = try document.number(f, "annee") else { throw document.fail(node, "\(what) : « annee » manque") }
+            instruments.append(FundingInstrument(
+                key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,
+                nature: nature, sheetKeys: sheets, rateMin: try document.number(f, "taux_min"), rateMax: try document.number(f, "taux_max"),
+                cap: try document.number(f, "plafond").map { Int(($0 * 100).rounded()) }, base: base,
+                entersBudget: try flag("budget_collectivite"), isStateDotation: try flag("dotation_etat"), isPublic: try flag("public"),
+                validFrom: try date("valide_du"), validTo: try date("valide_au"),
+                source: try document.string(f, "source", in: node, what: what), year: Int(year), confidence: confidence,
+                note: f["note"]?.string?.trimmed))
+        }
+    }
+}
