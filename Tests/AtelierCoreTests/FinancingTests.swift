@@ -8,14 +8,14 @@ import Testing
 
     static func expense(_ sheet: Int, _ item: String, _ euros: Int, investment: Bool = true, year: Int = 2027) -> ListRecord {
         ListRecord(fields: [("fiche", .integer(sheet)), ("poste", .text(item)), ("nature", .choice(investment ? "investissement" : "fonctionnement")),
-                            ("montant_ht", .amount(cents: euros * 100)), ("annee", .integer(year))])
+                            ("montant_ht", .amount(cents: euros * 100)), ("annee", .year(year))])
     }
 
     static func receipt(_ sheet: Int, _ key: String, euros: Int? = nil, rate: Double? = nil, year: Int? = nil) -> ListRecord {
         var fields: [(key: String, value: AnswerValue)] = [("fiche", .integer(sheet)), ("dispositif", .choice(key)), ("statut", .choice("sollicité"))]
         if let euros { fields.append(("montant", .amount(cents: euros * 100))) }
         if let rate { fields.append(("taux", .percentage(rate))) }
-        if let year { fields.append(("annee", .integer(year))) }
+        if let year { fields.append(("annee", .year(year))) }
         return ListRecord(fields: fields)
     }
 

@@ -95,7 +95,7 @@ import Testing
 @Suite struct AnswerValueStorageTests {
     @Test(arguments: [
         AnswerValue.text("Côte d'Émeraude"), .integer(12), .decimal(2.45), .percentage(11), .amount(cents: 123_450),
-        .bool(true), .choice("EPCI"), .choices(["libéral", "mixte"]), .date(CalendarDate(year: 2026, month: 11, day: 22)!),
+        .year(2027), .bool(true), .choice("EPCI"), .choices(["libéral", "mixte"]), .date(CalendarDate(year: 2026, month: 11, day: 22)!),
         .communes([CommuneRef(code: "14118", name: "Caen", population: 109_400, populationYear: 2023)]),
         .epci(EpciRef(siren: "200065597", name: "CU Caen la Mer")),
         .records([ListRecord(fields: [("type", .choice("MSP")), ("professionnels", .integer(12))])]),

@@ -11,6 +11,8 @@ public struct AnswerParser: Sendable {
     /// The fiches of the library in the order they were shown (suggested first), for
     /// answers by number.
     public var actionSheets: [(key: String, title: String)] = []
+    /// The funding instruments of the catalogue (key and name), for `dispositif` answers.
+    public var instruments: [(key: String, title: String)] = []
 
     /// Longer lines are refused before any parsing: no answer of ours is that long.
     public static let maximumLength = 4000
@@ -39,6 +41,12 @@ public struct AnswerParser: Sendable {
             guard let n = Self.integer(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre entier", expected: expected) }
             try check(Double(n), bounds, expected: expected, shown: FrenchFormat.integer(n))
             return .integer(n)
+        case .year:
+            guard text.count == 4, let n = Int(text), (1900...2100).contains(n) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas une année", expected: expected)
+            }
+            try check(Double(n), bounds, expected: expected, shown: String(n))
+            return .year(n)
         case .decimal:
             guard let x = Self.decimal(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre", expected: expected) }
             try check(x, bounds, expected: expected, shown: FrenchFormat.decimal(x, maximumFractionDigits: 6))
@@ -96,7 +104,10 @@ public struct AnswerParser: Sendable {
             }
             return .epci(EpciRef(siren: epci.siren, name: epci.name))
         case .actionSheet:
-            return .choice(try actionSheet(text, expected: expected))
+            if text.folded == ActionSheetLibrary.customKey { return .choice(ActionSheetLibrary.customKey) }
+            return .choice(try pick(text, in: actionSheets, what: "fiche", expected: expected))
+        case .fundingInstrument:
+            return .choice(try pick(text, in: instruments, what: "dispositif", expected: expected))
         case .list(let fields):
             return .records([try record(text, fields: fields)])
         }
@@ -133,6 +144,7 @@ public struct AnswerParser: Sendable {
         switch kind {
         case .text: return "un texte non vide"
         case .integer: return "un nombre entier" + range(bounds, format: { FrenchFormat.integer(Int($0)) })
+        case .year: return "une année à 4 chiffres" + range(bounds, format: { String(Int($0)) })
         case .decimal: return "un nombre comme 12,5" + range(bounds, format: { FrenchFormat.decimal($0) })
         case .percentage:
             let b = Bounds(minimum: bounds.minimum ?? 0, maximum: bounds.maximum ?? 100, maximumKey: bounds.maximumKey)
@@ -149,6 +161,8 @@ public struct AnswerParser: Sendable {
         case .actionSheet:
             let count = actionSheets.isEmpty ? "" : " (1 à \(actionSheets.count))"
             return "le numéro\(count) ou la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous"
+        case .fundingInstrument:
+            return "la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom"
         case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
         }
     }
@@ -190,14 +204,14 @@ public struct AnswerParser: Sendable {
         return commune
     }
 
-    /// A fiche by its number in the list shown, its key, or an unambiguous part of its title.
-    func actionSheet(_ text: String, expected: String) throws(InvalidAnswer) -> String {
-        if text.folded == ActionSheetLibrary.customKey { return ActionSheetLibrary.customKey }
-        if let n = Int(text), (1...max(1, actionSheets.count)).contains(n), !actionSheets.isEmpty { return actionSheets[n - 1].key }
-        if let exact = actionSheets.first(where: { $0.key == text.lowercased() }) { return exact.key }
-        let matches = actionSheets.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
+    /// An item by its number in the list shown, its key, or an unambiguous part of its name.
+    func pick(_ text: String, in items: [(key: String, title: String)], what: String, expected: String) throws(InvalidAnswer) -> String {
+        if let n = Int(text), (1...max(1, items.count)).contains(n), !items.isEmpty { return items[n - 1].key }
+        if let exact = items.first(where: { $0.key == text.lowercased() }) { return exact.key }
+        let matches = items.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
         if matches.count == 1 { return matches[0].key }
-        let reason = matches.isEmpty ? "aucune fiche ne correspond à « \(text.prefix(40)) »" : "plusieurs fiches correspondent à « \(text.prefix(40)) »"
+        let reason = matches.isEmpty ? "aucun\(what == "fiche" ? "e" : "") \(what) ne correspond à « \(text.prefix(40)) »"
+            : "plusieurs \(what)s correspondent à « \(text.prefix(40)) »"
         throw InvalidAnswer(reason: reason, expected: expected)
     }
 

@@ -22,6 +22,7 @@ extension AnswerValue {
         switch self {
         case .text(let s): return ["type": "texte", "valeur": s]
         case .integer(let n): return ["type": "entier", "valeur": n]
+        case .year(let n): return ["type": "annee", "valeur": n]
         case .decimal(let x): return ["type": "decimal", "valeur": x]
         case .percentage(let x): return ["type": "pourcentage", "valeur": x]
         case .amount(let cents): return ["type": "montant", "centimes": cents]
@@ -48,6 +49,7 @@ extension AnswerValue {
         switch type {
         case "texte": guard let s = value as? String else { throw fail() }; self = .text(s)
         case "entier": guard let n = (value as? NSNumber)?.intValue else { throw fail() }; self = .integer(n)
+        case "annee": guard let n = (value as? NSNumber)?.intValue else { throw fail() }; self = .year(n)
         case "decimal": guard let x = (value as? NSNumber)?.doubleValue else { throw fail() }; self = .decimal(x)
         case "pourcentage": guard let x = (value as? NSNumber)?.doubleValue else { throw fail() }; self = .percentage(x)
         case "montant": guard let c = (object["centimes"] as? NSNumber)?.intValue else { throw fail() }; self = .amount(cents: c)

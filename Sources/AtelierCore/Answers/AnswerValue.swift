@@ -5,6 +5,8 @@ import Foundation
 public enum AnswerValue: Sendable, Equatable {
     case text(String)
     case integer(Int)
+    /// A year: an integer written without a thousands separator (`2027`, not `2 027`).
+    case year(Int)
     case decimal(Double)
     case percentage(Double)
     /// Euros, in cents: money is never a floating-point number.
@@ -23,6 +25,7 @@ public enum AnswerValue: Sendable, Equatable {
         switch self {
         case .text(let s): return s
         case .integer(let n): return FrenchFormat.integer(n)
+        case .year(let n): return String(n)
         case .decimal(let x): return FrenchFormat.decimal(x)
         case .percentage(let x): return FrenchFormat.percentage(x)
         case .amount(let cents): return FrenchFormat.amount(cents: cents)

@@ -48,7 +48,7 @@ public struct Completer: Sendable {
         case .aide: return CommandCatalog.all.map(\.spelling)
         case .participant: return participantNames
         case .synthese: return SynthesisParts.all
-        case .exporter: return ["cls"]
+        case .exporter: return ["cls", "plan"]
         default: return []
         }
     }

@@ -1,7 +1,7 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, exporter, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, plan, verifier, exporter, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -74,9 +74,15 @@ public enum CommandCatalog {
         CommandSpec(name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
                     summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
                     details: "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."),
-        CommandSpec(name: .exporter, spelling: "exporter", argument: "cls [FICHIER]", argumentRequired: true,
-                    summary: "écrit le projet de contrat local de santé (Markdown)",
-                    details: "« /exporter cls » écrit le projet de contrat à côté du classeur (même nom, suffixe -cls.md) ; « /exporter cls chemin/contrat.md » l'écrit là. Les modèles sont dans templates/cls/ ; ce qui manque y figure comme « [À compléter : …] »."),
+        CommandSpec(name: .plan, spelling: "plan", argument: nil, argumentRequired: false,
+                    summary: "affiche le plan de financement : par action, par financeur, par année",
+                    details: "Pour chaque fiche action : dépenses, recettes et leur part, financements versés hors du budget de la collectivité ; puis la consolidation par financeur et par année, et le résultat des contrôles."),
+        CommandSpec(name: .verifier, spelling: "vérifier", argument: nil, argumentRequired: false,
+                    summary: "contrôle le plan de financement comme la préfecture ou l'ARS",
+                    details: "Équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."),
+        CommandSpec(name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER] [csv]", argumentRequired: true,
+                    summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), en Markdown",
+                    details: "« /exporter cls » écrit le projet de contrat à côté du classeur (suffixe -cls.md) ; « /exporter plan » le plan de financement (suffixe -plan.md) ; « /exporter plan csv » écrit aussi un fichier CSV pour tableur (séparateur « ; », virgule décimale, UTF-8). Un chemin peut suivre : « /exporter cls chemin/contrat.md ». Les modèles sont dans templates/ ; ce qui manque figure comme « [À compléter : …] »."),
         CommandSpec(name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,
                     summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
                     details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),

@@ -91,7 +91,12 @@ extension FinancingPlan {
         func records(_ key: String) -> [ListRecord] {
             if case .records(let items)? = answers[key] { return items } else { return [] }
         }
-        func int(_ value: AnswerValue?) -> Int? { if case .integer(let n)? = value { n } else { nil } }
+        func int(_ value: AnswerValue?) -> Int? {
+            switch value {
+            case .integer(let n)?, .year(let n)?: n
+            default: nil
+            }
+        }
         func text(_ value: AnswerValue?) -> String? {
             switch value {
             case .text(let s)?, .choice(let s)?: s

@@ -43,7 +43,7 @@ public struct Condition: Sendable, Equatable {
     public func holds(for value: AnswerValue?) -> Bool {
         guard let value else { return false }
         switch value {
-        case .integer(let n): return compare(Double(n))
+        case .integer(let n), .year(let n): return compare(Double(n))
         case .decimal(let x), .percentage(let x): return compare(x)
         case .amount(let cents): return compare(Double(cents) / 100)
         case .choices(let items):

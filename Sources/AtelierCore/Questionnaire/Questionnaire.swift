@@ -99,6 +99,7 @@ public struct ListField: Sendable {
 public indirect enum QuestionKind: Sendable {
     case text
     case integer
+    case year
     case decimal
     case percentage
     case amount
@@ -113,6 +114,8 @@ public indirect enum QuestionKind: Sendable {
     case epciSiren
     /// A fiche of the action library (`templates/plan/fiches.yaml`), or a new one.
     case actionSheet
+    /// An instrument of the funding catalogue (`templates/financement/catalogue.yaml`).
+    case fundingInstrument
     case list([ListField])
 
     /// The name used in `questionnaire.yaml`.
@@ -120,6 +123,7 @@ public indirect enum QuestionKind: Sendable {
         switch self {
         case .text: "texte"
         case .integer: "entier"
+        case .year: "annee"
         case .decimal: "decimal"
         case .percentage: "pourcentage"
         case .amount: "montant"
@@ -131,6 +135,7 @@ public indirect enum QuestionKind: Sendable {
         case .communeList: "communes"
         case .epciSiren: "siren_epci"
         case .actionSheet: "fiche_action"
+        case .fundingInstrument: "dispositif"
         case .list: "liste"
         }
     }

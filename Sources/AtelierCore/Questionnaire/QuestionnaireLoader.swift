@@ -24,8 +24,8 @@ public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions"]
     static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
-    static let typeNames = ["texte", "entier", "decimal", "pourcentage", "montant", "oui_non", "choix",
-                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "liste"]
+    static let typeNames = ["texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
+                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste"]
 
     public static func load(yaml: String, file: String) throws(TemplateError) -> Questionnaire {
         var reader = Reader(document: YAMLDocument(file: file))
@@ -131,6 +131,7 @@ public enum QuestionnaireLoader {
             switch name {
             case "texte": return .text
             case "entier": return .integer
+            case "annee", "année": return .year
             case "decimal", "décimal": return .decimal
             case "pourcentage": return .percentage
             case "montant": return .amount
@@ -142,6 +143,7 @@ public enum QuestionnaireLoader {
             case "communes": return .communeList
             case "siren_epci": return .epciSiren
             case "fiche_action": return .actionSheet
+            case "dispositif": return .fundingInstrument
             case "liste":
                 guard let nodes = fields["champs"]?.sequence.map(Array.init), !nodes.isEmpty else {
                     throw fail(node, "\(what) : le type « liste » demande une liste « champs »")

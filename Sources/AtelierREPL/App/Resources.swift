@@ -53,6 +53,10 @@ public struct Resources: Sendable {
         try ActionSheetLibrary(yaml: read(root + "/templates/plan/fiches.yaml"), leverKeys: leverKeys)
     }
 
+    public func loadCatalogue(sheetKeys: Set<String>) throws -> FundingCatalogue {
+        try FundingCatalogue(yaml: read(root + "/templates/financement/catalogue.yaml"), sheetKeys: sheetKeys)
+    }
+
     /// A text file of the project, or an error that names it.
     func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

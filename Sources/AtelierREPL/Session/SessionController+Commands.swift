@@ -24,6 +24,8 @@ extension SessionController {
         case .synthese: return synthesis(argument)
         case .deplacer: return moveItem(argument)
         case .exporter: return export(argument)
+        case .plan: return showPlan()
+        case .verifier: return verify()
         case .quitter:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit

@@ -7,11 +7,13 @@ import Foundation
 
 extension SessionController {
     func export(_ argument: String) -> Outcome {
-        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-        guard words.first?.folded == "cls" else {
-            return .refused("Document inconnu : « \(words.first ?? "") ». Usage : /exporter cls [FICHIER].")
+        var words = argument.split(separator: " ").map(String.init)
+        let kind = words.isEmpty ? "" : words.removeFirst().folded
+        if kind == "plan" { return exportPlan(words) }
+        guard kind == "cls" else {
+            return .refused("Document inconnu : « \(kind) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
         }
-        let path = words.count > 1 ? words[1].trimmed : defaultDocumentPath(suffix: "-cls.md")
+        let path = words.isEmpty ? defaultDocumentPath(suffix: "-cls.md") : words.joined(separator: " ")
         let started = Date()
         let document: ClsDraft.Rendered
         do {
@@ -31,20 +33,60 @@ extension SessionController {
         return .accepted
     }
 
+    /// `/exporter plan [FICHIER] [csv]`: the plan in Markdown, and in CSV on request.
+    func exportPlan(_ words: [String]) -> Outcome {
+        var words = words
+        let withCSV = words.last?.folded == "csv"
+        if withCSV { words.removeLast() }
+        let path = words.isEmpty ? defaultDocumentPath(suffix: "-plan.md") : words.joined(separator: " ")
+        let plan: FinancingPlan
+        let text: String
+        do {
+            plan = try financingPlan()
+            let (sources, _) = try templateSources("templates/financement")
+            let templates = try DocumentTemplates(sources: sources, folder: "templates/financement")
+            text = try FinancingDocument.markdown(plan, problems: FinancingChecks.check(plan), territory: territoryName, templates: templates)
+        } catch {
+            return .refused("Plan de financement non écrit — \(error) Le classeur n'a pas été modifié.")
+        }
+        let csvPath = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".csv"
+        do {
+            try writeAtomically(text, to: path)
+            if withCSV { try writeAtomically(FinancingDocument.csv(plan), to: csvPath) }
+        } catch {
+            return .refused("Impossible d'écrire « \(path) » : \(error.localizedDescription). Vérifiez le dossier et les droits.")
+        }
+        console.write("  \(style.green("✓")) plan de financement écrit : \(path)" + (withCSV ? " et \(csvPath)" : ""))
+        let errors = FinancingChecks.check(plan).filter { $0.severity == .error }.count
+        if errors > 0 { console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir.")) }
+        return .accepted
+    }
+
+    var territoryName: String {
+        if case .text(let name)? = answers["territoire.nom"]?.value { return name }
+        return "territoire sans nom"
+    }
+
+    /// The `.mustache` files of a folder of `templates/`, by name, and their paths for the fingerprint.
+    func templateSources(_ folder: String) throws -> ([String: String], [String: String]) {
+        var sources: [String: String] = [:], shaping: [String: String] = [:]
+        let directory = resources.root + "/" + folder
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".mustache") {
+            let text = try Resources(root: resources.root).read(directory + "/" + name)
+            sources[String(name.dropLast(".mustache".count))] = text
+            shaping["\(folder)/\(name)"] = text
+        }
+        return (sources, shaping)
+    }
+
     /// The draft as text, from the current answers and the project's templates.
     public func clsDraft() throws -> ClsDraft.Rendered {
-        let folder = resources.root + "/templates/cls"
-        var templates: [String: String] = [:]
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }
-        for name in names {
-            templates[String(name.dropLast(".mustache".count))] = try Resources(root: resources.root).read(folder + "/" + name)
-        }
+        let (templates, templateFiles) = try templateSources("templates/cls")
         let compiled = try DocumentTemplates(sources: templates, folder: "templates/cls")
-        var shaping: [String: String] = [:]
-        for (name, text) in templates { shaping["templates/cls/\(name).mustache"] = text }
+        var shaping = templateFiles
         for file in ["templates/questionnaire.yaml", "templates/plan/fiches.yaml", "templates/synthese/regles.yaml",
                      "templates/synthese/leviers.yaml", "templates/references/nationales.yaml",
-                     "templates/references/effectifs_liberaux_2024.tsv"] {
+                     "templates/references/effectifs_liberaux_2024.tsv", "templates/financement/catalogue.yaml"] {
             shaping[file] = try Resources(root: resources.root).read(resources.root + "/" + file)
         }
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),

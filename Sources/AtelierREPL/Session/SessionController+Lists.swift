@@ -24,6 +24,7 @@ extension SessionController {
             for (index, item) in items.enumerated() { console.write("    \(index + 1). \(item.display(expecting: fields.map(\.key)))") }
         }
         if case .actionSheet? = fields.first?.kind { showActionSheets() }
+        if fields.contains(where: { if case .fundingInstrument = $0.kind { true } else { false } }) { showFundingSuggestions() }
         console.write(style.dim("  Saisie champ par champ, ou un élément par ligne : " +
                                 fields.map(\.label).joined(separator: " ; ") + ". Ligne vide pour terminer la liste."))
         draft = ListDraft(fields: fields, itemNumber: items.count + 1)

@@ -63,16 +63,18 @@ public final class SessionController {
     /// The commune reference; empty if it could not be read (`referenceProblem()` says so).
     var territory: TerritoryReference { (try? resources.territory.get()) ?? TerritoryReference() }
     /// A parser for answers of `kind`. Only a fiche needs the library ranked by the synthèse,
-    /// which costs a synthèse: other answers do not pay for it.
+    /// which costs a synthèse, and only a funding line the catalogue: other answers do not pay.
     func parser(for kind: QuestionKind) -> AnswerParser {
         var parser = AnswerParser(reference: territory, answers: values)
-        let needsSheets: Bool = switch kind {
-        case .actionSheet: true
-        case .list(let fields): fields.contains { if case .actionSheet = $0.kind { true } else { false } }
-        default: false
+        func involves(_ predicate: (QuestionKind) -> Bool) -> Bool {
+            if case .list(let fields) = kind { return fields.contains { predicate($0.kind) } }
+            return predicate(kind)
         }
-        if needsSheets {
+        if involves({ if case .actionSheet = $0 { true } else { false } }) {
             parser.actionSheets = shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
+        }
+        if involves({ if case .fundingInstrument = $0 { true } else { false } }) {
+            parser.instruments = ((try? resources.catalogue.get())?.instruments ?? []).map { ($0.key, $0.name) }
         }
         return parser
     }

@@ -1,0 +1,64 @@
+import AtelierCore
+import AtelierStore
+
+// MARK: - Plan de financement: suggestions, /plan, /verifier
+
+extension SessionController {
+    /// The fiches of the plan d'actions, in order, as the financing plan names them.
+    var plannedSheets: [(title: String, libraryKey: String?)] {
+        guard case .records(let items)? = answers["plan.fiches"]?.value else { return [] }
+        let library = try? resources.library.get()
+        return items.map { record in
+            let key = if case .choice(let k)? = record["fiche"] { k } else { "" }
+            let sheet = library?.sheet(key)
+            let title = if case .text(let t)? = record["intitule"] { t } else { sheet?.title ?? "fiche à rédiger" }
+            return (title, sheet?.key)
+        }
+    }
+
+    func financingPlan() throws -> FinancingPlan {
+        FinancingPlan(answers: values, sheets: plannedSheets, catalogue: try resources.catalogue.get())
+    }
+
+    /// Before receipts are typed: for each fiche, the instruments the catalogue proposes.
+    func showFundingSuggestions() {
+        guard let catalogue = try? resources.catalogue.get() else { return }
+        let sheets = plannedSheets
+        if sheets.isEmpty {
+            console.write(style.yellow("  Le plan d'actions n'a pas encore de fiche : /aller plan.fiches d'abord."))
+            return
+        }
+        console.write("  Dispositifs proposés par le catalogue (clé : conditions) :")
+        for (index, sheet) in sheets.enumerated() {
+            let keys = catalogue.suggestions(forSheet: sheet.libraryKey).map { instrument in
+                instrument.terms.isEmpty ? instrument.key : "\(instrument.key) (\(instrument.terms))"
+            }
+            console.write("    Fiche \(index + 1) — \(sheet.title) : " + keys.joined(separator: " ; "))
+        }
+    }
+
+    func showPlan() -> Outcome {
+        let plan: FinancingPlan
+        do {
+            plan = try financingPlan()
+        } catch {
+            return .refused("Le catalogue des financements est illisible : \(error)")
+        }
+        for line in FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style).render() { console.write(line) }
+        remindCurrent()
+        return .accepted
+    }
+
+    func verify() -> Outcome {
+        let plan: FinancingPlan
+        do {
+            plan = try financingPlan()
+        } catch {
+            return .refused("Le catalogue des financements est illisible : \(error)")
+        }
+        let renderer = FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style)
+        for line in renderer.problemLines() { console.write(line) }
+        remindCurrent()
+        return .accepted
+    }
+}
