@@ -54,6 +54,7 @@ extension ClsDraftContext {
         let sheet = input.library.sheets.first.map { AnswerValue.choice($0.key) } ?? .choice(ActionSheetLibrary.customKey)
         sample.answers["plan.fiches"] = SourcedAnswer(value: .records([ListRecord(fields: [("fiche", sheet)]),
                                                                        ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey))])]))
+        sample.financing = .templateSample(base: "HT")
         sample.answers["contrat.signature_prevue"] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
         let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
         sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever])]

@@ -10,14 +10,17 @@ public struct ClsDraftContext {
         public var synthesis: Synthesis
         public var library: ActionSheetLibrary
         public var territory: TerritoryReference
+        /// The plan de financement, summarised in the annex when it has lines.
+        public var financing: FinancingPlan?
 
         public init(answers: [String: SourcedAnswer], questionnaire: Questionnaire, synthesis: Synthesis,
-                    library: ActionSheetLibrary, territory: TerritoryReference) {
+                    library: ActionSheetLibrary, territory: TerritoryReference, financing: FinancingPlan? = nil) {
             self.answers = answers
             self.questionnaire = questionnaire
             self.synthesis = synthesis
             self.library = library
             self.territory = territory
+            self.financing = financing
         }
     }
 
@@ -63,7 +66,7 @@ public struct ClsDraftContext {
         context.merge(diagnostic()) { $1 }
         context.merge(plan()) { $1 }
         context.merge(contract()) { $1 }
-        context["plan_financement"] = gap("plan de financement prévisionnel des fiches actions", command: "à établir avec les financeurs")
+        context.merge(financingSummary()) { $1 }
         context["empreinte"] = fingerprint
         context["version_outil"] = "Atelier Santé"
         context["a_completer"] = gaps

@@ -19,7 +19,7 @@ import Testing
         #expect(navigator.nextQuestion(after: nil, answers: answers, skipped: [])?.key == "territoire.communes")
         #expect(navigator.nextQuestion(after: nil, answers: answers, skipped: ["territoire.communes"])?.key == "participants.liste")
         // After a later question, the search wraps around to the first open one.
-        #expect(navigator.nextQuestion(after: "contrat.copil_frequence", answers: answers, skipped: [])?.key == "territoire.communes")
+        #expect(navigator.nextQuestion(after: "financement.derogations", answers: answers, skipped: [])?.key == "territoire.communes")
     }
 
     @Test func progressCountsApplicableQuestionsOnly() throws {

@@ -9,7 +9,7 @@ import Testing
             #expect(keys.contains(key), "missing \(key)")
         }
         #expect(Set(keys).count == keys.count)
-        #expect(Project.questionnaire.sections.map(\.key) == ["territoire", "participants", "demographie", "structures", "mobilites", "plan", "contrat"])
+        #expect(Project.questionnaire.sections.map(\.key) == ["territoire", "participants", "demographie", "structures", "mobilites", "plan", "contrat", "financement"])
     }
 
     @Test func theReadmeListsEveryKey() throws {

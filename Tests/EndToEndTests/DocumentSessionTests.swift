@@ -11,7 +11,9 @@ import Testing
         let result = try Binary.run([workbook], input: script, in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("✓ projet de contrat écrit : \(sandbox.path)/demo-cls.md"))
-        #expect(result.output.contains("1 point(s) à compléter, listés à la fin du document."))
+        #expect(result.output.contains("Rien n'est marqué « À compléter »."))
+        #expect(result.output.contains("Contrôles : 0 erreur(s)"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.path + "/demo-plan.csv"))
         let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8)
         for section in ["## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
                         "### Axe 1 — Attirer et fidéliser les professionnels de santé", "## Article 5 — Engagements des signataires",

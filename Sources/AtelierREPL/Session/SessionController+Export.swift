@@ -90,7 +90,8 @@ extension SessionController {
             shaping[file] = try Resources(root: resources.root).read(resources.root + "/" + file)
         }
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
-                                          library: try resources.library.get(), territory: try resources.territory.get())
+                                          library: try resources.library.get(), territory: try resources.territory.get(),
+                                          financing: try financingPlan())
         return try ClsDraft.render(input, templates: compiled, fingerprintInputs: shaping)
     }
 

@@ -108,7 +108,9 @@ extension SessionController {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(items.count).")
         }
         let removed = items.remove(at: number - 1)
-        if let refusal = commit(question, .records(items), origin: .removed, quiet: true) { return refusal }
+        let renumbered = question.key == "plan.fiches"
+            ? financingRenumbered { old in old == number ? nil : (old > number ? old - 1 : old) } : []
+        if let refusal = commit(question, .records(items), origin: .removed, quiet: true, also: renumbered) { return refusal }
         console.write("  \(style.green("✓")) élément \(number) retiré : \(removed.display)")
         startListAgain(question)
         return .accepted

@@ -48,11 +48,41 @@ extension SessionController {
         guard numbers.count == 2, numbers.allSatisfy({ (1...items.count).contains($0) }) else {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(items.count) (numéros des éléments).")
         }
+        var order = Array(1...items.count)
+        order.insert(order.remove(at: numbers[0] - 1), at: numbers[1] - 1)
         items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
-        if let refusal = commit(question, .records(items), origin: .modified, quiet: true) { return refusal }
+        // order[new - 1] = old: the financing lines follow their fiche.
+        let renumbered = question.key == "plan.fiches"
+            ? financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
+        if let refusal = commit(question, .records(items), origin: .modified, quiet: true, also: renumbered) { return refusal }
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
         startListAgain(question)
         return .accepted
+    }
+
+    /// The financing lines with their fiche numbers mapped by `map` (nil: the fiche is gone and
+    /// so is the line), as changes to commit with the plan d'actions.
+    func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
+        var changes: [AnswerChange] = []
+        for key in ["financement.depenses", "financement.recettes", "financement.derogations"] {
+            guard let answer = answers[key], case .records(let items) = answer.value else { continue }
+            var changed = false
+            let renumbered: [ListRecord] = items.compactMap { record in
+                guard case .integer(let old)? = record["fiche"] else { return record }
+                guard let new = map(old) else { changed = true; return nil }
+                if new == old { return record }
+                changed = true
+                var copy = record
+                copy.fields = copy.fields.map { $0.key == "fiche" ? ($0.key, AnswerValue.integer(new)) : $0 }
+                return copy
+            }
+            if changed {
+                changes.append(AnswerChange(key: key, value: .records(renumbered), participant: participant, source: answer.source,
+                                            sourceYear: answer.sourceYear, origin: .modified))
+            }
+        }
+        if !changes.isEmpty { console.write(style.dim("  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour).")) }
+        return changes
     }
 
     /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.

@@ -165,13 +165,14 @@ public final class SessionController {
 
     /// Records an answer (and what it fills in automatically) in one transaction, then
     /// confirms it. Returns a refusal when the workbook could not be written.
-    func commit(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin, quiet: Bool = false) -> Outcome? {
+    func commit(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin, quiet: Bool = false,
+                also extra: [AnswerChange] = []) -> Outcome? {
         let change = AnswerChange(key: question.key, value: value, participant: participant,
                                   source: question.expectsSource ? source : nil,
                                   sourceYear: question.expectsSource ? sourceYear : nil, origin: origin)
         let derived = derivedChanges(for: question, value: value)
         do {
-            try store.record([change] + derived.changes)
+            try store.record([change] + derived.changes + extra)
             try reload()
         } catch {
             return .refused(error.description)

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// A plan de financement for two actions, checked and exported as a user would.
+@Suite struct FinancingDocumentTests {
+    static let script = """
+        Pays de test
+        commune
+        50076
+        Marie ; Mairie ; élu
+
+        /aller plan.fiches
+        creation_msp ; ; ; ; ; ;
+        aides_installation ; ; ; ; ; ;
+
+        /aller financement
+        HT
+        1 ; Travaux ; investissement ; 1 000 000 ; ; 2027
+        1 ; Honoraires et études ; investissement ; 200 000 ; ; 2027
+        2 ; Prime communale d'installation ; fonctionnement ; 30 000 ; 0 ; 2027
+
+        1 ; detr ; sollicité ; ; 30
+        1 ; region_msp_pays_de_la_loire ; sollicité ; 150 000
+        1 ; departement_msp ; à solliciter ; 100 000
+        1 ; autofinancement ; acquis ; 590 000
+        1 ; aci_msp ; à solliciter ; 80 000 ; ; 2028
+        2 ; aide_collectivite_installation ; acquis ; 30 000
+        2 ; aide_installation_zip ; à solliciter ; 10 000
+
+        """
+
+    @Test func aPlanForTwoActionsIsCheckedAndExportedInBothFormats() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/plan.sqlite"
+        let result = try Binary.run([workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n", in: sandbox.path)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Contrôles : 0 erreur(s), 2 avertissement(s)"), "\(result.output)")
+        #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md et \(sandbox.path)/plan-plan.csv"))
+
+        let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8)
+        #expect(markdown.contains("## Fiche 1 — Créer ou étendre une maison de santé pluriprofessionnelle"))
+        #expect(markdown.contains("| DETR — dotation d'équipement des territoires ruraux | État (préfecture) | sollicité | 360\u{202F}000,00\u{00A0}€ | 30\u{00A0}% |"))
+        #expect(markdown.contains("Hors budget de la collectivité (versé aux professionnels ou aux structures) : ACI MSP"))
+        #expect(markdown.contains("Le plan respecte l'équilibre des recettes et des dépenses"))
+
+        // The CSV, read by Python's csv module with ';', gives the same totals as the plan.
+        let check = """
+            import csv, collections
+            rows = list(csv.DictReader(open('\(sandbox.path)/plan-plan.csv', encoding='utf-8-sig', newline=''), delimiter=';'))
+            totals = collections.defaultdict(float)
+            for r in rows:
+                if r['dans_budget_collectivite'] == 'oui':
+                    totals[(r['fiche'], r['type'])] += float(r['montant_ht_euros'].replace(',', '.'))
+            print(len(rows), totals[('1', 'dépense')], totals[('1', 'recette')], totals[('2', 'dépense')], totals[('2', 'recette')])
+            """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", check]
+        let output = Pipe()
+        python.standardOutput = output
+        try python.run()
+        python.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed == "10 1200000.0 1200000.0 30000.0 30000.0\n")
+    }
+
+    @Test func theChecksNameTheActionAndTheLineToFix() throws {
+        let sandbox = Sandbox()
+        let broken = Self.script.replacingOccurrences(of: "1 ; autofinancement ; acquis ; 590 000", with: "1 ; autofinancement ; acquis ; 100 000")
+        let result = try Binary.run([sandbox.path + "/p.sqlite"], input: broken + "/verifier\n", in: sandbox.path)
+        let output = result.output.replacingOccurrences(of: "\n    ", with: " ")  // problems are wrapped at 100 columns
+        #expect(output.contains("✗ Fiche 1 (Créer ou étendre une maison de santé pluriprofessionnelle), équilibre : recettes 710\u{202F}000,00\u{00A0}€ pour 1\u{202F}200\u{202F}000,00\u{00A0}€ de dépenses (HT) : il manque 490\u{202F}000,00\u{00A0}€."), "\(output)")
+        // Own 100 000 € of (100 000 + DETR 360 000 + Région 150 000 + Département 100 000) = 14,1 %.
+        #expect(output.contains("participation du maître d'ouvrage : 100\u{202F}000,00\u{00A0}€, soit 14,1\u{00A0}% des financements publics (710\u{202F}000,00\u{00A0}€) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit 142\u{202F}000,00\u{00A0}€"))
+        #expect(result.output.contains("→ /aller financement.derogations"))
+    }
+}
