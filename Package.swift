@@ -30,6 +30,13 @@ let package = Package(
             name: "AtelierStore",
             dependencies: ["AtelierCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Readers of the national open-data files (RPPS, FINESS, INSEE): streaming, byte-level.
+        .target(
+            name: "AtelierImport",
+            dependencies: ["AtelierCore"]
+        ),
+        // Measures the RPPS import against wc, DuckDB and sqlite3 (scripts/bench_import.py).
+        .executableTarget(name: "atelier-bench-import", dependencies: ["AtelierImport"]),
         // Generated documents: the CLS draft from Mustache templates, pure functions of answers.
         .target(
             name: "AtelierDocuments",
@@ -38,7 +45,7 @@ let package = Package(
         // The terminal: line editing, commands, rendering, the session loop.
         .target(
             name: "AtelierREPL",
-            dependencies: ["AtelierCore", "AtelierStore", "AtelierDocuments", "CReadline"]
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierDocuments", "AtelierImport", "CReadline"]
         ),
         .executableTarget(
             name: "atelier-sante",
@@ -50,6 +57,7 @@ let package = Package(
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
         .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"]),
+        .testTarget(name: "AtelierImportTests", dependencies: ["AtelierImport"]),
         .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL", "AtelierDocuments"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,0 +1,19 @@
+/// Why an imported file was refused, with the file and the line, in French. When one is
+/// raised, nothing has been written to the workbook.
+public struct ImportError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        if let line { return "\(name), ligne \(line) : \(message)" }
+        return "\(name) : \(message)"
+    }
+}

@@ -1,0 +1,141 @@
+import AtelierCore
+
+/// Counts the health professionals of a territory in the Annuaire Santé extraction
+/// `PS_LibreAcces_Personne_activite` (`|`-separated, header line, trailing `|`, one row per
+/// activity of a professional).
+///
+/// Rules (../shared/domain/diagnostic-et-cls.md §3.1): médecins généralistes are profession
+/// 10 with a general-medicine savoir-faire (SM26, SM53, SM54); infirmiers 60,
+/// masseurs-kinésithérapeutes 70, chirurgiens-dentistes 40, sages-femmes 50, pharmaciens 21.
+/// A professional is counted once per commune and profession (deduplicated on the
+/// Identifiant PP), and once in the territory's total even with several sites in it;
+/// « libéraux » are those with at least one activity in mode `L`.
+public enum RPPSImport {
+    public enum Profession: String, CaseIterable, Sendable {
+        case medecinsGeneralistes = "medecins_generalistes"
+        case infirmiers, masseursKinesitherapeutes = "masseurs_kinesitherapeutes"
+        case chirurgiensDentistes = "chirurgiens_dentistes", sagesFemmes = "sages_femmes", pharmaciens
+
+        static func classify(profession: String, savoirFaire: String) -> Profession? {
+            switch profession {
+            case "10": ["SM26", "SM53", "SM54"].contains(savoirFaire) ? .medecinsGeneralistes : nil
+            case "60": .infirmiers
+            case "70": .masseursKinesitherapeutes
+            case "40": .chirurgiensDentistes
+            case "50": .sagesFemmes
+            case "21": .pharmaciens
+            default: nil
+            }
+        }
+    }
+
+    public struct Counts: Sendable, Equatable {
+        /// Distinct professionals in the territory, and those with a libéral activity.
+        public var total: [Profession: Int] = [:]
+        public var liberal: [Profession: Int] = [:]
+        /// commune → profession → distinct professionals in that commune.
+        public var byCommune: [String: [Profession: Int]] = [:]
+        public var rows = 0
+        public var matchedRows = 0
+    }
+
+    static let columns = (
+        identifier: ["Identifiant PP"],
+        profession: ["Code profession"],
+        savoirFaire: ["Code savoir-faire", "Code savoir faire"],
+        mode: ["Code mode exercice", "Code mode d'exercice"],
+        commune: ["Code commune (coord. structure)", "Code commune (coord structure)", "Code commune"]
+    )
+
+    /// Scans the file once; only the rows of `communes` are decoded.
+    public static func count(fileAt path: String, communes: Set<String>,
+                             progress: ((Double) -> Void)? = nil) throws(ImportError) -> Counts {
+        let keys = Set(communes.map(pack))
+        var header: HeaderLine?
+        var layout = (identifier: 0, profession: 0, savoirFaire: 0, mode: 0, commune: 0, separators: 0)
+        var seen: [Profession: Set<String>] = [:], liberal: [Profession: Set<String>] = [:]
+        var seenByCommune: [String: [Profession: Set<String>]] = [:]
+        var counts = Counts()
+        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
+            var line = line
+            if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+            guard let current = header else {
+                let parsed = HeaderLine(bytes: line, separator: 124)
+                func find(_ names: [String]) throws(ImportError) -> Int {
+                    guard let index = parsed.index(of: names) else {
+                        throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
+                    }
+                    return index
+                }
+                layout = (try find(columns.identifier), try find(columns.profession), try find(columns.savoirFaire),
+                          try find(columns.mode), try find(columns.commune), parsed.names.count - 1)
+                header = parsed
+                return
+            }
+            _ = current
+            if line.isEmpty { return }
+            counts.rows += 1
+            let (separators, hasNul) = countSeparators(line, 124)
+            if hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
+            guard separators == layout.separators else {
+                throw ImportError(file: path, line: number, message: "\(separators + 1) champs au lieu de \(layout.separators + 1) (ligne tronquée ou mal formée)")
+            }
+            let commune = field(layout.commune, of: line, separators: separators)
+            guard commune.count >= 5, commune.count <= 8, keys.contains(pack(commune)) else { return }
+            counts.matchedRows += 1
+            let values = fields([layout.identifier, layout.profession, layout.savoirFaire, layout.mode], of: line)
+            guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else { return }
+            let code = String(decoding: commune, as: UTF8.self)
+            seen[profession, default: []].insert(values[0])
+            seenByCommune[code, default: [:]][profession, default: []].insert(values[0])
+            if values[3] == "L" { liberal[profession, default: []].insert(values[0]) }
+        }
+        guard header != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
+        counts.total = seen.mapValues(\.count)
+        counts.liberal = liberal.mapValues(\.count)
+        counts.byCommune = seenByCommune.mapValues { $0.mapValues(\.count) }
+        return counts
+    }
+
+    /// A commune code of up to 8 ASCII bytes as one integer, for a cheap set lookup.
+    @inline(__always)
+    static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    static func pack(_ code: String) -> UInt64 { pack(Array(code.utf8)) }
+
+    /// Field `index` of a line with `separators` separators, reached from the nearer end.
+    @inline(__always)
+    static func field(_ index: Int, of line: UnsafeRawBufferPointer, separators: Int) -> UnsafeRawBufferPointer.SubSequence {
+        if index * 2 < separators {
+            var start = 0, seen = 0
+            while seen < index { if line[start] == 124 { seen += 1 }; start += 1 }
+            var end = start
+            while end < line.count && line[end] != 124 { end += 1 }
+            return line[start..<end]
+        }
+        // From the end: field `index` is followed by separator number `index` (0-based).
+        var end = line.count, remaining = separators - index
+        while remaining > 0 { end -= 1; if line[end] == 124 { remaining -= 1 } }
+        var start = end
+        while start > 0 && line[start - 1] != 124 { start -= 1 }
+        return line[start..<end]
+    }
+
+    /// Several leading fields as strings (only for the few rows of the territory).
+    static func fields(_ indexes: [Int], of line: UnsafeRawBufferPointer) -> [String] {
+        var result = [String](repeating: "", count: indexes.count)
+        let last = indexes.max() ?? 0
+        var fieldIndex = 0, start = 0
+        for position in 0...line.count where position == line.count || line[position] == 124 {
+            if let slot = indexes.firstIndex(of: fieldIndex) {
+                result[slot] = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
+            }
+            fieldIndex += 1
+            start = position + 1
+            if fieldIndex > last { break }
+        }
+        return result
+    }
+}
