@@ -50,7 +50,7 @@ public enum RPPSImport {
     /// Scans the file once; only the rows of `communes` are decoded.
     public static func count(fileAt path: String, communes: Set<String>,
                              progress: ((Double) -> Void)? = nil) throws(ImportError) -> Counts {
-        let keys = Set(communes.map(pack))
+        let keys = CodeFilter(communes.map(pack))
         var header: HeaderLine?
         var layout = (identifier: 0, profession: 0, savoirFaire: 0, mode: 0, commune: 0, separators: 0)
         var seen: [Profession: Set<String>] = [:], liberal: [Profession: Set<String>] = [:]
@@ -99,7 +99,13 @@ public enum RPPSImport {
 
     /// A commune code of up to 8 ASCII bytes as one integer, for a cheap set lookup.
     @inline(__always)
-    static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    static func pack(_ bytes: UnsafeRawBufferPointer.SubSequence) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in bytes { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
+    static func pack(_ bytes: [UInt8]) -> UInt64 {
         bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
@@ -115,12 +121,34 @@ public enum RPPSImport {
             while end < line.count && line[end] != 124 { end += 1 }
             return line[start..<end]
         }
-        // From the end: field `index` is followed by separator number `index` (0-based).
-        var end = line.count, remaining = separators - index
-        while remaining > 0 { end -= 1; if line[end] == 124 { remaining -= 1 } }
+        // From the end: field `index` is followed by separator number `index` (0-based), the
+        // (separators − index)-th one counted from the end.
+        let end = nthSeparatorFromEnd(separators - index, in: line)
         var start = end
         while start > 0 && line[start - 1] != 124 { start -= 1 }
         return line[start..<end]
+    }
+
+    /// The position of the `n`-th `|` counted from the end of the line (n ≥ 1), found 16 bytes
+    /// at a time: a block's matches are counted from its compare mask, and only the block that
+    /// holds the wanted one is searched byte by byte.
+    @inline(__always)
+    static func nthSeparatorFromEnd(_ n: Int, in line: UnsafeRawBufferPointer) -> Int {
+        var remaining = n
+        var end = line.count
+        if let base = line.baseAddress {
+            let wanted = SIMD16<UInt8>(repeating: 124)
+            while end >= 16 {
+                let bytes = base.loadUnaligned(fromByteOffset: end - 16, as: SIMD16<UInt8>.self)
+                let mask = unsafeBitCast(bytes .== wanted, to: SIMD2<UInt64>.self)
+                let found = countSetBytes(mask[0]) &+ countSetBytes(mask[1])
+                if found >= remaining { break }
+                remaining -= found
+                end -= 16
+            }
+        }
+        while remaining > 0 { end -= 1; if line[end] == 124 { remaining -= 1 } }
+        return end
     }
 
     /// Several leading fields as strings (only for the few rows of the territory).
