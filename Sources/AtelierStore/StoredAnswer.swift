@@ -17,6 +17,7 @@ public struct AnswerChange: Sendable {
         case typed = "saisie"
         case modified = "modification"
         case reference = "référentiel"
+        case imported = "import"
         case removed = "retrait"
     }
 

@@ -58,6 +58,21 @@ enum WorkbookSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2 propositions importées") { db in
+            try db.execute(sql: """
+                -- Answers proposed by an import (RPPS, FINESS, INSEE), waiting for /confirmer.
+                -- A proposal never overwrites an answer: confirming it records the answer.
+                CREATE TABLE proposal (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL,
+                    display TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    source_year INTEGER,
+                    imported_from TEXT NOT NULL,  -- the file, as the user named it
+                    imported_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -8,8 +8,14 @@ extension WorkbookStore {
     /// Records changes in one transaction: each answer's new value and a history line with
     /// its previous value. Returns when the transaction is committed.
     public func record(_ changes: [AnswerChange]) throws(WorkbookError) {
+        try record(changes) { _ in }
+    }
+
+    /// Records changes, then runs `also` in the same transaction.
+    func record(_ changes: [AnswerChange], also: (Database) throws -> Void) throws(WorkbookError) {
         let now = Timestamp.string(clock())
         try write { db in
+            try also(db)
             for change in changes {
                 let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
                 let display = change.value.display

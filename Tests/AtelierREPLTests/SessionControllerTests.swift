@@ -10,6 +10,7 @@ final class RecordingConsole: Console {
     var errors: [String] = []
     func write(_ text: String) { output.append(text) }
     func writeError(_ text: String) { errors.append(text) }
+    func progress(_ text: String?) {}
     var text: String { output.joined(separator: "\n") }
 }
 

@@ -49,6 +49,7 @@ public struct Completer: Sendable {
         case .participant: return participantNames
         case .synthese: return SynthesisParts.all
         case .exporter: return ["cls", "plan"]
+        case .importer: return ["rpps", "finess", "populations"]
         default: return []
         }
     }

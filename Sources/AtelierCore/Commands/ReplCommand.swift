@@ -1,7 +1,7 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, plan, verifier, exporter, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, importer, confirmer, plan, verifier, exporter, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -74,6 +74,12 @@ public enum CommandCatalog {
         CommandSpec(name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
                     summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
                     details: "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."),
+        CommandSpec(name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,
+                    summary: "propose des réponses à partir d'un fichier national (Annuaire Santé, FINESS, INSEE)",
+                    details: "« /importer rpps PS_LibreAcces_Personne_activite_….txt » compte les professionnels des communes du territoire et propose les effectifs ; « /importer finess fichier.csv » propose les structures et les pharmacies ; « /importer populations donnees_communes.csv » met à jour les populations. Les propositions portent le fichier et sa date d'extraction ; rien n'est remplacé sans /confirmer."),
+        CommandSpec(name: .confirmer, spelling: "confirmer", argument: "[CLÉ]", argumentRequired: false,
+                    summary: "accepte la proposition d'import de la question en cours (ou de CLÉ)",
+                    details: "La proposition devient la réponse, avec sa source (fichier et date d'extraction). Pour la corriger, tapez simplement une autre valeur."),
         CommandSpec(name: .plan, spelling: "plan", argument: nil, argumentRequired: false,
                     summary: "affiche le plan de financement : par action, par financeur, par année",
                     details: "Pour chaque fiche action : dépenses, recettes et leur part, financements versés hors du budget de la collectivité ; puis la consolidation par financeur et par année, et le résultat des contrôles."),

@@ -56,6 +56,10 @@ extension SessionController {
         if let existing = answers[question.key] {
             console.write("  Réponse actuelle : \(existing.value.display) — Entrée pour la garder.")
         }
+        if let proposal = proposals[question.key] {
+            console.write("  " + style.cyan("Proposition de l'import : \(proposal.value.display)") + style.dim(" (\(proposal.source))") +
+                          " — /confirmer pour l'accepter, ou tapez une autre valeur.")
+        }
         if question.expectsSource, let source {
             console.write(style.dim("  Source appliquée : \(source) (/source pour la changer)."))
         }

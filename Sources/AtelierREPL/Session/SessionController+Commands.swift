@@ -25,6 +25,8 @@ extension SessionController {
         case .deplacer: return moveItem(argument)
         case .exporter: return export(argument)
         case .plan: return showPlan()
+        case .importer: return importFile(argument)
+        case .confirmer: return confirm(argument)
         case .verifier: return verify()
         case .quitter:
             console.write("Classeur enregistré : \(store.path). À bientôt.")

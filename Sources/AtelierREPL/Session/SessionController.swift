@@ -24,6 +24,8 @@ public final class SessionController {
 
     var answers: [String: StoredAnswer] = [:]
     var skipped: Set<String> = []
+    /// Answers proposed by imports, waiting for /confirmer.
+    var proposals: [String: Proposal] = [:]
     /// The question being asked; nil once every applicable question is answered or skipped.
     public internal(set) var current: Question?
     /// The record being typed field by field, in a `liste` question.
@@ -83,6 +85,7 @@ public final class SessionController {
     func reload() throws(WorkbookError) {
         answers = try store.answers()
         skipped = try store.skippedKeys()
+        proposals = try store.proposals()
     }
 
     // MARK: - Start
@@ -172,7 +175,9 @@ public final class SessionController {
                                   sourceYear: question.expectsSource ? sourceYear : nil, origin: origin)
         let derived = derivedChanges(for: question, value: value)
         do {
-            try store.record([change] + derived.changes + extra)
+            // A typed answer settles the import's proposal for the same question.
+            let all = [change] + derived.changes + extra
+            try store.record(all, settling: all.map(\.key).filter { proposals[$0] != nil })
             try reload()
         } catch {
             return .refused(error.description)

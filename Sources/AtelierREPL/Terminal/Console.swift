@@ -6,6 +6,8 @@ public protocol Console: AnyObject {
     var style: Style { get }
     func write(_ text: String)
     func writeError(_ text: String)
+    /// A progress line redrawn in place on a terminal; nil erases it.
+    func progress(_ text: String?)
 }
 
 public final class StandardConsole: Console {
@@ -21,6 +23,18 @@ public final class StandardConsole: Console {
 
     public func writeError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    private var showingProgress = false
+
+    public func progress(_ text: String?) {
+        if let text {
+            showingProgress = true
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        } else if showingProgress {
+            showingProgress = false
+            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        }
     }
 }
 

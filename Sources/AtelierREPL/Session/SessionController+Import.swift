@@ -1,0 +1,148 @@
+import AtelierImport
+import AtelierCore
+import AtelierImport
+import AtelierStore
+import Foundation
+
+// MARK: - /importer and /confirmer
+
+extension SessionController {
+    func importFile(_ argument: String) -> Outcome {
+        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        let kind = words.first?.folded ?? ""
+        guard ["rpps", "finess", "populations"].contains(kind), words.count == 2 else {
+            return .refused("Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt).")
+        }
+        let path = NSString(string: words[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))).expandingTildeInPath
+        guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
+            return .refused("Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
+        }
+        let codes = Set(communes.map(\.code))
+        let started = Date()
+        let proposed: [Proposal]
+        do {
+            switch kind {
+            case "rpps": proposed = try rppsProposals(path: path, communes: codes)
+            case "finess": proposed = try finessProposals(path: path, communes: codes)
+            default: proposed = try populationProposals(path: path, communes: communes)
+            }
+            endProgress()
+            try store.propose(proposed)
+            try reload()
+        } catch {
+            endProgress()
+            return .refused("Import refusé — \(error). Le classeur n'a pas été modifié.")
+        }
+        let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
+        console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s, à confirmer une à une :")
+        let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
+        for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }) {
+            console.write("    " + line)
+        }
+        if let first = questionnaire.questions.first(where: { proposals[$0.key] != nil }) {
+            setCurrent(first)
+            askCurrent()
+        }
+        return .accepted
+    }
+
+    func confirm(_ argument: String) -> Outcome {
+        let key = argument.isEmpty ? current?.key : argument
+        guard let key, let question = questionnaire.question(forKey: key) else {
+            return .refused("Aucune question en cours : /confirmer CLÉ, par exemple /confirmer demographie.infirmiers.effectif.")
+        }
+        guard let proposal = proposals[key] else {
+            return .refused("Aucune proposition d'import pour \(key). Tapez la réponse, ou importez un fichier (/importer).")
+        }
+        // The proposal is checked like a typed answer (bounds that depend on other answers).
+        if case .integer(let n) = proposal.value {
+            do {
+                _ = try parser(for: question.kind).parse(String(n), as: question.kind, bounds: question.bounds, questionKey: key)
+            } catch {
+                return .refused("Proposition non conforme : \(error.description) Tapez la bonne valeur.")
+            }
+        }
+        let change = AnswerChange(key: key, value: proposal.value, participant: participant, source: proposal.source,
+                                  sourceYear: proposal.sourceYear, origin: .imported)
+        do {
+            try store.record([change], settling: [key])
+            try reload()
+        } catch {
+            return .refused(error.description)
+        }
+        console.write(confirmation(change))
+        // Next: the following question with a proposal, else the next open one.
+        let all = questionnaire.questions
+        let index = all.firstIndex { $0.key == key } ?? 0
+        if let next = (all[(index + 1)...] + all[..<index]).first(where: { proposals[$0.key] != nil }) {
+            setCurrent(next)
+            askCurrent()
+        } else if current?.key == key {
+            advance()
+        }
+        return .accepted
+    }
+
+    /// « Annuaire Santé (RPPS), extraction du 02/12/2021 (PS_LibreAcces_…txt) ».
+    func describe(_ path: String, publisher: String) -> (source: String, year: Int?) {
+        let name = (path as NSString).lastPathComponent
+        if let date = Self.extractionDate(inFileName: name) {
+            return ("\(publisher), extraction du \(date.french) (\(name))", date.year)
+        }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? nil
+        let year = modified.map { Calendar(identifier: .gregorian).component(.year, from: $0) }
+        return ("\(publisher), fichier \(name)" + (modified.map { " du " + String(FrenchFormat.timestamp($0).prefix(10)) } ?? ""), year)
+    }
+
+    /// The AAAAMMJJ stamp the national files carry in their names (`…_202112020908.txt`).
+    static func extractionDate(inFileName name: String) -> CalendarDate? {
+        var digits = ""
+        for character in name {
+            if character.isASCII && character.isNumber { digits.append(character) } else {
+                if digits.count >= 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
+                   let day = Int(digits.dropFirst(6).prefix(2)), let date = CalendarDate(year: year, month: month, day: day), year >= 2000 {
+                    return date
+                }
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    func rppsProposals(path: String, communes: Set<String>) throws -> [Proposal] {
+        let counts = try RPPSImport.count(fileAt: path, communes: communes, progress: progressReporter("Annuaire Santé"))
+        let (source, year) = describe(path, publisher: "Annuaire Santé (RPPS)")
+        var result: [Proposal] = []
+        for profession in RPPSImport.Profession.allCases where profession != .pharmaciens {
+            let base = "demographie.\(profession.rawValue)"
+            result.append(Proposal(key: base + ".effectif", value: .integer(counts.total[profession] ?? 0), source: source, sourceYear: year, file: path))
+            result.append(Proposal(key: base + ".liberaux", value: .integer(counts.liberal[profession] ?? 0), source: source, sourceYear: year, file: path))
+        }
+        return result
+    }
+
+    /// A progress bar on a terminal, for reads that take more than a moment.
+    func progressReporter(_ what: String) -> ((Double) -> Void)? {
+        guard interactive else { return nil }
+        let started = Date()
+        return { [console] fraction in
+            guard Date().timeIntervalSince(started) > 0.3 else { return }
+            let width = 30, filled = Int(fraction * Double(width))
+            console.progress("  \(what) : " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " \(Int(fraction * 100)) %")
+        }
+    }
+
+    func endProgress() { console.progress(nil) }
+}
+
+// MARK: - FINESS and INSEE (filled in by their readers)
+
+extension SessionController {
+    func finessProposals(path: String, communes: Set<String>) throws -> [Proposal] {
+        throw ImportError(file: path, line: nil, message: "l'import FINESS n'est pas encore disponible")
+    }
+
+    func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {
+        throw ImportError(file: path, line: nil, message: "l'import des populations n'est pas encore disponible")
+    }
+}

@@ -1,0 +1,58 @@
+import AtelierCore
+import Foundation
+import GRDB
+
+/// An answer proposed by an import, waiting to be confirmed.
+public struct Proposal: Sendable, Equatable {
+    public var key: String
+    public var value: AnswerValue
+    public var source: String
+    public var sourceYear: Int?
+    public var file: String
+
+    public init(key: String, value: AnswerValue, source: String, sourceYear: Int?, file: String) {
+        self.key = key
+        self.value = value
+        self.source = source
+        self.sourceYear = sourceYear
+        self.file = file
+    }
+}
+
+// MARK: - Proposals from imports
+
+extension WorkbookStore {
+    /// Replaces the proposals of these keys, all in one transaction: an import lands whole or
+    /// not at all.
+    public func propose(_ proposals: [Proposal]) throws(WorkbookError) {
+        let now = Timestamp.string(clock())
+        try write { db in
+            for proposal in proposals {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO proposal (key, value, display, source, source_year, imported_from, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [proposal.key, proposal.value.json, proposal.value.display, proposal.source,
+                                     proposal.sourceYear, proposal.file, now])
+            }
+        }
+    }
+
+    public func proposals() throws(WorkbookError) -> [String: Proposal] {
+        try read { db in
+            var result: [String: Proposal] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM proposal") {
+                let key: String = row["key"]
+                guard let value = try? AnswerValue(json: row["value"]) else { continue }
+                result[key] = Proposal(key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
+            }
+            return result
+        }
+    }
+
+    /// Records answers and drops the proposals of the same keys, in one transaction.
+    public func record(_ changes: [AnswerChange], settling keys: [String]) throws(WorkbookError) {
+        try record(changes) { db in
+            for key in keys { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
+        }
+    }
+}
