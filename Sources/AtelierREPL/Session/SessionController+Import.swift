@@ -19,7 +19,8 @@ extension SessionController {
         }
         let codes = Set(communes.map(\.code))
         let started = Date()
-        let proposed: [Proposal]
+        var proposed: [Proposal]
+        let unchanged: Int
         do {
             switch kind {
             case "rpps": proposed = try rppsProposals(path: path, communes: codes)
@@ -27,6 +28,10 @@ extension SessionController {
             default: proposed = try populationProposals(path: path, communes: communes)
             }
             endProgress()
+            // What the workbook already says needs no confirmation.
+            let count = proposed.count
+            proposed.removeAll { answers[$0.key]?.value == $0.value }
+            unchanged = count - proposed.count
             try store.propose(proposed)
             try reload()
         } catch {
@@ -34,7 +39,9 @@ extension SessionController {
             return .refused("Import refusé — \(error). Le classeur n'a pas été modifié.")
         }
         let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
-        console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s, à confirmer une à une :")
+        let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
+        console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)" + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
+        guard !proposed.isEmpty else { return .accepted }
         let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
         for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }) {
             console.write("    " + line)
@@ -135,14 +142,48 @@ extension SessionController {
     func endProgress() { console.progress(nil) }
 }
 
-// MARK: - FINESS and INSEE (filled in by their readers)
+// MARK: - FINESS and INSEE
 
 extension SessionController {
+    /// Structures of the territory (added to those already listed, never replacing them) and
+    /// the number of pharmacies d'officine.
     func finessProposals(path: String, communes: Set<String>) throws -> [Proposal] {
-        throw ImportError(file: path, line: nil, message: "l'import FINESS n'est pas encore disponible")
+        let found = try FINESSImport.structures(fileAt: path, communes: communes, progress: progressReporter("FINESS"))
+        let (source, year) = describe(path, publisher: "FINESS")
+        let reference = territory
+        var items: [ListRecord] = if case .records(let existing)? = answers["structures.liste"]?.value { existing } else { [] }
+        func key(_ name: String, _ commune: String) -> String { name.folded + "|" + commune }
+        var known = Set(items.compactMap { record -> String? in
+            guard case .text(let name)? = record["nom"], case .commune(let commune)? = record["commune"] else { return nil }
+            return key(name, commune.code)
+        })
+        for structure in found {
+            guard let type = FINESSImport.structureTypes[structure.category], let commune = reference.communes[structure.commune],
+                  known.insert(key(structure.name, structure.commune)).inserted else { continue }
+            items.append(ListRecord(fields: [("type", .choice(type)), ("nom", .text(structure.name)),
+                                             ("commune", .commune(commune.ref)), ("statut", .choice("en fonctionnement"))]))
+        }
+        let pharmacies = found.filter { $0.category == "620" }.count
+        return [Proposal(key: "structures.liste", value: .records(items), source: source, sourceYear: year, file: path),
+                Proposal(key: "demographie.pharmacies.effectif", value: .integer(pharmacies), source: source, sourceYear: year, file: path)]
     }
 
+    /// The territory's communes with the populations of the file; the millésime is read in the
+    /// file's name (`…_2023.csv`), else in the answer's source it is said to be unknown.
     func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {
-        throw ImportError(file: path, line: nil, message: "l'import des populations n'est pas encore disponible")
+        let populations = try PopulationImport.populations(fileAt: path, communes: Set(communes.map(\.code)), progress: progressReporter("INSEE"))
+        let name = (path as NSString).lastPathComponent
+        let year = name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.last { (1990...2100).contains($0) }
+        let missing = communes.filter { populations[$0.code] == nil }.map(\.code)
+        guard missing.count < communes.count else {
+            throw ImportError(file: path, line: nil, message: "aucune commune du territoire dans ce fichier")
+        }
+        let updated = communes.map { commune in
+            CommuneRef(code: commune.code, name: commune.name, population: populations[commune.code] ?? commune.population,
+                       populationYear: populations[commune.code] == nil ? commune.populationYear : (year ?? commune.populationYear))
+        }
+        var source = "INSEE, populations légales" + (year.map { " \($0)" } ?? " (millésime absent du nom du fichier)") + " (\(name))"
+        if !missing.isEmpty { source += " ; absentes du fichier, inchangées : " + missing.joined(separator: ", ") }
+        return [Proposal(key: "territoire.communes", value: .communes(updated), source: source, sourceYear: year, file: path)]
     }
 }

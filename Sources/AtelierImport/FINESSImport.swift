@@ -1,0 +1,74 @@
+/// Structures of a territory in a FINESS extraction (data.gouv « finess-extraction-du-fichier-
+/// des-etablissements »), in either layout:
+/// - the daily two-section file `etalab-cs1100507-stock-…csv`: no header, a first line
+///   `finess;etalab;N;AAAA-MM-JJ`, then `structureet;…` lines (commune in field 12, département
+///   in 13, catégorie in 18) and `geolocalisation;…` lines, which are skipped;
+/// - the yearly flat file `etalab_stock_et_AAAA1231.csv`, with a header (`cog`, `categetab`…).
+/// Encoding: UTF-8 or latin-1, decided line by line.
+public enum FINESSImport {
+    public struct Structure: Sendable, Equatable {
+        public var finess: String
+        public var name: String
+        public var commune: String
+        public var category: String
+        public var categoryLabel: String
+    }
+
+    /// FINESS catégorie → type of `structures.liste` (../shared/domain/diagnostic-et-cls.md §3.2).
+    public static let structureTypes: [String: String] = [
+        "603": "MSP", "124": "centre de santé polyvalent", "500": "EHPAD", "620": "pharmacie", "627": "pharmacie",
+        "611": "laboratoire", "101": "centre hospitalier", "106": "centre hospitalier", "108": "centre hospitalier",
+        "355": "centre hospitalier", "127": "HAD",
+    ]
+
+    /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
+    static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
+
+    public static func structures(fileAt path: String, communes: Set<String>,
+                                  progress: ((Double) -> Void)? = nil) throws(ImportError) -> [Structure] {
+        var layout: (finess: Int, name: Int, commune: Int, department: Int?, category: Int, label: Int, fields: Int)?
+        var twoSections = false
+        var result: [Structure] = []
+        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
+            if line.isEmpty || (line.count == 1 && line[0] == 13) { return }
+            if layout == nil {
+                if line.starts(with: Array("finess;etalab;".utf8)) {
+                    twoSections = true
+                    layout = (1, 3, 12, 13, 18, 19, 31)
+                    return
+                }
+                let header = HeaderLine(bytes: line, separator: 59)
+                func find(_ names: [String]) throws(ImportError) -> Int {
+                    guard let index = header.index(of: names) else {
+                        throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")
+                    }
+                    return index
+                }
+                layout = (try find(["nofinesset"]), try find(["rs"]), try find(["cog", "code commune"]), nil,
+                          try find(["categetab"]), try find(["libcategetab"]), header.names.count)
+                return
+            }
+            guard let layout else { return }
+            if countSeparators(line, 59).hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
+            if twoSections && !line.starts(with: Array("structureet;".utf8)) {
+                if line.starts(with: Array("geolocalisation;".utf8)) { return }
+                throw ImportError(file: path, line: number, message: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
+            }
+            // Quoted fields may hold « ; »: split with quotes before checking the count.
+            let all = SemicolonLine.fields(line)
+            let minimum = twoSections ? 30 : layout.fields
+            guard twoSections ? all.count >= minimum : all.count == layout.fields else {
+                throw ImportError(file: path, line: number, message: "\(all.count) champs au lieu de \(layout.fields) (ligne tronquée ou mal formée)")
+            }
+            var commune = all[layout.commune]
+            if let department = layout.department.map({ all[$0] }) {
+                commune = (overseas[department] ?? department) + String(commune.suffix(overseas[department] == nil ? 3 : 2))
+            }
+            guard communes.contains(commune) else { return }
+            result.append(Structure(finess: all[layout.finess], name: all[layout.name], commune: commune,
+                                    category: all[layout.category], categoryLabel: all[layout.label]))
+        }
+        guard layout != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
+        return result
+    }
+}

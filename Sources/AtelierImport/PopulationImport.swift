@@ -1,0 +1,48 @@
+/// Populations légales of communes from the INSEE file `donnees_communes.csv` (archive
+/// « ensemble », `;`-separated). Columns by name: `COM` and `PMUN` in recent millésimes;
+/// older ones have `DEP`/`CODDEP` + `CODCOM` instead of `COM`. Paris, Lyon and Marseille are
+/// published by arrondissement and summed into 75056, 69123 and 13055.
+public enum PopulationImport {
+    static let cities = ["75056": "751", "69123": "6938", "13055": "132"]
+
+    /// Population municipale of each of `communes` found in the file.
+    public static func populations(fileAt path: String, communes: Set<String>,
+                                   progress: ((Double) -> Void)? = nil) throws(ImportError) -> [String: Int] {
+        var layout: (code: Int?, department: Int?, commune: Int?, population: Int, fields: Int)?
+        var result: [String: Int] = [:]
+        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
+            if line.isEmpty || (line.count == 1 && line[0] == 13) { return }
+            guard let current = layout else {
+                let header = HeaderLine(bytes: line, separator: 59)
+                guard let population = header.index(of: ["PMUN"]) else {
+                    throw ImportError(file: path, line: number, message: "colonne « PMUN » introuvable : ce n'est pas un fichier donnees_communes.csv des populations légales de l'INSEE")
+                }
+                let code = header.index(of: ["COM"])
+                let department = header.index(of: ["DEP", "CODDEP"]), commune = header.index(of: ["CODCOM"])
+                guard code != nil || (department != nil && commune != nil) else {
+                    throw ImportError(file: path, line: number, message: "colonne « COM » (ou « DEP » et « CODCOM ») introuvable")
+                }
+                layout = (code, department, commune, population, header.names.count)
+                return
+            }
+            let fields = SemicolonLine.fields(line)
+            guard fields.count == current.fields else {
+                throw ImportError(file: path, line: number, message: "\(fields.count) champs au lieu de \(current.fields) (ligne tronquée ou mal formée)")
+            }
+            var code = current.code.map { fields[$0] } ?? ""
+            if code.isEmpty, let d = current.department, let c = current.commune {
+                let department = fields[d], commune = fields[c]
+                code = department + String(repeating: "0", count: max(0, 5 - department.count - commune.count)) + commune
+            }
+            guard let population = Int(fields[current.population]) else {
+                throw ImportError(file: path, line: number, message: "population « \(fields[current.population].prefix(20)) » illisible (nombre entier attendu)")
+            }
+            if communes.contains(code) { result[code] = population }
+            if let city = cities.first(where: { code.hasPrefix($0.value) && code != $0.key })?.key, communes.contains(city) {
+                result[city, default: 0] += population
+            }
+        }
+        guard layout != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
+        return result
+    }
+}
