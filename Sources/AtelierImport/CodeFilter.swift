@@ -1,6 +1,6 @@
 /// The territory's commune codes, packed as integers, in an open-addressing table: looked up
 /// once per row of a two-million-row file, where `Set`'s seeded hashing was a measurable cost.
-struct CodeFilter {
+struct CodeFilter: Sendable {
     private var slots: [UInt64]
     private let mask: Int
 

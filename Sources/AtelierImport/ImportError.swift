@@ -1,6 +1,6 @@
 /// Why an imported file was refused, with the file and the line, in French. When one is
 /// raised, nothing has been written to the workbook.
-public struct ImportError: Error, Equatable, CustomStringConvertible {
+public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var message: String

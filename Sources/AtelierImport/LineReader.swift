@@ -8,16 +8,42 @@ struct ChunkedLines {
     static let blockSize = 4 << 20
 
     let path: String
+    /// The bytes to read (the whole file when nil); a range starts at the start of a line.
+    var range: Range<Int>? = nil
 
-    /// Calls `body` with each line (without its LF) and its 1-based number; `progress` gets
-    /// the fraction of the file read.
+    /// The size of the file, or nil when it cannot be opened.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// The offset just after the first LF at or after `offset` (the file's size if none).
+    static func lineStart(after offset: Int, in path: String) -> Int {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return offset }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var position = offset
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+            if count <= 0 { return position }
+            if let index = buffer[..<count].firstIndex(of: 10) { return position + index + 1 }
+            position += count
+        }
+    }
+
+    /// Calls `body` with each line (without its LF) and its 1-based number within the range;
+    /// `progress` gets the fraction of the range read. Returns the number of lines.
+    @discardableResult
     func forEach(progress: ((Double) -> Void)? = nil,
-                 _ body: (UnsafeRawBufferPointer, Int) throws(ImportError) -> Void) throws(ImportError) {
+                 _ body: (UnsafeRawBufferPointer, Int) throws(ImportError) -> Void) throws(ImportError) -> Int {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ImportError(file: path, line: nil, message: "fichier introuvable ou illisible") }
         defer { close(descriptor) }
         var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        let fileSize = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        let range = self.range ?? 0..<fileSize
+        let size = range.count
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize * 2, alignment: 64)
         defer { buffer.deallocate() }
         var kept = 0          // bytes of an unfinished line carried from the previous block
@@ -27,7 +53,7 @@ struct ChunkedLines {
             if kept == Self.blockSize * 2 {
                 throw ImportError(file: path, line: lineNumber + 1, message: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
             }
-            let count = read(descriptor, buffer + kept, Self.blockSize * 2 - kept)
+            let count = pread(descriptor, buffer + kept, min(Self.blockSize * 2 - kept, size - consumed), off_t(range.lowerBound + consumed))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ImportError(file: path, line: lineNumber, message: "lecture interrompue (erreur \(errno))")
@@ -47,7 +73,7 @@ struct ChunkedLines {
                     lineNumber += 1
                     try body(UnsafeRawBufferPointer(start: buffer + start, count: end - start), lineNumber)
                 }
-                return
+                return lineNumber
             }
             kept = end - start
             if kept > 0 && start > 0 { memmove(buffer, buffer + start, kept) }

@@ -1,4 +1,5 @@
 import AtelierCore
+import Dispatch
 
 /// Counts the health professionals of a territory in the Annuaire Santé extraction
 /// `PS_LibreAcces_Personne_activite` (`|`-separated, header line, trailing `|`, one row per
@@ -47,54 +48,122 @@ public enum RPPSImport {
         commune: ["Code commune (coord. structure)", "Code commune (coord structure)", "Code commune"]
     )
 
-    /// Scans the file once; only the rows of `communes` are decoded.
+    /// The columns the counts need, found in the header by name.
+    struct Layout: Sendable {
+        var identifier = 0, profession = 0, savoirFaire = 0, mode = 0, commune = 0, separators = 0
+    }
+
+    /// What one part of the file gives, merged at the end.
+    struct Partial: Sendable {
+        var seen: [Profession: Set<String>] = [:]
+        var liberal: [Profession: Set<String>] = [:]
+        var byCommune: [String: [Profession: Set<String>]] = [:]
+        var rows = 0, matchedRows = 0, lines = 0
+        var error: ImportError?
+    }
+
+    /// Scans the file once, its two halves in parallel (this machine's two cores); only the
+    /// rows of `communes` are decoded.
     public static func count(fileAt path: String, communes: Set<String>,
                              progress: ((Double) -> Void)? = nil) throws(ImportError) -> Counts {
-        let keys = CodeFilter(communes.map(pack))
-        var header: HeaderLine?
-        var layout = (identifier: 0, profession: 0, savoirFaire: 0, mode: 0, commune: 0, separators: 0)
-        var seen: [Profession: Set<String>] = [:], liberal: [Profession: Set<String>] = [:]
-        var seenByCommune: [String: [Profession: Set<String>]] = [:]
+        let (layout, headerEnd) = try readHeader(path)
+        let size = ChunkedLines.size(of: path) ?? 0
+        // Split at the first line start after the middle; a small file is read in one part.
+        let middle = size - headerEnd > (8 << 20) ? ChunkedLines.lineStart(after: headerEnd + (size - headerEnd) / 2, in: path) : size
+        let ranges = [headerEnd..<middle, middle..<size]
+        let filter = CodeFilter(communes.map(pack))
+        // Each part writes only its own slot; the progress callback is called by part 0 alone.
+        nonisolated(unsafe) var partials = [Partial(), Partial()]
+        nonisolated(unsafe) let report = progress
+        DispatchQueue.concurrentPerform(iterations: ranges[1].isEmpty ? 1 : 2) { part in
+            partials[part] = scan(path, range: ranges[part], layout: layout, filter: filter, progress: part == 0 ? report : nil)
+        }
+        // Line numbers: the header, then the first part's lines, then the second's.
+        if let error = partials[0].error { throw shifted(error, by: 1) }
+        if let error = partials[1].error { throw shifted(error, by: 1 + partials[0].lines) }
         var counts = Counts()
-        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
-            var line = line
-            if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
-            guard let current = header else {
+        var seen: [Profession: Set<String>] = [:], liberal: [Profession: Set<String>] = [:]
+        var byCommune: [String: [Profession: Set<String>]] = [:]
+        for partial in partials {
+            counts.rows += partial.rows
+            counts.matchedRows += partial.matchedRows
+            seen.merge(partial.seen) { $0.union($1) }
+            liberal.merge(partial.liberal) { $0.union($1) }
+            byCommune.merge(partial.byCommune) { $0.merging($1) { $0.union($1) } }
+        }
+        counts.total = seen.mapValues(\.count)
+        counts.liberal = liberal.mapValues(\.count)
+        counts.byCommune = byCommune.mapValues { $0.mapValues(\.count) }
+        return counts
+    }
+
+    static func shifted(_ error: ImportError, by lines: Int) -> ImportError {
+        var error = error
+        error.line = error.line.map { $0 + lines }
+        return error
+    }
+
+    /// The header line: the columns by name, and where the data starts.
+    static func readHeader(_ path: String) throws(ImportError) -> (Layout, Int) {
+        var result: (Layout, Int)?
+        var offset = 0
+        let reader = ChunkedLines(path: path, range: 0..<min(ChunkedLines.size(of: path) ?? 0, 1 << 20))
+        do {
+            try reader.forEach { (line, number) throws(ImportError) in
+                offset += line.count + 1
+                guard result == nil else { throw ImportError(file: "", line: nil, message: "") }  // stop after the header
+                var line = line
+                if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
                 let parsed = HeaderLine(bytes: line, separator: 124)
                 func find(_ names: [String]) throws(ImportError) -> Int {
                     guard let index = parsed.index(of: names) else {
-                        throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
+                        throw ImportError(file: path, line: 1, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
                     }
                     return index
                 }
-                layout = (try find(columns.identifier), try find(columns.profession), try find(columns.savoirFaire),
-                          try find(columns.mode), try find(columns.commune), parsed.names.count - 1)
-                header = parsed
-                return
+                result = (Layout(identifier: try find(columns.identifier), profession: try find(columns.profession),
+                                 savoirFaire: try find(columns.savoirFaire), mode: try find(columns.mode),
+                                 commune: try find(columns.commune), separators: parsed.names.count - 1), offset)
             }
-            _ = current
-            if line.isEmpty { return }
-            counts.rows += 1
-            let (separators, hasNul) = countSeparators(line, 124)
-            if hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
-            guard separators == layout.separators else {
-                throw ImportError(file: path, line: number, message: "\(separators + 1) champs au lieu de \(layout.separators + 1) (ligne tronquée ou mal formée)")
-            }
-            let commune = field(layout.commune, of: line, separators: separators)
-            guard commune.count >= 5, commune.count <= 8, keys.contains(pack(commune)) else { return }
-            counts.matchedRows += 1
-            let values = fields([layout.identifier, layout.profession, layout.savoirFaire, layout.mode], of: line)
-            guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else { return }
-            let code = String(decoding: commune, as: UTF8.self)
-            seen[profession, default: []].insert(values[0])
-            seenByCommune[code, default: [:]][profession, default: []].insert(values[0])
-            if values[3] == "L" { liberal[profession, default: []].insert(values[0]) }
+        } catch where error.file.isEmpty {
+            // The header was read: the rest of the file is for the parallel scan.
         }
-        guard header != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
-        counts.total = seen.mapValues(\.count)
-        counts.liberal = liberal.mapValues(\.count)
-        counts.byCommune = seenByCommune.mapValues { $0.mapValues(\.count) }
-        return counts
+        guard let result else {
+            throw ImportError(file: path, line: nil, message: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide")
+        }
+        return (result.0, min(result.1, ChunkedLines.size(of: path) ?? result.1))
+    }
+
+    /// Counts one part of the file; an error is returned in the partial, with its line
+    /// number within the part.
+    static func scan(_ path: String, range: Range<Int>, layout: Layout, filter: CodeFilter,
+                     progress: ((Double) -> Void)?) -> Partial {
+        var partial = Partial()
+        do {
+            partial.lines = try ChunkedLines(path: path, range: range).forEach(progress: progress) { (line, number) throws(ImportError) in
+                var line = line
+                if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+                if line.isEmpty { return }
+                partial.rows += 1
+                let (separators, hasNul) = countSeparators(line, 124)
+                if hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
+                guard separators == layout.separators else {
+                    throw ImportError(file: path, line: number, message: "\(separators + 1) champs au lieu de \(layout.separators + 1) (ligne tronquée ou mal formée)")
+                }
+                let commune = field(layout.commune, of: line, separators: separators)
+                guard commune.count >= 5, commune.count <= 8, filter.contains(pack(commune)) else { return }
+                partial.matchedRows += 1
+                let values = fields([layout.identifier, layout.profession, layout.savoirFaire, layout.mode], of: line)
+                guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else { return }
+                let code = String(decoding: commune, as: UTF8.self)
+                partial.seen[profession, default: []].insert(values[0])
+                partial.byCommune[code, default: [:]][profession, default: []].insert(values[0])
+                if values[3] == "L" { partial.liberal[profession, default: []].insert(values[0]) }
+            }
+        } catch {
+            partial.error = error
+        }
+        return partial
     }
 
     /// A commune code of up to 8 ASCII bytes as one integer, for a cheap set lookup.

@@ -118,6 +118,28 @@ import Testing
         #expect(refusal("nofinesset;nofinessej;rs\n010000024;010780054;CH\n")?.line == 1)
     }
 
+    /// Above 8 Mio the two halves are read in parallel: counts add up across the split, and a
+    /// mistake in the second half keeps its line number in the whole file.
+    @Test func aLargeFileReadInTwoPartsKeepsCountsAndLineNumbers() throws {
+        guard let sample = Self.sample else { return }
+        let lines = sample.components(separatedBy: "\n")
+        let nurse = Self.row(from: lines[1], [9: "60", 17: "L", 36: "14118"])
+        var rows: [String] = []
+        for index in 0..<80_000 { rows.append(Self.row(from: nurse, [1: "N\(index % 60_000)"])) }  // 60 000 distinct nurses
+        let text = ([lines[0]] + rows).joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 9 << 20)
+        let counts = try RPPSImport.count(fileAt: write(text, "large.txt"), communes: ["14118"])
+        #expect(counts.rows == 80_000)
+        #expect(counts.total == [.infirmiers: 60_000])
+
+        var broken = rows
+        broken[70_000] += "|"  // file line 70 002 (the header, then rows), in the second half
+        let path = write(([lines[0]] + broken).joined(separator: "\n") + "\n", "large-broken.txt")
+        #expect(throws: ImportError(file: path, line: 70_002, message: "54 champs au lieu de 53 (ligne tronquée ou mal formée)")) {
+            try RPPSImport.count(fileAt: path, communes: ["14118"])
+        }
+    }
+
     @Test func separatorsAreCountedAcrossBlockBoundaries() throws {
         for length in [0, 1, 31, 32, 33, 64, 255 * 32, 255 * 32 + 1, 300 * 32 + 7] {
             let text = String((0..<length).map { $0 % 3 == 0 ? Character("|") : Character("a") })
