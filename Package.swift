@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
-        .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"]),
         .testTarget(name: "AtelierImportTests", dependencies: ["AtelierImport"]),
         .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL", "AtelierDocuments"], exclude: ["Snapshots"]),

@@ -98,6 +98,16 @@ extension WorkbookStore {
         }
     }
 
+    /// `PRAGMA integrity_check` of the workbook: "ok" when SQLite finds nothing wrong.
+    public func integrityCheck() throws(WorkbookError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// How many changes the workbook holds (rows of the append-only history).
+    public func changeCount() throws(WorkbookError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer_event") ?? 0 }
+    }
+
     public func summary() throws(WorkbookError) -> WorkbookSummary {
         let answers = try self.answers()
         let last = try read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM answer_event") }
