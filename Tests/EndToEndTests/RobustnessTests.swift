@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The binary killed at random points, and two processes writing the same workbook.
+/// `KILL_RUNS=200 swift test --filter Robustness` for the long run (README, « Robustesse »).
+@Suite struct RobustnessTests {
+    static let killRuns = Int(ProcessInfo.processInfo.environment["KILL_RUNS"] ?? "") ?? 6
+
+    /// Starts the binary on `workbook` with `input` on a pipe; returns the process and its stdout.
+    func start(_ workbook: String, input: String, in directory: String) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = [workbook]
+        process.environment = Binary.baseEnvironment(directory)
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        return (process, stdout)
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func everyConfirmedAnswerSurvivesASIGKILL() throws {
+        var generator = SystemRandomNumberGenerator()
+        var survived = 0
+        for run in 0..<Self.killRuns {
+            let sandbox = Sandbox()
+            let workbook = sandbox.path + "/kill.sqlite"
+            #expect(try Binary.run([workbook], input: "Pays test\ncommune\n14118\n", in: sandbox.path).status == 0)
+            let script = (1...300).map { "/modifier demographie.infirmiers.effectif \($0)" }.joined(separator: "\n") + "\n"
+            let (process, stdout) = try start(workbook, input: script, in: sandbox.path)
+            usleep(UInt32.random(in: 20_000...300_000, using: &generator))  // somewhere in the session
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // What was printed before the kill stays readable in the pipe.
+            let printed = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let confirmed = printed.components(separatedBy: "\n").compactMap { line -> String? in
+                guard let range = line.range(of: "✓ demographie.infirmiers.effectif = ") else { return nil }
+                return String(line[range.upperBound...])
+            }
+            let queue = try DatabaseQueue(path: workbook)
+            let history = try queue.read { try String.fetchAll($0, sql: "SELECT display FROM answer_event WHERE key = 'demographie.infirmiers.effectif' ORDER BY id") }
+            let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+            #expect(integrity == "ok", "run \(run)")
+            // Every confirmation printed is in the file; at most one more commit than printed.
+            #expect(Array(history.prefix(confirmed.count)) == confirmed, "run \(run): \(confirmed.count) confirmed, \(history.count) stored")
+            #expect(history.count - confirmed.count <= 1, "run \(run)")
+            let current = try queue.read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'demographie.infirmiers.effectif'") }
+            #expect(current == history.last, "run \(run)")
+            try queue.close()
+            // And the workbook opens again as usual.
+            #expect(try Binary.run([workbook], input: "/quitter\n", in: sandbox.path).status == 0)
+            survived += 1
+        }
+        #expect(survived == Self.killRuns)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func twoProcessesAnsweringTheSameWorkbookLoseNothing() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/partage.sqlite"
+        #expect(try Binary.run([workbook], input: "Pays test\ncommune\n14118\n", in: sandbox.path).status == 0)
+        let count = 80
+        let first = (1...count).map { "/modifier demographie.infirmiers.effectif \($0)" }.joined(separator: "\n") + "\n"
+        let second = (1...count).map { "/modifier demographie.sages_femmes.effectif \($0)" }.joined(separator: "\n") + "\n"
+        let (a, outA) = try start(workbook, input: first, in: sandbox.path)
+        let (b, outB) = try start(workbook, input: second, in: sandbox.path)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        _ = outA.fileHandleForReading.readDataToEndOfFile(); _ = outB.fileHandleForReading.readDataToEndOfFile()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let queue = try DatabaseQueue(path: workbook)
+        let events = try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer_event WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif')")
+        }
+        #expect(events == 2 * count)  // the history is complete: no answer lost
+        let finals = try queue.read { try String.fetchAll($0, sql: "SELECT display FROM answer WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif') ORDER BY key") }
+        #expect(finals == ["80", "80"])
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+}
