@@ -7,7 +7,10 @@
      only after the transaction is committed (synchronous = FULL, WAL);
   3. /synthèse on a 500-commune territory with every demography answer and 30 structures:
      the command sent until its last line is printed;
-  4. /exporter cls on that workbook with 13 fiches actions, until the file is written.
+  4. /exporter cls and /exporter plan on that workbook (every section answered, 30 fiches
+     actions with their financing), until the file is written;
+  5. start to first prompt on that large workbook, next to the start of a trivial Swift
+     program that opens the same SQLite file and reads one row (the floor of any Swift tool).
 
 Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300]
 Prints medians and percentiles; asserts nothing.
@@ -114,10 +117,37 @@ def large_workbook(binary, directory, env):
     for i in range(30):
         lines.append(f"MSP ; Maison de santé {i} ; {communes[i]} ; en fonctionnement ; 12")
     lines += ["", "en partie", "oui", "non", "non"]
-    lines += ["/aller plan.axes", ""] + [str(i) for i in range(1, 14)] + [""]
+    lines += ["12", "9", "35", "8", "Nîmes ; urgences", "Montpellier ; spécialistes", "", "transport à la demande", "3", "Peu de bus."]
+    lines += ["", "creation_msp ; ; ; ; ; ;"] + [f"{k} ; ; ; ; ; ;" for k in ["centre_sante", "cpts", "accueil_etudiants",
+              "aides_installation", "telesante", "sas_snp", "transport_soins", "sante_mentale", "hopital_proximite",
+              "personnes_agees", "coordination_cls", "participation_habitants"]]
+    lines += [f"nouvelle ; Action locale {i} ; 2 ; Mairie ; Associations ; 2027 ; à fixer" for i in range(17)] + [""]
+    lines += ["PRS 2023-2028", "Délibération n° 1", "01/03/2027", "5", "Préfecture ; le préfet", "", "Nîmes", "Coordinatrice", "deux fois par an"]
+    lines += ["HT"] + [f"{i} ; Dépense {i} ; investissement ; 100 000 ; ; 2027" for i in range(1, 31)] + [""]
+    lines += [f"{i} ; autofinancement ; acquis ; 100 000" for i in range(1, 31)] + ["", ""]
     workbook = os.path.join(directory, "large.sqlite")
     subprocess.run([binary, workbook], input="\n".join(lines).encode(), env=env, check=True, stdout=subprocess.DEVNULL)
     return workbook
+
+
+def trivial_sqlite_program(directory):
+    """The floor: a Swift program that opens a SQLite file and reads one row, nothing else."""
+    source = os.path.join(directory, "floor.swift")
+    with open(source, "w") as f:
+        f.write('''import Foundation
+let lib = dlopen("libsqlite3.so.0", RTLD_NOW)
+typealias Open = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<OpaquePointer?>, Int32, UnsafePointer<CChar>?) -> Int32
+typealias Exec = @convention(c) (OpaquePointer?, UnsafePointer<CChar>, OpaquePointer?, OpaquePointer?, OpaquePointer?) -> Int32
+let open = unsafeBitCast(dlsym(lib, "sqlite3_open_v2"), to: Open.self)
+let exec = unsafeBitCast(dlsym(lib, "sqlite3_exec"), to: Exec.self)
+var db: OpaquePointer?
+_ = open(CommandLine.arguments[1], &db, 1, nil)
+_ = exec(db, "SELECT key FROM answer LIMIT 1", nil, nil, nil)
+print("ok")
+''')
+    binary = os.path.join(directory, "floor")
+    subprocess.run(["swiftc", "-O", source, "-o", binary], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return binary
 
 
 def percentile(values, p):
@@ -142,7 +172,17 @@ def main():
         size = os.path.getsize(workbook)
         large = large_workbook(binary, directory, env)
         syntheses = command_latencies(binary, large, env, b"/synthese\n", b"Question en cours", 20)
-        exports = command_latencies(binary, large, env, b"/exporter cls\n", "point(s) à compléter".encode(), 20)
+        exports = command_latencies(binary, large, env, b"/exporter cls\n", "projet de contrat écrit".encode(), 20)
+        plans = command_latencies(binary, large, env, b"/exporter plan csv\n", "plan de financement écrit".encode(), 20)
+        large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
+        large_commits = commit_latencies(binary, large, env, args.answers)
+        floor = trivial_sqlite_program(directory)
+        floor_starts = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            subprocess.run([floor, large], check=True, stdout=subprocess.DEVNULL)
+            floor_starts.append(time.perf_counter() - start)
+        large_size = os.path.getsize(large)
     ms = lambda x: f"{x * 1000:.1f} ms"
     print(f"machine: {os.cpu_count()} cœurs, {sys.platform}")
     print(f"start to first prompt ({args.runs} runs): median {ms(statistics.median(starts))}, "
@@ -152,8 +192,13 @@ def main():
     print(f"workbook size after {args.answers + 8} changes: {size} bytes")
     print(f"/synthèse of a 500-commune territory (20 runs, the first loads the references): "
           f"first {ms(syntheses[0])}, median {ms(statistics.median(syntheses))}, max {ms(max(syntheses))}")
-    print(f"/exporter cls of that workbook, 13 fiches (20 runs, the first loads everything): "
+    print(f"/exporter cls of that workbook, 30 fiches (20 runs, the first loads everything): "
           f"first {ms(exports[0])}, median {ms(statistics.median(exports))}, max {ms(max(exports))}")
+    print(f"/exporter plan csv of that workbook, 30 actions: first {ms(plans[0])}, median {ms(statistics.median(plans))}, max {ms(max(plans))}")
+    print(f"large workbook ({large_size} bytes): start to first prompt median {ms(statistics.median(large_starts))}, "
+          f"p90 {ms(percentile(large_starts, 90))}; commit median {ms(statistics.median(large_commits))}, p99 {ms(percentile(large_commits, 99))}")
+    print(f"trivial Swift program opening that SQLite file and reading one row: median {ms(statistics.median(floor_starts))}; "
+          f"ratio {statistics.median(large_starts) / statistics.median(floor_starts):.1f}×")
 
 
 if __name__ == "__main__":

@@ -149,6 +149,14 @@ final class Harness {
         #expect(h.console.text.contains("ARS Normandie"))
     }
 
+    /// Found by the long fuzz run: /deplacer on an empty list built the range 1...0 and crashed.
+    @Test func movingInAnEmptyListIsRefusedNotACrash() throws {
+        let h = try Harness()
+        _ = h.controller.handle("/aller plan.fiches")
+        #expect(h.type("/deplacer 1 2") == [.refused("Il faut au moins deux éléments dans la liste pour en déplacer un.")])
+        #expect(h.type("/retirer 1").first != .accepted)
+    }
+
     @Test func completionFollowsTheCurrentQuestion() throws {
         let h = try Harness()
         h.type("Pays test")

@@ -56,6 +56,19 @@ enum Binary {
     }
 }
 
+/// Runs a Python 3 script (tests read files with Python's csv module, or count independently).
+func python(_ script: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// A fresh directory per test, removed afterwards.
 final class Sandbox {
     let path = NSTemporaryDirectory() + "atelier-e2e-" + UUID().uuidString

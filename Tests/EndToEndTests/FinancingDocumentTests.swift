@@ -53,14 +53,7 @@ import Testing
                     totals[(r['fiche'], r['type'])] += float(r['montant_ht_euros'].replace(',', '.'))
             print(len(rows), totals[('1', 'dépense')], totals[('1', 'recette')], totals[('2', 'dépense')], totals[('2', 'recette')])
             """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", check]
-        let output = Pipe()
-        python.standardOutput = output
-        try python.run()
-        python.waitUntilExit()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = try python(check)
         #expect(printed == "10 1200000.0 1200000.0 30000.0 30000.0\n")
     }
 

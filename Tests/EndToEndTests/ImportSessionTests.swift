@@ -5,17 +5,6 @@ import Testing
 @Suite struct ImportSessionTests {
     static let generator = Binary.projectRoot + "/../shared/tools/gen_rpps.py"
 
-    func python(_ script: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    }
-
     @Test func aGeneratedNationalFileIsImportedForARealEPCIAndConfirmed() throws {
         guard FileManager.default.fileExists(atPath: Self.generator) else { return }  // ../shared is beside the project in CI
         let sandbox = Sandbox()

@@ -120,6 +120,14 @@ import Testing
         #expect(listed.output.contains("Reprise du classeur « Pays d'Auge / Lisieux »"))
     }
 
+    /// A number typed when there is no workbook to resume (the range 1...0 used to crash).
+    @Test func aNumberWithNoWorkbookToResumeIsExplained() throws {
+        let sandbox = Sandbox()
+        let result = try Binary.run([], input: "1\n", in: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.errors == "Ligne 1 : Aucun classeur à reprendre : tapez le nom du territoire.\n")
+    }
+
     @Test func helpAndVersionAreInFrench() throws {
         let sandbox = Sandbox()
         let help = try Binary.run(["--help"], input: "", in: sandbox.path)

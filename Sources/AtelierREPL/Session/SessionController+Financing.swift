@@ -37,27 +37,19 @@ extension SessionController {
         }
     }
 
-    func showPlan() -> Outcome {
-        let plan: FinancingPlan
-        do {
-            plan = try financingPlan()
-        } catch {
-            return .refused("Le catalogue des financements est illisible : \(error)")
-        }
-        for line in FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style).render() { console.write(line) }
-        remindCurrent()
-        return .accepted
-    }
+    func showPlan() -> Outcome { printFinancing { $0.render() } }
 
-    func verify() -> Outcome {
+    func verify() -> Outcome { printFinancing { $0.problemLines() } }
+
+    /// Prints what `lines` makes of the plan and its checks.
+    func printFinancing(_ lines: (FinancingRenderer) -> [String]) -> Outcome {
         let plan: FinancingPlan
         do {
             plan = try financingPlan()
         } catch {
             return .refused("Le catalogue des financements est illisible : \(error)")
         }
-        let renderer = FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style)
-        for line in renderer.problemLines() { console.write(line) }
+        for line in lines(FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style)) { console.write(line) }
         remindCurrent()
         return .accepted
     }
