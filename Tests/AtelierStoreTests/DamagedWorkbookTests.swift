@@ -20,7 +20,6 @@ import Testing
 
     @Test func aWorkbookOfTheFirstSchemaIsMigratedAfterABackup() throws {
         let path = try copy()
-        let original = FileManager.default.contents(atPath: path)
         let store = try WorkbookStore(path: path, appVersion: "test", clock: { ISO8601DateFormatter().date(from: "2026-11-22T22:25:00Z")! })
         // The answers and their history are intact, and the new table is there.
         let answers = try store.answers()
@@ -34,7 +33,6 @@ import Testing
         let old = try DatabaseQueue(path: directory.path + "/" + backups[0])
         #expect(try old.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == ["v1 classeur initial"])
         #expect(try old.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answer_event") } == 7)
-        _ = original
         // Opening again migrates nothing more and makes no second backup.
         _ = try WorkbookStore(path: path, appVersion: "test")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".avant-migration-") }.count == 1)

@@ -22,8 +22,7 @@ public struct AnswerParser: Sendable {
         self.answers = answers
     }
 
-    public func parse(_ input: String, as kind: QuestionKind, bounds: Bounds = Bounds(),
-                      questionKey: String? = nil) throws(InvalidAnswer) -> AnswerValue {
+    public func parse(_ input: String, as kind: QuestionKind, bounds: Bounds = Bounds()) throws(InvalidAnswer) -> AnswerValue {
         let text = input.trimmed
         let expected = expectation(for: kind, bounds: bounds)
         guard text.count <= Self.maximumLength else {

@@ -6,6 +6,8 @@ import Foundation
 /// Frozen: workbooks written by earlier versions must keep reading.
 extension AnswerValue {
     public var json: String {
+        // Cannot fail: strings, integers, booleans and finite numbers only (the parser refuses
+        // NaN and infinities, the only values JSONSerialization rejects).
         let data = try! JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

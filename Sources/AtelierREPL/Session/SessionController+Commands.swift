@@ -143,7 +143,7 @@ extension SessionController {
                 let existing: [ListRecord] = if case .records(let items)? = answers[question.key]?.value { items } else { [] }
                 value = .records(existing + [try parser(for: question.kind).record(valueText, fields: fields)])
             } else {
-                value = try parser(for: question.kind).parse(valueText, as: question.kind, bounds: question.bounds, questionKey: question.key)
+                value = try parser(for: question.kind).parse(valueText, as: question.kind, bounds: question.bounds)
             }
         } catch {
             return .refused(error.description)

@@ -64,7 +64,7 @@ extension SessionController {
         // The proposal is checked like a typed answer (bounds that depend on other answers).
         if case .integer(let n) = proposal.value {
             do {
-                _ = try parser(for: question.kind).parse(String(n), as: question.kind, bounds: question.bounds, questionKey: key)
+                _ = try parser(for: question.kind).parse(String(n), as: question.kind, bounds: question.bounds)
             } catch {
                 return .refused("Proposition non conforme : \(error.description) Tapez la bonne valeur.")
             }

@@ -145,7 +145,7 @@ public final class SessionController {
         }
         let value: AnswerValue
         do {
-            value = try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds, questionKey: question.key)
+            value = try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds)
         } catch {
             return .refused(error.description)
         }
