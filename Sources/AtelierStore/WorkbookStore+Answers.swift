@@ -43,19 +43,30 @@ extension WorkbookStore {
     }
 
     public func answers() throws(WorkbookError) -> [String: StoredAnswer] {
+        try read { db in try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")) }
+    }
+
+    /// Only these answers: after a commit, the session refreshes what it wrote, not the whole
+    /// workbook (a 500-commune perimeter is the largest value to decode).
+    public func answers(for keys: [String]) throws(WorkbookError) -> [String: StoredAnswer] {
         try read { db in
-            var result: [String: StoredAnswer] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM answer") {
-                let key: String = row["key"]
-                let json: String = row["value"]
-                guard let value = try? AnswerValue(json: json) else {
-                    throw WorkbookError.storage(path: path, reason: "la réponse « \(key) » est illisible")
-                }
-                result[key] = StoredAnswer(key: key, value: value, participant: row["participant"], source: row["source"],
-                                           sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
-            }
-            return result
+            try decode(Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(keys)))
         }
+    }
+
+    private func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
+        var result: [String: StoredAnswer] = [:]
+        for row in rows {
+            let key: String = row["key"]
+            let json: String = row["value"]
+            guard let value = try? AnswerValue(json: json) else {
+                throw WorkbookError.storage(path: path, reason: "la réponse « \(key) » est illisible")
+            }
+            result[key] = StoredAnswer(key: key, value: value, participant: row["participant"], source: row["source"],
+                                       sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
+        }
+        return result
     }
 
     public func history(of key: String) throws(WorkbookError) -> [AnswerEvent] {

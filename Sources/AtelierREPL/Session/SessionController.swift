@@ -177,8 +177,12 @@ public final class SessionController {
         do {
             // A typed answer settles the import's proposal for the same question.
             let all = [change] + derived.changes + extra
-            try store.record(all, settling: all.map(\.key).filter { proposals[$0] != nil })
-            try reload()
+            let keys = all.map(\.key), settled = keys.filter { proposals[$0] != nil }
+            try store.record(all, settling: settled)
+            // Refresh what was written; the store also took these keys off the skipped list.
+            answers.merge(try store.answers(for: keys)) { $1 }
+            skipped.subtract(keys)
+            for key in settled { proposals.removeValue(forKey: key) }
         } catch {
             return .refused(error.description)
         }
