@@ -161,6 +161,9 @@ final class Harness {
         let h = try Harness()
         h.type("Pays test")
         #expect(h.controller.completer.completions(forLine: "dep") == ["département"])
+        // The dispositif field of a financing line completes the catalogue's keys.
+        h.type("/aller financement.recettes", "1")
+        #expect(h.controller.completer.completions(forLine: "fir") == ["fir_fonctionnement", "fir_etude_centre_sante"])
     }
 }
 

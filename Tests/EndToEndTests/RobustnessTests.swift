@@ -62,6 +62,27 @@ import Glibc
         #expect(survived == Self.killRuns)
     }
 
+    /// Another session holds the workbook longer than the 5 s wait: a clear « occupé » message,
+    /// nothing written, and the same line works once the workbook is free.
+    @Test(.timeLimit(.minutes(2)))
+    func aWorkbookHeldTooLongSaysItIsBusy() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/occupe.sqlite"
+        #expect(try Binary.run([workbook], input: "Pays test\ncommune\n14118\n", in: sandbox.path).status == 0)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true  // the lock must outlive one access: that is the point
+        let holder = try DatabaseQueue(path: workbook, configuration: configuration)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let blocked = try Binary.run([workbook], input: "/modifier territoire.nom Pays occupé\n", in: sandbox.path)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        #expect(blocked.status == 1)
+        #expect(blocked.errors.contains("Le classeur « \(workbook) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."), "\(blocked.errors)")
+        let name = try holder.read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'") }
+        #expect(name == "Pays test")
+        try holder.close()
+        #expect(try Binary.run([workbook], input: "/modifier territoire.nom Pays libre\n", in: sandbox.path).status == 0)
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func twoProcessesAnsweringTheSameWorkbookLoseNothing() throws {
         let sandbox = Sandbox()

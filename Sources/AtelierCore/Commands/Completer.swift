@@ -8,11 +8,15 @@ public struct Completer: Sendable {
     /// The question being answered, for its choices.
     public var currentKind: QuestionKind?
     public var participantNames: [String]
+    /// The funding catalogue's keys, completed when a `dispositif` is asked.
+    public var instrumentKeys: [String]
 
-    public init(questionnaire: Questionnaire, currentKind: QuestionKind?, participantNames: [String] = []) {
+    public init(questionnaire: Questionnaire, currentKind: QuestionKind?, participantNames: [String] = [],
+                instrumentKeys: [String] = []) {
         self.questionnaire = questionnaire
         self.currentKind = currentKind
         self.participantNames = participantNames
+        self.instrumentKeys = instrumentKeys
     }
 
     public func wordBreakCharacters(forLine line: String) -> String {
@@ -35,7 +39,8 @@ public struct Completer: Sendable {
         }
         // An answer: the current question's choices, keeping the spaces typed after a comma.
         let leading = String(word.prefix { $0 == " " })
-        return matching(word.trimmed, currentKind?.choices ?? []).map { leading + $0 }
+        let choices: [String] = if case .fundingInstrument? = currentKind { instrumentKeys } else { currentKind?.choices ?? [] }
+        return matching(word.trimmed, choices).map { leading + $0 }
     }
 
     private func arguments(for command: CommandName) -> [String] {

@@ -17,7 +17,9 @@ extension SessionController {
     /// Completion for what is being typed now: the current question's (or field's) choices.
     public var completer: Completer {
         let kind = draft.map { $0.fields[$0.index].kind } ?? current?.kind
-        return Completer(questionnaire: questionnaire, currentKind: kind, participantNames: participantNames)
+        var instrumentKeys: [String] = []
+        if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
+        return Completer(questionnaire: questionnaire, currentKind: kind, participantNames: participantNames, instrumentKeys: instrumentKeys)
     }
 
     var participantNames: [String] {
