@@ -9,10 +9,10 @@ extension ClsDraftContext {
                     "financement": [[String: Any]](), "a_un_plan_de_financement": false]
         }
         let money = FrenchFormat.amount(cents:)
-        let rows: [[String: Any]] = plan.actions.filter { !$0.expenses.isEmpty || !$0.receipts.isEmpty }.map { action in
+        let rows: [[String: Any]] = plan.actionsWithLines.map { action in
             ["numero": String(action.sheet), "intitule": action.title, "depenses": money(action.totalExpenses(base: plan.base)),
              "recettes": money(action.totalBudgetReceipts),
-             "financeurs": Array(Set(action.budgetReceipts.compactMap { $0.instrument?.funderName })).sorted().joined(separator: ", ")]
+             "financeurs": action.budgetFunders.joined(separator: ", ")]
         }
         let errors = FinancingChecks.check(plan).filter { $0.severity == .error }.count
         if errors > 0 { _ = gap("\(errors) erreur(s) au contrôle du plan de financement", command: "/verifier") }

@@ -8,22 +8,21 @@ public enum FinancingDocument {
     /// The context of `plan.mustache` (and of the CLS draft's annex).
     public static func context(_ plan: FinancingPlan, problems: [FinancingProblem], territory: String) -> [String: Any] {
         let money = FrenchFormat.amount(cents:)
-        func share(_ part: Int, _ total: Int) -> String { total == 0 ? "—" : FrenchFormat.percentage(Double(part) / Double(total) * 100) }
-        let actions: [[String: Any]] = plan.actions.filter { !$0.expenses.isEmpty || !$0.receipts.isEmpty }.map { action in
+        let actions: [[String: Any]] = plan.actionsWithLines.map { action in
             let total = action.totalExpenses(base: plan.base)
             var context: [String: Any] = [
                 "numero": String(action.sheet), "intitule": action.title,
-                "depenses": action.expenses.map { ["ligne": String($0.line), "poste": $0.item, "nature": $0.isInvestment ? "investissement" : "fonctionnement",
+                "depenses": action.expenses.map { ["ligne": String($0.line), "poste": $0.item, "nature": $0.natureLabel,
                                                    "annee": String($0.year), "montant": money($0.amount(base: plan.base))] },
                 "total_depenses": money(total),
                 "recettes": action.budgetReceipts.map { r -> [String: Any] in
                     ["ligne": String(r.line), "dispositif": r.name, "financeur": r.instrument?.funderName ?? "—", "statut": r.status,
-                     "montant": r.resolved.map(money) ?? "—", "part": share(r.resolved ?? 0, total),
+                     "montant": r.resolved.map(money) ?? "—", "part": FrenchFormat.share(r.resolved ?? 0, of: total),
                      "confiance": r.instrument?.confidence ?? "inconnue"]
                 },
-                "total_recettes": money(action.totalBudgetReceipts), "part_recettes": share(action.totalBudgetReceipts, total),
+                "total_recettes": money(action.totalBudgetReceipts), "part_recettes": FrenchFormat.share(action.totalBudgetReceipts, of: total),
                 "hors_budget": action.outsideReceipts.map { ["dispositif": $0.name, "financeur": $0.instrument?.funderName ?? "—", "montant": $0.resolved.map(money) ?? "—"] },
-                "financeurs": Array(Set(action.budgetReceipts.compactMap { $0.instrument?.funderName })).sorted().joined(separator: ", "),
+                "financeurs": action.budgetFunders.joined(separator: ", "),
             ]
             // Left out when absent: an empty string would still open {{#derogation}}.
             if let derogation = action.derogation { context["derogation"] = derogation }
@@ -67,7 +66,7 @@ public enum FinancingDocument {
                      "montant_\(plan.base.lowercased())_euros", "dans_budget_collectivite", "confiance"]]
         for action in plan.actions {
             for e in action.expenses {
-                rows.append([String(action.sheet), action.title, "dépense", String(e.line), e.item, "", e.isInvestment ? "investissement" : "fonctionnement",
+                rows.append([String(action.sheet), action.title, "dépense", String(e.line), e.item, "", e.natureLabel,
                              String(e.year), euros(e.amount(base: plan.base)), "oui", ""])
             }
             for r in action.receipts {

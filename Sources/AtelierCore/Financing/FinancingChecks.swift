@@ -31,7 +31,7 @@ public enum FinancingChecks {
                                   message: "la fiche \(receipt.sheet) n'existe pas dans le plan d'actions",
                                   fix: "/modifier financement.recettes.\(receipt.line).fiche NUMÉRO"))
         }
-        for action in plan.actions where !action.expenses.isEmpty || !action.receipts.isEmpty {
+        for action in plan.actionsWithLines {
             problems += check(action, base: plan.base)
         }
         return problems

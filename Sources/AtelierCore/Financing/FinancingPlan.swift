@@ -12,6 +12,7 @@ public struct FinancingPlan: Sendable {
         public var year: Int
         public var amountTTC: Int { amountHT + Int((Double(amountHT) * vatRate / 100).rounded()) }
         public func amount(base: String) -> Int { base == "TTC" ? amountTTC : amountHT }
+        public var natureLabel: String { isInvestment ? "investissement" : "fonctionnement" }
     }
 
     public struct Receipt: Sendable {
@@ -45,6 +46,9 @@ public struct FinancingPlan: Sendable {
         /// Money paid to professionals or structures: shown apart, not in the balance.
         public var outsideReceipts: [Receipt] { receipts.filter { $0.instrument?.entersBudget == false } }
         public var totalBudgetReceipts: Int { budgetReceipts.reduce(0) { $0 + ($1.resolved ?? 0) } }
+        /// The funders of the budget receipts, each once, in alphabetical order.
+        public var budgetFunders: [String] { Array(Set(budgetReceipts.compactMap { $0.instrument?.funderName })).sorted() }
+        public var hasLines: Bool { !expenses.isEmpty || !receipts.isEmpty }
     }
 
     public var base: String
@@ -53,7 +57,10 @@ public struct FinancingPlan: Sendable {
     public var orphanExpenses: [Expense]
     public var orphanReceipts: [Receipt]
 
-    public var hasLines: Bool { !actions.allSatisfy { $0.expenses.isEmpty && $0.receipts.isEmpty } || !orphanExpenses.isEmpty || !orphanReceipts.isEmpty }
+    /// The actions the plan says something about: the ones shown and checked.
+    public var actionsWithLines: [Action] { actions.filter(\.hasLines) }
+
+    public var hasLines: Bool { !actionsWithLines.isEmpty || !orphanExpenses.isEmpty || !orphanReceipts.isEmpty }
 
     /// Amounts by funder, for the receipts in the collectivité's budget and apart.
     public func byFunder() -> [(funder: String, inBudget: Int, outside: Int)] {

@@ -44,6 +44,11 @@ public enum FrenchFormat {
         decimal(value, maximumFractionDigits: 1) + "\u{00A0}%"
     }
 
+    /// `part` as a share of `total`: `12,5 %`, or `—` when the total is zero.
+    public static func share(_ part: Int, of total: Int) -> String {
+        total == 0 ? "—" : percentage(Double(part) / Double(total) * 100)
+    }
+
     /// Cents → `1 234,50 €` (always two decimals, as on a budget line).
     public static func amount(cents: Int) -> String {
         let euros = cents.magnitude / 100, rest = cents.magnitude % 100

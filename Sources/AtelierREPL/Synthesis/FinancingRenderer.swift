@@ -8,27 +8,23 @@ struct FinancingRenderer {
 
     func money(_ cents: Int) -> String { FrenchFormat.amount(cents: cents) }
 
-    func share(_ part: Int, of total: Int) -> String {
-        total == 0 ? "—" : FrenchFormat.percentage(Double(part) / Double(total) * 100)
-    }
-
     func render() -> [String] {
         var lines = ["", style.bold("Plan de financement (montants \(plan.base))")]
         guard plan.hasLines else {
             return lines + [style.dim("  Aucune dépense ni recette : /aller financement.depenses pour commencer.")]
         }
-        for action in plan.actions where !action.expenses.isEmpty || !action.receipts.isEmpty {
+        for action in plan.actionsWithLines {
             lines.append("")
             lines.append(style.bold("  Fiche \(action.sheet) — \(action.title)"))
             let total = action.totalExpenses(base: plan.base)
             var rows = action.expenses.map { e in
-                ["dépense \(e.line)", e.item, e.isInvestment ? "investissement" : "fonctionnement", String(e.year), money(e.amount(base: plan.base)), ""]
+                ["dépense \(e.line)", e.item, e.natureLabel, String(e.year), money(e.amount(base: plan.base)), ""]
             }
             rows.append(["", "Total des dépenses", "", "", money(total), "100\u{00A0}%"])
             for r in action.budgetReceipts {
-                rows.append(["recette \(r.line)", r.name, r.status, r.year.map(String.init) ?? "", r.resolved.map(money) ?? "—", share(r.resolved ?? 0, of: total)])
+                rows.append(["recette \(r.line)", r.name, r.status, r.year.map(String.init) ?? "", r.resolved.map(money) ?? "—", FrenchFormat.share(r.resolved ?? 0, of: total)])
             }
-            rows.append(["", "Total des recettes", "", "", money(action.totalBudgetReceipts), share(action.totalBudgetReceipts, of: total)])
+            rows.append(["", "Total des recettes", "", "", money(action.totalBudgetReceipts), FrenchFormat.share(action.totalBudgetReceipts, of: total)])
             let table = Table.render(header: ["Ligne", "Poste ou dispositif", "Nature ou statut", "Année", "Montant", "Part"], rows: rows)
             lines += table.map { "    " + $0 }
             if !action.outsideReceipts.isEmpty {
