@@ -40,12 +40,14 @@ extension SessionController {
         if withCSV { words.removeLast() }
         let path = words.isEmpty ? defaultDocumentPath(suffix: "-plan.md") : words.joined(separator: " ")
         let plan: FinancingPlan
+        let problems: [FinancingProblem]
         let text: String
         do {
             plan = try financingPlan()
+            problems = FinancingChecks.check(plan)
             let (sources, _) = try templateSources("templates/financement")
             let templates = try DocumentTemplates(sources: sources, folder: "templates/financement")
-            text = try FinancingDocument.markdown(plan, problems: FinancingChecks.check(plan), territory: territoryName, templates: templates)
+            text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
         } catch {
             return .refused("Plan de financement non écrit — \(error) Le classeur n'a pas été modifié.")
         }
@@ -57,7 +59,7 @@ extension SessionController {
             return .refused("Impossible d'écrire « \(path) » : \(error.localizedDescription). Vérifiez le dossier et les droits.")
         }
         console.write("  \(style.green("✓")) plan de financement écrit : \(path)" + (withCSV ? " et \(csvPath)" : ""))
-        let errors = FinancingChecks.check(plan).filter { $0.severity == .error }.count
+        let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 { console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir.")) }
         return .accepted
     }
