@@ -13,7 +13,19 @@ public struct Resources: Sendable {
         self.root = root
     }
 
-    public var questionnairePath: String { root + "/templates/questionnaire.yaml" }
+    /// The editable files of `templates/` the tool reads, relative to the root. The CLS draft's
+    /// fingerprint lists them all, so a file added here is fingerprinted too.
+    enum TemplateFile: String, CaseIterable {
+        case questionnaire = "templates/questionnaire.yaml"
+        case actionSheets = "templates/plan/fiches.yaml"
+        case rules = "templates/synthese/regles.yaml"
+        case levers = "templates/synthese/leviers.yaml"
+        case nationalReferences = "templates/references/nationales.yaml"
+        case liberalHeadcounts = "templates/references/effectifs_liberaux_2024.tsv"
+        case catalogue = "templates/financement/catalogue.yaml"
+    }
+
+    public var questionnairePath: String { root + "/" + TemplateFile.questionnaire.rawValue }
     public var communesPath: String { root + "/data/communes.tsv" }
     public var epciPath: String { root + "/data/epci.tsv" }
 
@@ -34,7 +46,7 @@ public struct Resources: Sendable {
     }
 
     public func loadQuestionnaire() throws -> Questionnaire {
-        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: "templates/questionnaire.yaml")
+        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: TemplateFile.questionnaire.rawValue)
     }
 
     public func loadReference() throws -> TerritoryReference {
@@ -43,19 +55,19 @@ public struct Resources: Sendable {
 
     /// National references, Assurance Maladie headcounts, finding rules and levers.
     public func loadSynthesisReferences() throws -> SynthesisReferences {
-        try SynthesisReferences(nationalYAML: read(root + "/templates/references/nationales.yaml"),
-                                liberalTSV: read(root + "/templates/references/effectifs_liberaux_2024.tsv"),
-                                rulesYAML: read(root + "/templates/synthese/regles.yaml"),
-                                leversYAML: read(root + "/templates/synthese/leviers.yaml"))
+        try SynthesisReferences(nationalYAML: read(.nationalReferences), liberalTSV: read(.liberalHeadcounts),
+                                rulesYAML: read(.rules), leversYAML: read(.levers))
     }
 
     public func loadLibrary(leverKeys: Set<String>) throws -> ActionSheetLibrary {
-        try ActionSheetLibrary(yaml: read(root + "/templates/plan/fiches.yaml"), leverKeys: leverKeys)
+        try ActionSheetLibrary(yaml: read(.actionSheets), leverKeys: leverKeys)
     }
 
     public func loadCatalogue(sheetKeys: Set<String>) throws -> FundingCatalogue {
-        try FundingCatalogue(yaml: read(root + "/templates/financement/catalogue.yaml"), sheetKeys: sheetKeys)
+        try FundingCatalogue(yaml: read(.catalogue), sheetKeys: sheetKeys)
     }
+
+    func read(_ file: TemplateFile) throws -> String { try read(root + "/" + file.rawValue) }
 
     /// A text file of the project, or an error that names it.
     func read(_ path: String) throws -> String {

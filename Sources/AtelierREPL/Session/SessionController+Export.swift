@@ -86,10 +86,8 @@ extension SessionController {
         let (templates, templateFiles) = try templateSources("templates/cls")
         let compiled = try DocumentTemplates(sources: templates, folder: "templates/cls")
         var shaping = templateFiles
-        for file in ["templates/questionnaire.yaml", "templates/plan/fiches.yaml", "templates/synthese/regles.yaml",
-                     "templates/synthese/leviers.yaml", "templates/references/nationales.yaml",
-                     "templates/references/effectifs_liberaux_2024.tsv", "templates/financement/catalogue.yaml"] {
-            shaping[file] = try Resources(root: resources.root).read(resources.root + "/" + file)
+        for file in Resources.TemplateFile.allCases {
+            shaping[file.rawValue] = try Resources(root: resources.root).read(file)
         }
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
                                           library: try resources.library.get(), territory: try resources.territory.get(),
