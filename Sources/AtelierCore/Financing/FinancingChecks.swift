@@ -17,8 +17,7 @@ public enum FinancingChecks {
     /// Bounds of DETR + DSIL (+ DSID, DPV) on the subsidised base (CGCT R2334-27).
     public static let stateDotationRange = 0.20...0.80
 
-    /// `year` is the year each receipt is checked against when it has none of its own:
-    /// the year of the action's first expense.
+    /// A receipt without a year of its own is checked against the year of its action's first expense.
     public static func check(_ plan: FinancingPlan) -> [FinancingProblem] {
         var problems: [FinancingProblem] = []
         for expense in plan.orphanExpenses {

@@ -1,4 +1,3 @@
-import AtelierImport
 import AtelierCore
 import AtelierImport
 import AtelierStore
