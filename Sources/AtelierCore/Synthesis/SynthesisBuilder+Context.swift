@@ -5,12 +5,6 @@ extension SynthesisBuilder {
     struct Context {
         let answers: [String: SourcedAnswer]
         let territory: TerritoryReference
-        private var departmentPopulations: [String: Int]?
-
-        init(answers: [String: SourcedAnswer], territory: TerritoryReference) {
-            self.answers = answers
-            self.territory = territory
-        }
 
         func number(_ key: String) -> Double? {
             switch answers[key]?.value {
@@ -39,17 +33,6 @@ extension SynthesisBuilder {
             }
             let source = answer.source ?? (isFigure ? "source non précisée" : nil)
             return "\(key) = \(answer.value.display)" + (source.map { " (\($0))" } ?? "")
-        }
-
-        /// Population municipale of every département, summed from the bundled communes.
-        mutating func departmentPopulation(_ code: String) -> Int {
-            if departmentPopulations == nil {
-                var totals: [String: Int] = [:]
-                for commune in territory.communes.values { totals[commune.department, default: 0] += commune.population }
-                departmentPopulations = totals
-            }
-            if code == "999" { return departmentPopulations!.values.reduce(0, +) }
-            return departmentPopulations![code] ?? 0
         }
 
         struct TerritoryFacts {

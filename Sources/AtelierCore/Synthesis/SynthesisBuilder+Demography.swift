@@ -10,7 +10,7 @@ extension SynthesisBuilder {
     ///   constante, évolution = (effectif à 5 ans − E) / E × 100;
     /// - habitants par professionnel = P / E.
     func professionIndicators(_ profession: (key: String, label: String, lowercase: String, of: String),
-                              facts: Context.TerritoryFacts, context: inout Context) -> [Indicator] {
+                              facts: Context.TerritoryFacts, context: Context) -> [Indicator] {
         let p = profession.key, base = "demographie.\(p)"
         let keys = (effectif: base + ".effectif", liberal: base + ".liberaux", age: base + ".age_60_plus",
                     departures: base + ".departs_5_ans", arrivals: base + ".installations_prevues")
@@ -45,7 +45,7 @@ extension SynthesisBuilder {
 
         for (scope, code) in [("departement", facts.summary.department?.code), ("france", "999")] {
             let reference = code.flatMap { references.liberal[p]?[$0] }
-            let referencePopulation = code.map { context.departmentPopulation($0) } ?? 0
+            let referencePopulation = code.map(populationOfReference) ?? 0
             let value = reference.flatMap { ratio(Double($0.count), Double(referencePopulation)) }.map { $0 * 10_000 }
             let name = reference?.departmentName ?? (scope == "france" ? "France" : "département")
             let basis = reference.map { ["\(name) : \(FrenchFormat.integer($0.count)) \(profession.lowercase) libéraux (\(SynthesisReferences.liberalSource)) pour \(FrenchFormat.integer(referencePopulation)) habitants (INSEE, populations légales 2023)"] } ?? []
@@ -119,6 +119,12 @@ extension SynthesisBuilder {
                 value: ratio(population, count), formula: "population / pharmacies",
                 basis: [facts.populationCitation, context.cite(keys.count)], missingKeys: [countKey, populationKey].compactMap { $0 })),
         ]
+    }
+
+    /// Population municipale of a département of the bundled communes, or of France for the
+    /// Assurance Maladie's code `999`.
+    func populationOfReference(_ code: String) -> Int {
+        code == "999" ? territory.departmentPopulations.values.reduce(0, +) : territory.departmentPopulations[code] ?? 0
     }
 
     /// a / b, or nil when either is missing or b is zero.

@@ -47,7 +47,7 @@ public struct SynthesisBuilder: Sendable {
     }
 
     public func build(answers: [String: SourcedAnswer]) -> Synthesis {
-        var context = Context(answers: answers, territory: territory)
+        let context = Context(answers: answers, territory: territory)
         var indicators: [String: Indicator] = [:]
         func add(_ list: [Indicator]) {
             for var indicator in list {
@@ -63,7 +63,7 @@ public struct SynthesisBuilder: Sendable {
             facts.summary.department = (department.code, name, department.populationShare)
         }
         add(territoryIndicators(facts, context))
-        for profession in Self.professions { add(professionIndicators(profession, facts: facts, context: &context)) }
+        for profession in Self.professions { add(professionIndicators(profession, facts: facts, context: context)) }
         add(pharmacyIndicators(facts, context))
         add(accessIndicators(context))
         let (structureList, structureCounts) = structureIndicators(facts, context)

@@ -25,6 +25,8 @@ public struct TerritoryReference: Sendable {
     public private(set) var epcis: [String: Epci] = [:]
     /// Département code → its name and its région's name.
     public private(set) var departments: [String: (name: String, region: String)] = [:]
+    /// Département code → population municipale, summed from its communes.
+    public private(set) var departmentPopulations: [String: Int] = [:]
     private var members: [String: [String]] = [:]
 
     /// What the figures are and when they date from, for the messages that use them.
@@ -45,6 +47,7 @@ public struct TerritoryReference: Sendable {
             communes[fields[0]] = Commune(code: fields[0], name: fields[1], department: fields[2],
                                           population: population, populationYear: year, epciSiren: siren)
             if let siren { members[siren, default: []].append(fields[0]) }
+            departmentPopulations[fields[2], default: 0] += population
         }
         for (_, fields) in try Self.rows(epciTSV, file: epciFile, columns: 4) {
             epcis[fields[0]] = Epci(siren: fields[0], name: fields[1], legalNature: fields[2])
