@@ -30,7 +30,7 @@ public enum FINESSImport {
         var twoSections = false
         var result: [Structure] = []
         try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
-            if line.isEmpty || (line.count == 1 && line[0] == 13) { return }
+            if line.isEmpty { return }
             if layout == nil {
                 if line.starts(with: Array("finess;etalab;".utf8)) {
                     twoSections = true

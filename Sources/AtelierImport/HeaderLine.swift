@@ -12,9 +12,7 @@ struct HeaderLine {
     init(bytes: UnsafeRawBufferPointer, separator: UInt8) {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        var end = bytes.count
-        if end > start && bytes[end - 1] == 13 { end -= 1 }
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[start...])
         let text = String(validating: slice, as: UTF8.self) ?? String(decoding: slice.map { $0 }, as: Latin1.self)
         names = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false).map { String($0).trimmed }
         folded = names.map(HeaderLine.fold)

@@ -32,8 +32,9 @@ struct ChunkedLines {
         }
     }
 
-    /// Calls `body` with each line (without its LF) and its 1-based number within the range;
-    /// `progress` gets the fraction of the range read. Returns the number of lines.
+    /// Calls `body` with each line (without its LF, nor the CR before it: the national files
+    /// come with either ending) and its 1-based number within the range; `progress` gets the
+    /// fraction of the range read. Returns the number of lines.
     @discardableResult
     func forEach(progress: ((Double) -> Void)? = nil,
                  _ body: (UnsafeRawBufferPointer, Int) throws(ImportError) -> Void) throws(ImportError) -> Int {
@@ -49,6 +50,10 @@ struct ChunkedLines {
         var kept = 0          // bytes of an unfinished line carried from the previous block
         var lineNumber = 0
         var consumed = 0
+        func line(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
+            let withoutCR = end > start && buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 13 ? end - 1 : end
+            return UnsafeRawBufferPointer(start: buffer + start, count: withoutCR - start)
+        }
         while true {
             if kept == Self.blockSize * 2 {
                 throw ImportError(file: path, line: lineNumber + 1, message: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
@@ -63,7 +68,7 @@ struct ChunkedLines {
             while start < end, let newline = memchr(buffer + start, 10, end - start) {
                 let position = newline - buffer
                 lineNumber += 1
-                try body(UnsafeRawBufferPointer(start: buffer + start, count: position - start), lineNumber)
+                try body(line(from: start, to: position), lineNumber)
                 start = position + 1
             }
             consumed += count
@@ -71,7 +76,7 @@ struct ChunkedLines {
             if count == 0 {
                 if start < end {  // a last line without LF
                     lineNumber += 1
-                    try body(UnsafeRawBufferPointer(start: buffer + start, count: end - start), lineNumber)
+                    try body(line(from: start, to: end), lineNumber)
                 }
                 return lineNumber
             }

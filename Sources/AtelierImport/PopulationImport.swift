@@ -11,7 +11,7 @@ public enum PopulationImport {
         var layout: (code: Int?, department: Int?, commune: Int?, population: Int, fields: Int)?
         var result: [String: Int] = [:]
         try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
-            if line.isEmpty || (line.count == 1 && line[0] == 13) { return }
+            if line.isEmpty { return }
             guard let current = layout else {
                 let header = HeaderLine(bytes: line, separator: 59)
                 guard let population = header.index(of: ["PMUN"]) else {

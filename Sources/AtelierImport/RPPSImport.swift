@@ -105,15 +105,11 @@ public enum RPPSImport {
 
     /// The header line: the columns by name, and where the data starts.
     static func readHeader(_ path: String) throws(ImportError) -> (Layout, Int) {
-        var result: (Layout, Int)?
-        var offset = 0
+        var result: Layout?
         let reader = ChunkedLines(path: path, range: 0..<min(ChunkedLines.size(of: path) ?? 0, 1 << 20))
         do {
             try reader.forEach { (line, number) throws(ImportError) in
-                offset += line.count + 1
                 guard result == nil else { throw ImportError(file: "", line: nil, message: "") }  // stop after the header
-                var line = line
-                if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
                 let parsed = HeaderLine(bytes: line, separator: 124)
                 func find(_ names: [String]) throws(ImportError) -> Int {
                     guard let index = parsed.index(of: names) else {
@@ -121,9 +117,9 @@ public enum RPPSImport {
                     }
                     return index
                 }
-                result = (Layout(identifier: try find(columns.identifier), profession: try find(columns.profession),
-                                 savoirFaire: try find(columns.savoirFaire), mode: try find(columns.mode),
-                                 commune: try find(columns.commune), separators: parsed.names.count - 1), offset)
+                result = Layout(identifier: try find(columns.identifier), profession: try find(columns.profession),
+                                savoirFaire: try find(columns.savoirFaire), mode: try find(columns.mode),
+                                commune: try find(columns.commune), separators: parsed.names.count - 1)
             }
         } catch where error.file.isEmpty {
             // The header was read: the rest of the file is for the parallel scan.
@@ -131,7 +127,7 @@ public enum RPPSImport {
         guard let result else {
             throw ImportError(file: path, line: nil, message: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide")
         }
-        return (result.0, min(result.1, ChunkedLines.size(of: path) ?? result.1))
+        return (result, ChunkedLines.lineStart(after: 0, in: path))
     }
 
     /// Counts one part of the file; an error is returned in the partial, with its line
@@ -141,8 +137,6 @@ public enum RPPSImport {
         var partial = Partial()
         do {
             partial.lines = try ChunkedLines(path: path, range: range).forEach(progress: progress) { (line, number) throws(ImportError) in
-                var line = line
-                if line.last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
                 if line.isEmpty { return }
                 partial.rows += 1
                 let (separators, hasNul) = countSeparators(line, 124)

@@ -5,7 +5,7 @@ enum SemicolonLine {
         var result: [String] = []
         var current: [UInt8] = []
         var quoted = false, index = 0
-        let count = line.last == 13 ? line.count - 1 : line.count
+        let count = line.count
         while index < count {
             let byte = line[index]
             if quoted {
