@@ -49,7 +49,7 @@ public enum FINESSImport {
                 return
             }
             guard let layout else { return }
-            if countSeparators(line, 59).hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
+            if countSeparators(line, 59).hasNul { throw .binaryContent(path, line: number) }
             if twoSections && !line.starts(with: Array("structureet;".utf8)) {
                 if line.starts(with: Array("geolocalisation;".utf8)) { return }
                 throw ImportError(file: path, line: number, message: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
@@ -58,7 +58,7 @@ public enum FINESSImport {
             let all = SemicolonLine.fields(line)
             let minimum = twoSections ? 30 : layout.fields
             guard twoSections ? all.count >= minimum : all.count == layout.fields else {
-                throw ImportError(file: path, line: number, message: "\(all.count) champs au lieu de \(layout.fields) (ligne tronquée ou mal formée)")
+                throw .fieldCount(path, line: number, found: all.count, expected: layout.fields)
             }
             var commune = all[layout.commune]
             if let department = layout.department.map({ all[$0] }) {

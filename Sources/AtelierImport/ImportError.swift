@@ -17,3 +17,14 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         return "\(name) : \(message)"
     }
 }
+
+// The refusals every format shares, worded once.
+extension ImportError {
+    static func binaryContent(_ file: String, line: Int) -> ImportError {
+        ImportError(file: file, line: line, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte")
+    }
+
+    static func fieldCount(_ file: String, line: Int, found: Int, expected: Int) -> ImportError {
+        ImportError(file: file, line: line, message: "\(found) champs au lieu de \(expected) (ligne tronquée ou mal formée)")
+    }
+}

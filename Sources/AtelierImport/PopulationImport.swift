@@ -27,7 +27,7 @@ public enum PopulationImport {
             }
             let fields = SemicolonLine.fields(line)
             guard fields.count == current.fields else {
-                throw ImportError(file: path, line: number, message: "\(fields.count) champs au lieu de \(current.fields) (ligne tronquée ou mal formée)")
+                throw .fieldCount(path, line: number, found: fields.count, expected: current.fields)
             }
             var code = current.code.map { fields[$0] } ?? ""
             if code.isEmpty, let d = current.department, let c = current.commune {

@@ -140,9 +140,9 @@ public enum RPPSImport {
                 if line.isEmpty { return }
                 partial.rows += 1
                 let (separators, hasNul) = countSeparators(line, 124)
-                if hasNul { throw ImportError(file: path, line: number, message: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte") }
+                if hasNul { throw .binaryContent(path, line: number) }
                 guard separators == layout.separators else {
-                    throw ImportError(file: path, line: number, message: "\(separators + 1) champs au lieu de \(layout.separators + 1) (ligne tronquée ou mal formée)")
+                    throw .fieldCount(path, line: number, found: separators + 1, expected: layout.separators + 1)
                 }
                 let commune = field(layout.commune, of: line, separators: separators)
                 guard commune.count >= 5, commune.count <= 8, filter.contains(pack(commune)) else { return }
