@@ -49,10 +49,7 @@ extension FundingCatalogue {
             }
             let base = f["base"]?.string
             guard base == nil || base == "HT" || base == "TTC" else { throw document.fail(f["base"], "\(what) : « base » vaut HT ou TTC") }
-            let confidence = try document.string(f, "confiance", in: node, what: what)
-            guard ["sûr", "incertain"].contains(confidence) else {
-                throw document.fail(f["confiance"], "\(what) : « confiance » vaut « sûr » ou « incertain »")
-            }
+            let confidence = try document.confidence(f, in: node, what: what)
             guard let year = try document.number(f, "annee") else { throw document.fail(node, "\(what) : « annee » manque") }
             instruments.append(FundingInstrument(
                 key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,

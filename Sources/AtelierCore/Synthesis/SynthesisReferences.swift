@@ -63,10 +63,7 @@ public struct SynthesisReferences: Sendable {
             guard let year = try document.number(f, "annee"), year == year.rounded() else {
                 throw document.fail(f["annee"] ?? node, "référence \(key) : « annee » doit être une année")
             }
-            let confidence = try document.string(f, "confiance", in: node, what: "référence \(key)")
-            guard ["sûr", "incertain"].contains(confidence) else {
-                throw document.fail(f["confiance"], "référence \(key) : « confiance » vaut « sûr » ou « incertain »")
-            }
+            let confidence = try document.confidence(f, in: node, what: "référence \(key)")
             result[key] = NationalReference(key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
                                             value: value, year: Int(year),
                                             source: try document.string(f, "source", in: node, what: "référence \(key)"),

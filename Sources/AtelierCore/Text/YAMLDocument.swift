@@ -60,6 +60,15 @@ struct YAMLDocument {
         return value
     }
 
+    /// The `confiance` field of a sourced figure: « sûr » or « incertain ».
+    func confidence(_ fields: [String: Node], in node: Node, what: String) throws(TemplateError) -> String {
+        let confidence = try string(fields, "confiance", in: node, what: what)
+        guard ["sûr", "incertain"].contains(confidence) else {
+            throw fail(fields["confiance"], "\(what) : « confiance » vaut « sûr » ou « incertain »")
+        }
+        return confidence
+    }
+
     /// `oui`/`non` (or YAML's true/false), as a French editor writes them.
     func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? {
         guard let node else { return nil }
