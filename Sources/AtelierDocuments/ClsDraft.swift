@@ -7,15 +7,15 @@ public enum ClsDraft {
     /// The main template, `templates/cls/contrat.mustache`.
     public static let mainTemplate = "contrat"
 
-    /// - Parameters:
-    ///   - fingerprintInputs: every file that shapes the document (templates, library,
-    ///     references), by name, hashed with the answers.
     /// The document and the list of its `[À compléter]` markers.
     public struct Rendered: Sendable {
         public var text: String
         public var gaps: [String]
     }
 
+    /// - Parameters:
+    ///   - fingerprintInputs: every file that shapes the document (templates, library,
+    ///     references), by name, hashed with the answers.
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
                               fingerprintInputs: [String: String]) throws(TemplateError) -> Rendered {
         let fingerprint = Self.fingerprint(answers: input.answers, files: fingerprintInputs)
@@ -23,10 +23,7 @@ public enum ClsDraft {
         let context = builder.build(fingerprint: fingerprint)
         var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
         try templates.check(against: [context, sampleBuilder.build(fingerprint: fingerprint)])
-        guard templates.sources[mainTemplate] != nil else {
-            throw TemplateError(file: "templates/cls/\(mainTemplate).mustache", line: nil, message: "modèle principal introuvable")
-        }
-        return Rendered(text: templates.render(context, template: mainTemplate), gaps: builder.gaps)
+        return Rendered(text: try templates.render(context, template: mainTemplate), gaps: builder.gaps)
     }
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.

@@ -60,8 +60,13 @@ public struct DocumentTemplates {
         }
     }
 
-    public func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// The document from its main template `name`; a missing file is refused rather than
+    /// written as an empty document.
+    public func render(_ context: [String: Any], template name: String) throws(TemplateError) -> String {
+        guard let text = library.render(context, withTemplate: name) else {
+            throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
+        }
+        return text
     }
 
     static func collectKeys(_ value: Any, into keys: inout Set<String>) {

@@ -48,7 +48,7 @@ public enum FinancingDocument {
                                 templates: DocumentTemplates) throws(TemplateError) -> String {
         let context = context(plan, problems: problems, territory: territory)
         try templates.check(against: [context, Self.context(.templateSample(base: plan.base), problems: [.templateSample], territory: territory)])
-        return templates.render(context, template: mainTemplate)
+        return try templates.render(context, template: mainTemplate)
     }
 
     /// One line per expense and per receipt: `;` separator, decimal comma, no thousands separator,

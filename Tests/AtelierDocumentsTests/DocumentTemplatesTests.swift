@@ -14,7 +14,14 @@ import Testing
         let templates = try compile("{{% CONTENT_TYPE: TEXT }}\n# {{titre}} & co\n{{#fiches}}- {{numero}}. {{intitule}}\n{{/fiches}}{{> fiche}}",
                                     partials: ["fiche": "{{% CONTENT_TYPE: TEXT }}fin <ok>"])
         try templates.check(against: [context])
-        #expect(templates.render(context, template: "contrat") == "# Contrat & co\n- 1. MSP\nfin <ok>")
+        #expect(try templates.render(context, template: "contrat") == "# Contrat & co\n- 1. MSP\nfin <ok>")
+    }
+
+    @Test func aMissingMainTemplateIsRefusedNotRenderedEmpty() throws {
+        let templates = try DocumentTemplates(sources: ["annexe": "{{titre}}"], folder: "templates/financement")
+        #expect(throws: TemplateError(file: "templates/financement/plan.mustache", line: nil, message: "modèle principal introuvable")) {
+            try templates.render(self.context, template: "plan")
+        }
     }
 
     @Test func anUnknownTagNamesItsFileAndLine() throws {

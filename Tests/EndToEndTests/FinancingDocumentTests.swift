@@ -57,6 +57,18 @@ import Testing
         #expect(printed == "10 1200000.0 1200000.0 30000.0 30000.0\n")
     }
 
+    @Test func aMissingPlanTemplateIsRefusedAndNoEmptyDocumentIsWritten() throws {
+        let sandbox = Sandbox()
+        let resources = sandbox.path + "/ressources"
+        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: resources + "/templates")
+        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
+        try FileManager.default.removeItem(atPath: resources + "/templates/financement/plan.mustache")
+        let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "Pays test\n/exporter plan\n", in: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("Ligne 2 : Plan de financement non écrit — templates/financement/plan.mustache : modèle principal introuvable Le classeur n'a pas été modifié."), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t-plan.md"))
+    }
+
     @Test func theChecksNameTheActionAndTheLineToFix() throws {
         let sandbox = Sandbox()
         let broken = Self.script.replacingOccurrences(of: "1 ; autofinancement ; acquis ; 590 000", with: "1 ; autofinancement ; acquis ; 100 000")
