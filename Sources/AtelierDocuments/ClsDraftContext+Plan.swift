@@ -39,7 +39,7 @@ extension ClsDraftContext {
     /// An axis typed as a number or a name; an unknown name is a new axis.
     func resolveAxis(_ typed: String?) -> String? {
         guard let typed, !typed.isEmpty else { return nil }
-        if let number = Int(typed), (1...max(1, axes.count)).contains(number), !axes.isEmpty { return axes[number - 1] }
+        if let number = Int(typed), number >= 1, number <= axes.count { return axes[number - 1] }
         return axes.first { $0.folded == typed.folded } ?? typed
     }
 

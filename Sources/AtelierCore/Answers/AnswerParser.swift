@@ -205,7 +205,7 @@ public struct AnswerParser: Sendable {
 
     /// An item by its number in the list shown, its key, or an unambiguous part of its name.
     func pick(_ text: String, in items: [(key: String, title: String)], what: String, expected: String) throws(InvalidAnswer) -> String {
-        if let n = Int(text), (1...max(1, items.count)).contains(n), !items.isEmpty { return items[n - 1].key }
+        if let n = Int(text), n >= 1, n <= items.count { return items[n - 1].key }
         if let exact = items.first(where: { $0.key == text.lowercased() }) { return exact.key }
         let matches = items.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
         if matches.count == 1 { return matches[0].key }

@@ -143,7 +143,7 @@ extension FinancingPlan {
                    expenses: expenses.filter { $0.sheet == index + 1 }, receipts: receipts.filter { $0.sheet == index + 1 },
                    derogation: derogations[index + 1])
         }
-        orphanExpenses = expenses.filter { !(1...max(1, sheets.count)).contains($0.sheet) || sheets.isEmpty }
-        orphanReceipts = receipts.filter { !(1...max(1, sheets.count)).contains($0.sheet) || sheets.isEmpty }
+        orphanExpenses = expenses.filter { $0.sheet < 1 || $0.sheet > sheets.count }
+        orphanReceipts = receipts.filter { $0.sheet < 1 || $0.sheet > sheets.count }
     }
 }

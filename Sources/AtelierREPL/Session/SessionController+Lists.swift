@@ -104,7 +104,7 @@ extension SessionController {
             return .refused("/retirer s'utilise pendant la saisie d'une liste (par exemple /aller structures.liste).")
         }
         var items = currentRecords
-        guard let number = Int(argument), (1...max(1, items.count)).contains(number), !items.isEmpty else {
+        guard let number = Int(argument), number >= 1, number <= items.count else {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(items.count).")
         }
         let removed = items.remove(at: number - 1)

@@ -91,7 +91,7 @@ extension SessionController {
         guard let question = questionnaire.question(forKey: listKey), case .list(let fields) = question.kind else {
             return .refused("« \(listKey) » n'est pas une liste.")
         }
-        guard case .records(var items)? = answers[listKey]?.value, (1...max(1, items.count)).contains(number), !items.isEmpty else {
+        guard case .records(var items)? = answers[listKey]?.value, number >= 1, number <= items.count else {
             return .refused("La liste \(listKey) n'a pas d'élément \(number).")
         }
         guard let spec = fields.first(where: { $0.key == field }) else {
