@@ -76,6 +76,7 @@ import Testing
         #expect(try parse("departement", kind).get() == .choice("département"))
         #expect(try parse("PETR", kind).get() == .choice("PETR ou pays"))
         #expect(parse("6", kind).failure != nil)
+        #expect(parse("-9223372036854775808", kind).failure != nil)  // Int.min: no overflow on n - 1
         #expect(parse("région", kind).failure?.expected.hasPrefix("un des choix, par son numéro ou son nom : 1. commune, 2. EPCI") == true)
     }
 

@@ -27,6 +27,7 @@ import Testing
         ("/modifier structures.liste MSP ; ; 14118 ; en fonctionnement", "Ligne 1 : Réponse refusée : le champ « Nom » est vide."),
         ("/modifer territoire.nom X", "Ligne 1 : Commande inconnue : /modifer. Vouliez-vous dire /modifier ?"),
         ("/aller", "Ligne 1 : Il manque un argument. Usage : /aller SECTION|CLÉ"),
+        ("/modifier territoire.porteur -9223372036854775808", "Ligne 1 : Réponse refusée : « -9223372036854775808 » n'est pas un des choix."),
     ])
     func aRefusedLineStopsTheScriptAndWritesNothing(line: String, message: String) throws {
         let sandbox = Sandbox()

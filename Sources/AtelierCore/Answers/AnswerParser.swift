@@ -296,7 +296,7 @@ public struct AnswerParser: Sendable {
 
     /// A choice by number (`2`), by exact name or by unambiguous beginning, ignoring accents and case.
     static func match(_ text: String, in choices: [String]) -> String? {
-        if let n = Int(text), choices.indices.contains(n - 1) { return choices[n - 1] }
+        if let n = Int(text), n >= 1, n <= choices.count { return choices[n - 1] }
         let folded = text.folded
         if let exact = choices.first(where: { $0.folded == folded }) { return exact }
         let prefixed = choices.filter { $0.folded.hasPrefix(folded) }

@@ -44,7 +44,7 @@ struct WorkbookPicker {
                 let text = raw.trimmed
                 if text.isEmpty { continue }
                 if let number = Int(text) {
-                    if files.indices.contains(number - 1) { return .open(path: directory + "/" + files[number - 1], newTerritoryName: nil) }
+                    if number >= 1, number <= files.count { return .open(path: directory + "/" + files[number - 1], newTerritoryName: nil) }
                     let message = files.isEmpty ? "Aucun classeur à reprendre : tapez le nom du territoire." : "Numéro invalide : attendu un nombre entre 1 et \(files.count), ou le nom d'un nouveau territoire."
                     if !reader.isInteractive { return .failed(message) }
                     console.writeError(message)

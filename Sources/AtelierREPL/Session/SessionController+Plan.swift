@@ -46,7 +46,7 @@ extension SessionController {
         var items = currentRecords
         let numbers = argument.split(separator: " ").compactMap { Int($0) }
         guard items.count >= 2 else { return .refused("Il faut au moins deux éléments dans la liste pour en déplacer un.") }
-        guard numbers.count == 2, numbers.allSatisfy({ items.indices.contains($0 - 1) }) else {
+        guard numbers.count == 2, numbers.allSatisfy({ $0 >= 1 && $0 <= items.count }) else {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(items.count) (numéros des éléments).")
         }
         var order = Array(1...items.count)
