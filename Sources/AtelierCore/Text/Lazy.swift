@@ -17,4 +17,14 @@ public final class Lazy<Value: Sendable>: @unchecked Sendable {
         if result == nil { result = Result { try load() } }
         return try result!.get()
     }
+
+    /// Why the value could not be loaded, or nil when it was (loading it if needed).
+    public var failure: (any Error)? {
+        do {
+            _ = try get()
+            return nil
+        } catch {
+            return error
+        }
+    }
 }

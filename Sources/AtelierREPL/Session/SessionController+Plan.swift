@@ -14,7 +14,7 @@ extension SessionController {
     func showActionSheets() {
         let ranked = rankedActionSheets()
         guard !ranked.isEmpty else {
-            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(libraryProblem() ?? "")"))
+            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(resources.library.failure.map { "\($0)" } ?? "")"))
             return
         }
         shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
@@ -27,15 +27,6 @@ extension SessionController {
             console.write(line)
         }
         console.write(style.dim("  « \(ActionSheetLibrary.customKey) » pour une fiche à vous."))
-    }
-
-    func libraryProblem() -> String? {
-        do {
-            _ = try resources.library.get()
-            return nil
-        } catch {
-            return "\(error)"
-        }
     }
 
     /// `/deplacer N M`: moves element N of the current list to position M.

@@ -156,12 +156,7 @@ public final class SessionController {
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
-        do {
-            _ = try resources.territory.get()
-            return nil
-        } catch {
-            return .refused("Le référentiel des communes est illisible (\(error)) : réinstallez le dossier data/ de l'outil.")
-        }
+        resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\($0)) : réinstallez le dossier data/ de l'outil.") }
     }
 
     // MARK: - Committing
