@@ -8,33 +8,31 @@ extension WorkbookStore {
     /// Records changes in one transaction: each answer's new value and a history line with
     /// its previous value. Returns when the transaction is committed.
     public func record(_ changes: [AnswerChange]) throws(WorkbookError) {
-        try record(changes) { _ in }
+        let now = Timestamp.string(clock())
+        try write { db in try Self.insert(changes, at: now, in: db) }
     }
 
-    /// Records changes, then runs `also` in the same transaction.
-    func record(_ changes: [AnswerChange], also: (Database) throws -> Void) throws(WorkbookError) {
-        let now = Timestamp.string(clock())
-        try write { db in
-            try also(db)
-            for change in changes {
-                let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
-                let display = change.value.display
-                try db.execute(sql: """
-                    INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
-                        participant = excluded.participant, source = excluded.source,
-                        source_year = excluded.source_year, updated_at = excluded.updated_at
-                    """, arguments: [change.key, change.value.json, display, change.participant, change.source, change.sourceYear, now])
-                try db.execute(sql: """
-                    INSERT INTO answer_event (key, value, display, previous_value, previous_display,
-                        participant, source, source_year, origin, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [change.key, change.value.json, display, previous?["value"] as String?,
-                                     previous?["display"] as String?, change.participant, change.source,
-                                     change.sourceYear, change.origin.rawValue, now])
-                try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
-            }
+    /// Each answer's new value, a history line with its previous value, and the question off
+    /// the skipped list.
+    static func insert(_ changes: [AnswerChange], at now: String, in db: Database) throws {
+        for change in changes {
+            let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
+            let display = change.value.display
+            try db.execute(sql: """
+                INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
+                    participant = excluded.participant, source = excluded.source,
+                    source_year = excluded.source_year, updated_at = excluded.updated_at
+                """, arguments: [change.key, change.value.json, display, change.participant, change.source, change.sourceYear, now])
+            try db.execute(sql: """
+                INSERT INTO answer_event (key, value, display, previous_value, previous_display,
+                    participant, source, source_year, origin, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [change.key, change.value.json, display, previous?["value"] as String?,
+                                 previous?["display"] as String?, change.participant, change.source,
+                                 change.sourceYear, change.origin.rawValue, now])
+            try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
         }
     }
 
@@ -46,16 +44,7 @@ extension WorkbookStore {
         try read { db in try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")) }
     }
 
-    /// Only these answers: after a commit, the session refreshes what it wrote, not the whole
-    /// workbook (a 500-commune perimeter is the largest value to decode).
-    public func answers(for keys: [String]) throws(WorkbookError) -> [String: StoredAnswer] {
-        try read { db in
-            try decode(Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
-                                    arguments: StatementArguments(keys)))
-        }
-    }
-
-    private func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
+    func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
         var result: [String: StoredAnswer] = [:]
         for row in rows {
             let key: String = row["key"]
@@ -130,16 +119,19 @@ extension WorkbookStore {
 
     // MARK: - Transactions
 
-    func write(_ body: (Database) throws -> Void) throws(WorkbookError) {
+    /// One IMMEDIATE transaction: take the write lock first, so a second process waits (busy
+    /// timeout) instead of failing when a read transaction would have to be upgraded. An error
+    /// for which `abandoning` is true rolls it back silently.
+    func write(_ body: (Database) throws -> Void, abandoning: (any Error) -> Bool = { _ in false }) throws(WorkbookError) {
         do {
-            // IMMEDIATE: take the write lock first, so a second process waits (busy timeout)
-            // instead of failing when a read transaction would have to be upgraded.
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try body(db)
                     return .commit
                 }
             }
+        } catch where abandoning(error) {
+            return
         } catch {
             throw Self.translate(error, path: path)
         }

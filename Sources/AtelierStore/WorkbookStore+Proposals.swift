@@ -38,21 +38,16 @@ extension WorkbookStore {
     }
 
     public func proposals() throws(WorkbookError) -> [String: Proposal] {
-        try read { db in
-            var result: [String: Proposal] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM proposal") {
-                let key: String = row["key"]
-                guard let value = try? AnswerValue(json: row["value"]) else { continue }
-                result[key] = Proposal(key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
-            }
-            return result
-        }
+        try read(Self.fetchProposals)
     }
 
-    /// Records answers and drops the proposals of the same keys, in one transaction.
-    public func record(_ changes: [AnswerChange], settling keys: [String]) throws(WorkbookError) {
-        try record(changes) { db in
-            for key in keys { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
+    static func fetchProposals(_ db: Database) throws -> [String: Proposal] {
+        var result: [String: Proposal] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM proposal") {
+            let key: String = row["key"]
+            guard let value = try? AnswerValue(json: row["value"]) else { continue }
+            result[key] = Proposal(key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
         }
+        return result
     }
 }

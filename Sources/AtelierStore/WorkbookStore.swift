@@ -10,6 +10,8 @@ public final class WorkbookStore: Sendable {
     public let path: String
     let writer: DatabaseQueue
     let clock: @Sendable () -> Date
+    /// The file's `data_version` when this session last read all of it.
+    let seenVersion = SeenVersion()
 
     /// Opens the workbook at `path`, creating it (readable by its owner only) if absent.
     public convenience init(path: String, appVersion: String, clock: @escaping @Sendable () -> Date = Date.init) throws(WorkbookError) {

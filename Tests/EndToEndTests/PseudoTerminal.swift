@@ -76,6 +76,21 @@ final class PseudoTerminal {
         return false
     }
 
+    /// Waits until one of `texts` appears, as `expect` does; returns the one that came first.
+    func expectAny(_ texts: [String], seconds: Double = 20) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let screen = Self.plain(transcript)
+            let found = texts.compactMap { text in screen.range(of: text).map { (text, $0) } }.min { $0.1.lowerBound < $1.1.lowerBound }
+            if let (text, range) = found {
+                transcript = String(screen[range.upperBound...])
+                return text
+            }
+            readAvailable(timeoutMilliseconds: 100)
+        }
+        return nil
+    }
+
     private func readAvailable(timeoutMilliseconds: Int32) {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, timeoutMilliseconds) > 0 else { return }

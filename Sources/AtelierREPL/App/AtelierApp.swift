@@ -66,7 +66,7 @@ public enum AtelierApp {
             controller = try SessionController(questionnaire: questionnaire, store: store, resources: SessionResources(resources),
                                                console: console, interactive: interactive)
             if let newTerritoryName, let question = questionnaire.question(forKey: "territoire.nom") {
-                _ = controller.commit(question, .text(newTerritoryName), origin: .typed)
+                _ = controller.commit(question, origin: .typed, decide: { .text(newTerritoryName) })
             }
         } catch {
             console.writeError(error.description)

@@ -30,6 +30,7 @@ extension SessionController {
     }
 
     func askCurrent() {
+        catchUpWithOtherSessions()
         guard let question = current else {
             printCompletion()
             return

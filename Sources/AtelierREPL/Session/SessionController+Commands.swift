@@ -137,19 +137,17 @@ extension SessionController {
             askCurrent()
             return .accepted
         }
-        let value: AnswerValue
-        do {
-            if case .list(let fields) = question.kind {
-                let existing: [ListRecord] = if case .records(let items)? = answers[question.key]?.value { items } else { [] }
-                value = .records(existing + [try parser(for: question.kind).record(valueText, fields: fields)])
-            } else {
-                value = try parser(for: question.kind).parse(valueText, as: question.kind, bounds: question.bounds)
-            }
-        } catch {
-            return .refused(error.description)
-        }
         let origin: AnswerChange.Origin = answers[question.key] == nil ? .typed : .modified
-        if let refusal = commit(question, value, origin: origin) { return refusal }
+        let refusal = commit(question, origin: origin, decide: { () throws(Refusal) in
+            guard case .list(let fields) = question.kind else { return try self.parsed(valueText, as: question) }
+            do throws(InvalidAnswer) {
+                // One element added to the list as it is now.
+                return .records(self.records(of: question) + [try self.parser(for: question.kind).record(valueText, fields: fields)])
+            } catch {
+                throw Refusal(message: error.description)
+            }
+        })
+        if let refusal { return refusal }
         if current?.key == question.key {
             advance()
         } else if let current, answers[current.key] == nil, navigator.isApplicable(current, answers: values) {

@@ -60,23 +60,13 @@ extension SessionController {
         guard let proposal = proposals[key] else {
             return .refused("Aucune proposition d'import pour \(key). Tapez la réponse, ou importez un fichier (/importer).")
         }
-        // The proposal is checked like a typed answer (bounds that depend on other answers).
-        if case .integer(let n) = proposal.value {
-            do {
-                _ = try parser(for: question.kind).parse(String(n), as: question.kind, bounds: question.bounds)
-            } catch {
-                return .refused("Proposition non conforme : \(error.description) Tapez la bonne valeur.")
-            }
+        // The proposal is checked like a typed answer, against the answers as they are when
+        // it is recorded (bounds that depend on other answers).
+        if let refusal = commit(question, origin: .imported, provenance: (proposal.source, proposal.sourceYear),
+                                settling: [key], decide: { proposal.value }) {
+            guard case .refused(let message) = refusal else { return refusal }
+            return .refused("Proposition non conforme : \(message) Tapez la bonne valeur.")
         }
-        let change = AnswerChange(key: key, value: proposal.value, participant: participant, source: proposal.source,
-                                  sourceYear: proposal.sourceYear, origin: .imported)
-        do {
-            try store.record([change], settling: [key])
-            try reload()
-        } catch {
-            return .refused(error.description)
-        }
-        console.write(confirmation(change))
         // Next: the following question with a proposal, else the next open one.
         let all = questionnaire.questions
         let index = all.firstIndex { $0.key == key } ?? 0

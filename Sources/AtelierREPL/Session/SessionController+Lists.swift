@@ -17,6 +17,12 @@ extension SessionController {
         return items
     }
 
+    /// The elements of a list question as the session's copy of the workbook has them.
+    func records(of question: Question) -> [ListRecord] {
+        guard case .records(let items)? = answers[question.key]?.value else { return [] }
+        return items
+    }
+
     func startList(_ question: Question, fields: [ListField]) {
         let items = currentRecords
         if !items.isEmpty {
@@ -78,12 +84,15 @@ extension SessionController {
         return .accepted
     }
 
-    /// Adds a record to the list and commits the whole list at once.
+    /// Adds a record to the list and commits the whole list at once: the list as it is in the
+    /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {
-        let items = currentRecords + [record]
-        if let refusal = commit(question, .records(items), origin: .typed, quiet: true) { return refusal }
-        console.write("  \(style.green("✓")) élément \(items.count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
-        draft = ListDraft(fields: draft?.fields ?? [], itemNumber: items.count + 1)
+        if let refusal = commit(question, origin: .typed, quiet: true, decide: { .records(self.records(of: question) + [record]) }) {
+            return refusal
+        }
+        let count = currentRecords.count
+        console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
+        draft = ListDraft(fields: draft?.fields ?? [], itemNumber: count + 1)
         askField()
         return .accepted
     }
@@ -91,9 +100,12 @@ extension SessionController {
     /// An empty line at the start of an element ends the list; an empty list is an answer too.
     func finishList(_ question: Question) -> Outcome {
         if answers[question.key] == nil {
-            if let refusal = commit(question, .records([]), origin: .typed) { return refusal }
-        } else {
-            console.write(style.dim("  Liste terminée : \(currentRecords.count) élément(s)."))
+            // Unless another session has started the list meanwhile.
+            let refusal = commit(question, origin: .typed, decide: { self.answers[question.key] == nil ? .records([]) : nil })
+            if let refusal { return refusal }
+        }
+        if case .records(let items)? = answers[question.key]?.value, !items.isEmpty {
+            console.write(style.dim("  Liste terminée : \(items.count) élément(s)."))
         }
         advance()
         return .accepted
@@ -103,15 +115,23 @@ extension SessionController {
         guard let question = current, case .list = question.kind else {
             return .refused("/retirer s'utilise pendant la saisie d'une liste (par exemple /aller structures.liste).")
         }
-        var items = currentRecords
-        guard let number = Int(argument), number >= 1, number <= items.count else {
-            return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(items.count).")
+        let shown = currentRecords
+        guard let number = Int(argument), number >= 1, number <= shown.count else {
+            return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
-        let removed = items.remove(at: number - 1)
-        let renumbered = question.key == "plan.fiches"
-            ? financingRenumbered { old in old == number ? nil : (old > number ? old - 1 : old) } : []
-        if let refusal = commit(question, .records(items), origin: .removed, quiet: true, also: renumbered) { return refusal }
-        console.write("  \(style.green("✓")) élément \(number) retiré : \(removed.display)")
+        var renumbered: [AnswerChange] = []
+        let refusal = commit(question, origin: .removed, quiet: true, positional: true, also: {
+            renumbered = question.key == "plan.fiches"
+                ? self.financingRenumbered { old in old == number ? nil : (old > number ? old - 1 : old) } : []
+            return renumbered
+        }, decide: {
+            var items = self.records(of: question)
+            items.remove(at: number - 1)
+            return .records(items)
+        })
+        if let refusal { return refusal }
+        noteRenumbered(renumbered)
+        console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")
         startListAgain(question)
         return .accepted
     }

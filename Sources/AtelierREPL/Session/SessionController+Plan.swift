@@ -34,19 +34,26 @@ extension SessionController {
         guard let question = current, case .list = question.kind else {
             return .refused("/deplacer s'utilise pendant la saisie d'une liste (par exemple /aller plan.fiches).")
         }
-        var items = currentRecords
+        let count = currentRecords.count
         let numbers = argument.split(separator: " ").compactMap { Int($0) }
-        guard items.count >= 2 else { return .refused("Il faut au moins deux éléments dans la liste pour en déplacer un.") }
-        guard numbers.count == 2, numbers.allSatisfy({ $0 >= 1 && $0 <= items.count }) else {
-            return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(items.count) (numéros des éléments).")
+        guard count >= 2 else { return .refused("Il faut au moins deux éléments dans la liste pour en déplacer un.") }
+        guard numbers.count == 2, numbers.allSatisfy({ $0 >= 1 && $0 <= count }) else {
+            return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(count) (numéros des éléments).")
         }
-        var order = Array(1...items.count)
+        var order = Array(1...count)
         order.insert(order.remove(at: numbers[0] - 1), at: numbers[1] - 1)
-        items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
-        // order[new - 1] = old: the financing lines follow their fiche.
-        let renumbered = question.key == "plan.fiches"
-            ? financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
-        if let refusal = commit(question, .records(items), origin: .modified, quiet: true, also: renumbered) { return refusal }
+        var renumbered: [AnswerChange] = []
+        let refusal = commit(question, origin: .modified, quiet: true, positional: true, also: {
+            // order[new - 1] = old: the financing lines follow their fiche.
+            renumbered = question.key == "plan.fiches" ? self.financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
+            return renumbered
+        }, decide: {
+            var items = self.records(of: question)
+            items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
+            return .records(items)
+        })
+        if let refusal { return refusal }
+        noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
         startListAgain(question)
         return .accepted
@@ -73,8 +80,11 @@ extension SessionController {
                                             sourceYear: answer.sourceYear, origin: .modified))
             }
         }
-        if !changes.isEmpty { console.write(style.dim("  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour).")) }
         return changes
+    }
+
+    func noteRenumbered(_ changes: [AnswerChange]) {
+        if !changes.isEmpty { console.write(style.dim("  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour).")) }
     }
 
     /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.
@@ -82,36 +92,45 @@ extension SessionController {
         guard let question = questionnaire.question(forKey: listKey), case .list(let fields) = question.kind else {
             return .refused("« \(listKey) » n'est pas une liste.")
         }
-        guard case .records(var items)? = answers[listKey]?.value, number >= 1, number <= items.count else {
-            return .refused("La liste \(listKey) n'a pas d'élément \(number).")
-        }
         guard let spec = fields.first(where: { $0.key == field }) else {
             return .refused("Champ inconnu « \(field) » ; champs de \(listKey) : \(fields.map(\.key).joined(separator: ", ")).")
         }
-        var record = items[number - 1]
-        if text.isEmpty {
-            guard spec.optional else { return .refused("Le champ « \(spec.label) » est obligatoire.") }
-            record.fields.removeAll { $0.key == field }
-        } else {
-            let value: AnswerValue
-            do {
-                value = try parser(for: spec.kind).parse(text, as: spec.kind, bounds: spec.bounds)
-            } catch {
-                return .refused(error.description)
-            }
-            if let index = record.fields.firstIndex(where: { $0.key == field }) {
-                record.fields[index].value = value
-            } else {
-                // Keep the questionnaire's field order.
-                let order = fields.map(\.key)
-                record.fields.append((field, value))
-                record.fields.sort { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
-            }
-        }
-        items[number - 1] = record
-        if let refusal = commit(question, .records(items), origin: .modified, quiet: true) { return refusal }
-        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record.display(expecting: fields.map(\.key)))")
+        var record: ListRecord?
+        let refusal = commit(question, origin: .modified, quiet: true, positional: true, decide: { () throws(Refusal) in
+            var items = self.records(of: question)
+            guard number >= 1, number <= items.count else { throw Refusal(message: "La liste \(listKey) n'a pas d'élément \(number).") }
+            let changed = try self.record(items[number - 1], setting: spec, to: text, order: fields.map(\.key))
+            items[number - 1] = changed
+            record = changed
+            return .records(items)
+        })
+        if let refusal { return refusal }
+        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record?.display(expecting: fields.map(\.key)) ?? "")")
         remindCurrent()
         return .accepted
+    }
+
+    /// `record` with one field set to what the user typed (or removed, for an optional field
+    /// left empty), the questionnaire's field order kept.
+    private func record(_ record: ListRecord, setting spec: ListField, to text: String, order: [String]) throws(Refusal) -> ListRecord {
+        var record = record
+        if text.isEmpty {
+            guard spec.optional else { throw Refusal(message: "Le champ « \(spec.label) » est obligatoire.") }
+            record.fields.removeAll { $0.key == spec.key }
+            return record
+        }
+        let value: AnswerValue
+        do {
+            value = try parser(for: spec.kind).parse(text, as: spec.kind, bounds: spec.bounds)
+        } catch {
+            throw Refusal(message: error.description)
+        }
+        if let index = record.fields.firstIndex(where: { $0.key == spec.key }) {
+            record.fields[index].value = value
+        } else {
+            record.fields.append((spec.key, value))
+            record.fields.sort { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }
+        }
+        return record
     }
 }

@@ -83,9 +83,17 @@ public final class SessionController {
     var style: Style { console.style }
 
     func reload() throws(WorkbookError) {
-        answers = try store.answers()
-        skipped = try store.skippedKeys()
-        proposals = try store.proposals()
+        adopt(try store.content())
+    }
+
+    /// Takes the workbook's content as the session's copy; returns the keys whose answer changed.
+    @discardableResult
+    func adopt(_ content: WorkbookContent) -> [String] {
+        let changed = Set(answers.keys).union(content.answers.keys).filter { answers[$0]?.value != content.answers[$0]?.value }
+        answers = content.answers
+        skipped = content.skipped
+        proposals = content.proposals
+        return questionnaire.questions.map(\.key).filter(changed.contains)
     }
 
     // MARK: - Start
@@ -143,13 +151,10 @@ public final class SessionController {
             }
             return .accepted  // nothing typed: the question stays
         }
-        let value: AnswerValue
-        do {
-            value = try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds)
-        } catch {
-            return .refused(error.description)
-        }
-        if let refusal = commit(question, value, origin: reAsking ? .modified : .typed) { return refusal }
+        let origin: AnswerChange.Origin = reAsking ? .modified : .typed
+        if let refusal = commit(question, origin: origin, decide: { () throws(Refusal) in
+            try self.parsed(line, as: question)
+        }) { return refusal }
         advance()
         return .accepted
     }
@@ -157,33 +162,6 @@ public final class SessionController {
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
         resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\($0)) : réinstallez le dossier data/ de l'outil.") }
-    }
-
-    // MARK: - Committing
-
-    /// Records an answer (and what it fills in automatically) in one transaction, then
-    /// confirms it. Returns a refusal when the workbook could not be written.
-    func commit(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin, quiet: Bool = false,
-                also extra: [AnswerChange] = []) -> Outcome? {
-        let change = AnswerChange(key: question.key, value: value, participant: participant,
-                                  source: question.expectsSource ? source : nil,
-                                  sourceYear: question.expectsSource ? sourceYear : nil, origin: origin)
-        let derived = derivedChanges(for: question, value: value)
-        do {
-            // A typed answer settles the import's proposal for the same question.
-            let all = [change] + derived.changes + extra
-            let keys = all.map(\.key), settled = keys.filter { proposals[$0] != nil }
-            try store.record(all, settling: settled)
-            // Refresh what was written; the store also took these keys off the skipped list.
-            answers.merge(try store.answers(for: keys)) { $1 }
-            skipped.subtract(keys)
-            for key in settled { proposals.removeValue(forKey: key) }
-        } catch {
-            return .refused(error.description)
-        }
-        if !quiet { console.write(confirmation(change)) }
-        for note in derived.notes { console.write(note) }
-        return nil
     }
 
     /// What an answer fills in by itself, and the lines that say so.
@@ -230,6 +208,7 @@ public final class SessionController {
 
     /// Goes to the next open question and asks it.
     func advance() {
+        catchUpWithOtherSessions()
         setCurrent(navigator.nextQuestion(after: current?.key, answers: values, skipped: skipped))
         askCurrent()
     }
