@@ -35,7 +35,8 @@ import Testing
         let result = try Binary.run([workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Contrôles : 0 erreur(s), 2 avertissement(s)"), "\(result.output)")
-        #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md et \(sandbox.path)/plan-plan.csv"))
+        #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md\n"))
+        #expect(result.output.contains("✓ tableau du plan (CSV) écrit : \(sandbox.path)/plan-plan.csv\n"))
 
         let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8)
         #expect(markdown.contains("## Fiche 1 — Créer ou étendre une maison de santé pluriprofessionnelle"))

@@ -21,13 +21,14 @@ extension SessionController {
         } catch {
             return .refused("Projet de contrat non écrit — \(error) Le classeur n'a pas été modifié.")
         }
+        let written: DocumentFile.Written
         do {
-            try writeAtomically(document.text, to: path)
+            written = try DocumentFile.write(Data(document.text.utf8), to: path, besideWorkbook: store.path)
         } catch {
-            return .refused("Impossible d'écrire « \(path) » : \(error.localizedDescription). Vérifiez le dossier et les droits.")
+            return .refused(error.description)
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        console.write("  \(style.green("✓")) projet de contrat écrit : \(path) (\(FrenchFormat.integer(document.text.utf8.count)) octets, \(milliseconds) ms)")
+        report(written, as: "projet de contrat", detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
         console.write(document.gaps.isEmpty ? "    Rien n'est marqué « À compléter »."
                       : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
         return .accepted
@@ -52,13 +53,20 @@ extension SessionController {
             return .refused("Plan de financement non écrit — \(error) Le classeur n'a pas été modifié.")
         }
         let csvPath = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".csv"
+        var written: [(DocumentFile.Written, String)] = []
         do {
-            try writeAtomically(text, to: path)
-            if withCSV { try writeAtomically(FinancingDocument.csv(plan), to: csvPath) }
+            // Both names checked before either is written: a refused CSV leaves no half export.
+            if withCSV { _ = try DocumentFile.checkedTarget(csvPath, workbook: store.path) }
+            written.append((try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path), "plan de financement"))
+            if withCSV {
+                written.append((try DocumentFile.write(Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path),
+                                "tableau du plan (CSV)"))
+            }
         } catch {
-            return .refused("Impossible d'écrire « \(path) » : \(error.localizedDescription). Vérifiez le dossier et les droits.")
+            for (file, what) in written { report(file, as: what) }
+            return .refused(error.description)
         }
-        console.write("  \(style.green("✓")) plan de financement écrit : \(path)" + (withCSV ? " et \(csvPath)" : ""))
+        for (file, what) in written { report(file, as: what) }
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 { console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir.")) }
         return .accepted
@@ -105,13 +113,15 @@ extension SessionController {
         return base + suffix
     }
 
-    /// Written beside, then renamed: a reader never sees half a document.
-    func writeAtomically(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown)
+    /// What became of a document and of the file it replaces.
+    func report(_ written: DocumentFile.Written, as what: String, detail: String = "") {
+        if written.unchanged {
+            console.write("  \(style.green("✓")) \(what) inchangé : \(written.path) contient déjà ce document.")
+            return
+        }
+        console.write("  \(style.green("✓")) \(what) écrit : \(written.path)\(detail)")
+        if let kept = written.previousKeptAs {
+            console.write(style.dim("    Le fichier qui portait ce nom est conservé sous \((kept as NSString).lastPathComponent)."))
         }
     }
 }
