@@ -5,6 +5,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case foreignDatabase(path: String)
     case newerVersion(path: String)
     case busy(path: String)
+    case readOnly(path: String)
     case cannotCreate(path: String, reason: String)
     case storage(path: String, reason: String)
 
@@ -18,6 +19,8 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
             return "Le classeur « \(path) » a été enregistré par une version plus récente d'Atelier Santé. Il n'a pas été modifié ; mettez à jour l'outil pour l'ouvrir."
         case .busy(let path):
             return "Le classeur « \(path) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."
+        case .readOnly(let path):
+            return "Le classeur « \(path) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule. Rien n'a été écrit ; copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie."
         case .cannotCreate(let path, let reason):
             return "Impossible de créer le classeur « \(path) » : \(reason)."
         case .storage(let path, let reason):

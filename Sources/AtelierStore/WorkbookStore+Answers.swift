@@ -108,9 +108,13 @@ extension WorkbookStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer_event") ?? 0 }
     }
 
-    public func summary() throws(WorkbookError) -> WorkbookSummary {
-        let answers = try self.answers()
-        let last = try read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM answer_event") }
+    func summary(keys: [String]) throws(WorkbookError) -> WorkbookSummary {
+        let (answers, last) = try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(keys))
+            // The last row of the append-only history: found by its rowid, without a scan.
+            return (try decode(rows), try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1"))
+        }
         var territory: String?
         if case .text(let name)? = answers["territoire.nom"]?.value { territory = name }
         return WorkbookSummary(path: path, territory: territory, answers: answers.mapValues(\.value),

@@ -17,8 +17,11 @@ public final class WorkbookStore: Sendable {
     public convenience init(path: String, appVersion: String, clock: @escaping @Sendable () -> Date = Date.init) throws(WorkbookError) {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
+        // An empty file is a new workbook; a non-empty one must already be ours.
+        let isNew = !exists || ((try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
         if exists {
             try Self.checkHeader(path: path)
+            try Self.checkWritable(path: path)
         } else {
             let directory = (path as NSString).deletingLastPathComponent
             do {
@@ -36,7 +39,7 @@ public final class WorkbookStore: Sendable {
         } catch {
             throw Self.translate(error, path: path)
         }
-        try self.init(writer: queue, path: path, appVersion: appVersion, clock: clock, isNew: !exists)
+        try self.init(writer: queue, path: path, appVersion: appVersion, clock: clock, isNew: isNew)
     }
 
     /// A workbook in memory, for tests that need no file.
@@ -50,7 +53,7 @@ public final class WorkbookStore: Sendable {
         self.path = path
         self.clock = clock
         do {
-            try Self.prepare(writer, path: path, appVersion: appVersion, now: clock())
+            try Self.prepare(writer, path: path, appVersion: appVersion, now: clock(), isNew: isNew)
         } catch let error as WorkbookError {
             throw error
         } catch {
@@ -86,7 +89,21 @@ public final class WorkbookStore: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else { throw .notAWorkbook(path: path) }
     }
 
-    static func prepare(_ writer: DatabaseQueue, path: String, appVersion: String, now: Date) throws {
+    /// A workbook on a read-only medium or without write permission is refused at once, rather
+    /// than at the first answer with a message that says to retry.
+    static func checkWritable(path: String) throws(WorkbookError) {
+        let descriptor = open(path, O_RDWR)
+        guard descriptor >= 0 else {
+            throw [EROFS, EACCES, EPERM, ETXTBSY].contains(errno) ? .readOnly(path: path)
+                : .storage(path: path, reason: "le fichier ne peut pas être ouvert (erreur système \(errno))")
+        }
+        close(descriptor)
+        // WAL needs the -wal and -shm files beside the workbook: the folder must be writable too.
+        let directory = (path as NSString).deletingLastPathComponent
+        if access(directory.isEmpty ? "." : directory, W_OK) != 0 { throw .readOnly(path: path) }
+    }
+
+    static func prepare(_ writer: DatabaseQueue, path: String, appVersion: String, now: Date, isNew: Bool) throws {
         let migrator = WorkbookSchema.migrator
         let state = try writer.read { db -> (applicationID: Int32, tables: [String], applied: Set<String>, superseded: Bool) in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -95,7 +112,8 @@ public final class WorkbookStore: Sendable {
             return (id, tables, hasMigrations ? try migrator.appliedIdentifiers(db) : [],
                     hasMigrations ? try migrator.hasBeenSuperseded(db) : false)
         }
-        if !state.tables.isEmpty && state.applicationID != WorkbookSchema.applicationID {
+        // Another application's SQLite file, even one without tables, is not taken over.
+        if state.applicationID != WorkbookSchema.applicationID && (!state.tables.isEmpty || !isNew) {
             throw WorkbookError.foreignDatabase(path: path)
         }
         if state.superseded { throw WorkbookError.newerVersion(path: path) }
@@ -104,8 +122,13 @@ public final class WorkbookStore: Sendable {
             if !complete { try backUp(writer, path: path, now: now) }
         }
         if state.tables.isEmpty && path != ":memory:" {
-            // WAL: a crash never leaves a half-written page; readers do not block the writer.
-            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            // Marked as ours first, so that a workbook interrupted right after its creation is
+            // still recognised; then WAL: a crash never leaves a half-written page, readers do
+            // not block the writer.
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(WorkbookSchema.applicationID)")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
         }
         try migrator.migrate(writer)
         try writer.write { db in
@@ -117,11 +140,26 @@ public final class WorkbookStore: Sendable {
         }
     }
 
-    /// Before migrating an older workbook, a full copy is kept next to it.
+    /// Before migrating an older workbook, a full copy is kept next to it, readable by the same
+    /// people as the workbook: the file is created with its permissions (VACUUM INTO accepts an
+    /// empty file), exclusively, so that no planted link is written through.
     static func backUp(_ writer: DatabaseQueue, path: String, now: Date) throws {
         let stamp = Timestamp.string(now).prefix(19).replacingOccurrences(of: ":", with: "-")
         let backup = (path as NSString).deletingPathExtension + ".avant-migration-\(stamp).sqlite"
-        try writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [backup]) }
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? info.st_mode & 0o666 : 0o600
+        let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        guard descriptor >= 0 else {
+            throw WorkbookError.storage(path: path, reason: "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(errno))")
+        }
+        fchmod(descriptor, mode)  // whatever the umask
+        close(descriptor)
+        do {
+            try writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [backup]) }
+        } catch {
+            unlink(backup)
+            throw error
+        }
     }
 
     static func translate(_ error: any Error, path: String) -> WorkbookError {
@@ -130,7 +168,7 @@ public final class WorkbookStore: Sendable {
             switch error.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAWorkbook(path: path)
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .storage(path: path, reason: "le fichier n'est pas accessible en écriture")
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
             case .SQLITE_FULL: return .storage(path: path, reason: "le disque est plein")
             default: return .storage(path: path, reason: "erreur SQLite \(error.resultCode.rawValue)")
             }
@@ -154,7 +192,9 @@ enum Timestamp {
 
 extension WorkbookStore {
     /// The summary shown in the list of workbooks, read without migrating or writing anything.
-    public static func summary(ofFileAt path: String) throws(WorkbookError) -> WorkbookSummary {
+    /// Only the answers to `keys` (the questionnaire's) are read: a workbook filled by hand
+    /// with a million other rows is listed as fast as any.
+    public static func summary(ofFileAt path: String, keys: [String]) throws(WorkbookError) -> WorkbookSummary {
         try checkHeader(path: path)
         var configuration = Configuration()
         configuration.readonly = true
@@ -162,7 +202,7 @@ extension WorkbookStore {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
             guard id == WorkbookSchema.applicationID else { throw WorkbookError.foreignDatabase(path: path) }
-            return try WorkbookStore(reading: queue, path: path).summary()
+            return try WorkbookStore(reading: queue, path: path).summary(keys: keys)
         } catch {
             throw translate(error, path: path)
         }

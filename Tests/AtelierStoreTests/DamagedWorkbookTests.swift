@@ -53,3 +53,36 @@ import Testing
         #expect(try WorkbookStore(path: path, appVersion: "test").integrityCheck() == "ok")
     }
 }
+
+/// Files that look like a workbook to SQLite but are not ours, and copies that must be as
+/// private as the workbook.
+@Suite struct ForeignAndPrivateFileTests {
+    let directory = TemporaryDirectory()
+
+    @Test func anotherApplicationsSQLiteFileWithoutTablesIsNotTakenOver() throws {
+        let path = directory.path + "/autre.sqlite"
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 3") }
+        let before = try #require(FileManager.default.contents(atPath: path))
+        #expect(!before.isEmpty)
+        #expect(throws: WorkbookError.foreignDatabase(path: path)) { try WorkbookStore(path: path, appVersion: "test") }
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
+    @Test func anEmptyFileIsANewWorkbookMarkedAsOursFirst() throws {
+        let path = directory.path + "/vide.sqlite"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        _ = try WorkbookStore(path: path, appVersion: "test")
+        #expect(try DatabaseQueue(path: path).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == 0x4154_4C53)
+    }
+
+    @Test func theBackupBeforeAMigrationIsAsPrivateAsTheWorkbook() throws {
+        let path = directory.path + "/classeur.sqlite"
+        try FileManager.default.copyItem(atPath: DamagedWorkbookTests.fixture, toPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        _ = try WorkbookStore(path: path, appVersion: "test")
+        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.contains(".avant-migration-") })
+        #expect(try FileManager.default.attributesOfItem(atPath: directory.path + "/" + backup)[.posixPermissions] as? Int == 0o600)
+    }
+}

@@ -83,7 +83,7 @@ struct WorkbookPicker {
 
     func describe(_ path: String) -> String {
         let file = (path as NSString).lastPathComponent
-        guard let summary = try? WorkbookStore.summary(ofFileAt: path) else {
+        guard let summary = try? WorkbookStore.summary(ofFileAt: path, keys: questionnaire.questions.map(\.key)) else {
             return "\(file) — illisible (endommagé, ou d'une autre version)"
         }
         let territory = summary.territory ?? "territoire sans nom"

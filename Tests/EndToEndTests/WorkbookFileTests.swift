@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Workbooks the tool cannot or must not write.
+@Suite struct WorkbookFileTests {
+    /// A workbook on a read-only medium (a tmpfs remounted read-only, which needs root: as root,
+    /// file permissions alone never stop a write).
+    @Test(.enabled(if: getuid() == 0, "a read-only mount needs root"))
+    func aReadOnlyWorkbookIsRefusedAtOnceWithoutRetryAdvice() throws {
+        let sandbox = Sandbox()
+        let medium = sandbox.path + "/cle-usb"
+        try FileManager.default.createDirectory(atPath: medium, withIntermediateDirectories: true)
+        func mount(_ arguments: [String]) throws -> Int32 {
+            let process = try Process.run(URL(fileURLWithPath: "/bin/mount"), arguments: arguments)
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        try #require(try mount(["-t", "tmpfs", "-o", "size=4m", "tmpfs", medium]) == 0)
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [medium]).waitUntilExit() }
+        let workbook = medium + "/t.sqlite"
+        #expect(try Binary.run([workbook], input: "Pays test\n", in: sandbox.path).status == 0)
+        try #require(try mount(["-o", "remount,ro", medium]) == 0)
+
+        let result = try Binary.run([workbook], input: "/modifier territoire.nom Autre\n", in: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Le classeur « \(workbook) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule."), "\(result.errors)")
+        #expect(!result.errors.contains("réessayez"))
+    }
+}
