@@ -14,8 +14,12 @@ public struct AnswerParser: Sendable {
     /// The funding instruments of the catalogue (key and name), for `dispositif` answers.
     public var instruments: [(key: String, title: String)] = []
 
-    /// Longer lines are refused before any parsing: no answer of ours is that long.
-    public static let maximumLength = 4000
+    /// Longer answers are refused before any parsing: no answer of that kind is that long.
+    /// A list of communes must hold the largest département (887 codes for the Pas-de-Calais).
+    public static func maximumLength(for kind: QuestionKind) -> Int {
+        if case .communeList = kind { return InputLimits.communeListCharacters }
+        return InputLimits.answerCharacters
+    }
 
     public init(reference: TerritoryReference, answers: [String: AnswerValue] = [:]) {
         self.reference = reference
@@ -25,8 +29,10 @@ public struct AnswerParser: Sendable {
     public func parse(_ input: String, as kind: QuestionKind, bounds: Bounds = Bounds()) throws(InvalidAnswer) -> AnswerValue {
         let text = input.trimmed
         let expected = expectation(for: kind, bounds: bounds)
-        guard text.count <= Self.maximumLength else {
-            throw InvalidAnswer(reason: "la réponse dépasse \(FrenchFormat.integer(Self.maximumLength)) caractères", expected: expected)
+        let maximumLength = Self.maximumLength(for: kind)
+        // Counted in UTF-8 first: a huge line is refused without walking its characters.
+        guard text.utf8.count <= maximumLength * 4, text.count <= maximumLength else {
+            throw InvalidAnswer(reason: "la réponse dépasse \(FrenchFormat.integer(maximumLength)) caractères", expected: expected)
         }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw InvalidAnswer(reason: "la réponse contient des caractères de contrôle", expected: expected)
@@ -142,13 +148,15 @@ public struct AnswerParser: Sendable {
     public func expectation(for kind: QuestionKind, bounds: Bounds = Bounds()) -> String {
         switch kind {
         case .text: return "un texte non vide"
-        case .integer: return "un nombre entier" + range(bounds, format: { FrenchFormat.integer(Int($0)) })
-        case .year: return "une année à 4 chiffres" + range(bounds, format: { String(Int($0)) })
+        // Bounds come from a questionnaire edited by hand: formatted from the double, never
+        // converted to `Int` (which traps past 2⁶³).
+        case .integer: return "un nombre entier" + range(bounds, format: { FrenchFormat.integer($0) })
+        case .year: return "une année à 4 chiffres" + range(bounds, format: { $0.isFinite ? String(format: "%.0f", $0) : "—" })
         case .decimal: return "un nombre comme 12,5" + range(bounds, format: { FrenchFormat.decimal($0) })
         case .percentage:
             let b = Bounds(minimum: bounds.minimum ?? 0, maximum: bounds.maximum ?? 100, maximumKey: bounds.maximumKey)
             return "un pourcentage comme 12,5" + range(b, format: { FrenchFormat.decimal($0) })
-        case .amount: return "un montant en euros comme 1 234,50" + range(bounds, format: { FrenchFormat.amount(cents: Int($0 * 100)) })
+        case .amount: return "un montant en euros comme 1 234,50" + range(bounds, format: Self.euros)
         case .yesNo: return "oui ou non"
         case .choice(let choices): return "un des choix, par son numéro ou son nom : " + Self.numbered(choices)
         case .multipleChoice(let choices):
@@ -166,7 +174,7 @@ public struct AnswerParser: Sendable {
         }
     }
 
-    private func effectiveMaximum(_ bounds: Bounds) -> (value: Double, because: String?)? {
+    func effectiveMaximum(_ bounds: Bounds) -> (value: Double, because: String?)? {
         if let key = bounds.maximumKey, case .integer(let n)? = answers[key] {
             if let max = bounds.maximum, max < Double(n) { return (max, nil) }
             return (Double(n), "la réponse à \(key)")
@@ -183,6 +191,12 @@ public struct AnswerParser: Sendable {
         case let (nil, max?): return " d'au plus \(format(max))\(because)"
         case (nil, nil): return ""
         }
+    }
+
+    /// Euros as a budget line writes them, for any bound (`Int(exactly:)` never traps).
+    static func euros(_ value: Double) -> String {
+        if let cents = Int(exactly: (value * 100).rounded()) { return FrenchFormat.amount(cents: cents) }
+        return FrenchFormat.integer(value) + "\u{00A0}€"
     }
 
     private func check(_ x: Double, _ bounds: Bounds, expected: String, shown: String) throws(InvalidAnswer) {
