@@ -22,7 +22,7 @@ extension SessionController {
         } catch {
             return .refused("La synthèse ne peut pas être calculée : \(error)")
         }
-        let renderer = SynthesisRenderer(synthesis: synthesis, style: style)
+        let renderer = SynthesisRenderer(synthesis: synthesis, style: style, setAside: storedValueProblems)
         for line in renderer.render(part: part.isEmpty ? nil : part) { console.write(line) }
         remindCurrent()
         return .accepted
