@@ -40,6 +40,9 @@ struct WorkbookPicker {
             case .undecodable:
                 if !reader.isInteractive { return .failed("la ligne n'est pas du texte UTF-8") }
                 console.writeError("Ligne illisible : l'entrée n'est pas du texte UTF-8.")
+            case .tooLong:
+                if !reader.isInteractive { return .failed(AtelierApp.tooLongMessage) }
+                console.writeError(AtelierApp.tooLongMessage)
             case .line(let raw):
                 let text = raw.trimmed
                 if text.isEmpty { continue }
