@@ -169,6 +169,15 @@ import Testing
         #expect(try InvalidInputTests.dump(workbook) == before)
     }
 
+    @Test func aTerritoryNameWithAnEscapeSequenceIsRefusedByThePicker() throws {
+        let sandbox = Sandbox()
+        let result = try Binary.run([], input: "\u{1B}]0;pwned\u{7}Caen\n", in: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("Ligne 1 : Nom de territoire refusé : il contient des caractères de contrôle"), "\(result.errors)")
+        let created = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.path + "/sessions")) ?? []
+        #expect(!created.contains { $0.hasSuffix(".sqlite") }, "\(created)")
+    }
+
     @Test func controlCharactersStoredByHandAreShownNeverObeyed() throws {
         let sandbox = Sandbox()
         let workbook = try prepare(sandbox)

@@ -53,6 +53,14 @@ struct WorkbookPicker {
                     console.writeError(message)
                     continue
                 }
+                // The name is recorded as territoire.nom without going through the parser:
+                // refused here as the parser refuses it, or it would reach every terminal.
+                if TerminalText.containsControlCharacters(text) {
+                    let message = "Nom de territoire refusé : il contient des caractères de contrôle (échappement de terminal, tabulation…). Tapez-le en texte simple."
+                    if !reader.isInteractive { return .failed(message) }
+                    console.writeError(message)
+                    continue
+                }
                 guard let name = Self.fileName(forTerritory: text) else {
                     let message = "Nom de territoire invalide : il doit contenir des lettres ou des chiffres (au plus 200 caractères)."
                     if !reader.isInteractive { return .failed(message) }
