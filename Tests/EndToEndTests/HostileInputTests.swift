@@ -66,12 +66,13 @@ import Testing
         try setEffectif(workbook, #"{"type":"entier","valeur":-5}"#)
         let warning = "⚠ La réponse à demographie.infirmiers.effectif (-5) est hors des bornes attendues (un nombre entier entre 0 et 100\u{202F}000) : elle n'est pas utilisée ; /modifier demographie.infirmiers.effectif pour la corriger."
 
-        let opened = try Binary.run([workbook], input: "/synthèse demographie\n", in: sandbox.path)
+        let opened = try Binary.run([workbook], input: "/synthèse demographie\n/revoir demographie\n", in: sandbox.path)
         #expect(opened.status == 0, "\(opened.errors)")
         #expect(opened.output.contains(warning))
         #expect(opened.output.contains("⚠ Une réponse enregistrée n'est pas utilisée (hors des bornes attendues ou invalide) : les indicateurs qui en dépendent sont comptés comme manquants."))
         #expect(opened.output.contains("demographie.infirmiers.effectif = -5 ; /modifier demographie.infirmiers.effectif pour la corriger"))
         #expect(!opened.output.contains("-80"), "4 / −5 must not be shown as a share")
+        #expect(opened.output.split(separator: "\n").contains { $0.contains(Self.effectif + " ") && $0.contains(" ⚠ -5 ") }, "/revoir marks it")
 
         // The dependent bound falls back to the question's own while the effectif is unusable,
         // and the correction is checked like any answer.

@@ -64,8 +64,7 @@ public enum StoredValueCheck {
     }
 
     static func shown(_ value: AnswerValue) -> String {
-        let text = value.display
-        return text.count <= 40 ? text : String(text.prefix(39)) + "…"
+        value.display.shortened(to: 40)
     }
 
     /// What is wrong with `value` as an answer of `kind` within `bounds`, if anything.

@@ -14,7 +14,7 @@ extension SessionController {
         let part = argument.folded
         guard part.isEmpty || SynthesisParts.all.contains(part) else {
             let hint = closestMatch(to: argument, in: SynthesisParts.all).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Partie inconnue : « \(argument) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
+            return .refused("Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
         }
         let synthesis: Synthesis
         do {

@@ -118,7 +118,7 @@ public final class SessionController {
         switch CommandCatalog.parse(line) {
         case .unknown(let typed, let suggestion)?:
             let hint = suggestion.map { " Vouliez-vous dire \($0) ?" } ?? ""
-            return .refused("Commande inconnue : \(typed).\(hint) Tapez /aide pour la liste des commandes.")
+            return .refused("Commande inconnue : \(typed.shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes.")
         case .missingArgument(let usage)?:
             return .refused("Il manque un argument. Usage : \(usage) (/aide pour le détail).")
         case .command(let command)?:
