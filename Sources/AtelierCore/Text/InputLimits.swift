@@ -13,7 +13,7 @@ public enum InputLimits {
     /// « , » between codes is 6 200 characters; twice that leaves room for tabs and spaces.
     public static let communeListCharacters = 16_000
 
-    /// A question or section key typed in a command (the longest shipped key has 45 characters).
+    /// A question or section key typed in a command (the longest shipped key has 60 characters).
     public static let keyCharacters = 200
 
     /// A participant's name (`/participant`) and a source (`/source`), in characters.
