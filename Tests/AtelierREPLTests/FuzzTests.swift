@@ -24,6 +24,19 @@ import Testing
         "/sections", "/SECTIONS", "/Synthèse manquants", "/importer", "/importer rpps", "/importer rpps /nonexistent/file", "/importer xls a",
         "/exporter", "/exporter docx", "/exporter cls /nonexistent/dir/x.md", "/zzz", "/quitte", "14118", "2A004", "20004", "97611", "200065597",
         "MSP ; X ; 14118 ; en fonctionnement ; 12", "MSP ; ; ; ;", "creation_msp ; ; ; ; ; ;", "nouvelle", "1 ; detr ; sollicité ; ; 30",
+    ] + hostile
+
+    /// Issue 10: terminal control sequences where a name or a source is stored, and lines as
+    /// long as a script may send (just under `InputLimits.lineBytes`).
+    static let hostile: [String] = [
+        "/participant \u{1B}]0;pwned\u{7}", "/participant Marie\u{1B}[2J\u{1B}[H", "/participant \u{9B}31mrouge", "/participant a\u{202E}b",
+        "/participant Marie\tDupont", "/source \u{1B}[2J C@rtoSanté 2025", "/source \u{1B}]8;;http://x\u{7}lien\u{1B}]8;;\u{7}", "/source \u{7F}2025",
+        "/source a\u{2066}b 2025", "/participant " + String(repeating: "p", count: 300), "/source " + String(repeating: "s", count: 600),
+        "/modifier " + String(repeating: "k", count: 60_000), "/modifier " + String(repeating: "k.", count: 30_000) + " 1",
+        "/aller " + String(repeating: "é", count: 30_000), "/historique " + String(repeating: "h", count: 60_000),
+        "/revoir " + String(repeating: "r", count: 60_000), "/synthese " + String(repeating: "s", count: 60_000),
+        "/" + String(repeating: "z", count: 60_000), String(repeating: "1", count: 65_000), String(repeating: "14118 ", count: 10_000),
+        "/modifier territoire.communes " + String(repeating: "14118 ", count: 2_700), "/modifier territoire.nom " + String(repeating: "n", count: 5_000),
     ]
 
     func randomLine(_ generator: inout some RandomNumberGenerator) -> String {
@@ -55,6 +68,11 @@ import Testing
             if outcome == .quit { try h.open() }
         }
         #expect(refused > Self.lineCount / 3)
+        // Nothing that acts on a terminal was stored as who speaks or where figures come from.
+        for name in ["participant", "source"] {
+            let stored = try store.state(name) ?? ""
+            #expect(!TerminalText.containsControlCharacters(stored), "\(name) « \(stored.prefix(60)) »")
+        }
         let integrity = try WorkbookStore(path: h.path, appVersion: "test").integrityCheck()
         #expect(integrity == "ok")
     }

@@ -14,8 +14,12 @@ public struct AnswerParser: Sendable {
     /// The funding instruments of the catalogue (key and name), for `dispositif` answers.
     public var instruments: [(key: String, title: String)] = []
 
-    /// Longer lines are refused before any parsing: no answer of ours is that long.
-    public static let maximumLength = 4000
+    /// Longer answers are refused before any parsing: no answer of that kind is that long.
+    /// A list of communes must hold the largest département (887 codes for the Pas-de-Calais).
+    public static func maximumLength(for kind: QuestionKind) -> Int {
+        if case .communeList = kind { return InputLimits.communeListCharacters }
+        return InputLimits.answerCharacters
+    }
 
     public init(reference: TerritoryReference, answers: [String: AnswerValue] = [:]) {
         self.reference = reference
@@ -25,8 +29,10 @@ public struct AnswerParser: Sendable {
     public func parse(_ input: String, as kind: QuestionKind, bounds: Bounds = Bounds()) throws(InvalidAnswer) -> AnswerValue {
         let text = input.trimmed
         let expected = expectation(for: kind, bounds: bounds)
-        guard text.count <= Self.maximumLength else {
-            throw InvalidAnswer(reason: "la réponse dépasse \(FrenchFormat.integer(Self.maximumLength)) caractères", expected: expected)
+        let maximumLength = Self.maximumLength(for: kind)
+        // Counted in UTF-8 first: a huge line is refused without walking its characters.
+        guard text.utf8.count <= maximumLength * 4, text.count <= maximumLength else {
+            throw InvalidAnswer(reason: "la réponse dépasse \(FrenchFormat.integer(maximumLength)) caractères", expected: expected)
         }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw InvalidAnswer(reason: "la réponse contient des caractères de contrôle", expected: expected)
@@ -134,55 +140,6 @@ public struct AnswerParser: Sendable {
             }
         }
         return ListRecord(fields: values)
-    }
-
-    // MARK: - Expectations
-
-    /// What a valid answer looks like, in French, for the message that refuses an invalid one.
-    public func expectation(for kind: QuestionKind, bounds: Bounds = Bounds()) -> String {
-        switch kind {
-        case .text: return "un texte non vide"
-        case .integer: return "un nombre entier" + range(bounds, format: { FrenchFormat.integer(Int($0)) })
-        case .year: return "une année à 4 chiffres" + range(bounds, format: { String(Int($0)) })
-        case .decimal: return "un nombre comme 12,5" + range(bounds, format: { FrenchFormat.decimal($0) })
-        case .percentage:
-            let b = Bounds(minimum: bounds.minimum ?? 0, maximum: bounds.maximum ?? 100, maximumKey: bounds.maximumKey)
-            return "un pourcentage comme 12,5" + range(b, format: { FrenchFormat.decimal($0) })
-        case .amount: return "un montant en euros comme 1 234,50" + range(bounds, format: { FrenchFormat.amount(cents: Int($0 * 100)) })
-        case .yesNo: return "oui ou non"
-        case .choice(let choices): return "un des choix, par son numéro ou son nom : " + Self.numbered(choices)
-        case .multipleChoice(let choices):
-            return "un ou plusieurs choix séparés par des virgules, par numéro ou par nom : " + Self.numbered(choices)
-        case .date: return "une date au format JJ/MM/AAAA, comme 22/11/2026"
-        case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
-        case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
-        case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
-        case .actionSheet:
-            let count = actionSheets.isEmpty ? "" : " (1 à \(actionSheets.count))"
-            return "le numéro\(count) ou la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous"
-        case .fundingInstrument:
-            return "la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom"
-        case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
-        }
-    }
-
-    private func effectiveMaximum(_ bounds: Bounds) -> (value: Double, because: String?)? {
-        if let key = bounds.maximumKey, case .integer(let n)? = answers[key] {
-            if let max = bounds.maximum, max < Double(n) { return (max, nil) }
-            return (Double(n), "la réponse à \(key)")
-        }
-        return bounds.maximum.map { ($0, nil) }
-    }
-
-    private func range(_ bounds: Bounds, format: (Double) -> String) -> String {
-        let maximum = effectiveMaximum(bounds)
-        let because = maximum?.because.map { " (\($0))" } ?? ""
-        switch (bounds.minimum, maximum?.value) {
-        case let (min?, max?): return " entre \(format(min)) et \(format(max))\(because)"
-        case let (min?, nil): return min == 0 ? " positif ou nul" : " d'au moins \(format(min))"
-        case let (nil, max?): return " d'au plus \(format(max))\(because)"
-        case (nil, nil): return ""
-        }
     }
 
     private func check(_ x: Double, _ bounds: Bounds, expected: String, shown: String) throws(InvalidAnswer) {

@@ -35,7 +35,7 @@ public enum AnswerValue: Sendable, Equatable {
         case .date(let d): return d.french
         case .commune(let c): return "\(c.name) (\(c.code))"
         case .communes(let list):
-            let population = list.reduce(0) { $0 + $1.population }
+            let population = list.map(\.population).saturatingSum()
             let names = list.prefix(6).map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
             let more = list.count > 6 ? ", …" : ""
             let noun = list.count > 1 ? "communes" : "commune"

@@ -27,6 +27,8 @@ public struct Completer: Sendable {
 
     /// Candidates that replace `word`, the end of `line` after the last break character.
     public func completions(forLine line: String) -> [String] {
+        // A line past the input limit is refused when it is entered: nothing to complete.
+        guard line.utf8.count <= InputLimits.lineBytes else { return [] }
         let breaks = wordBreakCharacters(forLine: line)
         let wordStart = line.lastIndex(where: { breaks.contains($0) }).map(line.index(after:)) ?? line.startIndex
         let word = String(line[wordStart...])

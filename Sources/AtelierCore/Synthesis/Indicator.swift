@@ -41,13 +41,15 @@ public struct Indicator: Sendable {
         if let text { return text }
         guard let value else { return "—" }
         switch unit {
-        case .count, .inhabitants: return FrenchFormat.integer(Int(value.rounded()))
+        // Values come from answers that a hand-edited workbook can make as large as 2⁶³:
+        // formatted from the double, never converted to `Int`.
+        case .count, .inhabitants: return FrenchFormat.integer(value)
         case .per10000: return FrenchFormat.fixed(value, fractionDigits: 1)
         case .percent: return FrenchFormat.percentage(value)
         case .ratio: return FrenchFormat.fixed(value, fractionDigits: 2)
-        case .minutes: return FrenchFormat.integer(Int(value.rounded())) + "\u{00A0}min"
+        case .minutes: return FrenchFormat.integer(value) + "\u{00A0}min"
         case .consultations: return FrenchFormat.decimal(value, maximumFractionDigits: 2)
-        case .evolution: return (value > 0 ? "+" : "") + FrenchFormat.percentage(value)
+        case .evolution: return (value > 0 && value.isFinite ? "+" : "") + FrenchFormat.percentage(value)
         case .text: return "—"
         }
     }

@@ -48,12 +48,12 @@ extension SynthesisBuilder {
                 return TerritoryFacts(summary: .init(name: name, communeCount: 0, population: nil, populationYears: [],
                                                      department: nil, otherDepartments: []), populationCitation: "")
             }
-            let population = communes.reduce(0) { $0 + $1.population }
+            let population = communes.map(\.population).saturatingSum()
             let years = Set(communes.map(\.populationYear)).sorted()
             var byDepartment: [String: Int] = [:]
             for commune in communes {
                 let department = territory.communes[commune.code]?.department ?? String(commune.code.prefix(commune.code.hasPrefix("97") ? 3 : 2))
-                byDepartment[department, default: 0] += commune.population
+                byDepartment[department] = [byDepartment[department] ?? 0, commune.population].saturatingSum()
             }
             let ranked = byDepartment.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }
             let main = ranked[0]

@@ -124,7 +124,7 @@ extension SynthesisBuilder {
     /// Population municipale of a département of the bundled communes, or of France for the
     /// Assurance Maladie's code `999`.
     func populationOfReference(_ code: String) -> Int {
-        code == "999" ? territory.departmentPopulations.values.reduce(0, +) : territory.departmentPopulations[code] ?? 0
+        code == "999" ? territory.departmentPopulations.values.saturatingSum() : territory.departmentPopulations[code] ?? 0
     }
 
     /// a / b, or nil when either is missing or b is zero.

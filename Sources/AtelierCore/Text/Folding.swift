@@ -38,12 +38,22 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The candidate closest to `word` (after folding), if it is close enough to be a plausible typo.
+///
+/// The edit distance is at least the difference of the lengths: candidates too short or too
+/// long to be within the tolerance are not compared, so a word of a megabyte costs a length
+/// check per candidate instead of an edit distance of a megabyte by each candidate.
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    // Longer than any candidate can be a typo of: nothing to suggest, and nothing to fold.
+    let longest = candidates.map(\.count).max() ?? 0
+    guard word.utf8.count <= 3 * longest + 6 || word.count <= 3 * longest + 6 else { return nil }
     let target = word.folded
-    let scored = candidates.map { ($0, editDistance(target, $0.folded)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let tolerance = Swift.max(2, target.count / 3)
-    if best.1 <= tolerance { return best.0 }
+    let scored = candidates.compactMap { candidate -> (String, Int)? in
+        let folded = candidate.folded
+        guard abs(folded.count - target.count) <= tolerance else { return nil }
+        return (candidate, editDistance(target, folded))
+    }
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= tolerance { return best.0 }
     // A prefix is a good hint too: "/hist" for "/historique".
     return candidates.first { $0.folded.hasPrefix(target) && !target.isEmpty }
 }

@@ -8,7 +8,21 @@ public enum FrenchFormat {
 
     /// `1234567` → `1 234 567`.
     public static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        (value < 0 ? "-" : "") + grouped(String(value.magnitude))
+    }
+
+    /// A computed figure rounded to a whole number: `2343.6` → `2 344`. Any `Double` is
+    /// accepted, however large (a workbook can be edited by hand): beyond `Int`'s range the
+    /// digits are those of the double; infinity and NaN are `—`, a figure that does not exist.
+    public static func integer(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        let rounded = value.rounded()
+        if let exact = Int(exactly: rounded) { return integer(exact) }
+        return (rounded < 0 ? "-" : "") + grouped(String(format: "%.0f", rounded.magnitude))
+    }
+
+    /// `1234567` (ASCII digits) → `1 234 567`.
+    static func grouped(_ digits: String) -> String {
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {
@@ -16,15 +30,20 @@ public enum FrenchFormat {
             groups.insert(digits[start..<end], at: 0)
             end = start
         }
-        return (value < 0 ? "-" : "") + groups.joined(separator: thousandsSeparator)
+        return groups.joined(separator: thousandsSeparator)
     }
 
     /// `1234.5` → `1 234,5`, with at most `maximumFractionDigits` digits and no trailing zeros.
+    /// From 10¹⁵ on, a double has no fraction digit worth showing: the value is written as a
+    /// whole number (and never converted to `Int`, which would trap past 2⁶³).
     public static func decimal(_ value: Double, maximumFractionDigits: Int = 2) -> String {
-        let scale = pow(10.0, Double(maximumFractionDigits))
+        guard value.isFinite else { return "—" }
+        let digits = min(max(maximumFractionDigits, 0), 9)
+        guard value.magnitude < 1e15 else { return integer(value) }
+        let scale = pow(10.0, Double(digits))
         let rounded = (value * scale).rounded() / scale
         let whole = Int(rounded.magnitude.rounded(.towardZero))
-        var fraction = String(format: "%.\(maximumFractionDigits)f", rounded.magnitude - Double(whole))
+        var fraction = String(format: "%.\(digits)f", rounded.magnitude - Double(whole))
         fraction = String(fraction.dropFirst(2))  // "0.50" → "50"
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let sign = rounded < 0 ? "-" : ""
@@ -33,6 +52,7 @@ public enum FrenchFormat {
 
     /// Always `fractionDigits` decimals, for columns of comparable figures: `9` → `9,0`.
     public static func fixed(_ value: Double, fractionDigits: Int) -> String {
+        guard value.isFinite else { return "—" }
         let text = decimal(value, maximumFractionDigits: fractionDigits)
         let decimals = text.split(separator: ",").dropFirst().first?.count ?? 0
         guard decimals < fractionDigits else { return text }
@@ -41,7 +61,8 @@ public enum FrenchFormat {
 
     /// `12.5` → `12,5 %`.
     public static func percentage(_ value: Double) -> String {
-        decimal(value, maximumFractionDigits: 1) + "\u{00A0}%"
+        guard value.isFinite else { return "—" }
+        return decimal(value, maximumFractionDigits: 1) + "\u{00A0}%"
     }
 
     /// `part` as a share of `total`: `12,5 %`, or `—` when the total is zero.

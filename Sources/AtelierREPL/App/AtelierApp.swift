@@ -91,6 +91,9 @@ public enum AtelierApp {
             case .undecodable:
                 lineNumber += 1
                 outcome = .refused("Ligne illisible : l'entrée n'est pas du texte UTF-8. Rien n'a été enregistré.")
+            case .tooLong:
+                lineNumber += 1
+                outcome = .refused(tooLongMessage)
             case .line(let line):
                 lineNumber += 1
                 if !reader.isInteractive && line.trimmed.hasPrefix("#") { continue }  // comments in scripts
@@ -110,6 +113,9 @@ public enum AtelierApp {
             }
         }
     }
+
+    /// A line past `InputLimits.lineBytes`: its bytes were dropped unread.
+    static let tooLongMessage = "Ligne trop longue (plus de \(FrenchFormat.integer(InputLimits.lineBytes)) octets) : aucune réponse n'est si longue. Rien n'a été enregistré."
 
     /// `$ATELIER_SANTE_HISTORIQUE`, else `$XDG_STATE_HOME/atelier-sante/historique`, else
     /// `~/.local/state/atelier-sante/historique`.

@@ -40,12 +40,23 @@ struct WorkbookPicker {
             case .undecodable:
                 if !reader.isInteractive { return .failed("la ligne n'est pas du texte UTF-8") }
                 console.writeError("Ligne illisible : l'entrée n'est pas du texte UTF-8.")
+            case .tooLong:
+                if !reader.isInteractive { return .failed(AtelierApp.tooLongMessage) }
+                console.writeError(AtelierApp.tooLongMessage)
             case .line(let raw):
                 let text = raw.trimmed
                 if text.isEmpty { continue }
                 if let number = Int(text) {
                     if number >= 1, number <= files.count { return .open(path: directory + "/" + files[number - 1], newTerritoryName: nil) }
                     let message = files.isEmpty ? "Aucun classeur à reprendre : tapez le nom du territoire." : "Numéro invalide : attendu un nombre entre 1 et \(files.count), ou le nom d'un nouveau territoire."
+                    if !reader.isInteractive { return .failed(message) }
+                    console.writeError(message)
+                    continue
+                }
+                // The name is recorded as territoire.nom without going through the parser:
+                // refused here as the parser refuses it, or it would reach every terminal.
+                if TerminalText.containsControlCharacters(text) {
+                    let message = "Nom de territoire refusé : il contient des caractères de contrôle (échappement de terminal, tabulation…). Tapez-le en texte simple."
                     if !reader.isInteractive { return .failed(message) }
                     console.writeError(message)
                     continue

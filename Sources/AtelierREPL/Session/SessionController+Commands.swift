@@ -57,6 +57,7 @@ extension SessionController {
 
     /// A question key or section key typed by the user, or a refusal that suggests the closest one.
     func resolve(_ argument: String, allowSections: Bool) -> Result<Question?, Refusal> {
+        if let refusal = Self.keyTooLong(argument) { return .failure(refusal) }
         if allowSections, let section = questionnaire.section(forKey: argument) {
             return .success(navigator.entry(of: section, answers: values, skipped: skipped))
         }
@@ -116,6 +117,7 @@ extension SessionController {
 
     func modify(_ argument: String) -> Outcome {
         let key = String(argument.prefix { !$0.isWhitespace })
+        if let refusal = Self.keyTooLong(key) { return .refused(refusal.message) }
         let valueText = argument.dropFirst(key.count).trimmed
         // LISTE.N.CHAMP: one field of one element of a list.
         let parts = key.split(separator: ".")
@@ -160,6 +162,7 @@ extension SessionController {
     }
 
     func setParticipant(_ name: String) -> Outcome {
+        if let refusal = Self.refusal(ofLabel: name, what: "Nom de participant refusé", limit: InputLimits.participantCharacters) { return refusal }
         let known = participantNames.first { $0.folded == name.folded }
         participant = known ?? name
         do {
@@ -177,6 +180,7 @@ extension SessionController {
     }
 
     func setSource(_ text: String) -> Outcome {
+        if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) { return refusal }
         source = text.isEmpty ? nil : text
         sourceYear = text.isEmpty ? nil : Self.year(in: text)
         do {

@@ -104,7 +104,7 @@ extension SessionController {
     }
 
     var sourcedAnswers: [String: SourcedAnswer] {
-        answers.mapValues { SourcedAnswer(value: $0.value, source: $0.source, sourceYear: $0.sourceYear) }
+        usableAnswers.mapValues { SourcedAnswer(value: $0.value, source: $0.source, sourceYear: $0.sourceYear) }
     }
 
     /// Next to the workbook: `sessions/caen.sqlite` → `sessions/caen-cls.md`.

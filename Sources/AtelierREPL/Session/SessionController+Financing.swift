@@ -17,7 +17,7 @@ extension SessionController {
     }
 
     func financingPlan() throws -> FinancingPlan {
-        FinancingPlan(answers: values, sheets: plannedSheets, catalogue: try resources.catalogue.get())
+        FinancingPlan(answers: usableValues, sheets: plannedSheets, catalogue: try resources.catalogue.get())
     }
 
     /// Before receipts are typed: for each fiche, the instruments the catalogue proposes.

@@ -12,8 +12,11 @@ extension SessionController {
             sections = [section]
         } else {
             let hint = closestMatch(to: argument, in: questionnaire.sections.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Aucune section « \(argument) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", ")).")
+            return .refused("Aucune section « \(argument.shortened()) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", ")).")
         }
+        // Answers the synthèse leaves out are shown as stored, marked.
+        let setAside = Set(storedValueProblems.map(\.key))
+        var marked = false
         for section in sections {
             console.write("")
             console.write(style.bold(section.title))
@@ -21,7 +24,9 @@ extension SessionController {
             var details: [Int: [String]] = [:]
             for question in section.questions {
                 guard let answer = answers[question.key] else { continue }
-                rows.append([question.key, Table.truncate(answer.value.display, 60),
+                let mark = setAside.contains(question.key) ? "⚠ " : ""
+                marked = marked || !mark.isEmpty
+                rows.append([question.key, mark + Table.truncate(answer.value.display, 60),
                              answer.source ?? "—", answer.participant ?? "—", FrenchFormat.timestamp(answer.updatedAt)])
                 if case .records(let items) = answer.value, !items.isEmpty {
                     let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
@@ -40,6 +45,9 @@ extension SessionController {
                 for detail in details[index] ?? [] { console.write(detail) }
             }
         }
+        if marked {
+            console.write(style.yellow("  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."))
+        }
         remindCurrent()
         return .accepted
     }
@@ -56,7 +64,7 @@ extension SessionController {
     func history(_ key: String) -> Outcome {
         guard questionnaire.question(forKey: key) != nil else {
             let hint = closestMatch(to: key, in: questionnaire.questions.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Aucune question « \(key) ».\(hint)")
+            return .refused("Aucune question « \(key.shortened()) ».\(hint)")
         }
         let events: [AnswerEvent]
         do {

@@ -14,7 +14,7 @@ extension SessionController {
         let part = argument.folded
         guard part.isEmpty || SynthesisParts.all.contains(part) else {
             let hint = closestMatch(to: argument, in: SynthesisParts.all).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Partie inconnue : « \(argument) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
+            return .refused("Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
         }
         let synthesis: Synthesis
         do {
@@ -22,7 +22,7 @@ extension SessionController {
         } catch {
             return .refused("La synthèse ne peut pas être calculée : \(error)")
         }
-        let renderer = SynthesisRenderer(synthesis: synthesis, style: style)
+        let renderer = SynthesisRenderer(synthesis: synthesis, style: style, setAside: storedValueProblems)
         for line in renderer.render(part: part.isEmpty ? nil : part) { console.write(line) }
         remindCurrent()
         return .accepted

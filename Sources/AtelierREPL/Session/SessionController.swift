@@ -67,7 +67,7 @@ public final class SessionController {
     /// A parser for answers of `kind`. Only a fiche needs the library ranked by the synthèse,
     /// which costs a synthèse, and only a funding line the catalogue: other answers do not pay.
     func parser(for kind: QuestionKind) -> AnswerParser {
-        var parser = AnswerParser(reference: territory, answers: values)
+        var parser = AnswerParser(reference: territory, answers: usableValues)
         func involves(_ predicate: (QuestionKind) -> Bool) -> Bool {
             if case .list(let fields) = kind { return fields.contains { predicate($0.kind) } }
             return predicate(kind)
@@ -107,6 +107,7 @@ public final class SessionController {
         } else {
             printResumeSummary()
         }
+        warnAboutStoredValues()
         let saved = try? store.state(StateKey.currentQuestion)
         if let saved, let question = questionnaire.question(forKey: saved),
            navigator.isOpen(question, answers: values, skipped: []) {
@@ -125,7 +126,7 @@ public final class SessionController {
         switch CommandCatalog.parse(line) {
         case .unknown(let typed, let suggestion)?:
             let hint = suggestion.map { " Vouliez-vous dire \($0) ?" } ?? ""
-            return .refused("Commande inconnue : \(typed).\(hint) Tapez /aide pour la liste des commandes.")
+            return .refused("Commande inconnue : \(typed.shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes.")
         case .missingArgument(let usage)?:
             return .refused("Il manque un argument. Usage : \(usage) (/aide pour le détail).")
         case .command(let command)?:

@@ -4,7 +4,7 @@ enum BarChart {
 
     /// A bar of `value` on a scale where `maximum` fills `width` characters.
     static func bar(_ value: Double, maximum: Double, width: Int = 32) -> String {
-        guard maximum > 0, value > 0 else { return "" }
+        guard maximum > 0, value > 0, maximum.isFinite, value.isFinite else { return "" }
         let units = Int((min(value, maximum) / maximum * Double(width * 8)).rounded())
         return String(repeating: "█", count: units / 8) + eighths[units % 8]
     }

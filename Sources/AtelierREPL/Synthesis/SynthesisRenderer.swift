@@ -4,6 +4,9 @@ import AtelierCore
 struct SynthesisRenderer {
     let synthesis: Synthesis
     let style: Style
+    /// Stored answers the synthèse was computed without (`StoredValueCheck`): said at the top,
+    /// since every figure resting on them is missing.
+    var setAside: [StoredValueProblem] = []
 
     func render(part: String?) -> [String] {
         var lines: [String] = []
@@ -41,7 +44,7 @@ struct SynthesisRenderer {
 
     func territory() -> [String] {
         let t = synthesis.territory
-        var lines = ["", style.bold("Synthèse du diagnostic" + (t.name.map { " — \($0)" } ?? ""))]
+        var lines = ["", style.bold("Synthèse du diagnostic" + (t.name.map { " — \($0)" } ?? ""))] + setAsideLines()
         guard let population = t.population else {
             lines.append(style.yellow("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
             return lines
@@ -153,6 +156,18 @@ struct SynthesisRenderer {
         return lines
     }
 
+    /// The answers left out, each with its correction.
+    func setAsideLines() -> [String] {
+        guard !setAside.isEmpty else { return [] }
+        let count = setAside.count == 1 ? "Une réponse enregistrée n'est pas utilisée" : "\(setAside.count) réponses enregistrées ne sont pas utilisées"
+        var lines = [style.yellow("⚠ \(count) (hors des bornes attendues ou invalide) : les indicateurs qui en dépendent sont comptés comme manquants.")]
+        for problem in setAside {
+            let what = problem.element.map { "\(problem.key), élément \($0), \(problem.fieldLabel ?? problem.field ?? "")" } ?? problem.key
+            lines.append(style.yellow("    \(what) = \(problem.shown) ; /modifier \(problem.correctionKey) pour la corriger"))
+        }
+        return lines
+    }
+
     /// Indicators that cannot be computed, grouped by the first answer they wait for.
     func missing() -> [String] {
         var groups: [(keys: [String], labels: [String])] = []
@@ -164,7 +179,7 @@ struct SynthesisRenderer {
                 groups.append((indicator.missingKeys, [indicator.label]))
             }
         }
-        var lines = heading("Données manquantes (\(synthesis.missing.count) indicateurs)")
+        var lines = heading("Données manquantes (\(synthesis.missing.count) indicateurs)") + setAsideLines()
         if groups.isEmpty { lines.append(style.dim("  Tous les indicateurs sont calculés.")) }
         for group in groups {
             let labels = group.labels.count > 3 ? group.labels.prefix(3).joined(separator: ", ") + " et \(group.labels.count - 3) autre(s)" : group.labels.joined(separator: ", ")

@@ -1,7 +1,12 @@
+import AtelierCore
 import Foundation
 
 /// Where the session writes: standard output for what the user reads, standard error for
 /// refusals and errors. Colour only on a terminal, never with `NO_COLOR`.
+///
+/// What is written includes text from workbooks and imported files, written by others: the
+/// standard console is the one place where it reaches the terminal, so it neutralises every
+/// control character there (`TerminalText.neutralised`), keeping only its own colours.
 public protocol Console: AnyObject {
     var style: Style { get }
     func write(_ text: String)
@@ -18,11 +23,15 @@ public final class StandardConsole: Console {
     }
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((safe(text) + "\n").utf8))
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+    }
+
+    private func safe(_ text: String) -> String {
+        TerminalText.neutralised(text, keepingStyles: style.enabled)
     }
 
     private var showingProgress = false
@@ -30,7 +39,7 @@ public final class StandardConsole: Console {
     public func progress(_ text: String?) {
         if let text {
             showingProgress = true
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + safe(text)).utf8))
         } else if showingProgress {
             showingProgress = false
             FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))

@@ -14,6 +14,8 @@ public enum LineInput: Equatable, Sendable {
     case end
     /// Bytes that are not UTF-8.
     case undecodable
+    /// More than `InputLimits.lineBytes` bytes before the end of the line: refused unread.
+    case tooLong
 }
 
 /// Where lines come from: readline on a terminal, plain standard input otherwise.
@@ -25,37 +27,73 @@ public protocol LineReader: AnyObject {
 
 /// Reads lines from a file descriptor without any decoration: scripts piped on stdin.
 /// Bytes are split on LF (a CR before it is dropped), and decoded as UTF-8 line by line.
+///
+/// A line longer than `InputLimits.lineBytes` is refused as `.tooLong` as soon as that many
+/// bytes have arrived without a line feed: its bytes are dropped as they come, never kept,
+/// so `/dev/zero` on stdin costs two reads, not the machine's memory.
 public final class StreamLineReader: LineReader {
     public let isInteractive = false
     private let descriptor: Int32
+    private let limit: Int
+    /// Bytes read and not yet returned start at `start`; compacted before each read.
     private var buffer: [UInt8] = []
+    private var start = 0
+    /// After a line too long: the rest of it, up to the next LF, is skipped.
+    private var skippingLongLine = false
     private var reachedEnd = false
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
 
-    public init(descriptor: Int32 = 0) {
+    public init(descriptor: Int32 = 0, limit: Int = InputLimits.lineBytes) {
         self.descriptor = descriptor
+        self.limit = limit
     }
 
     public func readLine(prompt: String) -> LineInput {
+        var searched = start  // bytes before this index hold no LF
         while true {
-            if let newline = buffer.firstIndex(of: 10) {
-                var bytes = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                if bytes.last == 13 { bytes.removeLast() }
-                return decode(bytes)
+            if let newline = buffer[searched...].firstIndex(of: 10) {
+                let lineStart = start
+                start = newline + 1
+                searched = start
+                if skippingLongLine {
+                    skippingLongLine = false
+                    continue
+                }
+                var end = newline
+                if end > lineStart && buffer[end - 1] == 13 { end -= 1 }
+                if end - lineStart > limit { return .tooLong }
+                return decode(buffer[lineStart..<end])
+            }
+            searched = buffer.count
+            // A CR may still come before the LF: one byte of grace past the limit.
+            if skippingLongLine || buffer.count - start > limit + 1 {
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                searched = 0
+                if !skippingLongLine {
+                    skippingLongLine = true
+                    return .tooLong
+                }
             }
             if reachedEnd {
-                guard !buffer.isEmpty else { return .end }
-                defer { buffer.removeAll() }
-                return decode(buffer)
+                defer { buffer.removeAll(); start = 0 }
+                if skippingLongLine { skippingLongLine = false; return .end }
+                guard buffer.count > start else { return .end }
+                if buffer.count - start > limit { return .tooLong }
+                return decode(buffer[start...])
             }
-            var chunk = [UInt8](repeating: 0, count: 65536)
+            if start > 0 {
+                buffer.removeFirst(start)
+                searched -= start
+                start = 0
+            }
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { reachedEnd = true } else { buffer.append(contentsOf: chunk[..<count]) }
         }
     }
 
-    private func decode(_ bytes: [UInt8]) -> LineInput {
+    private func decode(_ bytes: ArraySlice<UInt8>) -> LineInput {
         guard let text = String(validating: bytes, as: UTF8.self) else { return .undecodable }
         return .line(text)
     }

@@ -120,6 +120,11 @@ public final class ReadlineLineReader: LineReader {
         }
         defer { free(pointer) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+        // The same limit as a script's lines (a paste gone wrong), checked before decoding.
+        if bytes.count > InputLimits.lineBytes {
+            ReadlineLineReader.completedLine = .tooLong
+            return
+        }
         if let text = String(validating: bytes, as: UTF8.self) {
             ReadlineLineReader.completedLine = .line(text)
         } else {

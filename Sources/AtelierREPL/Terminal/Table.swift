@@ -1,6 +1,8 @@
 /// Aligned text tables, counted in characters (accents and `✓` are one column wide).
 enum Table {
     static func render(header: [String], rows: [[String]]) -> [String] {
+        // A cell is one line: a line feed or a tabulation stored in a value would break the table.
+        let rows = rows.map { $0.map(singleLine) }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
@@ -31,6 +33,12 @@ enum Table {
         }
         if !current.isEmpty { lines.append(indent + current) }
         return lines
+    }
+
+    static func singleLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\u{2424}").replacingOccurrences(of: "\n", with: "\u{2424}")
+            .replacingOccurrences(of: "\t", with: " ")
     }
 
     static func truncate(_ text: String, _ length: Int) -> String {
