@@ -80,7 +80,7 @@ extension SessionController {
                                   sourceYear: provenance.map(\.year) ?? (question.expectsSource ? sourceYear : nil), origin: origin)
         let derived = derivedChanges(for: question, value: value)
         let all = [change] + derived.changes + extra
-        var after = values
+        var after = usableValues
         for item in all { after[item.key] = item.value }
         for item in all {
             if let violation = questionnaire.violationOfDependentBounds(key: item.key, value: item.value, answers: after) {
