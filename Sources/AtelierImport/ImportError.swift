@@ -27,4 +27,10 @@ extension ImportError {
     static func fieldCount(_ file: String, line: Int, found: Int, expected: Int) -> ImportError {
         ImportError(file: file, line: line, message: "\(found) champs au lieu de \(expected) (ligne tronquée ou mal formée)")
     }
+
+    /// A file with a header (or only the FINESS first line) and no data: say so, rather than
+    /// propose 0 for everything.
+    static func noDataRow(_ file: String, detail: String = "le fichier n'a que son en-tête") -> ImportError {
+        ImportError(file: file, line: nil, message: "aucune ligne de données lue : \(detail) ; rien n'est proposé")
+    }
 }

@@ -91,6 +91,7 @@ public enum RPPSImport {
             liberal.merge(partial.liberal) { $0.union($1) }
             byCommune.merge(partial.byCommune) { $0.merging($1) { $0.union($1) } }
         }
+        guard counts.rows > 0 else { throw .noDataRow(path) }
         counts.total = seen.mapValues(\.count)
         counts.liberal = liberal.mapValues(\.count)
         counts.byCommune = byCommune.mapValues { $0.mapValues(\.count) }

@@ -1,5 +1,5 @@
 /// Splits a `;`-separated line into fields, with double-quoted fields whose quotes are
-/// doubled inside (`"a ""b"";c"`). Bytes are decoded as UTF-8, or latin-1 when they are not.
+/// doubled inside (`"a ""b"";c"`). Bytes are decoded as UTF-8, or Windows-1252 when they are not, without control characters.
 enum SemicolonLine {
     static func fields(_ line: UnsafeRawBufferPointer) -> [String] {
         var result: [String] = []
@@ -28,7 +28,8 @@ enum SemicolonLine {
         return result
     }
 
+    /// A field as text without control characters (see `PlainText`).
     static func decode(_ bytes: [UInt8]) -> String {
-        String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: Latin1.self)
+        PlainText.decode(bytes)
     }
 }
