@@ -76,6 +76,9 @@ public struct TerritoryReference: Sendable {
             }
             let siren = fields[5].isEmpty ? nil : fields[5]
             if let siren, !Identifiers.isValidSiren(siren) { throw refuse("SIREN d'EPCI « \(siren.prefix(20)) » invalide (9 chiffres attendus)") }
+            // Cross-checks only when the other file was given (tests load communes alone).
+            if let siren, !epcis.isEmpty, epcis[siren] == nil { throw refuse("EPCI \(siren) absent de \(epciFile)") }
+            if !departments.isEmpty, departments[fields[2]] == nil { throw refuse("département \(fields[2]) absent de \(departmentsFile)") }
             if let first = communeLines.updateValue(line, forKey: code) { throw refuse("commune \(code) déjà décrite ligne \(first)") }
             communes[code] = Commune(code: code, name: fields[1], department: fields[2],
                                      population: population, populationYear: year, epciSiren: siren)
