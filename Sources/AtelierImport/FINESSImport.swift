@@ -40,7 +40,7 @@ public enum FINESSImport {
                     layout = (1, 3, 12, 13, 18, 19, 31)
                     return
                 }
-                let header = HeaderLine(bytes: line, separator: 59)
+                let header = try HeaderLine.read(line, separator: 59, file: path, line: number)
                 func find(_ names: [String]) throws(ImportError) -> Int {
                     guard let index = header.index(of: names) else {
                         throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")

@@ -6,13 +6,18 @@ enum PlainText {
     /// `bytes` decoded as UTF-8, or as Windows-1252 when they are not UTF-8 (the FINESS files
     /// of some years), without control characters: C0 and DEL are dropped (a tab becomes a
     /// space), as are C1 controls and the bidi embedding, override and isolate marks.
-    static func decode(_ bytes: [UInt8]) -> String {
-        let text = String(validating: bytes, as: UTF8.self) ?? String(String.UnicodeScalarView(bytes.compactMap(windows1252)))
-        // Fast path: no byte that starts a control (C0, DEL, C1 as C2 80–9F, U+202A… as E2).
-        guard bytes.contains(where: { $0 < 32 || $0 == 127 || $0 == 0xC2 || $0 == 0xE2 || $0 >= 0x80 && $0 <= 0x9F }) else {
-            return text
-        }
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        let units = bytes.bindMemory(to: UInt8.self)
+        // Fast path, most fields: printable ASCII, valid as it is.
+        var plain = true
+        for byte in units where byte < 32 || byte >= 127 { plain = false; break }
+        if plain { return String(decoding: units, as: UTF8.self) }
+        let text = String(validating: units, as: UTF8.self) ?? String(String.UnicodeScalarView(units.compactMap(windows1252)))
         return clean(text)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { decode($0) }
     }
 
     /// `text` without control characters (a tab or a line end becomes a space).

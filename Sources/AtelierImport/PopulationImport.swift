@@ -21,7 +21,7 @@ public enum PopulationImport {
         try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
             if line.isEmpty { return }
             guard let current = layout else {
-                let header = HeaderLine(bytes: line, separator: 59)
+                let header = try HeaderLine.read(line, separator: 59, file: path, line: number)
                 guard let population = header.index(of: ["PMUN"]) else {
                     throw ImportError(file: path, line: number, message: "colonne « PMUN » introuvable : ce n'est pas un fichier donnees_communes.csv des populations légales de l'INSEE")
                 }
