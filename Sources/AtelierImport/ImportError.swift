@@ -12,7 +12,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        // The name was typed, but may hold anything a file name can: no control characters.
+        let name = PlainText.clean(file.split(separator: "/").last.map(String.init) ?? file)
         if let line { return "\(name), ligne \(line) : \(message)" }
         return "\(name) : \(message)"
     }

@@ -2,7 +2,7 @@
 /// and replayed by /revoir in later sessions, so an ESC, an OSC title change, a clear-screen
 /// or a bidi override in the file must never reach a terminal. Done where the file is read, so
 /// that nothing stored carries them.
-enum PlainText {
+public enum PlainText {
     /// `bytes` decoded as UTF-8, or as Windows-1252 when they are not UTF-8 (the FINESS files
     /// of some years), without control characters: C0 and DEL are dropped (a tab becomes a
     /// space), as are C1 controls and the bidi embedding, override and isolate marks.
@@ -21,7 +21,7 @@ enum PlainText {
     }
 
     /// `text` without control characters (a tab or a line end becomes a space).
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -174,6 +174,25 @@ import Testing
         }
     }
 
+    @Test func aUnixSocketIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/s.sock"
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0, "no Unix socket can be created here")
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0, "the socket path is too long for sockaddr_un here")
+        #expect(refusal { () throws(ImportError) in _ = try RPPSImport.count(fileAt: path, communes: ["14118"]) }
+            == ImportError(file: path, line: nil, message: "c'est une socket, pas un fichier ordinaire : un fichier de données est attendu"))
+    }
+
     @Test func aPermissionErrorIsSaidInFrench() {
         // As root every file is readable: the sentence is checked on the errno itself (the
         // binary test runs the refusal for real as another user).

@@ -101,6 +101,14 @@ import Testing
         #expect(counted.output.contains("✓ demographie.infirmiers.effectif = 2 "), "\(counted.output)")
     }
 
+    @Test func rowsThatAreAllOutsideTheTerritoryAreSaidBeforeTheirZerosAreConfirmed() throws {
+        let (sandbox, workbook, _) = try Self.prepared()
+        let file = Self.write(Array((Self.rppsHeader + "\n8|1|60||L|75056|\n8|2|60||L|75056|\n").utf8), "rpps.txt", in: sandbox)
+        let outcome = try Self.importing("rpps", file, in: sandbox, workbook: workbook)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output.contains("  Attention : aucune des 2 lignes lues ne concerne une commune du territoire (extraction d'un autre département ?) ; les effectifs proposés sont donc 0.\n"))
+    }
+
     // MARK: 4. Things that are not regular files
 
     @Test func aFIFOADirectoryADeviceAndAMissingFileAreRefusedWithoutBlocking() throws {
