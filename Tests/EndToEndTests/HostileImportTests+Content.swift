@@ -61,6 +61,12 @@ extension HostileImportTests {
 
     /// A copy of the project's templates/ and data/ with `file` edited, and the session's refusal.
     static func withEditedData(_ file: String, _ edit: (String) -> String) throws -> BoundedRun.Outcome {
+        try withEditedData(file, replaceBy: { path in
+            try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        })
+    }
+
+    static func withEditedData(_ file: String, replaceBy change: (String) throws -> Void) throws -> BoundedRun.Outcome {
         let sandbox = Sandbox()
         let resources = sandbox.path + "/ressources"
         try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
@@ -68,11 +74,20 @@ extension HostileImportTests {
             try FileManager.default.copyItem(atPath: Binary.projectRoot + "/" + folder, toPath: resources + "/" + folder)
         }
         let path = resources + "/data/" + file
-        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        try change(path)
         let workbook = sandbox.path + "/t.sqlite"
         let outcome = try BoundedRun.run([workbook], input: caen + "/synthese\n", in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
         #expect(!outcome.signaled && !outcome.hung, "\(outcome.errors)")
         return outcome
+    }
+
+    @Test func aDataFileReplacedByAFIFOIsRefusedWithoutBlocking() throws {
+        let outcome = try Self.withEditedData("epci.tsv", replaceBy: { path in
+            try FileManager.default.removeItem(atPath: path)
+            #expect(mkfifo(path, 0o600) == 0)
+        })
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("(data/epci.tsv : ce n'est pas un fichier ordinaire (tube, périphérique ou dossier))"), "\(outcome.errors)")
     }
 
     @Test(arguments: [
