@@ -22,6 +22,8 @@ public enum FINESSImport {
     ]
 
     /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
+    static let maximumNameLength = 200
+
     static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
 
     public static func structures(fileAt path: String, communes: Set<String>,
@@ -29,6 +31,7 @@ public enum FINESSImport {
         var layout: (finess: Int, name: Int, commune: Int, department: Int?, category: Int, label: Int, fields: Int)?
         var twoSections = false
         var result: [Structure] = []
+        var rows = 0
         try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
             if line.isEmpty { return }
             if layout == nil {
@@ -37,7 +40,7 @@ public enum FINESSImport {
                     layout = (1, 3, 12, 13, 18, 19, 31)
                     return
                 }
-                let header = HeaderLine(bytes: line, separator: 59)
+                let header = try HeaderLine.read(line, separator: 59, file: path, line: number)
                 func find(_ names: [String]) throws(ImportError) -> Int {
                     guard let index = header.index(of: names) else {
                         throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")
@@ -54,6 +57,7 @@ public enum FINESSImport {
                 if line.starts(with: Array("geolocalisation;".utf8)) { return }
                 throw ImportError(file: path, line: number, message: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
             }
+            rows += 1
             // Quoted fields may hold « ; »: split with quotes before checking the count.
             let all = SemicolonLine.fields(line)
             let minimum = twoSections ? 30 : layout.fields
@@ -65,10 +69,16 @@ public enum FINESSImport {
                 commune = (overseas[department] ?? department) + String(commune.suffix(overseas[department] == nil ? 3 : 2))
             }
             guard communes.contains(commune) else { return }
+            // A raison sociale has at most 38 characters, its long form 60: a longer one is a
+            // shifted or damaged column, and would be stored as is in the workbook.
+            guard all[layout.name].count <= maximumNameLength else {
+                throw ImportError(file: path, line: number, message: "raison sociale de \(all[layout.name].count) caractères : \(maximumNameLength) au plus (colonne décalée ou ligne endommagée)")
+            }
             result.append(Structure(finess: all[layout.finess], name: all[layout.name], commune: commune,
                                     category: all[layout.category], categoryLabel: all[layout.label]))
         }
         guard layout != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
+        guard rows > 0 else { throw twoSections ? .noDataRow(path, detail: "le fichier n'a aucune ligne « structureet; »") : .noDataRow(path) }
         return result
     }
 }

@@ -18,6 +18,24 @@ struct HeaderLine {
         folded = names.map(HeaderLine.fold)
     }
 
+    /// The national files have at most 60 columns (RPPS 53, FINESS 42, INSEE 11) and headers
+    /// under 2 Kio: a first line far beyond is not a header, and folding each of its millions
+    /// of « names » would take minutes.
+    static let maximumColumns = 500
+    static let maximumLength = 64 << 10
+
+    /// The header at `line` of `file`, refused in French when it cannot be one.
+    static func read(_ bytes: UnsafeRawBufferPointer, separator: UInt8, file: String, line: Int) throws(ImportError) -> HeaderLine {
+        guard bytes.count <= maximumLength else {
+            throw ImportError(file: file, line: line, message: "en-tête de \(FrenchFormat.integer(bytes.count)) octets : \(maximumLength >> 10) Kio au plus ; ce n'est pas l'en-tête d'un fichier national")
+        }
+        let columns = countSeparators(bytes, separator).separators + 1
+        guard columns <= maximumColumns else {
+            throw ImportError(file: file, line: line, message: "en-tête de \(FrenchFormat.integer(columns)) colonnes : \(maximumColumns) au plus ; ce n'est pas l'en-tête d'un fichier national")
+        }
+        return HeaderLine(bytes: bytes, separator: separator)
+    }
+
     static func fold(_ name: String) -> String {
         name.folded.replacingOccurrences(of: "’", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -12,7 +12,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        // The name was typed, but may hold anything a file name can: no control characters.
+        let name = PlainText.clean(file.split(separator: "/").last.map(String.init) ?? file)
         if let line { return "\(name), ligne \(line) : \(message)" }
         return "\(name) : \(message)"
     }
@@ -26,5 +27,11 @@ extension ImportError {
 
     static func fieldCount(_ file: String, line: Int, found: Int, expected: Int) -> ImportError {
         ImportError(file: file, line: line, message: "\(found) champs au lieu de \(expected) (ligne tronquée ou mal formée)")
+    }
+
+    /// A file with a header (or only the FINESS first line) and no data: say so, rather than
+    /// propose 0 for everything.
+    static func noDataRow(_ file: String, detail: String = "le fichier n'a que son en-tête") -> ImportError {
+        ImportError(file: file, line: nil, message: "aucune ligne de données lue : \(detail) ; rien n'est proposé")
     }
 }

@@ -17,33 +17,36 @@ struct ChunkedLines {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    /// The offset just after the first LF at or after `offset` (the file's size if none).
+    /// The offset just after the first line end at or after `offset` (the file's size if none).
     static func lineStart(after offset: Int, in path: String) -> Int {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return offset }
+        guard let (descriptor, _) = try? ImportFile.open(path) else { return offset }
         defer { close(descriptor) }
+        let terminator = ImportFile.lineTerminator(descriptor)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var position = offset
         while true {
             let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
             if count <= 0 { return position }
-            if let index = buffer[..<count].firstIndex(of: 10) { return position + index + 1 }
+            if let index = buffer[..<count].firstIndex(of: terminator) { return position + index + 1 }
             position += count
         }
     }
 
     /// Calls `body` with each line (without its LF, nor the CR before it: the national files
-    /// come with either ending) and its 1-based number within the range; `progress` gets the
+    /// come with either ending; or without its CR in a file of CR-only line ends) and its
+    /// 1-based number within the range; a UTF-8 byte-order mark is skipped. `progress` gets the
     /// fraction of the range read. Returns the number of lines.
     @discardableResult
     func forEach(progress: ((Double) -> Void)? = nil,
                  _ body: (UnsafeRawBufferPointer, Int) throws(ImportError) -> Void) throws(ImportError) -> Int {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ImportError(file: path, line: nil, message: "fichier introuvable ou illisible") }
+        let (descriptor, fileSize) = try ImportFile.open(path)
         defer { close(descriptor) }
-        var info = stat()
-        let fileSize = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-        let range = self.range ?? 0..<fileSize
+        let terminator = ImportFile.lineTerminator(descriptor)
+        var range = self.range ?? 0..<fileSize
+        if range.lowerBound == 0 {
+            let mark = try ImportFile.byteOrderMark(descriptor, path: path)
+            range = min(mark, range.upperBound)..<range.upperBound
+        }
         let size = range.count
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize * 2, alignment: 64)
         defer { buffer.deallocate() }
@@ -51,7 +54,7 @@ struct ChunkedLines {
         var lineNumber = 0
         var consumed = 0
         func line(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
-            let withoutCR = end > start && buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 13 ? end - 1 : end
+            let withoutCR = terminator == 10 && end > start && buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 13 ? end - 1 : end
             return UnsafeRawBufferPointer(start: buffer + start, count: withoutCR - start)
         }
         while true {
@@ -61,11 +64,11 @@ struct ChunkedLines {
             let count = pread(descriptor, buffer + kept, min(Self.blockSize * 2 - kept, size - consumed), off_t(range.lowerBound + consumed))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ImportError(file: path, line: lineNumber, message: "lecture interrompue (erreur \(errno))")
+                throw ImportFile.failure(path, errno: errno, line: lineNumber + 1)
             }
             let end = kept + count
             var start = 0
-            while start < end, let newline = memchr(buffer + start, 10, end - start) {
+            while start < end, let newline = memchr(buffer + start, Int32(terminator), end - start) {
                 let position = newline - buffer
                 lineNumber += 1
                 try body(line(from: start, to: position), lineNumber)

@@ -91,6 +91,7 @@ public enum RPPSImport {
             liberal.merge(partial.liberal) { $0.union($1) }
             byCommune.merge(partial.byCommune) { $0.merging($1) { $0.union($1) } }
         }
+        guard counts.rows > 0 else { throw .noDataRow(path) }
         counts.total = seen.mapValues(\.count)
         counts.liberal = liberal.mapValues(\.count)
         counts.byCommune = byCommune.mapValues { $0.mapValues(\.count) }
@@ -110,7 +111,7 @@ public enum RPPSImport {
         do {
             try reader.forEach { (line, number) throws(ImportError) in
                 guard result == nil else { throw ImportError(file: "", line: nil, message: "") }  // stop after the header
-                let parsed = HeaderLine(bytes: line, separator: 124)
+                let parsed = try HeaderLine.read(line, separator: 124, file: path, line: 1)
                 func find(_ names: [String]) throws(ImportError) -> Int {
                     guard let index = parsed.index(of: names) else {
                         throw ImportError(file: path, line: 1, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")

@@ -1,34 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits a `;`-separated line into fields, with double-quoted fields whose quotes are
-/// doubled inside (`"a ""b"";c"`). Bytes are decoded as UTF-8, or latin-1 when they are not.
+/// doubled inside (`"a ""b"";c"`). Bytes are decoded as UTF-8, or Windows-1252 when they are
+/// not, without control characters.
 enum SemicolonLine {
     static func fields(_ line: UnsafeRawBufferPointer) -> [String] {
         var result: [String] = []
-        var current: [UInt8] = []
-        var quoted = false, index = 0
         let count = line.count
-        while index < count {
-            let byte = line[index]
-            if quoted {
-                if byte == 34 {
-                    if index + 1 < count && line[index + 1] == 34 { current.append(34); index += 1 } else { quoted = false }
-                } else {
+        var index = 0
+        while true {
+            if index < count && line[index] == 34 {
+                // Quoted: bytes up to the closing quote, doubled quotes as one, then up to `;`.
+                var current: [UInt8] = []
+                index += 1
+                while index < count {
+                    let byte = line[index]
+                    if byte == 34 {
+                        if index + 1 < count && line[index + 1] == 34 { current.append(34); index += 2; continue }
+                        index += 1
+                        break
+                    }
                     current.append(byte)
+                    index += 1
                 }
-            } else if byte == 34 && current.isEmpty {
-                quoted = true
-            } else if byte == 59 {
+                let end = firstSeparator(line, from: index)
+                current.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[index..<end]))
                 result.append(decode(current))
-                current.removeAll(keepingCapacity: true)
+                index = end
             } else {
-                current.append(byte)
+                // Unquoted, the common case: decoded straight from the line.
+                let end = firstSeparator(line, from: index)
+                result.append(decode(UnsafeRawBufferPointer(rebasing: line[index..<end])))
+                index = end
             }
-            index += 1
+            if index >= count { return result }
+            index += 1  // the `;`
+            if index == count { result.append(""); return result }
         }
-        result.append(decode(current))
-        return result
     }
 
-    static func decode(_ bytes: [UInt8]) -> String {
-        String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: Latin1.self)
+    @inline(__always)
+    static func firstSeparator(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard start < line.count, let base = line.baseAddress,
+              let found = memchr(base + start, 59, line.count - start) else { return line.count }
+        return UnsafeRawPointer(found) - base
     }
+
+    /// A field as text without control characters (see `PlainText`).
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> String { PlainText.decode(bytes) }
+    static func decode(_ bytes: [UInt8]) -> String { PlainText.decode(bytes) }
 }

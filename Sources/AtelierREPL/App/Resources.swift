@@ -50,7 +50,25 @@ public struct Resources: Sendable {
     }
 
     public func loadReference() throws -> TerritoryReference {
-        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath), departmentsTSV: read(root + "/data/departements.tsv"))
+        try TerritoryReference(communesTSV: readData(communesPath), epciTSV: readData(epciPath),
+                               departmentsTSV: readData(root + "/data/departements.tsv"))
+    }
+
+    /// The data/ files are read whole: one replaced by a FIFO would block the session, one
+    /// grown by a bad edit would fill memory. Today's largest, communes.tsv, is 1,5 Mo.
+    static let maximumDataFileSize = 64 << 20
+
+    func readData(_ path: String) throws -> String {
+        let name = "data/" + (path as NSString).lastPathComponent
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw TemplateError(file: name, line: nil, message: "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)")
+            }
+            if let size = attributes[.size] as? Int, size > Self.maximumDataFileSize {
+                throw TemplateError(file: name, line: nil, message: "fichier de \(size >> 20) Mio : \(Self.maximumDataFileSize >> 20) Mio au plus")
+            }
+        }
+        return try read(path)
     }
 
     /// National references, Assurance Maladie headcounts, finding rules and levers.

@@ -19,10 +19,11 @@ extension SessionController {
         let codes = Set(communes.map(\.code))
         let started = Date()
         var proposed: [Proposal]
+        var note: String?
         let unchanged: Int
         do {
             switch kind {
-            case "rpps": proposed = try rppsProposals(path: path, communes: codes)
+            case "rpps": (proposed, note) = try rppsProposals(path: path, communes: codes)
             case "finess": proposed = try finessProposals(path: path, communes: codes)
             default: proposed = try populationProposals(path: path, communes: communes)
             }
@@ -40,6 +41,7 @@ extension SessionController {
         let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
         let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
         console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)" + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
+        if let note { console.write("  " + note) }
         guard !proposed.isEmpty else { return .accepted }
         let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
         for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }) {
@@ -81,7 +83,8 @@ extension SessionController {
 
     /// « Annuaire Santé (RPPS), extraction du 02/12/2021 (PS_LibreAcces_…txt) ».
     func describe(_ path: String, publisher: String) -> (source: String, year: Int?) {
-        let name = (path as NSString).lastPathComponent
+        // Stored as the answers' source and replayed later: no control characters from the name.
+        let name = PlainText.clean((path as NSString).lastPathComponent)
         if let date = Self.extractionDate(inFileName: name) {
             return ("\(publisher), extraction du \(date.french) (\(name))", date.year)
         }
@@ -105,7 +108,9 @@ extension SessionController {
         return nil
     }
 
-    func rppsProposals(path: String, communes: Set<String>) throws -> [Proposal] {
+    /// The proposals, and a note when no row of the file is in the territory (the zeros are
+    /// then those of an absence, which the user should know before confirming them).
+    func rppsProposals(path: String, communes: Set<String>) throws -> ([Proposal], String?) {
         let counts = try RPPSImport.count(fileAt: path, communes: communes, progress: progressReporter("Annuaire Santé"))
         let (source, year) = describe(path, publisher: "Annuaire Santé (RPPS)")
         var result: [Proposal] = []
@@ -114,7 +119,10 @@ extension SessionController {
             result.append(Proposal(key: base + ".effectif", value: .integer(counts.total[profession] ?? 0), source: source, sourceYear: year, file: path))
             result.append(Proposal(key: base + ".liberaux", value: .integer(counts.liberal[profession] ?? 0), source: source, sourceYear: year, file: path))
         }
-        return result
+        let read = counts.rows == 1 ? "l'unique ligne lue ne concerne" : "aucune des \(FrenchFormat.integer(counts.rows)) lignes lues ne concerne"
+        let note = counts.matchedRows > 0 ? nil
+            : "Attention : \(read) une commune du territoire (extraction d'un autre département ?) ; les effectifs proposés sont donc 0."
+        return (result, note)
     }
 
     /// A progress bar on a terminal, for reads that take more than a moment.
@@ -161,7 +169,7 @@ extension SessionController {
     /// file's name (`…_2023.csv`), else in the answer's source it is said to be unknown.
     func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {
         let populations = try PopulationImport.populations(fileAt: path, communes: Set(communes.map(\.code)), progress: progressReporter("INSEE"))
-        let name = (path as NSString).lastPathComponent
+        let name = PlainText.clean((path as NSString).lastPathComponent)
         let year = name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.last { (1990...2100).contains($0) }
         let missing = communes.filter { populations[$0.code] == nil }.map(\.code)
         guard missing.count < communes.count else {
