@@ -57,7 +57,7 @@ enum YAMLProblem {
             "did not find expected ',' or ']'": "« , » ou « ] » attendu dans la liste entre crochets",
             "did not find expected ',' or '}'": "« , » ou « } » attendu entre accolades",
             "found unexpected end of stream": "fin du fichier au milieu d'un texte entre guillemets",
-            "found character that cannot start any token": "caractère inattendu (une valeur commençant par @, ` ou % doit être entre guillemets)",
+            "found character that cannot start any token": "caractère inattendu (une tabulation dans l'indentation, ou une valeur commençant par @ ou ` à mettre entre guillemets)",
             "found a tab character that violates indentation": "tabulation dans l'indentation : utilisez des espaces",
             "found a tab character where an indentation space is expected": "tabulation dans l'indentation : utilisez des espaces",
             "found unknown escape character": "séquence « \\ » inconnue dans un texte entre guillemets doubles",
