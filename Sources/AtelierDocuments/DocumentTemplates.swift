@@ -85,7 +85,12 @@ public struct DocumentTemplates {
     /// written as an empty document. Every text of the context is made safe for a Markdown
     /// table cell first (`MarkdownText`).
     public func render(_ context: [String: Any], template name: String) throws(TemplateError) -> String {
-        guard let text = library.render(MarkdownText.escaping(context), withTemplate: name) else {
+        guard scans[name] != nil else {
+            throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
+        }
+        let safe = MarkdownText.escaping(context)
+        try TemplateBudget.check(scans, main: name, context: safe, folder: folder)
+        guard let text = library.render(safe, withTemplate: name) else {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
         }
         return text

