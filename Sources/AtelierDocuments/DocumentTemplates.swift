@@ -89,7 +89,7 @@ public struct DocumentTemplates {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
         }
         let safe = MarkdownText.escaping(context)
-        try TemplateBudget.check(scans, main: name, context: safe, folder: folder)
+        try TemplateBudget.check(scans, main: name, context: context, folder: folder)
         guard let text = library.render(safe, withTemplate: name) else {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
         }

@@ -32,7 +32,12 @@ enum TemplateBudget {
         }
 
         func list(_ name: String) -> Int { max(1, longestList[Self.last(name)] ?? 1) }
-        func text(_ name: String) -> Int { name == "." ? longestAnyText : longestText[Self.last(name)] ?? 20 }
+        /// A list printed as a variable shows its elements (`["a", "b"]`).
+        func text(_ name: String) -> Int {
+            if name == "." || name.isEmpty { return longestAnyText }
+            if let count = longestList[Self.last(name)] { return Estimator.multiply(count, longestAnyText + 4) }
+            return longestText[Self.last(name)] ?? 20
+        }
         static func last(_ name: String) -> String { name.split(separator: ".").last.map(String.init) ?? name }
     }
 

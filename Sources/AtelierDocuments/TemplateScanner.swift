@@ -111,6 +111,9 @@ enum TemplateScanner {
                 break
             }
             let name = body.trimmed
+            guard !name.isEmpty else {
+                throw fail(tagLine, "balise vide : un nom est attendu entre « \(shown(start))\(kind.map { String($0) } ?? "") » et « \(shown(end)) »")
+            }
             switch kind {
             case "#", "^", "$", "<":
                 open.append((name, tagLine))
@@ -137,7 +140,7 @@ enum TemplateScanner {
         }
         scan.textAfter = pendingText + text.count - textStart
         if let innermost = open.last {
-            throw fail(innermost.line, "section « \(innermost.name) » non fermée : « \(shown(start))/\(innermost.name)\(shown(end)) » manque")
+            throw fail(innermost.line, "section non fermée : « \(shown(start))/\(innermost.name)\(shown(end)) » manque pour la section « \(innermost.name) » ouverte ici")
         }
         return scan
     }

@@ -45,7 +45,7 @@ import Testing
         } catch {
             #expect(error.file == "templates/cls/contrat.mustache")
             #expect(error.line == 2)
-            #expect(error.message == "section « fiches » non fermée : « {{/fiches}} » manque")
+            #expect(error.message == "section non fermée : « {{/fiches}} » manque pour la section « fiches » ouverte ici")
         }
     }
 

@@ -48,6 +48,10 @@ import Testing
             let target = shipped.keys.sorted().randomElement(using: &generator)!
             sources[target] = mutator.mutate(shipped[target]!, using: &generator)
             let files = Dictionary(uniqueKeysWithValues: sources.map { ("\(folder)/\($0.key).mustache", $0.value) })
+            if let only = FuzzSettings.only {
+                guard only == index else { continue }
+                print("FUZZ case \(index), \(target).mustache:\n\(sources[target]!)")
+            }
             let start = Date()
             do throws(TemplateError) {
                 let templates = try DocumentTemplates(sources: sources, folder: folder)

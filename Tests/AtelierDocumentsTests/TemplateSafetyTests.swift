@@ -68,7 +68,7 @@ import Testing
         ("# {{titre\n\n", 1, "balise non terminée : « }} » manque après « {{ »"),
         ("{{#fiches}}\n{{/fichess}}\n", 2, "la section fermée ici (« {{/fichess}} ») n'est pas celle qui est ouverte : « fiches », ouverte ligne 1, attend « {{/fiches}} »"),
         ("texte\n{{/fiches}}\n", 2, "fermeture « {{/fiches}} » sans section ouverte"),
-        ("{{#fiches}}\n\n{{^vide}}\n{{/vide}}\n", 1, "section « fiches » non fermée : « {{/fiches}} » manque"),
+        ("{{#fiches}}\n\n{{^vide}}\n{{/vide}}\n", 1, "section non fermée : « {{/fiches}} » manque pour la section « fiches » ouverte ici"),
         ("{{{titre}}\n", 1, "balise {{{nom}}} non terminée : « }}} » manque"),
         ("{{> *titre}}\n", 1, "modèle partiel dynamique « *titre » refusé : nommez le fichier inclus ({{> fiche}})"),
         ("\n{{titre avec espaces}}\n", 2, "balise mal formée : un nom (lettres, chiffres, . _ -) puis « }} » est attendu"),
@@ -98,6 +98,15 @@ import Testing
         // Nested three times, it renders: 8 copies.
         let three = try DocumentTemplates(sources: ["contrat": "{{#fiches}}{{#fiches}}{{#fiches}}{{intitule}},{{/fiches}}{{/fiches}}{{/fiches}}"], folder: "templates/cls")
         #expect(try three.render(context, template: "contrat").split(separator: ",").count == 8)
+    }
+
+    @Test func aRecordPrintedAsATextIsNothingRatherThanTheWholeContext() throws {
+        let templates = try DocumentTemplates(sources: ["contrat": "[{{.}}][{{fiches}}][{{#fiches}}{{.}}{{/fiches}}][{{titre}}]"], folder: "templates/cls")
+        let context: [String: Any] = ["titre": "T", "fiches": [["intitule": "MSP"], ["intitule": "CPTS"]]]
+        try templates.check(against: [context])
+        #expect(try templates.render(context, template: "contrat") == "[][[, ]][][T]")
+        #expect(refusal(["contrat": "a {{ }} b"]) == TemplateError(file: "templates/cls/contrat.mustache", line: 1,
+                                                                   message: "balise vide : un nom est attendu entre « {{ » et « }} »"))
     }
 
     @Test func theShippedTemplatesAreWithinTheLimits() throws {

@@ -11,11 +11,14 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// The fuzz settings: `FUZZ_TEMPLATES=N` mutated copies per file (quick by default),
-/// `FUZZ_SEED` to replay a run.
+/// `FUZZ_SEED` to replay a run, `FUZZ_CASE` to replay one case of it.
 enum FuzzSettings {
     static let environment = ProcessInfo.processInfo.environment
     static let copies = Int(environment["FUZZ_TEMPLATES"] ?? "") ?? 120
     static let seed = UInt64(environment["FUZZ_SEED"] ?? "") ?? 20_261_201
+    /// `FUZZ_CASE=i` replays case i alone (the generator still runs through the cases before it)
+    /// and prints its input.
+    static let only = Int(environment["FUZZ_CASE"] ?? "")
 }
 
 /// Mutates a text the way a hurried or hostile editor would: cuts, repeats, swaps lines,

@@ -54,12 +54,19 @@ import Testing
         var outcome = FuzzOutcome()
         for index in 0..<FuzzSettings.copies {
             let yaml = mutator.mutate(shipped, using: &generator)
+            if let only = FuzzSettings.only {
+                guard only == index else { continue }
+                print("FUZZ case \(index), \(name):\n\(yaml)")
+            }
             let start = Date()
             do throws(TemplateError) {
                 try Self.load(name, yaml)
                 outcome.results += 1
             } catch {
-                outcome.refused(error, files: [name: yaml], case: index)
+                // A change in one reference file may be refused in another that names it (levers in rules).
+                var files = Dictionary(uniqueKeysWithValues: Self.files.map { ($0, Shipped.text($0)) })
+                files[name] = yaml
+                outcome.refused(error, files: files, case: index)
             }
             outcome.timed(index, since: start)
         }

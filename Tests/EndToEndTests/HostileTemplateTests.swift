@@ -85,7 +85,7 @@ import Testing
 
     @Test(arguments: [
         ("{{! un commentaire jamais fermé\n", 0, "commentaire non fermé : « }} » manque après « {{ »"),
-        ("{{#actions}}\n", 0, "section « actions » non fermée : « {{/actions}} » manque"),
+        ("{{#actions}}\n", 0, "section non fermée : « {{/actions}} » manque pour la section « actions » ouverte ici"),
         ("{{/actions}}\n", 0, "fermeture « {{/actions}} » sans section ouverte"),
         ("{{#actions}}\n{{/depenses}}\n", 1, "la section fermée ici (« {{/depenses}} ») n'est pas celle qui est ouverte : « actions »"),
         ("{{territoire\n", 0, "balise non terminée : « }} » manque après « {{ »"),
