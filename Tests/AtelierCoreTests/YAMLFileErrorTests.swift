@@ -1,4 +1,4 @@
-import AtelierCore
+@testable import AtelierCore
 import Testing
 
 /// Every YAML file a user may edit reports a mistake in French with its line, whichever
@@ -52,13 +52,29 @@ import Testing
         ("a: b: c\n", 1, "YAML mal formé : « : » inattendu ici (un texte contenant « : » doit être entre guillemets, ou l'indentation est décalée)"),
         ("a:\n\t- b\n", 2, "YAML mal formé : caractère inattendu (une tabulation dans l'indentation, ou une valeur commençant par @ ou ` à mettre entre guillemets)"),
         ("a: \"non fermé\n", 2, "YAML mal formé : fin du fichier au milieu d'un texte entre guillemets"),
-        ("a: *inconnu\n", 1, "YAML mal formé : alias « * » vers une ancre « & » inconnue"),
         ("a: @b\n", 1, "YAML mal formé : caractère inattendu (une tabulation dans l'indentation, ou une valeur commençant par @ ou ` à mettre entre guillemets)"),
     ])
     func syntaxErrorsAreFrench(yaml: String, line: Int, message: String) {
         let error = Self.load("templates/financement/catalogue.yaml", yaml)
         #expect(error?.line == line, "\(String(describing: error))")
         #expect(error?.message == message)
+    }
+
+    @Test(arguments: [
+        ("a0: &a0 [x, x]\na1: &a1 [*a0, *a0]\n? *a1\n: 1\n", 2, "a0"),
+        ("a: &a x\nb:\n  - *a\n", 3, "a"),
+        ("a: &a x\n*a : 1\n", 2, "a"),
+        ("a: &a x\nb: {c: *a}\n", 2, "a"),
+        ("a: &a x\nb: l'accès\" : *a\n", 2, "a"),
+    ])
+    func aliasesAreRefusedBeforeYamsExpandsThem(yaml: String, line: Int, name: String) {
+        #expect(Self.load("templates/synthese/leviers.yaml", yaml) == TemplateError(
+            file: "templates/synthese/leviers.yaml", line: line,
+            message: "alias YAML « *\(name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"))
+    }
+
+    @Test func starsInTextsAreNotAliases() {
+        #expect(YAMLProblem.firstAlias(in: "a: 2 * 3\nb: \"*x\"\nc: '*y'\nd: texte *z # *w\n# *commentaire\n") == nil)
     }
 
     @Test func yearsAndAmountsOfTheCatalogueAndReferencesAreRangeChecked() throws {

@@ -7,6 +7,10 @@ struct YAMLDocument {
 
     /// The root node of the file.
     func root(_ yaml: String) throws(TemplateError) -> Node {
+        if let alias = YAMLProblem.firstAlias(in: yaml) {
+            throw TemplateError(file: file, line: alias.line,
+                                message: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw TemplateError(file: file, line: nil, message: "le fichier est vide")

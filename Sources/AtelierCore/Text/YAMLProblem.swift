@@ -22,6 +22,42 @@ enum YAMLProblem {
         }
     }
 
+    /// The line and name of the first alias (`*nom`) of a file. Yams expands aliases before the
+    /// loaders see anything and hashes every key to find duplicates: ten lines of aliases of
+    /// aliases used as keys make a key of 10⁹ nodes, and loading never ends. The shipped files
+    /// use none, so they are refused. Read per line, outside quotes and comments, where a node
+    /// may start (after `- `, `: `, `? `, `[`, `{`, `,` or at the start of a line).
+    static func firstAlias(in yaml: String) -> (line: Int, name: String)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let characters = Array(line)
+            var quote: Character?
+            var previous: Character?  // the last character that is not a space
+            for (position, character) in characters.enumerated() {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    previous = character
+                    continue
+                }
+                let before: Character? = position > 0 ? characters[position - 1] : nil
+                switch character {
+                case "\"", "'":
+                    // A quote opens a quoted scalar only where a node starts (« l'accès » is plain).
+                    if previous == nil || "-:?[{,".contains(previous!) { quote = character }
+                case "#" where before == nil || before!.isWhitespace:
+                    break
+                case "*" where (previous == nil || "-:?[{,".contains(previous!)) && (before == nil || before!.isWhitespace || "[{,".contains(before!)):
+                    let name = characters[(position + 1)...].prefix { !$0.isWhitespace && !",[]{}".contains($0) }
+                    if !name.isEmpty { return (index + 1, String(name)) }
+                default:
+                    break
+                }
+                if character == "#", before == nil || before!.isWhitespace { break }
+                if !character.isWhitespace { previous = character }
+            }
+        }
+        return nil
+    }
+
     /// The line of the repeated key: the next line that starts, at the first key's column, with
     /// `name:` (or `- name:` for a list item), as an editor shows it. Nil when the mapping is
     /// written otherwise (flow style), and the first occurrence is named instead.
