@@ -74,7 +74,8 @@ public struct DocumentTemplates {
                 }
                 let unknown = tag.name.split(separator: ".").map(String.init).first { !known.contains($0) }
                 if let unknown, tag.name != "." {
-                    let hint = closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    // No hint for a name longer than any key: the edit distance grows with its length.
+                    let hint = unknown.count > 80 ? "" : closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw TemplateError(file: "\(folder)/\(name).mustache", line: tag.line, message: "balise inconnue « \(tag.name) »\(hint)")
                 }
             }

@@ -11,6 +11,7 @@ import Testing
         ("        type: entier\n        min: -1e30\n        max: 100000\n", 2, "question demographie.medecins_generalistes.effectif : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"),
         ("        type: entier\n        min: 100\n        max: 1\n", 3, "question demographie.medecins_generalistes.effectif : « min » (100) dépasse « max » (1) : aucune réponse ne serait acceptée"),
         ("        type: entier\n        min: 0\n        max_reponse: territoire.rien\n", 3, "question demographie.medecins_generalistes.effectif : « max_reponse » doit nommer une question de type entier posée plus haut (« territoire.rien » n'en est pas une)"),
+        ("        type: entier\n        min: &zero 0\n        max: *zero\n", 3, "alias YAML « *zero » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"),
         ("        type: entier\n        min: 0\n        max: 100000\n        min: 1\n", 4, "le champ « min » apparaît deux fois au même niveau (première fois ligne "),
     ])
     func aHandEditedQuestionnaireIsRefusedWithFileAndLine(replacement: String, lineInReplacement: Int, message: String) throws {

@@ -121,7 +121,8 @@ public struct SynthesisReferences: Sendable {
                     throw document.fail(conditionNode, "règle \(key) : condition illisible, attendu « indicateur opérateur valeur »")
                 }
                 guard known.contains(condition.key) else {
-                    let hint = closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    // No hint for a name longer than any indicator: the edit distance grows with its length.
+                    let hint = condition.key.count > 80 ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw document.fail(conditionNode, "règle \(key) : indicateur inconnu « \(condition.key) »\(hint)")
                 }
                 conditions.append(condition)
