@@ -2,18 +2,27 @@ import AtelierCore
 import Mustache
 
 /// The Mustache templates of a document (`templates/cls/*.mustache`), compiled, with every
-/// mistake reported by file and line: syntax errors from the parser, and tags that name
-/// nothing the document provides (Mustache would silently print nothing for them).
+/// mistake reported by file and line: syntax errors, inclusion cycles, nesting and size
+/// beyond the limits (`TemplateScanner`), and tags that name nothing the document provides
+/// (Mustache would silently print nothing for them).
 public struct DocumentTemplates {
     /// File name (without `.mustache`) → text.
     public let sources: [String: String]
     let library: MustacheLibrary
     let folder: String
+    /// The tags of each file, read once by `TemplateScanner`.
+    let scans: [String: TemplateScanner.Scan]
 
     /// Compiles `sources`; `folder` names them in messages (`templates/cls`).
     public init(sources: [String: String], folder: String) throws(TemplateError) {
         self.sources = sources
         self.folder = folder
+        var scans: [String: TemplateScanner.Scan] = [:]
+        // Every file is scanned before any is parsed: the parser must never see what the scan refuses.
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            scans[name] = try TemplateScanner.scan(text, file: "\(folder)/\(name).mustache")
+        }
+        try TemplatePartials.check(scans, folder: folder)
         var library = MustacheLibrary()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
@@ -22,19 +31,25 @@ public struct DocumentTemplates {
                 throw TemplateError(file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
                                     message: Self.describe(error.error))
             } catch {
-                throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle illisible (\(error))")
+                throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: Self.describe(error))
             }
         }
         self.library = library
+        self.scans = scans
     }
 
     static func describe(_ error: any Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect?: return "la section fermée ici n'est pas celle qui est ouverte ({{#nom}} … {{/nom}})"
-        case .unfinishedName?: return "balise non terminée : « }} » manque"
+        case .unfinishedName?: return "balise mal formée : un nom (lettres, chiffres, . _ -) puis « }} » est attendu"
         case .expectedSectionEnd?: return "section non fermée : {{/nom}} manque"
-        case .invalidSetDelimiter?: return "changement de délimiteurs invalide"
-        default: return "erreur de syntaxe Mustache (\(error))"
+        case .invalidSetDelimiter?: return "changement de délimiteurs invalide : attendu par exemple {{=<% %>=}}"
+        case .transformAppliedToInheritanceSection?: return "une transformation ne s'applique pas à un bloc {{$nom}}"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "seuls des blocs {{$nom}} … {{/nom}} peuvent figurer entre {{<modèle}} et {{/modèle}}"
+        case .invalidConfigVariableSyntax?: return "réglage mal formé : attendu {{% CONTENT_TYPE: TEXT }}"
+        case .unrecognisedConfigVariable?: return "réglage inconnu : seul {{% CONTENT_TYPE: TEXT }} (ou HTML) est reconnu"
+        case nil: return "balise mal formée ou coupée par la fin du fichier"
         }
     }
 
@@ -43,17 +58,24 @@ public struct DocumentTemplates {
     public func check(against contexts: [[String: Any]]) throws(TemplateError) {
         var known: Set<String> = ["."]
         for context in contexts { Self.collectKeys(context, into: &known) }
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for tag in Self.tags(in: text) {
-                if tag.kind == ">" {
+        for name in scans.keys.sorted() {
+            for tag in scans[name]?.tags ?? [] {
+                switch tag.kind {
+                case ">", "<":
                     guard sources[tag.name] != nil else {
                         throw TemplateError(file: "\(folder)/\(name).mustache", line: tag.line, message: "modèle partiel inconnu « \(tag.name) » ({{> \(tag.name)}})")
                     }
                     continue
+                case "$", "/":
+                    // Block names are not keys; a close repeats the name checked at its opening.
+                    continue
+                default:
+                    break
                 }
                 let unknown = tag.name.split(separator: ".").map(String.init).first { !known.contains($0) }
                 if let unknown, tag.name != "." {
-                    let hint = closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    // No hint for a name longer than any key: the edit distance grows with its length.
+                    let hint = unknown.count > 80 ? "" : closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw TemplateError(file: "\(folder)/\(name).mustache", line: tag.line, message: "balise inconnue « \(tag.name) »\(hint)")
                 }
             }
@@ -61,9 +83,15 @@ public struct DocumentTemplates {
     }
 
     /// The document from its main template `name`; a missing file is refused rather than
-    /// written as an empty document.
+    /// written as an empty document. Every text of the context is made safe for a Markdown
+    /// table cell first (`MarkdownText`).
     public func render(_ context: [String: Any], template name: String) throws(TemplateError) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+        guard scans[name] != nil else {
+            throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
+        }
+        let safe = MarkdownText.escaping(context)
+        try TemplateBudget.check(scans, main: name, context: context, folder: folder)
+        guard let text = library.render(safe, withTemplate: name) else {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
         }
         return text
@@ -78,33 +106,5 @@ public struct DocumentTemplates {
         } else if let array = value as? [Any] {
             for element in array { collectKeys(element, into: &keys) }
         }
-    }
-
-    /// The tags of a template with their kind (`#`, `^`, `/`, `>`, `&`, nil) and line;
-    /// comments (`!`) and pragmas (`%`) are left out.
-    static func tags(in text: String) -> [(name: String, kind: Character?, line: Int)] {
-        var result: [(String, Character?, Int)] = []
-        var line = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let triple = text[index...].hasPrefix("{{{")
-                let open = text.index(index, offsetBy: triple ? 3 : 2)
-                guard let close = text[open...].range(of: triple ? "}}}" : "}}") else { break }
-                var body = text[open..<close.lowerBound].trimmed
-                var kind: Character? = triple ? "&" : nil
-                if let first = body.first, "#^/>&!%=".contains(first) {
-                    kind = first
-                    body = String(body.dropFirst()).trimmed
-                }
-                if kind != "!" && kind != "%" && kind != "=" { result.append((body, kind, line)) }
-                line += text[index..<close.upperBound].filter { $0 == "\n" }.count
-                index = close.upperBound
-            } else {
-                if text[index] == "\n" { line += 1 }
-                index = text.index(after: index)
-            }
-        }
-        return result
     }
 }

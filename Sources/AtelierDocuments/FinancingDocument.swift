@@ -52,11 +52,10 @@ public enum FinancingDocument {
     }
 
     /// One line per expense and per receipt: `;` separator, decimal comma, no thousands separator,
-    /// UTF-8 with a byte-order mark so that spreadsheets read the accents right.
+    /// UTF-8 with a byte-order mark so that spreadsheets read the accents right. Every cell goes
+    /// through `CSVCell`, so that nothing typed becomes a formula.
     public static func csv(_ plan: FinancingPlan) -> String {
-        func cell(_ text: String) -> String {
-            text.contains(";") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let cell = CSVCell.text
         func euros(_ cents: Int) -> String {
             let sign = cents < 0 ? "-" : ""
             let value = cents.magnitude

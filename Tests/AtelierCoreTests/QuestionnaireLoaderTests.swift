@@ -56,6 +56,51 @@ import Testing
         #expect(loadError(Self.header + list + "peut-être\n")?.description == "q.yaml, ligne 13 : « facultatif » doit valoir oui ou non")
     }
 
+    static let count = "      - cle: s.n\n        libelle: N\n        type: entier\n"
+
+    @Test(arguments: [
+        ("        max: 1e400\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : 1e400)"),
+        ("        min: -1e30\n", 9, "question s.n : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"),
+        ("        max: inf\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : inf)"),
+        ("        max: nan\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : nan)"),
+        ("        max: .inf\n", 9, "question s.n : « max » doit être un nombre"),
+        ("        min: 100\n        max: 1\n", 10, "question s.n : « min » (100) dépasse « max » (1) : aucune réponse ne serait acceptée"),
+        ("        max: 2,5\n", 9, "question s.n : « max » doit être un nombre entier (lu : 2,5)"),
+        ("        max: beaucoup\n", 9, "question s.n : « max » doit être un nombre"),
+        ("        max_reponse: s.inconnue\n", 9, "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.inconnue » n'en est pas une)"),
+    ])
+    func boundsAreFiniteOrderedAndPrintable(bound: String, line: Int, message: String) throws {
+        let error = try #require(loadError(Self.header + Self.count + bound))
+        #expect(error == TemplateError(file: "q.yaml", line: line, message: message))
+    }
+
+    @Test func maxReponseNamesAnEarlierIntegerQuestionAndBoundsAnInteger() throws {
+        let text = "      - cle: s.t\n        libelle: T\n        type: texte\n"
+        #expect(loadError(Self.header + text + Self.count + "        max_reponse: s.t\n")?.message
+                == "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.t » n'en est pas une)")
+        let decimal = "      - cle: s.d\n        libelle: D\n        type: decimal\n        max_reponse: s.n\n"
+        #expect(loadError(Self.header + Self.count + decimal)
+                == TemplateError(file: "q.yaml", line: 12, message: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
+        #expect(loadError(Self.header + text.replacingOccurrences(of: "texte\n", with: "texte\n        max: 3\n"))
+                == TemplateError(file: "q.yaml", line: 9, message: "question s.t : « max » ne s'applique qu'aux types entier, annee, decimal, pourcentage et montant"))
+        let amount = "      - cle: s.m\n        libelle: M\n        type: montant\n        min: -1000000000000\n        max: 1000000000000\n"
+        let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + amount, file: "q.yaml")
+        // The widest bounds print without trapping (cents in an Int).
+        #expect(AnswerParser(reference: Project.reference).expectation(for: questionnaire.questions[0].kind, bounds: questionnaire.questions[0].bounds).contains("000,00"))
+    }
+
+    @Test func aListFieldBoundIsCheckedTheSameWay() throws {
+        let list = "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: entier\n            min: 5\n            max: 2\n"
+        #expect(loadError(Self.header + list) == TemplateError(file: "q.yaml", line: 14, message: "champ a : « min » (5) dépasse « max » (2) : aucune réponse ne serait acceptée"))
+    }
+
+    @Test func aDuplicateKeyIsSaidInFrenchWithTheLineOfTheRepeat() throws {
+        let body = "      - cle: s.a\n        libelle: A\n        type: texte\n        libelle: B\n"
+        #expect(loadError(Self.header + body) == TemplateError(
+            file: "q.yaml", line: 9, message: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
+        #expect(loadError("version: 1\nversion: 2\nsections: []\n")?.line == 2)
+    }
+
     @Test func anEmptyFileIsReported() throws {
         #expect(loadError("")?.description == "q.yaml : le fichier est vide")
     }

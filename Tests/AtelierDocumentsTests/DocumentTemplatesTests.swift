@@ -44,8 +44,8 @@ import Testing
             Issue.record("an unclosed section was accepted")
         } catch {
             #expect(error.file == "templates/cls/contrat.mustache")
-            #expect(error.line != nil)
-            #expect(error.message == "section non fermée : {{/nom}} manque")
+            #expect(error.line == 2)
+            #expect(error.message == "section non fermée : « {{/fiches}} » manque pour la section « fiches » ouverte ici")
         }
     }
 

@@ -50,14 +50,24 @@ extension FundingCatalogue {
             let base = f["base"]?.string
             guard base == nil || base == "HT" || base == "TTC" else { throw document.fail(f["base"], "\(what) : « base » vaut HT ou TTC") }
             let confidence = try document.confidence(f, in: node, what: what)
-            guard let year = try document.number(f, "annee") else { throw document.fail(node, "\(what) : « annee » manque") }
+            let rateMin = try document.number(f, "taux_min"), rateMax = try document.number(f, "taux_max")
+            for (name, rate) in [("taux_min", rateMin), ("taux_max", rateMax)] where rate.map({ !(0...100).contains($0) }) ?? false {
+                throw document.fail(f[name], "\(what) : « \(name) » est un pourcentage, entre 0 et 100")
+            }
+            if let rateMin, let rateMax, rateMin > rateMax {
+                throw document.fail(f["taux_max"], "\(what) : « taux_min » dépasse « taux_max »")
+            }
+            let cap = try document.number(f, "plafond")
+            if let cap, cap < 0 { throw document.fail(f["plafond"], "\(what) : « plafond » doit être un montant positif") }
+            guard let year = try document.integer(f, "annee", in: 1900...2100, what: what) else { throw document.fail(node, "\(what) : « annee » manque") }
             instruments.append(FundingInstrument(
                 key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,
-                nature: nature, sheetKeys: sheets, rateMin: try document.number(f, "taux_min"), rateMax: try document.number(f, "taux_max"),
-                cap: try document.number(f, "plafond").map { Int(($0 * 100).rounded()) }, base: base,
+                nature: nature, sheetKeys: sheets, rateMin: rateMin, rateMax: rateMax,
+                // At most 10¹⁵ € (`YAMLDocument.numberLimit`): 10¹⁷ cents, within an Int.
+                cap: cap.map { Int(($0 * 100).rounded()) }, base: base,
                 entersBudget: try flag("budget_collectivite"), isStateDotation: try flag("dotation_etat"), isPublic: try flag("public"),
                 validFrom: try date("valide_du"), validTo: try date("valide_au"),
-                source: try document.string(f, "source", in: node, what: what), year: Int(year), confidence: confidence,
+                source: try document.string(f, "source", in: node, what: what), year: year, confidence: confidence,
                 note: f["note"]?.string?.trimmed))
         }
     }

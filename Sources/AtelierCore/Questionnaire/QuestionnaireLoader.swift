@@ -43,8 +43,10 @@ public enum QuestionnaireLoader {
         func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
             try document.string(fields, name, in: node, what: what)
         }
-        func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? { try document.number(fields, name) }
         func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? { try document.yesNo(node, name: name) }
+        func bounds(_ fields: [String: Node], kind: QuestionKind, what: String) throws(TemplateError) -> Bounds {
+            try QuestionnaireLoader.bounds(fields, kind: kind, what: what, document: document)
+        }
 
         mutating func questionnaire(_ root: Node) throws(TemplateError) -> Questionnaire {
             let fields = try mapping(root, allowed: ["version", "sections"], what: "le questionnaire")
@@ -88,10 +90,13 @@ public enum QuestionnaireLoader {
             guard seenKeys[key] == nil else { throw fail(fields["cle"], "la clé « \(key) » est déjà utilisée") }
             let label = try string(fields, "libelle", in: node, what: "question \(key)")
             let kind = try self.kind(fields, in: node, what: "question \(key)")
-            var bounds = Bounds(minimum: try number(fields, "min"), maximum: try number(fields, "max"))
+            var bounds = try self.bounds(fields, kind: kind, what: "question \(key)")
             if let maxNode = fields["max_reponse"] {
+                guard case .integer = kind else {
+                    throw fail(maxNode, "question \(key) : « max_reponse » ne s'applique qu'à une question de type entier")
+                }
                 guard let other = maxNode.string, let target = seenKeys[other], case .integer = target.kind else {
-                    throw fail(maxNode, "« max_reponse » doit nommer une question de type entier posée plus haut")
+                    throw fail(maxNode, "question \(key) : « max_reponse » doit nommer une question de type entier posée plus haut (« \(maxNode.string ?? "") » n'en est pas une)")
                 }
                 bounds.maximumKey = other
             }
@@ -166,7 +171,7 @@ public enum QuestionnaireLoader {
                 if case .list = kind { throw fail(fields["type"], "une liste ne peut pas contenir de liste") }
                 let optional = try yesNo(fields["facultatif"], name: "facultatif") ?? false
                 result.append(ListField(key: key, label: label, kind: kind,
-                                        bounds: Bounds(minimum: try number(fields, "min"), maximum: try number(fields, "max")),
+                                        bounds: try bounds(fields, kind: kind, what: "champ \(key)"),
                                         optional: optional))
             }
             return result

@@ -60,12 +60,12 @@ public struct SynthesisReferences: Sendable {
             let f = try document.mapping(node, allowed: ["cle", "libelle", "valeur", "annee", "source", "confiance", "note"], what: "une référence")
             let key = try document.string(f, "cle", in: node, what: "référence")
             guard let value = try document.number(f, "valeur") else { throw document.fail(node, "référence \(key) : « valeur » manque") }
-            guard let year = try document.number(f, "annee"), year == year.rounded() else {
-                throw document.fail(f["annee"] ?? node, "référence \(key) : « annee » doit être une année")
+            guard let year = try document.integer(f, "annee", in: 1900...2100, what: "référence \(key)") else {
+                throw document.fail(node, "référence \(key) : « annee » manque")
             }
             let confidence = try document.confidence(f, in: node, what: "référence \(key)")
             result[key] = NationalReference(key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
-                                            value: value, year: Int(year),
+                                            value: value, year: year,
                                             source: try document.string(f, "source", in: node, what: "référence \(key)"),
                                             confidence: confidence, note: f["note"]?.string)
         }
@@ -80,8 +80,9 @@ public struct SynthesisReferences: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if !sawHeader { sawHeader = true; continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 5, let count = Int(f[3]), let density = Double(f[4]) else {
-                throw TemplateError(file: file, line: index + 1, message: "ligne attendue : profession, département, libellé, effectif, densité")
+            guard f.count == 5, let count = Int(f[3]), count >= 0, count <= 10_000_000,
+                  let density = Double(f[4]), density.isFinite, density >= 0 else {
+                throw TemplateError(file: file, line: index + 1, message: "ligne attendue : profession, département, libellé, effectif (entier de 0 à 10 000 000), densité (nombre positif), séparés par des tabulations")
             }
             result[f[0], default: [:]][f[1]] = LiberalHeadcount(department: f[1], departmentName: f[2], count: count, publishedDensity: density)
         }
@@ -120,7 +121,8 @@ public struct SynthesisReferences: Sendable {
                     throw document.fail(conditionNode, "règle \(key) : condition illisible, attendu « indicateur opérateur valeur »")
                 }
                 guard known.contains(condition.key) else {
-                    let hint = closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    // No hint for a name longer than any indicator: the edit distance grows with its length.
+                    let hint = condition.key.count > 80 ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw document.fail(conditionNode, "règle \(key) : indicateur inconnu « \(condition.key) »\(hint)")
                 }
                 conditions.append(condition)

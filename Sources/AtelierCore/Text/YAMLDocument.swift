@@ -7,6 +7,10 @@ struct YAMLDocument {
 
     /// The root node of the file.
     func root(_ yaml: String) throws(TemplateError) -> Node {
+        if let alias = YAMLProblem.firstAlias(in: yaml) {
+            throw TemplateError(file: file, line: alias.line,
+                                message: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw TemplateError(file: file, line: nil, message: "le fichier est vide")
@@ -14,10 +18,8 @@ struct YAMLDocument {
             return node
         } catch let error as TemplateError {
             throw error
-        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
-            throw TemplateError(file: file, line: mark.line, message: "YAML mal formé (\(problem))")
         } catch {
-            throw TemplateError(file: file, line: nil, message: "YAML illisible (\(error))")
+            throw YAMLProblem.describe(error, in: yaml, file: file)
         }
     }
 
@@ -52,12 +54,31 @@ struct YAMLDocument {
         return Array(items)
     }
 
+    /// Beyond it a figure is a typing slip, and converting it to an `Int` (cents, years) could trap.
+    static let numberLimit = 1e15
+
+    /// A finite number, `1 234,5` or `1234.5`; `.inf`, `1e400` and figures beyond ±10¹⁵ are refused.
     func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
         guard let node = fields[name] else { return nil }
         guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
             throw fail(node, "« \(name) » doit être un nombre")
         }
+        guard value.isFinite, abs(value) <= Self.numberLimit else {
+            throw fail(node, "« \(name) » doit être un nombre entre −1 000 000 000 000 000 et 1 000 000 000 000 000")
+        }
         return value
+    }
+
+    /// A year as written (2024), any other figure grouped (1 000 000).
+    static func shown(_ value: Int) -> String { abs(value) < 10_000 ? String(value) : FrenchFormat.integer(value) }
+
+    /// A whole number within `range` (a year, a count).
+    func integer(_ fields: [String: Node], _ name: String, in range: ClosedRange<Int>, what: String) throws(TemplateError) -> Int? {
+        guard let value = try number(fields, name) else { return nil }
+        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw fail(fields[name], "\(what) : « \(name) » doit être un nombre entier entre \(Self.shown(range.lowerBound)) et \(Self.shown(range.upperBound))")
+        }
+        return Int(value)
     }
 
     /// The `confiance` field of a sourced figure: « sûr » or « incertain ».
