@@ -43,6 +43,10 @@ public enum PopulationImport {
                 let department = fields[d], commune = fields[c]
                 code = department + String(repeating: "0", count: max(0, 5 - department.count - commune.count)) + commune
             }
+            // Two files put end to end: say so rather than « population « PMUN » illisible ».
+            if HeaderLine.fold(fields[current.population]) == "pmun" {
+                throw ImportError(file: path, line: number, message: "en-tête répété : un seul en-tête est attendu, en ligne 1 (deux fichiers mis bout à bout ?)")
+            }
             guard let population = Int(fields[current.population]) else {
                 throw ImportError(file: path, line: number, message: "population « \(fields[current.population].prefix(20)) » illisible (nombre entier attendu)")
             }

@@ -65,6 +65,12 @@ import Testing
         #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: big, communes: ["75056"]) }?.line == 3)
     }
 
+    @Test func aRepeatedHeaderIsSaidAsSuch() throws {
+        let path = write("REG;DEP;COM;PMUN\n28;14;14118;106538\nREG;DEP;COM;PMUN\n", "twice.csv")
+        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) }
+            == ImportError(file: path, line: 3, message: "en-tête répété : un seul en-tête est attendu, en ligne 1 (deux fichiers mis bout à bout ?)"))
+    }
+
     @Test(.enabled(if: samplesPresent, "the open-data samples of ../shared/opendata are absent"))
     func everyPopulationOfTheRealFilesIsWithinTheBounds() throws {
         // The whole INSEE file, every commune wanted: no real value is refused.
