@@ -50,7 +50,7 @@ import Testing
         try original.replacingOccurrences(of: "{{prs}}", with: "{{prss}}").write(toFile: contract, atomically: true, encoding: .utf8)
         let misspelt = try Binary.run([workbook, "--ressources", resources], input: "/exporter cls\n", in: sandbox.path)
         #expect(misspelt.status == 1)
-        #expect(misspelt.errors.hasPrefix("Ligne 1 : Projet de contrat non écrit — templates/cls/contrat.mustache, ligne \(line) : balise inconnue « prss » (vouliez-vous dire « prs » ?) Le classeur n'a pas été modifié."), "\(misspelt.errors)")
+        #expect(misspelt.errors.hasPrefix("Ligne 1 : Projet de contrat non écrit — templates/cls/contrat.mustache, ligne \(line) : balise inconnue « prss » (vouliez-vous dire « prs » ?). Le classeur n'a pas été modifié."), "\(misspelt.errors)")
 
         // An unclosed section
         try original.replacingOccurrences(of: "{{/constats}}", with: "").write(toFile: contract, atomically: true, encoding: .utf8)

@@ -66,7 +66,7 @@ import Testing
         try FileManager.default.removeItem(atPath: resources + "/templates/financement/plan.mustache")
         let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "Pays test\n/exporter plan\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("Ligne 2 : Plan de financement non écrit — templates/financement/plan.mustache : modèle principal introuvable Le classeur n'a pas été modifié."), "\(result.errors)")
+        #expect(result.errors.hasPrefix("Ligne 2 : Plan de financement non écrit — templates/financement/plan.mustache : modèle principal introuvable. Le classeur n'a pas été modifié."), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t-plan.md"))
     }
 

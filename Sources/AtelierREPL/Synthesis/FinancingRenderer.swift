@@ -61,7 +61,7 @@ struct FinancingRenderer {
             let place = [problem.sheet.map { sheet in
                 "Fiche \(sheet)" + (plan.actions.first { $0.sheet == sheet }.map { " (\($0.title))" } ?? "")
             }, problem.line].compactMap { $0 }.joined(separator: ", ")
-            let sentence = problem.message.hasSuffix(".") ? problem.message : problem.message + "."
+            let sentence = problem.message.asSentence
             lines += Table.wrap("\(place) : \(sentence)", width: 100, indent: "    ").enumerated().map { index, line in
                 index == 0 ? "  \(mark) " + line.dropFirst(4) : line
             }
