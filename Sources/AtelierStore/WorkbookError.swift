@@ -2,6 +2,7 @@
 /// what happened and what to do. The file is never modified when one of these is raised.
 public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case notAWorkbook(path: String)
+    case notARegularFile(path: String)
     case foreignDatabase(path: String)
     case newerVersion(path: String)
     case busy(path: String)
@@ -13,6 +14,8 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notAWorkbook(let path):
             return "Le fichier « \(path) » n'est pas un classeur Atelier Santé (ce n'est pas une base SQLite, ou elle est endommagée). Il n'a pas été modifié ; vérifiez le chemin, ou repartez d'une copie de sauvegarde."
+        case .notARegularFile(let path):
+            return "« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite. Rien n'a été modifié ; indiquez le chemin d'un classeur."
         case .foreignDatabase(let path):
             return "Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié ; indiquez un autre nom de classeur."
         case .newerVersion(let path):

@@ -44,6 +44,11 @@ extension WorkbookStore {
         try read { db in try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")) }
     }
 
+    func fetchAnswers(_ db: Database, keys: [String]) throws -> [String: StoredAnswer] {
+        try decode(Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                                arguments: StatementArguments(keys)))
+    }
+
     func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
         var result: [String: StoredAnswer] = [:]
         for row in rows {
@@ -70,11 +75,20 @@ extension WorkbookStore {
 
     // MARK: - Skipped questions
 
-    public func skip(_ key: String) throws(WorkbookError) {
+    /// Marks a question skipped, unless it has an answer by now (another session may just have
+    /// given one): decided in the transaction. Returns whether it was skipped.
+    @discardableResult
+    public func skip(_ key: String) throws(WorkbookError) -> Bool {
         let now = Timestamp.string(clock())
+        var skipped = false
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO skipped_question (key, skipped_at) VALUES (?, ?)", arguments: [key, now])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO skipped_question (key, skipped_at)
+                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM answer WHERE key = ?)
+                """, arguments: [key, now, key])
+            skipped = db.changesCount > 0
         }
+        return skipped
     }
 
     public func skippedKeys() throws(WorkbookError) -> Set<String> {
@@ -110,10 +124,8 @@ extension WorkbookStore {
 
     func summary(keys: [String]) throws(WorkbookError) -> WorkbookSummary {
         let (answers, last) = try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(keys))
             // The last row of the append-only history: found by its rowid, without a scan.
-            return (try decode(rows), try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1"))
+            (try fetchAnswers(db, keys: keys), try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1"))
         }
         var territory: String?
         if case .text(let name)? = answers["territoire.nom"]?.value { territory = name }

@@ -69,8 +69,7 @@ extension WorkbookStore {
             }
             for key in settling { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
             try Self.insert(changes, at: now, in: db)
-            outcome.written = try decode(Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(changes.map { _ in "?" }.joined(separator: ",")))",
-                                                      arguments: StatementArguments(changes.map(\.key))))
+            outcome.written = try fetchAnswers(db, keys: changes.map(\.key))
         } abandoning: { $0 is Abandoned }
         return outcome
     }

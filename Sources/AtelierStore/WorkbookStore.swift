@@ -78,8 +78,11 @@ public final class WorkbookStore: Sendable {
         return config
     }
 
-    /// Refuses files that are not SQLite before SQLite touches them.
+    /// Refuses files that are not SQLite before SQLite touches them: first anything that is not
+    /// a regular file (a folder; a FIFO, whose opening would wait for ever).
     static func checkHeader(path: String) throws(WorkbookError) {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG { throw .notARegularFile(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .storage(path: path, reason: "le fichier ne peut pas être lu (droits d'accès ?)")
         }
@@ -202,13 +205,9 @@ extension WorkbookStore {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
             guard id == WorkbookSchema.applicationID else { throw WorkbookError.foreignDatabase(path: path) }
-            return try WorkbookStore(reading: queue, path: path).summary(keys: keys)
+            return try WorkbookStore(unchecked: queue, path: path).summary(keys: keys)
         } catch {
             throw translate(error, path: path)
         }
-    }
-
-    private convenience init(reading queue: DatabaseQueue, path: String) {
-        self.init(unchecked: queue, path: path)
     }
 }

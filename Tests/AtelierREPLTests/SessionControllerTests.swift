@@ -24,13 +24,20 @@ enum Shared {
 
 /// A session over a real workbook file in its own temporary directory.
 final class Harness {
-    let directory = NSTemporaryDirectory() + "atelier-repl-tests-" + UUID().uuidString
+    let directory: String
     var path: String { directory + "/classeur.sqlite" }
     let console = RecordingConsole()
     var controller: SessionController!
 
     init() throws {
+        directory = NSTemporaryDirectory() + "atelier-repl-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try open()
+    }
+
+    /// A second session on the same workbook file, with its own connection.
+    init(sharing other: Harness) throws {
+        directory = other.directory
         try open()
     }
 

@@ -143,3 +143,39 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["plein"], "no temporary left behind")
     }
 }
+
+/// The workbook opened through a symbolic link: SQLite names its companions after the file the
+/// link points to, and those are protected too; a FIFO or a folder is never opened as a workbook.
+@Suite struct WorkbookThroughALinkTests {
+    @Test func theCompanionsOfTheLinkedWorkbookAreProtected() throws {
+        let sandbox = Sandbox()
+        #expect(try Binary.run(["classeur"], input: "Pays test\n", in: sandbox.path).status == 0)
+        #expect(symlink("classeur", sandbox.path + "/lien") == 0)
+        for name in ["classeur-wal", "classeur-shm", "classeur-journal"] {
+            let result = try Binary.run(["lien"], input: "/exporter cls \(name)\n", in: sandbox.path)
+            #expect(result.status == 1)
+            #expect(result.errors.contains("« \(name) » est un classeur (ou l'un de ses fichiers SQLite)"), "\(result.errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0.contains(".avant-") }.isEmpty)
+    }
+
+    @Test(arguments: ["fifo", "dossier"])
+    func aWorkbookPathThatIsNotARegularFileIsRefusedWithoutWaiting(kind: String) throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/piege.sqlite"
+        if kind == "fifo" { #expect(mkfifo(path, 0o600) == 0) } else { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
+        let result = try BoundedRun.run([path], input: "/quitter\n", in: sandbox.path, limit: 60)
+        #expect(!result.hung && !result.signaled)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite."), "\(result.errors)")
+    }
+
+    @Test func aFIFOInTheSessionsFolderDoesNotHangThePicker() throws {
+        let sandbox = Sandbox()
+        try FileManager.default.createDirectory(atPath: sandbox.path + "/sessions", withIntermediateDirectories: true)
+        #expect(mkfifo(sandbox.path + "/sessions/piege.sqlite", 0o600) == 0)
+        let result = try BoundedRun.run([], input: "", in: sandbox.path, limit: 60)
+        #expect(!result.hung && !result.signaled)
+        #expect(result.output.contains("piege.sqlite — illisible"), "\(result.output)")
+    }
+}

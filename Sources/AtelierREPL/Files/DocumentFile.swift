@@ -17,7 +17,7 @@ enum DocumentFile {
         var unchanged = false
     }
 
-    /// The files SQLite keeps beside a workbook while it is open.
+    /// The workbook itself (no suffix), then the files SQLite keeps beside it while it is open.
     static let workbookCompanions = ["", "-wal", "-shm", "-journal"]
 
     static func write(_ data: Data, to path: String, besideWorkbook workbook: String, now: Date = Date()) throws(DocumentFileError) -> Written {
@@ -25,7 +25,8 @@ enum DocumentFile {
         let directory = (target as NSString).deletingLastPathComponent
         var info = stat()
         let existing = lstat(target, &info) == 0
-        if existing, (info.st_mode & S_IFMT) == S_IFREG, FileManager.default.contents(atPath: target) == data {
+        if existing, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+           FileManager.default.contents(atPath: target) == data {
             return Written(path: path, bytes: data.count, unchanged: true)
         }
         let temporary = try writeTemporary(data, in: directory, for: target, shownAs: path, mode: permissions(of: workbook))
@@ -39,6 +40,8 @@ enum DocumentFile {
             try place(temporary, at: target, shownAs: path)
         } catch {
             unlink(temporary)
+            // The previous file goes back to its name: a failed export changes nothing.
+            if let keptAs { rename(keptAs, target) }
             throw error
         }
         syncDirectory(directory)
@@ -50,19 +53,28 @@ enum DocumentFile {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let name = (absolute as NSString).lastPathComponent
         var info = stat()
-        if path.hasSuffix("/") || (stat(absolute, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR) {
-            throw .isDirectory(path: path)
+        let isFolder = stat(absolute, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        if isFolder || path.hasSuffix("/") {
+            throw isFolder ? .isDirectory(path: path) : .missingFolder(path: path, folder: path)
         }
         let directory = (absolute as NSString).deletingLastPathComponent
         guard let realDirectory = realPath(directory) else { throw .missingFolder(path: path, folder: directory) }
         let target = realDirectory + "/" + name
-        // The same file under another name: a symbolic or hard link to the workbook.
-        for suffix in workbookCompanions {
-            let companion = workbook + suffix
-            if let real = realPath((companion as NSString).deletingLastPathComponent),
-               real + "/" + (companion as NSString).lastPathComponent == target || sameFile(companion, target) {
-                throw .workbook(path: path)
+        // The same file under another name: a symbolic or hard link to the workbook, or the
+        // workbook opened through a link (SQLite names its -wal after the resolved path).
+        let workbooks = [workbook, realPath(workbook)].compactMap { $0 }
+        for base in workbooks {
+            for suffix in workbookCompanions {
+                let companion = base + suffix
+                if let real = realPath((companion as NSString).deletingLastPathComponent),
+                   real + "/" + (companion as NSString).lastPathComponent == target || sameFile(companion, target) {
+                    throw .workbook(path: path)
+                }
             }
+        }
+        // Any SQLite database's companion, this workbook's or another's.
+        for suffix in workbookCompanions.dropFirst() where name.hasSuffix(suffix) && isSQLite(String(target.dropLast(suffix.count))) {
+            throw .workbook(path: path)
         }
         if [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db"].contains(where: { name.lowercased().hasSuffix($0) }) {
             throw .workbookName(path: path)

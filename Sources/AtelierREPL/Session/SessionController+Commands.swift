@@ -104,13 +104,19 @@ extension SessionController {
         if case .list = question.kind, answers[question.key] != nil {
             return finishList(question)
         }
+        let skippedNow: Bool
         do {
-            try store.skip(question.key)
+            skippedNow = answers[question.key] == nil ? try store.skip(question.key) : false
             try reload()
         } catch {
             return .refused(error.description)
         }
-        console.write(style.dim("  Question passée ; /aller \(question.key) pour y revenir."))
+        if skippedNow {
+            console.write(style.dim("  Question passée ; /aller \(question.key) pour y revenir."))
+        } else {
+            // Answered here before, or by another session just now: the answer stays.
+            console.write(style.dim("  Réponse conservée : \(answers[question.key]?.value.display ?? "") ; /aller \(question.key) pour y revenir."))
+        }
         advance()
         return .accepted
     }

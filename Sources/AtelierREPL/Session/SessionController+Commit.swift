@@ -12,48 +12,40 @@ extension SessionController {
     /// transaction, then confirms it. Returns a refusal when the answer does not hold or the
     /// workbook could not be written.
     ///
-    /// `decide` runs first on the session's copy, so that a typing mistake is refused at once;
-    /// then, if another session wrote to the workbook meanwhile, again inside the write
-    /// transaction on the file's current content: an element is appended to the list as it is
-    /// now, a bound is checked against the other answer as it is now. `positional` refuses
-    /// when the answer itself changed meanwhile: the user named an element by its number.
+    /// `decide` runs first on the session's copy, brought up to date, so that a typing mistake
+    /// is refused at once; then, if another session wrote to the workbook meanwhile, again
+    /// inside the write transaction on the file's current content: an element is appended to
+    /// the list as it is now, a bound is checked against the other answer as it is now.
+    /// `positional` refuses when the answer itself changed meanwhile: the user named an element
+    /// by its number. A financing line names its fiche by number too: it is refused when the
+    /// plan d'actions changed meanwhile.
     func commit(_ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
                 provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
                 also extra: () -> [AnswerChange] = { [] }, decide: Decision) -> Outcome? {
-        var value: AnswerValue?
+        // What the user saw of the answers they name by number, before catching up.
+        let guarded = keysThatMustNotChange(question, positional: positional)
+        let seen = guarded.map { answers[$0]?.value }
+        catchUpWithOtherSessions()
+        if let refusal = refusalIfChanged(guarded, since: seen, question) { return .refused(refusal.message) }
+        let first: AnswerValue?
         do {
-            value = try decide()
+            first = try decide()
         } catch {
             return .refused(error.message)
         }
-        guard value != nil else { return nil }
-        var refusal: Refusal?
-        var change: AnswerChange?
-        var elsewhere: [String] = [], derivedNotes: [String] = []
+        guard let first else { return nil }
+        var attempt = Attempt(value: first)
         do throws(WorkbookError) {
             let outcome = try store.record { refreshed in
-                if let refreshed {
-                    let before = answers[question.key]?.value
-                    elsewhere = changedElsewhereNotes(adopt(refreshed))
-                    if positional && answers[question.key]?.value != before {
-                        refusal = Refusal(message: "La liste \(question.key) a été modifiée par une autre session pendant votre saisie : rien n'a été enregistré. Revoyez-la (/revoir \(question.key)) et recommencez.")
-                        return .abandon
-                    }
-                    do throws(Refusal) {
-                        value = try decide()
-                    } catch {
-                        refusal = error
-                        return .abandon
-                    }
-                }
-                guard let value else { return .abandon }
+                if let refreshed { attempt = redecide(attempt, question, on: refreshed, guarded: guarded, seen: seen, decide: decide) }
+                guard let value = attempt.value, attempt.refusal == nil else { return .abandon }
                 let decided = decision(question, value, origin: origin, provenance: provenance, extra: extra())
                 if let violation = decided.violation {
-                    refusal = Refusal(message: violation.description)
+                    attempt.refusal = Refusal(message: violation.description)
                     return .abandon
                 }
-                change = decided.changes.first
-                derivedNotes = decided.notes
+                attempt.change = decided.changes.first
+                attempt.notes = decided.notes
                 let keys = decided.changes.map(\.key) + extraSettled
                 return .record(decided.changes, settling: keys.filter { proposals[$0] != nil })
             }
@@ -63,12 +55,61 @@ extension SessionController {
         } catch {
             return .refused(error.description)
         }
-        for note in elsewhere { console.write(note) }
-        if let refusal { return .refused(refusal.message) }
-        guard let change else { return nil }
+        for note in attempt.elsewhere { console.write(note) }
+        if let refusal = attempt.refusal { return .refused(refusal.message) }
+        guard let change = attempt.change else { return nil }
         if !quiet { console.write(confirmation(change)) }
-        for note in derivedNotes { console.write(note) }
+        for note in attempt.notes { console.write(note) }
         return nil
+    }
+
+    /// Where a commit stands while it is decided: the value, or why it is refused, and what to print.
+    private struct Attempt {
+        var value: AnswerValue?
+        var refusal: Refusal?
+        var change: AnswerChange?
+        /// What another session changed, said before the confirmation.
+        var elsewhere: [String] = []
+        /// What the answer filled in by itself, said after it.
+        var notes: [String] = []
+    }
+
+    /// On the content another session left: adopt it, refuse if an answer the user relied on by
+    /// number changed, else decide again.
+    private func redecide(_ attempt: Attempt, _ question: Question, on content: WorkbookContent, guarded: [String],
+                          seen: [AnswerValue?], decide: Decision) -> Attempt {
+        var attempt = attempt
+        attempt.elsewhere = changedElsewhereNotes(adopt(content))
+        alignDraft(with: question)
+        if let refusal = refusalIfChanged(guarded, since: seen, question) {
+            attempt.refusal = refusal
+            return attempt
+        }
+        do throws(Refusal) {
+            attempt.value = try decide()  // nil: nothing left to write
+        } catch {
+            attempt.refusal = error
+        }
+        return attempt
+    }
+
+    /// Why an answer named by number no longer means what the user saw, if it changed.
+    private func refusalIfChanged(_ guarded: [String], since seen: [AnswerValue?], _ question: Question) -> Refusal? {
+        guard let changed = zip(guarded, seen).first(where: { answers[$0.0]?.value != $0.1 })?.0 else { return nil }
+        return Refusal(message: changed == question.key
+            ? "La liste \(question.key) a été modifiée par une autre session pendant votre saisie : rien n'a été enregistré. Revoyez-la (/revoir \(question.key)) et recommencez."
+            : "Le plan d'actions (\(changed)) a été modifié par une autre session pendant votre saisie : les numéros des fiches ont pu changer, rien n'a été enregistré. Revoyez-le (/revoir \(changed)) et recommencez.")
+    }
+
+    /// The answers a commit relies on by number: the list itself for /retirer, /deplacer and
+    /// /modifier LISTE.N.CHAMP; the plan d'actions for a line that names its fiche by number.
+    func keysThatMustNotChange(_ question: Question, positional: Bool) -> [String] {
+        var keys = positional ? [question.key] : []
+        if case .list(let fields) = question.kind,
+           fields.contains(where: { if case .integer = $0.kind { $0.key == "fiche" } else { false } }) {
+            keys.append("plan.fiches")
+        }
+        return keys
     }
 
     /// The changes to record for `value`, or the answer it contradicts.
@@ -90,14 +131,18 @@ extension SessionController {
         return (all, derived.notes, nil)
     }
 
-    /// Before the next question: what another session changed since this one last looked.
+    /// Before the next question (and before deciding an answer): what another session changed
+    /// since this one last looked.
     func catchUpWithOtherSessions() {
         guard let content = try? store.contentIfChangedElsewhere() else { return }
-        let changed = adopt(content)
-        for note in changedElsewhereNotes(changed) { console.write(note) }
-        if let draft, draft.index == 0, let key = current?.key, changed.contains(key) {
-            self.draft?.itemNumber = currentRecords.count + 1
-        }
+        for note in changedElsewhereNotes(adopt(content)) { console.write(note) }
+        if let question = current { alignDraft(with: question) }
+    }
+
+    /// The element being typed keeps the number it will have in the list as it is now.
+    func alignDraft(with question: Question) {
+        guard draft != nil, current?.key == question.key else { return }
+        draft?.itemNumber = records(of: question).count + 1
     }
 
     func changedElsewhereNotes(_ keys: [String]) -> [String] {

@@ -7,13 +7,14 @@ import Foundation
 
 extension SessionController {
     func export(_ argument: String) -> Outcome {
-        var words = argument.split(separator: " ").map(String.init)
-        let kind = words.isEmpty ? "" : words.removeFirst().folded
-        if kind == "plan" { return exportPlan(words) }
+        // The file name is the rest of the line as typed: spaces in it are kept as they are.
+        let kind = String(argument.prefix { $0 != " " }).folded
+        let rest = argument.drop { $0 != " " }.trimmed
+        if kind == "plan" { return exportPlan(rest) }
         guard kind == "cls" else {
             return .refused("Document inconnu : « \(kind) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
         }
-        let path = words.isEmpty ? defaultDocumentPath(suffix: "-cls.md") : words.joined(separator: " ")
+        let path = rest.isEmpty ? defaultDocumentPath(suffix: "-cls.md") : rest
         let started = Date()
         let document: ClsDraft.Rendered
         do {
@@ -35,11 +36,10 @@ extension SessionController {
     }
 
     /// `/exporter plan [FICHIER] [csv]`: the plan in Markdown, and in CSV on request.
-    func exportPlan(_ words: [String]) -> Outcome {
-        var words = words
-        let withCSV = words.last?.folded == "csv"
-        if withCSV { words.removeLast() }
-        let path = words.isEmpty ? defaultDocumentPath(suffix: "-plan.md") : words.joined(separator: " ")
+    func exportPlan(_ rest: String) -> Outcome {
+        let withCSV = rest.folded == "csv" || rest.folded.hasSuffix(" csv")
+        let named = withCSV ? String(rest.dropLast(3)).trimmed : rest
+        let path = named.isEmpty ? defaultDocumentPath(suffix: "-plan.md") : named
         let plan: FinancingPlan
         let problems: [FinancingProblem]
         let text: String

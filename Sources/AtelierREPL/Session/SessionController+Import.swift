@@ -28,12 +28,13 @@ extension SessionController {
             default: proposed = try populationProposals(path: path, communes: communes)
             }
             endProgress()
-            // What the workbook already says needs no confirmation.
+            // What the workbook already says needs no confirmation (as it is now).
+            catchUpWithOtherSessions()
             let count = proposed.count
             proposed.removeAll { answers[$0.key]?.value == $0.value }
             unchanged = count - proposed.count
             try store.propose(proposed)
-            try reload()
+            for proposal in proposed { proposals[proposal.key] = proposal }
         } catch {
             endProgress()
             return .refused("Import refusé — \(error). Le classeur n'a pas été modifié.")
@@ -59,16 +60,29 @@ extension SessionController {
         guard let key, let question = questionnaire.question(forKey: key) else {
             return .refused("Aucune question en cours : /confirmer CLÉ, par exemple /confirmer demographie.infirmiers.effectif.")
         }
+        // The user confirms the proposal they saw: if another session imported or confirmed
+        // meanwhile, they see the new state first.
+        let seen = proposals[key]
+        catchUpWithOtherSessions()
         guard let proposal = proposals[key] else {
             return .refused("Aucune proposition d'import pour \(key). Tapez la réponse, ou importez un fichier (/importer).")
         }
-        // The proposal is checked like a typed answer, against the answers as they are when
-        // it is recorded (bounds that depend on other answers).
-        if let refusal = commit(question, origin: .imported, provenance: (proposal.source, proposal.sourceYear),
-                                settling: [key], decide: { proposal.value }) {
-            guard case .refused(let message) = refusal else { return refusal }
-            return .refused("Proposition non conforme : \(message) Tapez la bonne valeur.")
+        guard proposal == seen else {
+            return .refused("La proposition d'import pour \(key) vient d'être remplacée par une autre session : c'est maintenant « \(proposal.value.display) » (\(proposal.source)). Rien n'a été enregistré ; /confirmer \(key) pour la confirmer.")
         }
+        // The proposal is checked like a typed answer, against the answers as they are when
+        // it is recorded (bounds that depend on other answers), and must still be the one shown.
+        let refusal = commit(question, origin: .imported, provenance: (proposal.source, proposal.sourceYear), settling: [key],
+                             decide: { () throws(Refusal) in
+            guard self.proposals[key] == proposal else {
+                throw Refusal(message: "La proposition d'import pour \(key) a été confirmée ou remplacée par une autre session : rien n'a été enregistré. /revoir \(key) montre la réponse actuelle.")
+            }
+            if let violation = self.questionnaire.violationOfDependentBounds(key: key, value: proposal.value, answers: self.usableValues) {
+                throw Refusal(message: "Proposition non conforme : \(violation.description) Tapez la bonne valeur.")
+            }
+            return proposal.value
+        })
+        if let refusal { return refusal }
         // Next: the following question with a proposal, else the next open one.
         let all = questionnaire.questions
         let index = all.firstIndex { $0.key == key } ?? 0

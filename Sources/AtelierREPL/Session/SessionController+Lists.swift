@@ -37,8 +37,6 @@ extension SessionController {
         askField()
     }
 
-
-
     func askField() {
         guard let draft else { return }
         let field = draft.fields[draft.index]

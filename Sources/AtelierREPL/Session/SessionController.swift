@@ -55,7 +55,7 @@ public final class SessionController {
         self.resources = resources
         self.console = console
         self.interactive = interactive
-        try reload()
+        adopt(try store.content())
         participant = try store.state(StateKey.participant)
         source = try store.state(StateKey.source)
         sourceYear = try store.state(StateKey.sourceYear).flatMap { Int($0) }
@@ -82,14 +82,17 @@ public final class SessionController {
     }
     var style: Style { console.style }
 
+    /// Reads the whole workbook again, and says what another session changed in it.
     func reload() throws(WorkbookError) {
-        adopt(try store.content())
+        for note in changedElsewhereNotes(adopt(try store.content())) { console.write(note) }
     }
 
-    /// Takes the workbook's content as the session's copy; returns the keys whose answer changed.
+    /// Takes the workbook's content as the session's copy; returns the keys whose answer or
+    /// import proposal changed, in questionnaire order.
     @discardableResult
     func adopt(_ content: WorkbookContent) -> [String] {
         let changed = Set(answers.keys).union(content.answers.keys).filter { answers[$0]?.value != content.answers[$0]?.value }
+            .union(Set(proposals.keys).union(content.proposals.keys).filter { proposals[$0] != content.proposals[$0] })
         answers = content.answers
         skipped = content.skipped
         proposals = content.proposals
