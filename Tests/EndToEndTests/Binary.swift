@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The built `atelier-sante` executable, run as a user runs it.
 enum Binary {
@@ -20,17 +23,32 @@ enum Binary {
         var status: Int32
         var output: String
         var errors: String
+        /// Ended by a signal (a crash), not by exiting.
+        var signaled = false
+        /// Still running after the limit, then killed: a hang.
+        var hung = false
     }
 
-    /// Runs the binary with `input` on a non-terminal stdin (a script), in `directory`.
-    static func run(_ arguments: [String], input: String, in directory: String, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary with `input` on a non-terminal stdin (a script), in `directory`. A run
+    /// still going after `limit` seconds is killed and said `hung`: a hostile file must never
+    /// hang the test run itself. The limit is a guard far above any normal run, not a timing
+    /// assertion. `asUser` runs it through `setpriv` as that uid (permissions, when tests run
+    /// as root).
+    static func run(_ arguments: [String], input: String, in directory: String, environment: [String: String] = [:],
+                    limit: TimeInterval = 120, asUser uid: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let uid {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = baseEnvironment(directory).merging(environment) { $1 }
-        let inputFile = directory + "/.stdin-\(UUID().uuidString)"
-        let outputFile = inputFile + ".out", errorFile = inputFile + ".err"
+        // Outside `directory`, so that tests listing it see only what the program wrote.
+        let base = NSTemporaryDirectory() + "atelier-run-" + UUID().uuidString
+        let inputFile = base + ".in", outputFile = base + ".out", errorFile = base + ".err"
         _ = FileManager.default.createFile(atPath: inputFile, contents: Data(input.utf8))
         _ = FileManager.default.createFile(atPath: outputFile, contents: nil)
         _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
@@ -39,10 +57,15 @@ enum Binary {
         process.standardOutput = FileHandle(forWritingAtPath: outputFile)
         process.standardError = FileHandle(forWritingAtPath: errorFile)
         try process.run()
+        let deadline = Date().addingTimeInterval(limit)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let hung = process.isRunning
+        if hung { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       output: String(decoding: FileManager.default.contents(atPath: outputFile) ?? Data(), as: UTF8.self),
-                      errors: String(decoding: FileManager.default.contents(atPath: errorFile) ?? Data(), as: UTF8.self))
+                      errors: String(decoding: FileManager.default.contents(atPath: errorFile) ?? Data(), as: UTF8.self),
+                      signaled: !hung && process.terminationReason == .uncaughtSignal, hung: hung)
     }
 
     static func baseEnvironment(_ directory: String) -> [String: String] {

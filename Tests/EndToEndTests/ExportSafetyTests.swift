@@ -16,7 +16,7 @@ import Glibc
     }
 
     func files(in sandbox: Sandbox) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { !$0.hasPrefix(".stdin-") && $0 != "historique" }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0 != "historique" }.sorted()
     }
 
     @Test(arguments: ["cls essai.sqlite", "plan essai.sqlite", "cls essai.sqlite-wal", "cls essai.sqlite-shm",
@@ -164,7 +164,7 @@ import Glibc
         let sandbox = Sandbox()
         let path = sandbox.path + "/piege.sqlite"
         if kind == "fifo" { #expect(mkfifo(path, 0o600) == 0) } else { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
-        let result = try BoundedRun.run([path], input: "/quitter\n", in: sandbox.path, limit: 60)
+        let result = try Binary.run([path], input: "/quitter\n", in: sandbox.path, limit: 60)
         #expect(!result.hung && !result.signaled)
         #expect(result.status == 1)
         #expect(result.errors.contains("« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite."), "\(result.errors)")
@@ -174,7 +174,7 @@ import Glibc
         let sandbox = Sandbox()
         try FileManager.default.createDirectory(atPath: sandbox.path + "/sessions", withIntermediateDirectories: true)
         #expect(mkfifo(sandbox.path + "/sessions/piege.sqlite", 0o600) == 0)
-        let result = try BoundedRun.run([], input: "", in: sandbox.path, limit: 60)
+        let result = try Binary.run([], input: "", in: sandbox.path, limit: 60)
         #expect(!result.hung && !result.signaled)
         #expect(result.output.contains("piege.sqlite — illisible"), "\(result.output)")
     }

@@ -32,7 +32,7 @@ extension HostileImportTests {
         let dump = try InvalidInputTests.dump(workbook)
         #expect(dump.contains("DU CENTRE"))
         #expect(!Self.hasControl(dump))
-        let later = try BoundedRun.run([workbook], input: "/revoir structures\n", in: sandbox.path)
+        let later = try Binary.run([workbook], input: "/revoir structures\n", in: sandbox.path)
         #expect(later.status == 0 && !Self.hasControl(later.output))
     }
 
@@ -60,13 +60,13 @@ extension HostileImportTests {
     // MARK: 7. data/ files edited by hand
 
     /// A copy of the project's templates/ and data/ with `file` edited, and the session's refusal.
-    static func withEditedData(_ file: String, _ edit: (String) -> String) throws -> BoundedRun.Outcome {
+    static func withEditedData(_ file: String, _ edit: (String) -> String) throws -> Binary.Result {
         try withEditedData(file, replaceBy: { path in
             try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
         })
     }
 
-    static func withEditedData(_ file: String, replaceBy change: (String) throws -> Void) throws -> BoundedRun.Outcome {
+    static func withEditedData(_ file: String, replaceBy change: (String) throws -> Void) throws -> Binary.Result {
         let sandbox = Sandbox()
         let resources = sandbox.path + "/ressources"
         try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
@@ -76,7 +76,7 @@ extension HostileImportTests {
         let path = resources + "/data/" + file
         try change(path)
         let workbook = sandbox.path + "/t.sqlite"
-        let outcome = try BoundedRun.run([workbook], input: caen + "/synthese\n", in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
+        let outcome = try Binary.run([workbook], input: caen + "/synthese\n", in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
         #expect(!outcome.signaled && !outcome.hung, "\(outcome.errors)")
         return outcome
     }

@@ -23,8 +23,8 @@ import Testing
     }
 
     /// Runs `/importer KIND FILE` (and `more` lines) on a prepared workbook.
-    static func importing(_ kind: String, _ file: String, then more: String = "", in sandbox: Sandbox, workbook: String) throws -> BoundedRun.Outcome {
-        let outcome = try BoundedRun.run([workbook], input: "/importer \(kind) \(file)\n" + more, in: sandbox.path)
+    static func importing(_ kind: String, _ file: String, then more: String = "", in sandbox: Sandbox, workbook: String) throws -> Binary.Result {
+        let outcome = try Binary.run([workbook], input: "/importer \(kind) \(file)\n" + more, in: sandbox.path)
         #expect(!outcome.signaled && !outcome.hung, "signal or hang: \(outcome.errors)")
         return outcome
     }
@@ -133,11 +133,11 @@ import Testing
         let user = root ? 65534 : nil
         #expect(chmod(sandbox.path, 0o777) == 0)
         let workbook = sandbox.path + "/t.sqlite"
-        #expect(try BoundedRun.run([workbook], input: Self.caen, in: sandbox.path, asUser: user).status == 0)
+        #expect(try Binary.run([workbook], input: Self.caen, in: sandbox.path, asUser: user).status == 0)
         let before = try InvalidInputTests.dump(workbook)
         let file = Self.write(Array((Self.rppsHeader + "\n8|1|60||L|14118|\n").utf8), "rpps.txt", in: sandbox)
         #expect(chmod(file, 0o000) == 0)
-        let outcome = try BoundedRun.run([workbook], input: "/importer rpps \(file)\n", in: sandbox.path, asUser: user)
+        let outcome = try Binary.run([workbook], input: "/importer rpps \(file)\n", in: sandbox.path, asUser: user)
         #expect(outcome.status == 1 && !outcome.signaled)
         #expect(outcome.errors.hasPrefix("Ligne 1 : Import refusé — rpps.txt : lecture non autorisée : vos droits ne permettent pas de lire ce fichier (voir ls -l ; chmod u+r pour l'autoriser). Le classeur n'a pas été modifié."), "\(outcome.errors)")
         #expect(try InvalidInputTests.dump(workbook) == before)

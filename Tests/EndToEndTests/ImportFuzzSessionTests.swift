@@ -47,7 +47,7 @@ import Testing
             let before = try InvalidInputTests.dump(workbook)
             let context = "FUZZ_SEED=\(Self.seed), session \(index) (\(format.kind)), mutations \(applied)"
 
-            let outcome = try BoundedRun.run([workbook], input: "/importer \(format.kind) \(file)\n/revoir\n", in: sandbox.path)
+            let outcome = try Binary.run([workbook], input: "/importer \(format.kind) \(file)\n/revoir\n", in: sandbox.path)
 
             #expect(!outcome.signaled && !outcome.hung, "\(context): \(outcome.errors)")
             #expect(outcome.status == 0 || outcome.status == 1, "\(context): status \(outcome.status)")
