@@ -96,7 +96,7 @@ extension HostileImportTests {
         ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t-949199\t2023\t200065597\n",
          "population -949 199 négative pour la commune 14118 : un nombre d'habitants est positif"),
         ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t0\t2023\t200065597\n",
-         "population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307, 55394) n'ont aucun habitant"),
+         "population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"),
         ("communes.tsv", "14118\tCaen\t14\t", "1411\tCaen\t14\t106538\t2023\t200065597\n", "code commune « 1411 » invalide (5 caractères INSEE attendus)"),
         ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\u{1B}]0;x\u{07}\t14\t106538\t2023\t200065597\n", "caractère de contrôle (code 27) en colonne 2 : seul du texte est attendu"),
         ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t106538\t20230\t200065597\n", "année de population « 20230 » invalide (2006 à 2100 attendu)"),

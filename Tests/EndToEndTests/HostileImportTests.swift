@@ -50,7 +50,7 @@ import Testing
     @Test(arguments: [
         ("9223372036854775807", ", ligne 2 : population 9 223 372 036 854 775 807 trop grande pour la commune 14118 : 3 000 000 au plus (Paris, la plus peuplée, compte 2 103 778 habitants)"),
         ("-949199", ", ligne 2 : population -949 199 négative pour la commune 14118 : un nombre d'habitants est positif"),
-        ("0", ", ligne 2 : population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307, 55394) n'ont aucun habitant"),
+        ("0", ", ligne 2 : population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"),
     ])
     func aPopulationOutOfRangeIsRefusedWhereItIsRead(value: String, message: String) throws {
         let (sandbox, workbook, before) = try Self.prepared()

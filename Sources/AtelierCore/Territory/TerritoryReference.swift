@@ -146,10 +146,10 @@ extension TerritoryReference {
 
     /// The only communes whose population municipale is 0: villages of the Meuse destroyed at
     /// Verdun in 1916 and kept as communes « mortes pour la France », with no inhabitant (the six
-    /// communes at 0 in the INSEE populations légales 2023 and in data/communes.tsv), and Ornes,
-    /// the seventh such village still a commune (9 inhabitants in 2023, none in some millésimes).
-    /// Any other commune at 0 is an error in the file (a blank or a shifted column).
-    public static let uninhabitedCommunes: Set<String> = ["55039", "55050", "55139", "55189", "55239", "55307", "55394"]
+    /// communes at 0 in the INSEE populations légales 2023 and in data/communes.tsv; Ornes, the
+    /// seventh such village, has inhabitants). Any other commune at 0 is an error in the file (a
+    /// blank or a shifted column).
+    public static let uninhabitedCommunes: Set<String> = ["55039", "55050", "55139", "55189", "55239", "55307"]
 
     /// An EPCI gathers at most all the communes of France (34 875 in the COG 2026; the largest
     /// EPCI has 158): more than 40 000 is an error in the file.
@@ -165,7 +165,7 @@ extension TerritoryReference {
             return "population \(FrenchFormat.integer(population)) négative pour la commune \(commune) : un nombre d'habitants est positif"
         }
         if population == 0 && !uninhabitedCommunes.contains(commune) {
-            return "population 0 pour la commune \(commune) : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307, 55394) n'ont aucun habitant"
+            return "population 0 pour la commune \(commune) : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"
         }
         if population > maximumCommunePopulation {
             return "population \(FrenchFormat.integer(population)) trop grande pour la commune \(commune) : \(FrenchFormat.integer(maximumCommunePopulation)) au plus (Paris, la plus peuplée, compte \(FrenchFormat.integer(2_103_778)) habitants)"
