@@ -69,15 +69,18 @@ def commit_latencies(binary, workbook, env, count):
     buffered = b""
     latencies = []
     for i in range(count):
-        line = f"/modifier demographie.medecins_generalistes.effectif {i % 500}\n".encode()
+        # Never below the answers the effectif bounds (« dont 60 ans et plus »…): that is refused.
+        value = 1000 + i % 500
+        line = f"/modifier demographie.medecins_generalistes.effectif {value}\n".encode()
         start = time.perf_counter()
         process.stdin.write(line)
-        marker = f"demographie.medecins_generalistes.effectif = {i % 500}".encode()
+        marker = f"demographie.medecins_generalistes.effectif = {value:,}".replace(",", "\u202f").encode()
         while marker not in buffered:
             ready, _, _ = select.select([out], [], [], 10)
-            if not ready:
-                raise SystemExit("no confirmation within 10 s: " + process.stderr.read().decode())
-            buffered += os.read(out, 65536)
+            chunk = os.read(out, 65536) if ready else b""
+            if not chunk:
+                raise SystemExit("no confirmation: " + process.stderr.read().decode())
+            buffered += chunk
         latencies.append(time.perf_counter() - start)
         buffered = buffered[buffered.index(marker) + len(marker):]
     process.stdin.close()
@@ -89,15 +92,16 @@ def command_latencies(binary, workbook, env, command, marker, count):
     process = subprocess.Popen([binary, workbook], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
     out = process.stdout.fileno()
     latencies = []
-    for _ in range(count):
+    for run in range(count):
         buffered = b""
         start = time.perf_counter()
-        process.stdin.write(command)
+        process.stdin.write(command(run) if callable(command) else command)
         while marker not in buffered:
             ready, _, _ = select.select([out], [], [], 30)
-            if not ready:
+            chunk = os.read(out, 1 << 20) if ready else b""
+            if not chunk:
                 raise SystemExit(f"no answer to {command!r} within 30 s")
-            buffered += os.read(out, 1 << 20)
+            buffered += chunk
         latencies.append(time.perf_counter() - start)
     process.stdin.close()
     process.wait(timeout=10)
@@ -172,8 +176,12 @@ def main():
         size = os.path.getsize(workbook)
         large = large_workbook(binary, directory, env)
         syntheses = command_latencies(binary, large, env, b"/synthese\n", b"Question en cours", 20)
-        exports = command_latencies(binary, large, env, b"/exporter cls\n", "projet de contrat écrit".encode(), 20)
-        plans = command_latencies(binary, large, env, b"/exporter plan csv\n", "plan de financement écrit".encode(), 20)
+        # A new file each run: an existing one would be kept under a dated name, an identical
+        # one left alone (« inchangé ») without being written.
+        exports = command_latencies(binary, large, env, lambda n: f"/exporter cls {directory}/cls-{n}.md\n".encode(),
+                                    "projet de contrat écrit".encode(), 20)
+        plans = command_latencies(binary, large, env, lambda n: f"/exporter plan {directory}/plan-{n}.md csv\n".encode(),
+                                  "tableau du plan (CSV) écrit".encode(), 20)
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
         large_commits = commit_latencies(binary, large, env, args.answers)
         floor = trivial_sqlite_program(directory)

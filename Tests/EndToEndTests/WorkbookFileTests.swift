@@ -30,4 +30,30 @@ import Glibc
         #expect(result.errors.contains("Le classeur « \(workbook) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule."), "\(result.errors)")
         #expect(!result.errors.contains("réessayez"))
     }
+
+    @Test func anotherApplicationsSQLiteFileWithoutTablesIsLeftAlone() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/autre.sqlite"
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 3") }
+        let before = try #require(FileManager.default.contents(atPath: path))
+        let result = try Binary.run([path], input: "Pays test\n", in: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié"), "\(result.errors)")
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
+    /// The copy kept before a migration is as private as the workbook, whatever the umask.
+    @Test func theBackupBeforeAMigrationHasTheWorkbooksPermissions() throws {
+        let sandbox = Sandbox()
+        let fixture = Binary.projectRoot + "/Tests/AtelierStoreTests/Fixtures/classeur-schema-v1.sqlite"
+        let path = sandbox.path + "/ancien.sqlite"
+        try FileManager.default.copyItem(atPath: fixture, toPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        let result = try Binary.run([path], input: "/quitter\n", in: sandbox.path)
+        #expect(result.status == 0, "\(result.errors)")
+        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).first { $0.contains(".avant-migration-") })
+        #expect(try FileManager.default.attributesOfItem(atPath: sandbox.path + "/" + backup)[.posixPermissions] as? Int == 0o600)
+    }
 }
