@@ -14,10 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
-        // GNU readline, seen only by AtelierREPL's ReadlineEditor.
+        // GNU readline, seen only by AtelierREPL's ReadlineLineReader (linked by the module map).
         .systemLibrary(
             name: "CReadline",
-            pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
         // The domain: questionnaire, answers, validation, navigation, completion. No I/O.

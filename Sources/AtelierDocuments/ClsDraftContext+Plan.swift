@@ -79,10 +79,10 @@ extension ClsDraftContext {
             if let library { return library }
             return gap("\(what) de la fiche \(n)", command: "\(fix).\(key) TEXTE")
         }
-        let libraryOnly: (String?, String) -> String = { [self] value, what in
+        let libraryOnly: (String?, String) -> String = { value, what in
             value ?? "[À compléter : \(what) de la fiche \(n), fiche à rédiger hors bibliothèque]"
         }
-        var context: [String: Any] = [
+        let context: [String: Any] = [
             "numero": String(n),
             "intitule": field("intitule", library: sheet?.title, what: "intitulé"),
             "axe": planned.axis ?? gap("axe de la fiche \(n)", command: "\(fix).axe NUMÉRO"),

@@ -1,5 +1,6 @@
 import AtelierCore
 import Dispatch
+import Foundation
 
 /// Counts the health professionals of a territory in the Annuaire Santé extraction
 /// `PS_LibreAcces_Personne_activite` (`|`-separated, header line, trailing `|`, one row per
@@ -72,12 +73,14 @@ public enum RPPSImport {
         let middle = size - headerEnd > (8 << 20) ? ChunkedLines.lineStart(after: headerEnd + (size - headerEnd) / 2, in: path) : size
         let ranges = [headerEnd..<middle, middle..<size]
         let filter = CodeFilter(communes.map(pack))
-        // Each part writes only its own slot; the progress callback is called by part 0 alone.
-        nonisolated(unsafe) var partials = [Partial(), Partial()]
+        // The progress callback is called by part 0 alone; each part hands its result over
+        // through a lock (two threads never write one array).
         nonisolated(unsafe) let report = progress
+        let results = PartResults()
         DispatchQueue.concurrentPerform(iterations: ranges[1].isEmpty ? 1 : 2) { part in
-            partials[part] = scan(path, range: ranges[part], layout: layout, filter: filter, progress: part == 0 ? report : nil)
+            results.set(part, scan(path, range: ranges[part], layout: layout, filter: filter, progress: part == 0 ? report : nil))
         }
+        let partials = results.all
         // Line numbers: the header, then the first part's lines, then the second's.
         if let error = partials[0].error { throw shifted(error, by: 1) }
         if let error = partials[1].error { throw shifted(error, by: 1 + partials[0].lines) }
@@ -230,4 +233,13 @@ public enum RPPSImport {
         }
         return result
     }
+}
+
+/// The two halves' results, written from two threads.
+private final class PartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts = [RPPSImport.Partial(), RPPSImport.Partial()]
+
+    func set(_ index: Int, _ partial: RPPSImport.Partial) { lock.withLock { parts[index] = partial } }
+    var all: [RPPSImport.Partial] { lock.withLock { parts } }
 }

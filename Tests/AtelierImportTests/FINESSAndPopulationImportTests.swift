@@ -10,7 +10,7 @@ import Testing
 
     func write(_ bytes: [UInt8], _ name: String) -> String {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(bytes)), "the test file could not be written")
         return directory + "/" + name
     }
 

@@ -13,14 +13,14 @@ import Testing
     func write(_ text: String, _ name: String = "rpps.txt") -> String {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)), "the test file could not be written")
         return path
     }
 
     func writeBytes(_ bytes: [UInt8], _ name: String = "rpps.txt") -> String {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "the test file could not be written")
         return path
     }
 

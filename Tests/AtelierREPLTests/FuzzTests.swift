@@ -51,7 +51,7 @@ import Testing
     @Test(.timeLimit(.minutes(5)))
     func randomAndAdversarialLinesNeverCrashNorWriteWhenRefused() throws {
         let h = try Harness()
-        FileManager.default.changeCurrentDirectoryPath(h.directory)  // any file an export writes lands here
+        #expect(FileManager.default.changeCurrentDirectoryPath(h.directory))  // any file an export writes lands here
         var generator = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_261_122)
         let store = try WorkbookStore(path: h.path, appVersion: "test")
         var refused = 0

@@ -41,7 +41,7 @@ import Testing
     }
 
     static func write(_ bytes: [UInt8], _ name: String, in sandbox: Sandbox) -> String {
-        FileManager.default.createFile(atPath: sandbox.path + "/" + name, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: sandbox.path + "/" + name, contents: Data(bytes)), "the test file could not be written")
         return sandbox.path + "/" + name
     }
 

@@ -32,7 +32,7 @@ import Testing
             let script = "Pays test\ncommune\n\(format.territory)\n"
             #expect(try Binary.run([sandbox.path + "/\(format.kind).sqlite"], input: script, in: sandbox.path).status == 0)
         }
-        var random = SessionFuzzRandom(state: Self.seed)
+        var random = SeededRandom(state: Self.seed)
         var outcomes: [String: Int] = [:]
         print("ImportFuzzSessionTests: \(Self.count) sessions, FUZZ_SEED=\(Self.seed)")
         for index in 0..<Self.count {
@@ -41,7 +41,7 @@ import Testing
             var applied: [String] = []
             for _ in 0...(random.next() % 3) { applied.append(SessionMutation.apply(&bytes, &random)) }
             let file = sandbox.path + "/import-\(index).csv"
-            FileManager.default.createFile(atPath: file, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: file, contents: Data(bytes)), "the test file could not be written")
             let workbook = sandbox.path + "/run-\(index).sqlite"
             try FileManager.default.copyItem(atPath: sandbox.path + "/\(format.kind).sqlite", toPath: workbook)
             let before = try InvalidInputTests.dump(workbook)
@@ -70,25 +70,13 @@ import Testing
     }
 }
 
-/// SplitMix64, as in the unit fuzz test (the test targets share no code).
-struct SessionFuzzRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A smaller set of the unit fuzz test's mutations: enough to reach every refusal once the
 /// session's own paths (proposals, /revoir) are involved.
 enum SessionMutation {
     static let numbers = ["9223372036854775807", "-9223372036854775808", "-949199", "0", "3000001", "99999999999999999999"]
     static let hostile: [[UInt8]] = [[0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0]]
 
-    static func apply(_ bytes: inout [UInt8], _ random: inout SessionFuzzRandom) -> String {
+    static func apply(_ bytes: inout [UInt8], _ random: inout SeededRandom) -> String {
         func position() -> Int { Int(random.next() % UInt64(bytes.count + 1)) }
         switch random.next() % 9 {
         case 0:

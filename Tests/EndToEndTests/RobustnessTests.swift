@@ -6,9 +6,11 @@ import Glibc
 #endif
 
 /// The binary killed at random points, and two processes writing the same workbook.
-/// `KILL_RUNS=200 swift test --filter Robustness` for the long run (README, « Robustesse »).
+/// `KILL_RUNS=200 swift test --filter Robustness` for the long run (README, « Robustesse »);
+/// `KILL_SEED` replays the kill instants of a run (the seed is printed when a run fails).
 @Suite struct RobustnessTests {
     static let killRuns = Int(ProcessInfo.processInfo.environment["KILL_RUNS"] ?? "") ?? 6
+    static let killSeed = UInt64(ProcessInfo.processInfo.environment["KILL_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64.max)
 
     /// Starts the binary on `workbook` with `input` on a pipe; returns the process and its stdout.
     func start(_ workbook: String, input: String, in directory: String) throws -> (Process, Pipe) {
@@ -28,7 +30,7 @@ import Glibc
 
     @Test(.timeLimit(.minutes(10)))
     func everyConfirmedAnswerSurvivesASIGKILL() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(state: Self.killSeed)
         var survived = 0
         for run in 0..<Self.killRuns {
             let sandbox = Sandbox()
@@ -59,7 +61,7 @@ import Glibc
             #expect(try Binary.run([workbook], input: "/quitter\n", in: sandbox.path).status == 0)
             survived += 1
         }
-        #expect(survived == Self.killRuns)
+        #expect(survived == Self.killRuns, "KILL_SEED=\(Self.killSeed) replays these runs")
     }
 
     /// Another session holds the workbook longer than the 5 s wait: a clear « occupé » message,

@@ -61,7 +61,7 @@ public enum CommandCatalog {
                     details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
         CommandSpec(name: .participant, spelling: "participant", argument: "NOM", argumentRequired: true,
                     summary: "indique qui parle : les réponses suivantes lui sont attribuées",
-                    details: "Le nom est cherché dans la liste des participants ; s'il n'y est pas, il y est ajouté."),
+                    details: "Le nom est cherché dans la liste des participants (accents et majuscules indifférents). S'il n'y est pas, les réponses lui sont attribuées quand même, et /aller participants.liste permet de l'ajouter à la liste avec son organisation et son rôle."),
         CommandSpec(name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
                     summary: "indique la source des chiffres suivants (« /source C@rtoSanté 2025 »)",
                     details: "La source s'applique aux réponses suivantes jusqu'au prochain /source ; l'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."),
@@ -93,10 +93,6 @@ public enum CommandCatalog {
                     summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
                     details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),
     ]
-
-    public static func spec(_ name: CommandName) -> CommandSpec {
-        all.first { $0.name == name }!
-    }
 
     /// Finds a command by name, ignoring accents and case.
     public static func spec(named typed: String) -> CommandSpec? {

@@ -93,7 +93,7 @@ enum DocumentFile {
         var template = Array((directory + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw .system(path: path, errno: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Int32 = 0
         if fchmod(descriptor, mode) != 0 { failure = errno }
         data.withUnsafeBytes { buffer in

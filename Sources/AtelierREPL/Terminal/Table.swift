@@ -15,11 +15,6 @@ enum Table {
         return [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line)
     }
 
-    /// Right-aligned numbers read better: pads `text` on the left to `width`.
-    static func right(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-    }
-
     /// Lines of at most `width` characters, broken at spaces.
     static func wrap(_ text: String, width: Int, indent: String) -> [String] {
         var lines: [String] = []
