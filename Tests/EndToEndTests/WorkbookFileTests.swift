@@ -57,3 +57,26 @@ import Glibc
         #expect(try FileManager.default.attributesOfItem(atPath: sandbox.path + "/" + backup)[.posixPermissions] as? Int == 0o600)
     }
 }
+
+/// A copy of the tool whose templates/ were damaged: a French sentence, never Foundation's.
+@Suite struct MissingTemplateFolderTests {
+    @Test(arguments: [
+        ("cls", "templates/cls", "Projet de contrat non écrit — templates/cls : dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER."),
+        // The catalogue is read first, from the same folder.
+        ("plan", "templates/financement", "Plan de financement non écrit — templates/financement/catalogue.yaml : fichier introuvable ou illisible."),
+    ])
+    func aMissingTemplateFolderIsSaidInFrench(document: String, folder: String, message: String) throws {
+        let sandbox = Sandbox()
+        let resources = sandbox.path + "/ressources"
+        try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
+        for part in ["templates", "data"] {
+            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/" + part, toPath: resources + "/" + part)
+        }
+        try FileManager.default.removeItem(atPath: resources + "/" + folder)
+        let result = try Binary.run([sandbox.path + "/t.sqlite"], input: "Pays test\ncommune\n14118\n/exporter \(document)\n",
+                                    in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Ligne 4 : \(message) Le classeur n'a pas été modifié."), "\(result.errors)")
+        #expect(!result.errors.contains("Error Domain") && !result.errors.contains("The file"))
+    }
+}

@@ -50,25 +50,8 @@ public struct Resources: Sendable {
     }
 
     public func loadReference() throws -> TerritoryReference {
-        try TerritoryReference(communesTSV: readData(communesPath), epciTSV: readData(epciPath),
-                               departmentsTSV: readData(root + "/data/departements.tsv"))
-    }
-
-    /// The data/ files are read whole: one replaced by a FIFO would block the session, one
-    /// grown by a bad edit would fill memory. Today's largest, communes.tsv, is 1,5 Mo.
-    static let maximumDataFileSize = 64 << 20
-
-    func readData(_ path: String) throws -> String {
-        let name = "data/" + (path as NSString).lastPathComponent
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                throw TemplateError(file: name, line: nil, message: "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)")
-            }
-            if let size = attributes[.size] as? Int, size > Self.maximumDataFileSize {
-                throw TemplateError(file: name, line: nil, message: "fichier de \(size >> 20) Mio : \(Self.maximumDataFileSize >> 20) Mio au plus")
-            }
-        }
-        return try read(path)
+        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath),
+                               departmentsTSV: read(root + "/data/departements.tsv"))
     }
 
     /// National references, Assurance Maladie headcounts, finding rules and levers.
@@ -87,14 +70,38 @@ public struct Resources: Sendable {
 
     func read(_ file: TemplateFile) throws -> String { try read(root + "/" + file.rawValue) }
 
-    /// A text file of the project, or an error that names it.
+    /// The editable files (templates/, data/) are read whole: one replaced by a FIFO would block
+    /// the session, one grown by a bad edit would fill memory. Today's largest,
+    /// data/communes.tsv, is 1,5 Mo.
+    static let maximumFileSize = 64 << 20
+
+    /// A text file of the project, or an error that names it as the user knows it
+    /// (`templates/cls/fiche.mustache`).
     func read(_ path: String) throws -> String {
+        let name = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw TemplateError(file: name, line: nil, message: "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)")
+            }
+            if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+                throw TemplateError(file: name, line: nil, message: "fichier de \(size >> 20) Mio : \(Self.maximumFileSize >> 20) Mio au plus")
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TemplateError(file: path, line: nil, message: "fichier introuvable ou illisible")
+            throw TemplateError(file: name, line: nil, message: "fichier introuvable ou illisible")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(file: path, line: nil, message: "le fichier n'est pas en UTF-8")
+            throw TemplateError(file: name, line: nil, message: "le fichier n'est pas en UTF-8")
         }
         return text
+    }
+
+    /// The names of a folder of the project, or an error that says it is missing.
+    func contents(ofFolder folder: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: root + "/" + folder).sorted()
+        } catch {
+            throw TemplateError(file: folder, line: nil, message: "dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER")
+        }
     }
 }

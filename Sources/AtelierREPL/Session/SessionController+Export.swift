@@ -80,9 +80,9 @@ extension SessionController {
     /// The `.mustache` files of a folder of `templates/`, by name, and their paths for the fingerprint.
     func templateSources(_ folder: String) throws -> ([String: String], [String: String]) {
         var sources: [String: String] = [:], shaping: [String: String] = [:]
-        let directory = resources.root + "/" + folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".mustache") {
-            let text = try Resources(root: resources.root).read(directory + "/" + name)
+        let project = Resources(root: resources.root)
+        for name in try project.contents(ofFolder: folder) where name.hasSuffix(".mustache") {
+            let text = try project.read(resources.root + "/" + folder + "/" + name)
             sources[String(name.dropLast(".mustache".count))] = text
             shaping["\(folder)/\(name)"] = text
         }
