@@ -37,7 +37,7 @@ import Testing
 
     @Test func aWrongFieldOfAListIsTakenOutOfItsElementOnly() throws {
         let list = try #require(questionnaire.questions.first { if case .list(let fields) = $0.kind { fields.contains { $0.kind.isNumeric && $0.bounds.minimum != nil } } else { false } })
-        guard case .list(let fields) = list.kind else { return }
+        guard case .list(let fields) = list.kind else { Issue.record("not a list question"); return }
         let field = try #require(fields.first { $0.kind.isNumeric && $0.bounds.minimum != nil })
         let bad: AnswerValue = field.kind.yamlName == "montant" ? .amount(cents: -100_000_000_000_000_000) : .integer(-1_000_000)
         let good = ListRecord(fields: [])

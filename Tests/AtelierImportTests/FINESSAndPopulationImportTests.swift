@@ -14,8 +14,8 @@ import Testing
         return directory + "/" + name
     }
 
-    @Test func theRealFlatFileIsReadByHeaderName() throws {
-        guard FileManager.default.fileExists(atPath: Self.flat) else { return }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: flat), "the open-data samples of ../shared/opendata are absent"))
+    func theRealFlatFileIsReadByHeaderName() throws {
         // awk -F';' on the file: 39 structures in 01053, 01033 and 01004, 25 of them pharmacies (620).
         let found = try FINESSImport.structures(fileAt: Self.flat, communes: ["01053", "01033", "01004"])
         #expect(found.count == 39)
@@ -45,8 +45,9 @@ import Testing
         #expect(found[2].name == "CENTRE DE SANTÉ DE CAYENNE")
     }
 
-    @Test func malformedFilesAreRefusedWithFileAndLine() throws {
-        guard let text = try? String(contentsOfFile: Self.flat, encoding: .utf8) else { return }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: flat), "the open-data samples of ../shared/opendata are absent"))
+    func malformedFilesAreRefusedWithFileAndLine() throws {
+        let text = try String(contentsOfFile: Self.flat, encoding: .utf8)
         var lines = text.components(separatedBy: "\n")
         lines[3] = lines[3].components(separatedBy: ";").prefix(10).joined(separator: ";")
         #expect(throws: ImportError(file: write(Array(lines.joined(separator: "\n").utf8), "cut.csv"), line: 4,
@@ -66,8 +67,8 @@ import Testing
     static let populations = FINESSImportTests.opendata + "/insee_populations_legales_communes_2023.csv"
     let directory = NSTemporaryDirectory() + "atelier-insee-" + UUID().uuidString
 
-    @Test func theRealFileGivesThePopulationsMunicipales() throws {
-        guard FileManager.default.fileExists(atPath: Self.populations) else { return }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: populations), "the open-data samples of ../shared/opendata are absent"))
+    func theRealFileGivesThePopulationsMunicipales() throws {
         // Read in the file: 01053;…;42372 and 01033;…;16712; Paris = sum of its 20 arrondissements.
         let found = try PopulationImport.populations(fileAt: Self.populations, communes: ["01053", "01033", "75056", "99999"])
         #expect(found == ["01053": 42_372, "01033": 16_712, "75056": 2_103_778])

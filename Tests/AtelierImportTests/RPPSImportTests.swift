@@ -31,8 +31,9 @@ import Testing
         return fields.joined(separator: "|")
     }
 
-    @Test func theRealSampleIsReadRowByRow() throws {
-        guard let sample = Self.sample else { return }  // ../shared is beside the project in CI
+    @Test(.enabled(if: sample != nil, "the open-data samples of ../shared/opendata are absent"))
+    func theRealSampleIsReadRowByRow() throws {
+        let sample = try #require(Self.sample)
         // Checked with awk: 22 rows; communes 01004 (2 rows: professions 86 and 96) and 01053
         // (2 rows: 94 and 96); none of the counted professions (10 with MG savoir-faire, 21,
         // 40, 50, 60, 70) has a commune in the sample.
@@ -43,8 +44,9 @@ import Testing
         _ = sample
     }
 
-    @Test func professionalsAreCountedOncePerCommuneAndInTheTerritory() throws {
-        guard let sample = Self.sample else { return }
+    @Test(.enabled(if: sample != nil, "the open-data samples of ../shared/opendata are absent"))
+    func professionalsAreCountedOncePerCommuneAndInTheTerritory() throws {
+        let sample = try #require(Self.sample)
         let lines = sample.components(separatedBy: "\n")
         let base = lines[1]
         // Identifiant PP (1), code profession (9), savoir-faire (15), mode (17), commune (36).
@@ -69,8 +71,9 @@ import Testing
         #expect(counts.byCommune["14341"] == [.infirmiers: 1])
     }
 
-    @Test func aByteOrderMarkOrALatin1HeaderIsRead() throws {
-        guard let sample = Self.sample else { return }
+    @Test(.enabled(if: sample != nil, "the open-data samples of ../shared/opendata are absent"))
+    func aByteOrderMarkOrALatin1HeaderIsRead() throws {
+        let sample = try #require(Self.sample)
         let withBOM = write("\u{FEFF}" + sample, "bom.txt")
         #expect(try RPPSImport.count(fileAt: withBOM, communes: ["01004"]).matchedRows == 2)
         var latin1 = Array(sample.data(using: .isoLatin1)!)
@@ -87,8 +90,9 @@ import Testing
         }
     }
 
-    @Test func malformedFilesAreRefusedWithFileAndLine() throws {
-        guard let sample = Self.sample else { return }
+    @Test(.enabled(if: sample != nil, "the open-data samples of ../shared/opendata are absent"))
+    func malformedFilesAreRefusedWithFileAndLine() throws {
+        let sample = try #require(Self.sample)
         var lines = sample.components(separatedBy: "\n")
         let header = lines[0]
 
@@ -120,8 +124,9 @@ import Testing
 
     /// Above 8 Mio the two halves are read in parallel: counts add up across the split, and a
     /// mistake in the second half keeps its line number in the whole file.
-    @Test func aLargeFileReadInTwoPartsKeepsCountsAndLineNumbers() throws {
-        guard let sample = Self.sample else { return }
+    @Test(.enabled(if: sample != nil, "the open-data samples of ../shared/opendata are absent"))
+    func aLargeFileReadInTwoPartsKeepsCountsAndLineNumbers() throws {
+        let sample = try #require(Self.sample)
         let lines = sample.components(separatedBy: "\n")
         let nurse = Self.row(from: lines[1], [9: "60", 17: "L", 36: "14118"])
         var rows: [String] = []
