@@ -63,6 +63,12 @@ import Testing
                 refused += 1
                 #expect(try store.changeCount() == before, "« \(line.prefix(60)) » was refused but wrote")
                 #expect(!message.isEmpty && !message.contains("Swift") && !message.contains("Optional("), "\(message)")
+                // Another library's words, or two messages glued together, are not a sentence
+                // (what the user typed, quoted « … », may hold anything).
+                let own = message.replacingOccurrences(of: "«[^»]*»", with: "«»", options: .regularExpression)
+                for foreign in ["Error Domain", "The operation", "The file", "couldn’t", "..", "error:"] {
+                    #expect(!own.contains(foreign), "« \(foreign) » in: \(message.prefix(200))")
+                }
                 #expect(message.first?.isUppercase == true || message.hasPrefix("/"), "a sentence: \(message.prefix(80))")
             }
             if outcome == .quit { try h.open() }
