@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// Text of an import file made safe to store and to print: a FINESS name is shown in tables
 /// and replayed by /revoir in later sessions, so an ESC, an OSC title change, a clear-screen
 /// or a bidi override in the file must never reach a terminal. Done where the file is read, so
@@ -20,18 +22,23 @@ public enum PlainText {
         bytes.withUnsafeBytes { decode($0) }
     }
 
-    /// `text` without control characters (a tab or a line end becomes a space).
+    /// `text` without control characters (a tab or a line end becomes a space): those the
+    /// terminal's own filter recognises, and the invisible direction marks (LRM, RLM, ALM), which
+    /// have no place in a name read from a national file.
     public static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 9, 10, 13: scalars.append(" ")
-            case 0..<32, 127, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
-            default: scalars.append(scalar)
+            let value = scalar.value
+            if value == 9 || value == 10 || value == 13 {
+                scalars.append(" ")
+            } else if !TerminalText.isControl(value) && !TerminalText.isBidiControl(value) && !directionMarks.contains(value) {
+                scalars.append(scalar)
             }
         }
         return String(scalars)
     }
+
+    private static let directionMarks: Set<UInt32> = [0x200E, 0x200F, 0x061C]
 
     /// A byte of Windows-1252 as its scalar: latin-1, except 0x80–0x9F, which are punctuation
     /// and letters (’ œ € …) there rather than C1 controls; the five undefined bytes are dropped.

@@ -44,12 +44,13 @@ public enum TerminalText {
         return String(result)
     }
 
-    static func isControl(_ value: UInt32) -> Bool {
+    /// C0 controls (line feed and tabulation included), DEL and C1 controls.
+    public static func isControl(_ value: UInt32) -> Bool {
         value < 0x20 || (0x7F...0x9F).contains(value)
     }
 
     /// LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and the isolates LRI, RLI, FSI, PDI (U+2066–U+2069).
-    static func isBidiControl(_ value: UInt32) -> Bool {
+    public static func isBidiControl(_ value: UInt32) -> Bool {
         (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 
