@@ -7,15 +7,15 @@ extension SessionController {
     /// What the questionnaire would refuse among the stored answers (a workbook edited by hand,
     /// an answer that bounded another and changed since). Computed from the answers as they
     /// stand, so a correction with /modifier clears its problem at once.
-    var storedValueProblems: [StoredValueProblem] {
-        StoredValueCheck.problems(in: values, questionnaire: questionnaire)
-    }
+    var storedValueProblems: [StoredValueProblem] { checked().problems }
 
     /// The answers the synthèse, the documents, the financing plan and dependent bounds rest
     /// on: the stored ones without their problems (treated as not answered).
-    var usableAnswers: [String: StoredAnswer] {
-        let problems = storedValueProblems
-        guard !problems.isEmpty else { return answers }
+    var usableAnswers: [String: StoredAnswer] { checked().usable }
+
+    private func checked() -> (problems: [StoredValueProblem], usable: [String: StoredAnswer]) {
+        if let checkedAnswers { return checkedAnswers }
+        let problems = StoredValueCheck.problems(in: values, questionnaire: questionnaire)
         var usable = answers
         for key in Set(problems.map(\.key)) {
             guard let stored = answers[key] else { continue }
@@ -25,7 +25,8 @@ extension SessionController {
                 usable[key] = nil
             }
         }
-        return usable
+        checkedAnswers = (problems, usable)
+        return (problems, usable)
     }
 
     var usableValues: [String: AnswerValue] { usableAnswers.mapValues(\.value) }

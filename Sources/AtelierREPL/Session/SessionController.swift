@@ -22,7 +22,10 @@ public final class SessionController {
     let console: Console
     let interactive: Bool
 
-    var answers: [String: StoredAnswer] = [:]
+    var answers: [String: StoredAnswer] = [:] { didSet { checkedAnswers = nil } }
+    /// The stored answers' problems and the answers usable despite them, computed once for
+    /// each state of `answers` (the parser asks at every line typed).
+    var checkedAnswers: (problems: [StoredValueProblem], usable: [String: StoredAnswer])?
     var skipped: Set<String> = []
     /// Answers proposed by imports, waiting for /confirmer.
     var proposals: [String: Proposal] = [:]
