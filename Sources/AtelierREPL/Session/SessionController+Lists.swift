@@ -12,10 +12,7 @@ struct ListDraft {
 // MARK: - Lists: one record per element, typed field by field or on one line with `;`
 
 extension SessionController {
-    var currentRecords: [ListRecord] {
-        guard let key = current?.key, case .records(let items)? = answers[key]?.value else { return [] }
-        return items
-    }
+    var currentRecords: [ListRecord] { current.map(records(of:)) ?? [] }
 
     /// The elements of a list question as the session's copy of the workbook has them.
     func records(of question: Question) -> [ListRecord] {
@@ -97,14 +94,17 @@ extension SessionController {
 
     /// An empty line at the start of an element ends the list; an empty list is an answer too.
     func finishList(_ question: Question) -> Outcome {
+        // An empty list is recorded unless it has an answer, here or (seen when committing)
+        // from another session; the commit confirms it, otherwise the count is said.
+        var recorded = false
         if answers[question.key] == nil {
-            // Unless another session has started the list meanwhile.
-            let refusal = commit(question, origin: .typed, decide: { self.answers[question.key] == nil ? .records([]) : nil })
+            let refusal = commit(question, origin: .typed, decide: {
+                recorded = self.answers[question.key] == nil
+                return recorded ? .records([]) : nil
+            })
             if let refusal { return refusal }
         }
-        if case .records(let items)? = answers[question.key]?.value, !items.isEmpty {
-            console.write(style.dim("  Liste terminée : \(items.count) élément(s)."))
-        }
+        if !recorded { console.write(style.dim("  Liste terminée : \(records(of: question).count) élément(s).")) }
         advance()
         return .accepted
     }
