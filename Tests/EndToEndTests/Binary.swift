@@ -101,4 +101,16 @@ final class Sandbox {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// `ressources/` in the sandbox: a copy of the tool's templates/ and data/ (or of those
+    /// named), to edit by hand as a user would; pass it with `--ressources` or
+    /// `ATELIER_SANTE_RESSOURCES`.
+    func copyOfTheTool(_ folders: [String] = ["templates", "data"]) throws -> String {
+        let resources = path + "/ressources"
+        try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
+        for folder in folders {
+            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/" + folder, toPath: resources + "/" + folder)
+        }
+        return resources
+    }
 }

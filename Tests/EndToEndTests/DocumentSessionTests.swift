@@ -36,9 +36,7 @@ import Testing
 
     @Test func aBrokenTemplateIsReportedWithFileAndLineAndNothingIsWritten() throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: resources + "/templates")
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
+        let resources = try sandbox.copyOfTheTool()
         let workbook = sandbox.path + "/t.sqlite"
         #expect(try Binary.run([workbook, "--ressources", resources], input: "Pays test\n", in: sandbox.path).status == 0)
         let before = try InvalidInputTests.dump(workbook)

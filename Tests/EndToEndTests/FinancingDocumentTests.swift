@@ -60,9 +60,7 @@ import Testing
 
     @Test func aMissingPlanTemplateIsRefusedAndNoEmptyDocumentIsWritten() throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: resources + "/templates")
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
+        let resources = try sandbox.copyOfTheTool()
         try FileManager.default.removeItem(atPath: resources + "/templates/financement/plan.mustache")
         let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "Pays test\n/exporter plan\n", in: sandbox.path)
         #expect(result.status == 1)

@@ -37,9 +37,7 @@ import Testing
                                                 ("templates/questionnaire.yaml", "")])
     func mutatedFilesEndInADocumentOrAFrenchRefusal(file: String, export: String) throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: resources + "/templates")
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
+        let resources = try sandbox.copyOfTheTool()
         let workbook = sandbox.path + "/t.sqlite"
         #expect(try Binary.run([workbook, "--ressources", resources], input: "Pays test\n", in: sandbox.path).status == 0)
         let original = try String(contentsOfFile: resources + "/" + file, encoding: .utf8)

@@ -68,11 +68,7 @@ extension HostileImportTests {
 
     static func withEditedData(_ file: String, replaceBy change: (String) throws -> Void) throws -> Binary.Result {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
-        try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
-        for folder in ["templates", "data"] {
-            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/" + folder, toPath: resources + "/" + folder)
-        }
+        let resources = try sandbox.copyOfTheTool()
         let path = resources + "/data/" + file
         try change(path)
         let workbook = sandbox.path + "/t.sqlite"

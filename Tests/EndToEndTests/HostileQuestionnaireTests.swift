@@ -16,9 +16,8 @@ import Testing
     ])
     func aHandEditedQuestionnaireIsRefusedWithFileAndLine(replacement: String, lineInReplacement: Int, message: String) throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
+        let resources = try sandbox.copyOfTheTool(["data"])
         try FileManager.default.createDirectory(atPath: resources + "/templates", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
         let original = try String(contentsOfFile: Binary.projectRoot + "/templates/questionnaire.yaml", encoding: .utf8)
         let range = try #require(original.range(of: Self.effectif))
         let start = original[..<range.lowerBound].components(separatedBy: "\n").count

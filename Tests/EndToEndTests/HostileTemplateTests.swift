@@ -8,12 +8,11 @@ import Testing
     /// A sandbox holding a workbook and a copy of the project's `templates/` and `data/`.
     final class Setup {
         let sandbox = Sandbox()
-        var resources: String { sandbox.path + "/ressources" }
+        let resources: String
         var workbook: String { sandbox.path + "/t.sqlite" }
 
         init(answers: String = "Pays test\n") throws {
-            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: resources + "/templates")
-            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
+            resources = try sandbox.copyOfTheTool()
             let first = try run(answers)
             #expect(first.status == 0, "\(first.errors)")
         }

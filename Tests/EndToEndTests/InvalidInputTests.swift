@@ -76,9 +76,8 @@ import Testing
 
     @Test func aMalformedQuestionnaireIsReportedBeforeTheFirstQuestion() throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
+        let resources = try sandbox.copyOfTheTool(["data"])
         try FileManager.default.createDirectory(atPath: resources + "/templates", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Binary.projectRoot + "/data", toPath: resources + "/data")
         let yaml = try String(contentsOfFile: Binary.projectRoot + "/templates/questionnaire.yaml", encoding: .utf8)
             .replacingOccurrences(of: "        type: siren_epci\n", with: "        type: siren\n")
         try yaml.write(toFile: resources + "/templates/questionnaire.yaml", atomically: true, encoding: .utf8)

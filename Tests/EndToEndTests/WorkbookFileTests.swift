@@ -67,11 +67,7 @@ import Glibc
     ])
     func aMissingTemplateFolderIsSaidInFrench(document: String, folder: String, message: String) throws {
         let sandbox = Sandbox()
-        let resources = sandbox.path + "/ressources"
-        try FileManager.default.createDirectory(atPath: resources, withIntermediateDirectories: true)
-        for part in ["templates", "data"] {
-            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/" + part, toPath: resources + "/" + part)
-        }
+        let resources = try sandbox.copyOfTheTool()
         try FileManager.default.removeItem(atPath: resources + "/" + folder)
         let result = try Binary.run([sandbox.path + "/t.sqlite"], input: "Pays test\ncommune\n14118\n/exporter \(document)\n",
                                     in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
