@@ -73,6 +73,28 @@ enum WorkbookSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3 annulation") { db in
+            try db.execute(sql: """
+                -- One row per confirmed change, as /annuler takes it back: an answer, a list
+                -- element added or removed with the financing lines that followed it, a move, a
+                -- confirmation of imported proposals. Its answer_event rows say what it changed.
+                CREATE TABLE change_set (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    participant TEXT,
+                    recorded_at TEXT NOT NULL,
+                    -- fait: in effect; annulé: undone, /refaire replays it; abandonné: undone,
+                    -- then another change was made, so it can no longer be replayed.
+                    state TEXT NOT NULL DEFAULT 'fait' CHECK (state IN ('fait', 'annulé', 'abandonné')),
+                    -- JSON array of the import proposals the change settled, put back by /annuler.
+                    settled_proposals TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE INDEX change_set_by_state ON change_set(state, id);
+                -- The change an event belongs to (NULL: recorded before undo existed). Events of
+                -- /annuler and /refaire name the change they undo or replay.
+                ALTER TABLE answer_event ADD COLUMN change_set INTEGER REFERENCES change_set(id);
+                CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
+                """)
+        }
         return migrator
     }
 }

@@ -12,12 +12,29 @@ extension WorkbookStore {
         try write { db in try Self.insert(changes, at: now, in: db) }
     }
 
-    /// Each answer's new value, a history line with its previous value, and the question off
-    /// the skipped list.
-    static func insert(_ changes: [AnswerChange], at now: String, in db: Database) throws {
+    /// One change the user can undo: each answer's new value, a history line with its previous
+    /// value, the question off the skipped list, the settled proposals removed (and kept in the
+    /// change, for /annuler). What was undone before can no longer be replayed.
+    static func insert(_ changes: [AnswerChange], settling: [String] = [], at now: String, in db: Database) throws {
+        guard !changes.isEmpty || !settling.isEmpty else { return }
+        let settled = try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
+        try db.execute(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'")
+        try db.execute(sql: "INSERT INTO change_set (participant, recorded_at, settled_proposals) VALUES (?, ?, ?)",
+                       arguments: [changes.first?.participant, now, ProposalJSON.encode(settled)])
+        let changeSet = db.lastInsertedRowID
+        for key in settling { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
         for change in changes {
-            let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
-            let display = change.value.display
+            try write(change, at: now, changeSet: changeSet, in: db)
+        }
+    }
+
+    /// Sets one answer (or, for a nil value, removes it) and appends its history line.
+    static func write(_ change: AnswerChange, removing: Bool = false, at now: String, changeSet: Int64, in db: Database) throws {
+        let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
+        let display: String? = removing ? nil : change.value.display
+        if removing {
+            try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
+        } else {
             try db.execute(sql: """
                 INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -25,15 +42,15 @@ extension WorkbookStore {
                     participant = excluded.participant, source = excluded.source,
                     source_year = excluded.source_year, updated_at = excluded.updated_at
                 """, arguments: [change.key, change.value.json, display, change.participant, change.source, change.sourceYear, now])
-            try db.execute(sql: """
-                INSERT INTO answer_event (key, value, display, previous_value, previous_display,
-                    participant, source, source_year, origin, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [change.key, change.value.json, display, previous?["value"] as String?,
-                                 previous?["display"] as String?, change.participant, change.source,
-                                 change.sourceYear, change.origin.rawValue, now])
-            try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
         }
+        try db.execute(sql: """
+            INSERT INTO answer_event (key, value, display, previous_value, previous_display,
+                participant, source, source_year, origin, recorded_at, change_set)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [change.key, removing ? nil : change.value.json, display, previous?["value"] as String?,
+                             previous?["display"] as String?, change.participant, change.source,
+                             change.sourceYear, change.origin.rawValue, now, changeSet])
+        try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
     }
 
     public func record(_ change: AnswerChange) throws(WorkbookError) {
@@ -103,12 +120,14 @@ extension WorkbookStore {
 
     /// Sets (or, with nil, clears) a piece of session state.
     public func setState(_ name: String, _ value: String?) throws(WorkbookError) {
-        try write { db in
-            if let value {
-                try db.execute(sql: "INSERT OR REPLACE INTO session_state (name, value) VALUES (?, ?)", arguments: [name, value])
-            } else {
-                try db.execute(sql: "DELETE FROM session_state WHERE name = ?", arguments: [name])
-            }
+        try write { db in try Self.setState(name, value, in: db) }
+    }
+
+    static func setState(_ name: String, _ value: String?, in db: Database) throws {
+        if let value {
+            try db.execute(sql: "INSERT OR REPLACE INTO session_state (name, value) VALUES (?, ?)", arguments: [name, value])
+        } else {
+            try db.execute(sql: "DELETE FROM session_state WHERE name = ?", arguments: [name])
         }
     }
 

@@ -2,18 +2,11 @@ import AtelierCore
 import Foundation
 import GRDB
 
-/// What a session holds of its workbook: every answer, the skipped questions and the
-/// proposals waiting for confirmation, as they were at one moment.
-public struct WorkbookContent: Sendable, Equatable {
-    public var answers: [String: StoredAnswer]
-    public var skipped: Set<String>
-    public var proposals: [String: Proposal]
-}
-
 /// What a session decides to write, once it has seen the workbook as it is now.
 public enum WriteDecision: Sendable {
-    /// Record these answers and drop the proposals of these keys.
-    case record([AnswerChange], settling: [String])
+    /// Record these answers, drop the proposals of these keys and set these pieces of session
+    /// state (the question to ask next): one transaction.
+    case record([AnswerChange], settling: [String], state: [String: String?] = [:])
     /// Write nothing: the answer no longer holds against the workbook's current content.
     case abandon
 }
@@ -64,11 +57,11 @@ extension WorkbookStore {
                 outcome.refreshed = try fetchContent(db)
                 seenVersion.value = version
             }
-            guard case .record(let changes, let settling) = decide(outcome.refreshed) else {
+            guard case .record(let changes, let settling, let state) = decide(outcome.refreshed) else {
                 throw Abandoned()
             }
-            for key in settling { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
-            try Self.insert(changes, at: now, in: db)
+            try Self.insert(changes, settling: settling, at: now, in: db)
+            for (name, value) in state { try Self.setState(name, value, in: db) }
             outcome.written = try fetchAnswers(db, keys: changes.map(\.key))
         } abandoning: { $0 is Abandoned }
         return outcome

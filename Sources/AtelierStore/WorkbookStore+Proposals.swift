@@ -2,23 +2,6 @@ import AtelierCore
 import Foundation
 import GRDB
 
-/// An answer proposed by an import, waiting to be confirmed.
-public struct Proposal: Sendable, Equatable {
-    public var key: String
-    public var value: AnswerValue
-    public var source: String
-    public var sourceYear: Int?
-    public var file: String
-
-    public init(key: String, value: AnswerValue, source: String, sourceYear: Int?, file: String) {
-        self.key = key
-        self.value = value
-        self.source = source
-        self.sourceYear = sourceYear
-        self.file = file
-    }
-}
-
 // MARK: - Proposals from imports
 
 extension WorkbookStore {

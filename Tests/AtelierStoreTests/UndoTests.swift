@@ -1,0 +1,113 @@
+import AtelierCore
+import Foundation
+import Testing
+@testable import AtelierStore
+
+/// /annuler and /refaire as the workbook keeps them: every change is undone in one
+/// transaction, across reopenings, and never over a later change.
+@Suite struct UndoTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.path + "/territoire.sqlite" }
+
+    func change(_ key: String, _ value: AnswerValue, by participant: String? = "Marie Dupont",
+                origin: AnswerChange.Origin = .typed) -> AnswerChange {
+        AnswerChange(key: key, value: value, participant: participant, source: nil, sourceYear: nil, origin: origin)
+    }
+
+    func fiches(_ titles: String...) -> AnswerValue {
+        .records(titles.map { ListRecord(fields: [("intitule", .text($0))]) })
+    }
+
+    @Test func undoRestoresEveryAnswerOfTheChangeAndRedoReplaysIt() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("plan.fiches", fiches("A", "B"))])
+        try store.record([change("financement.depenses", .records([ListRecord(fields: [("fiche", .integer(2))])]))])
+        // One change: fiche 2 removed with its financing line.
+        try store.record([change("plan.fiches", fiches("A"), origin: .removed),
+                          change("financement.depenses", .records([]), origin: .modified)])
+
+        guard case .reverted(let undone) = try store.undo() else { Issue.record("rien d'annulé"); return }
+        #expect(undone.origin == .removed)
+        #expect(undone.restored.map(\.key) == ["plan.fiches", "financement.depenses"])
+        var answers = try store.answers()
+        #expect(answers["plan.fiches"]?.value == fiches("A", "B"))
+        #expect(answers["financement.depenses"]?.value == .records([ListRecord(fields: [("fiche", .integer(2))])]))
+
+        // Reopened, undo goes one step further back: the financing line goes, the answer too.
+        let reopened = try WorkbookStore(path: path, appVersion: "test")
+        #expect(try reopened.undo() != .nothing)
+        answers = try reopened.answers()
+        #expect(answers["financement.depenses"] == nil)
+        #expect(answers["plan.fiches"]?.value == fiches("A", "B"))
+
+        // Redo replays in order: the line, then the removal.
+        #expect(try reopened.redo() != .nothing)
+        #expect(try reopened.answers()["financement.depenses"] != nil)
+        #expect(try reopened.redo() != .nothing)
+        #expect(try reopened.answers()["plan.fiches"]?.value == fiches("A"))
+        #expect(try reopened.redo() == .nothing)
+
+        // The history keeps the change, its undoing and its replaying.
+        let origins = try reopened.history(of: "plan.fiches").map(\.origin)
+        #expect(origins == ["saisie", "retrait", "annulation", "rétablissement"])
+    }
+
+    @Test func aNewChangeEndsRedo() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("territoire.nom", .text("Pays d'Auge"))])
+        try store.record([change("territoire.nom", .text("Pays de Caux"))])
+        _ = try store.undo()
+        #expect(try store.answers()["territoire.nom"]?.value == .text("Pays d'Auge"))
+        try store.record([change("participants.liste", .records([]))])
+        #expect(try store.redo() == .nothing)
+        #expect(try store.answers()["territoire.nom"]?.value == .text("Pays d'Auge"))
+    }
+
+    @Test func undoTakesTheNewestChangeWhicheverSessionMadeIt() throws {
+        let first = try WorkbookStore(path: path, appVersion: "test")
+        let second = try WorkbookStore(path: path, appVersion: "test")
+        try first.record([change("territoire.nom", .text("Pays d'Auge"))])
+        try second.record([change("territoire.nom", .text("Pays de Caux"), by: "Jean Martin")])
+        guard case .reverted(let undone) = try first.undo() else { Issue.record("rien d'annulé"); return }
+        #expect(undone.participant == "Jean Martin")
+        let restored = try #require(try first.answers()["territoire.nom"])
+        #expect(restored.value == .text("Pays d'Auge"))
+        #expect(restored.participant == "Marie Dupont")  // the provenance of the value restored
+    }
+
+    @Test func undoIsRefusedWhenTheAnswerWasEditedOutsideTheTool() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("territoire.nom", .text("Pays d'Auge"))])
+        try store.record([change("territoire.nom", .text("Pays de Caux"))])
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE answer SET value = ? WHERE key = 'territoire.nom'", arguments: [AnswerValue.text("Lisieux").json])
+        }
+        #expect(try store.undo() == .changedSince(keys: ["territoire.nom"]))
+        #expect(try store.answers()["territoire.nom"]?.value == .text("Lisieux"))
+    }
+
+    @Test func undoOfAConfirmationPutsTheProposalBack() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        let proposal = Proposal(key: "demographie.medecins_generalistes.effectif", value: .integer(14),
+                                source: "RPPS 2026", sourceYear: 2026, file: "rpps.txt")
+        try store.propose([proposal])
+        _ = try store.record { _ in
+            .record([AnswerChange(key: proposal.key, value: proposal.value, participant: nil, source: proposal.source,
+                                  sourceYear: proposal.sourceYear, origin: .imported)], settling: [proposal.key])
+        }
+        #expect(try store.proposals().isEmpty)
+        guard case .reverted(let undone) = try store.undo() else { Issue.record("rien d'annulé"); return }
+        #expect(undone.proposals == [proposal.key])
+        #expect(try store.proposals()[proposal.key] == proposal)
+        #expect(try store.answers()[proposal.key] == nil)
+        _ = try store.redo()
+        #expect(try store.proposals().isEmpty)
+        #expect(try store.answers()[proposal.key]?.value == .integer(14))
+    }
+
+    @Test func nothingToUndoInANewWorkbook() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        #expect(try store.undo() == .nothing)
+        #expect(try store.redo() == .nothing)
+    }
+}
