@@ -36,8 +36,8 @@ extension SessionController {
             return
         }
         let section = questionnaire.section(containing: question)
-        if let section, section.key != lastSectionShown {
-            lastSectionShown = section.key
+        if let section, section.key != session.lastSectionShown {
+            session.lastSectionShown = section.key
             let index = (questionnaire.sections.firstIndex { $0.key == section.key } ?? 0) + 1
             console.write("")
             console.write(style.bold("── \(section.title) (section \(index)/\(questionnaire.sections.count)) ──"))

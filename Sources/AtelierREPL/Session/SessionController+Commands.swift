@@ -169,15 +169,15 @@ extension SessionController {
 
     func setParticipant(_ name: String) -> Outcome {
         if let refusal = Self.refusal(ofLabel: name, what: "Nom de participant refusé", limit: InputLimits.participantCharacters) { return refusal }
-        let known = participantNames.first { $0.folded == name.folded }
-        participant = known ?? name
+        let named = session.participant(named: name)
         do {
-            try store.setState(StateKey.participant, participant)
+            try store.setState(Session.StateKey.participant, named.name)
         } catch {
             return .refused(error.description)
         }
-        if known != nil {
-            console.write("Les réponses suivantes sont attribuées à \(participant!).")
+        session.participant = named.name
+        if named.isListed {
+            console.write("Les réponses suivantes sont attribuées à \(named.name).")
         } else {
             console.write("Les réponses suivantes sont attribuées à \(name). " +
                           style.dim("Ce nom n'est pas dans la liste des participants : /aller participants.liste pour l'y ajouter avec son organisation et son rôle."))
@@ -187,26 +187,21 @@ extension SessionController {
 
     func setSource(_ text: String) -> Outcome {
         if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) { return refusal }
-        source = text.isEmpty ? nil : text
-        sourceYear = text.isEmpty ? nil : Self.year(in: text)
+        var next = session
+        next.setSource(text)
         do {
-            try store.setState(StateKey.source, source)
-            try store.setState(StateKey.sourceYear, sourceYear.map(String.init))
+            try store.setState(Session.StateKey.source, next.source)
+            try store.setState(Session.StateKey.sourceYear, next.sourceYear.map(String.init))
         } catch {
             return .refused(error.description)
         }
+        session.setSource(text)
         if let source {
-            let year = sourceYear.map { ", année \($0)" } ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
+            let year = session.sourceYear.map { ", année \($0)" } ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
             console.write("Source des chiffres suivants : \(source)\(year).")
         } else {
             console.write("Source effacée : les réponses suivantes n'auront pas de source.")
         }
         return .accepted
-    }
-
-    /// The last plausible year (1990–2100) written in a source, as the year of the figure.
-    static func year(in text: String) -> Int? {
-        let tokens = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        return tokens.last { (1990...2100).contains($0) }
     }
 }

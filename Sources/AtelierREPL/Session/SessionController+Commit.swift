@@ -19,11 +19,13 @@ extension SessionController {
     /// `positional` refuses when the answer itself changed meanwhile: the user named an element
     /// by its number. A financing line names its fiche by number too: it is refused when the
     /// plan d'actions changed meanwhile.
+    ///
+    /// `advancing`: the caller goes on to the next question; it is saved in the same transaction.
     func commit(_ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
-                provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
+                advancing: Bool = false, provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
                 also extra: () -> [AnswerChange] = { [] }, decide: Decision) -> Outcome? {
         // What the user saw of the answers they name by number, before catching up.
-        let guarded = keysThatMustNotChange(question, positional: positional)
+        let guarded = session.keysThatMustNotChange(question, positional: positional)
         let seen = guarded.map { answers[$0]?.value }
         catchUpWithOtherSessions()
         if let refusal = refusalIfChanged(guarded, since: seen, question) { return .refused(refusal.message) }
@@ -39,19 +41,25 @@ extension SessionController {
             let outcome = try store.record { refreshed in
                 if let refreshed { attempt = redecide(attempt, question, on: refreshed, guarded: guarded, seen: seen, decide: decide) }
                 guard let value = attempt.value, attempt.refusal == nil else { return .abandon }
-                let decided = decision(question, value, origin: origin, provenance: provenance, extra: extra())
-                if let violation = decided.violation {
+                let decided: Decided
+                switch session.decision(question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory) {
+                case .failure(let violation):
                     attempt.refusal = Refusal(message: violation.description)
                     return .abandon
+                case .success(let success): decided = success
                 }
                 attempt.change = decided.changes.first
-                attempt.notes = decided.notes
+                attempt.notes = notes(for: decided.events)
                 let keys = decided.changes.map(\.key) + extraSettled
-                return .record(decided.changes, settling: keys.filter { proposals[$0] != nil })
+                var state: [String: String?] = [:]
+                if advancing {
+                    attempt.position = session.questionAfter(decided.changes)?.key
+                    state[Session.StateKey.currentQuestion] = attempt.position
+                }
+                return .record(decided.changes, settling: keys.filter { proposals[$0] != nil }, state: state)
             }
-            answers.merge(outcome.written) { $1 }
-            skipped.subtract(outcome.written.keys)
-            for key in outcome.written.keys { proposals.removeValue(forKey: key) }
+            session.apply(written: outcome.written)
+            if advancing, !outcome.written.isEmpty { savedPosition = attempt.position }
         } catch {
             return .refused(error.description)
         }
@@ -72,6 +80,8 @@ extension SessionController {
         var elsewhere: [String] = []
         /// What the answer filled in by itself, said after it.
         var notes: [String] = []
+        /// The question saved as the next one, with the answer.
+        var position: String?
     }
 
     /// On the content another session left: adopt it, refuse if an answer the user relied on by
@@ -80,7 +90,7 @@ extension SessionController {
                           seen: [AnswerValue?], decide: Decision) -> Attempt {
         var attempt = attempt
         attempt.elsewhere = changedElsewhereNotes(adopt(content))
-        alignDraft(with: question)
+        session.alignDraft(with: question)
         if let refusal = refusalIfChanged(guarded, since: seen, question) {
             attempt.refusal = refusal
             return attempt
@@ -101,48 +111,12 @@ extension SessionController {
             : "Le plan d'actions (\(changed)) a été modifié par une autre session pendant votre saisie : les numéros des fiches ont pu changer, rien n'a été enregistré. Revoyez-le (/revoir \(changed)) et recommencez.")
     }
 
-    /// The answers a commit relies on by number: the list itself for /retirer, /deplacer and
-    /// /modifier LISTE.N.CHAMP; the plan d'actions for a line that names its fiche by number.
-    func keysThatMustNotChange(_ question: Question, positional: Bool) -> [String] {
-        var keys = positional ? [question.key] : []
-        if case .list(let fields) = question.kind,
-           fields.contains(where: { if case .integer = $0.kind { $0.key == "fiche" } else { false } }) {
-            keys.append("plan.fiches")
-        }
-        return keys
-    }
-
-    /// The changes to record for `value`, or the answer it contradicts.
-    private func decision(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin,
-                          provenance: (source: String?, year: Int?)?, extra: [AnswerChange])
-        -> (changes: [AnswerChange], notes: [String], violation: InvalidAnswer?) {
-        let change = AnswerChange(key: question.key, value: value, participant: participant,
-                                  source: provenance.map(\.source) ?? (question.expectsSource ? source : nil),
-                                  sourceYear: provenance.map(\.year) ?? (question.expectsSource ? sourceYear : nil), origin: origin)
-        let derived = derivedChanges(for: question, value: value)
-        let all = [change] + derived.changes + extra
-        var after = usableValues
-        for item in all { after[item.key] = item.value }
-        for item in all {
-            if let violation = questionnaire.violationOfDependentBounds(key: item.key, value: item.value, answers: after) {
-                return ([], [], violation)
-            }
-        }
-        return (all, derived.notes, nil)
-    }
-
     /// Before the next question (and before deciding an answer): what another session changed
     /// since this one last looked.
     func catchUpWithOtherSessions() {
         guard let content = try? store.contentIfChangedElsewhere() else { return }
         for note in changedElsewhereNotes(adopt(content)) { console.write(note) }
-        if let question = current { alignDraft(with: question) }
-    }
-
-    /// The element being typed keeps the number it will have in the list as it is now.
-    func alignDraft(with question: Question) {
-        guard draft != nil, current?.key == question.key else { return }
-        draft?.itemNumber = records(of: question).count + 1
+        if let question = current { session.alignDraft(with: question) }
     }
 
     func changedElsewhereNotes(_ keys: [String]) -> [String] {

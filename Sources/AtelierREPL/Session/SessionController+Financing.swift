@@ -5,16 +5,7 @@ import AtelierStore
 
 extension SessionController {
     /// The fiches of the plan d'actions, in order, as the financing plan names them.
-    var plannedSheets: [(title: String, libraryKey: String?)] {
-        guard case .records(let items)? = answers["plan.fiches"]?.value else { return [] }
-        let library = try? resources.library.get()
-        return items.map { record in
-            let key = if case .choice(let k)? = record["fiche"] { k } else { "" }
-            let sheet = library?.sheet(key)
-            let title = if case .text(let t)? = record["intitule"] { t } else { sheet?.title ?? "fiche à rédiger" }
-            return (title, sheet?.key)
-        }
-    }
+    var plannedSheets: [(title: String, libraryKey: String?)] { session.plannedSheets(library: try? resources.library.get()) }
 
     func financingPlan() throws -> FinancingPlan {
         FinancingPlan(answers: usableValues, sheets: plannedSheets, catalogue: try resources.catalogue.get())

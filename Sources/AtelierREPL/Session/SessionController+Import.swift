@@ -34,7 +34,7 @@ extension SessionController {
             proposed.removeAll { answers[$0.key]?.value == $0.value }
             unchanged = count - proposed.count
             try store.propose(proposed)
-            for proposal in proposed { proposals[proposal.key] = proposal }
+            session.addProposals(proposed)
         } catch {
             endProgress()
             return .refused("Import refusé — \("\(error)".asSentence) Le classeur n'a pas été modifié.")

@@ -1,25 +1,9 @@
 import AtelierCore
 import AtelierStore
 
-/// A record of a `liste` question being typed, one field per line.
-struct ListDraft {
-    var fields: [ListField]
-    var values: [(key: String, value: AnswerValue)] = []
-    var index = 0
-    var itemNumber: Int
-}
-
 // MARK: - Lists: one record per element, typed field by field or on one line with `;`
 
 extension SessionController {
-    var currentRecords: [ListRecord] { current.map(records(of:)) ?? [] }
-
-    /// The elements of a list question as the session's copy of the workbook has them.
-    func records(of question: Question) -> [ListRecord] {
-        guard case .records(let items)? = answers[question.key]?.value else { return [] }
-        return items
-    }
-
     func startList(_ question: Question, fields: [ListField]) {
         let items = currentRecords
         if !items.isEmpty {
@@ -30,7 +14,7 @@ extension SessionController {
         if fields.contains(where: { if case .fundingInstrument = $0.kind { true } else { false } }) { showFundingSuggestions() }
         console.write(style.dim("  Saisie champ par champ, ou un élément par ligne : " +
                                 fields.map(\.label).joined(separator: " ; ") + ". Ligne vide pour terminer la liste."))
-        draft = ListDraft(fields: fields, itemNumber: items.count + 1)
+        session.startDraft(fields, for: question)
         askField()
     }
 
@@ -46,7 +30,7 @@ extension SessionController {
     }
 
     func listLine(_ line: String, question: Question, fields: [ListField]) -> Outcome {
-        if draft == nil { draft = ListDraft(fields: fields, itemNumber: currentRecords.count + 1) }
+        if draft == nil { session.startDraft(fields, for: question) }
         guard var draft else { return .accepted }
         if draft.index == 0 {
             if line.isEmpty { return finishList(question) }
@@ -74,7 +58,7 @@ extension SessionController {
         if draft.index == fields.count {
             return append(ListRecord(fields: draft.values), to: question)
         }
-        self.draft = draft
+        session.draft = draft
         askField()
         return .accepted
     }
@@ -87,7 +71,7 @@ extension SessionController {
         }
         let count = currentRecords.count
         console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
-        draft = ListDraft(fields: draft?.fields ?? [], itemNumber: count + 1)
+        session.startDraft(draft?.fields ?? [], for: question)
         askField()
         return .accepted
     }
@@ -119,8 +103,8 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .removed, quiet: true, positional: true, also: {
-            renumbered = question.key == "plan.fiches"
-                ? self.financingRenumbered { old in old == number ? nil : (old > number ? old - 1 : old) } : []
+            renumbered = question.key == SessionQuestionKeys.actionSheets
+                ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
             return renumbered
         }, decide: {
             var items = self.records(of: question)

@@ -17,7 +17,7 @@ extension SessionController {
             console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(resources.library.failure.map { "\($0)" } ?? "")"))
             return
         }
-        shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
+        session.shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
         let chosen: Set<String> = Set(currentRecords.compactMap { if case .choice(let key)? = $0["fiche"] { key } else { nil } })
         console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue) :")
         for (index, suggestion) in ranked.enumerated() {
@@ -40,12 +40,11 @@ extension SessionController {
         guard numbers.count == 2, numbers.allSatisfy({ $0 >= 1 && $0 <= count }) else {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(count) (numéros des éléments).")
         }
-        var order = Array(1...count)
-        order.insert(order.remove(at: numbers[0] - 1), at: numbers[1] - 1)
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .modified, quiet: true, positional: true, also: {
-            // order[new - 1] = old: the financing lines follow their fiche.
-            renumbered = question.key == "plan.fiches" ? self.financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
+            // The financing lines follow their fiche.
+            renumbered = question.key == SessionQuestionKeys.actionSheets
+                ? self.session.financingRenumbered(FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)) : []
             return renumbered
         }, decide: {
             var items = self.records(of: question)
@@ -57,30 +56,6 @@ extension SessionController {
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
         startListAgain(question)
         return .accepted
-    }
-
-    /// The financing lines with their fiche numbers mapped by `map` (nil: the fiche is gone and
-    /// so is the line), as changes to commit with the plan d'actions.
-    func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
-        var changes: [AnswerChange] = []
-        for key in ["financement.depenses", "financement.recettes", "financement.derogations"] {
-            guard let answer = answers[key], case .records(let items) = answer.value else { continue }
-            var changed = false
-            let renumbered: [ListRecord] = items.compactMap { record in
-                guard case .integer(let old)? = record["fiche"] else { return record }
-                guard let new = map(old) else { changed = true; return nil }
-                if new == old { return record }
-                changed = true
-                var copy = record
-                copy.fields = copy.fields.map { $0.key == "fiche" ? ($0.key, AnswerValue.integer(new)) : $0 }
-                return copy
-            }
-            if changed {
-                changes.append(AnswerChange(key: key, value: .records(renumbered), participant: participant, source: answer.source,
-                                            sourceYear: answer.sourceYear, origin: .modified))
-            }
-        }
-        return changes
     }
 
     func noteRenumbered(_ changes: [AnswerChange]) {
@@ -113,24 +88,14 @@ extension SessionController {
     /// `record` with one field set to what the user typed (or removed, for an optional field
     /// left empty), the questionnaire's field order kept.
     private func record(_ record: ListRecord, setting spec: ListField, to text: String, order: [String]) throws(Refusal) -> ListRecord {
-        var record = record
         if text.isEmpty {
             guard spec.optional else { throw Refusal(message: "Le champ « \(spec.label) » est obligatoire.") }
-            record.fields.removeAll { $0.key == spec.key }
-            return record
+            return record.setting(spec.key, to: nil, order: order)
         }
-        let value: AnswerValue
         do {
-            value = try parser(for: spec.kind).parse(text, as: spec.kind, bounds: spec.bounds)
+            return record.setting(spec.key, to: try parser(for: spec.kind).parse(text, as: spec.kind, bounds: spec.bounds), order: order)
         } catch {
             throw Refusal(message: error.description)
         }
-        if let index = record.fields.firstIndex(where: { $0.key == spec.key }) {
-            record.fields[index].value = value
-        } else {
-            record.fields.append((spec.key, value))
-            record.fields.sort { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }
-        }
-        return record
     }
 }

@@ -22,33 +22,10 @@ public final class SessionController {
     let console: Console
     let interactive: Bool
 
-    var answers: [String: StoredAnswer] = [:] { didSet { checkedAnswers = nil } }
-    /// The stored answers' problems and the answers usable despite them, computed once for
-    /// each state of `answers` (the parser asks at every line typed).
-    var checkedAnswers: (problems: [StoredValueProblem], usable: [String: StoredAnswer])?
-    var skipped: Set<String> = []
-    /// Answers proposed by imports, waiting for /confirmer.
-    var proposals: [String: Proposal] = [:]
-    /// The question being asked; nil once every applicable question is answered or skipped.
-    public internal(set) var current: Question?
-    /// The record being typed field by field, in a `liste` question.
-    var draft: ListDraft?
-    /// Whether the current question already had an answer (Enter on an empty line keeps it).
-    var reAsking = false
-    var participant: String?
-    var source: String?
-    var sourceYear: Int?
-    var lastSectionShown: String?
-
-    enum StateKey {
-        static let currentQuestion = "question_courante"
-        static let participant = "participant"
-        static let source = "source"
-        static let sourceYear = "source_annee"
-    }
-
-    /// The fiches in the order last shown to the user, for answers by number.
-    var shownActionSheets: [(key: String, title: String)]?
+    /// Where the session stands and the rules it follows: the one piece of session state.
+    var session: Session
+    /// The question saved as `question_courante` by the last write (nil: none saved).
+    var savedPosition: String?
 
     public init(questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
                 console: Console, interactive: Bool) throws(WorkbookError) {
@@ -58,13 +35,27 @@ public final class SessionController {
         self.resources = resources
         self.console = console
         self.interactive = interactive
-        adopt(try store.content())
-        participant = try store.state(StateKey.participant)
-        source = try store.state(StateKey.source)
-        sourceYear = try store.state(StateKey.sourceYear).flatMap { Int($0) }
+        var state: [String: String] = [:]
+        for name in [Session.StateKey.participant, Session.StateKey.source, Session.StateKey.sourceYear] {
+            state[name] = try store.state(name)
+        }
+        session = Session(questionnaire: questionnaire, content: try store.content(), state: state)
     }
 
-    var values: [String: AnswerValue] { answers.mapValues(\.value) }
+    // The session's state, as the handlers read it.
+    var answers: [String: StoredAnswer] { session.answers }
+    var skipped: Set<String> { session.skipped }
+    var proposals: [String: Proposal] { session.proposals }
+    public var current: Question? { session.current }
+    var draft: ListDraft? { session.draft }
+    var participant: String? { session.participant }
+    var source: String? { session.source }
+    var values: [String: AnswerValue] { session.values }
+    var usableValues: [String: AnswerValue] { session.usableValues }
+    var usableAnswers: [String: StoredAnswer] { session.usableAnswers }
+    var storedValueProblems: [StoredValueProblem] { session.storedValueProblems }
+    var currentRecords: [ListRecord] { session.currentRecords }
+    func records(of question: Question) -> [ListRecord] { session.records(of: question) }
     /// The commune reference; empty if it could not be read (`referenceProblem()` says so).
     var territory: TerritoryReference { (try? resources.territory.get()) ?? TerritoryReference() }
     /// A parser for answers of `kind`. Only a fiche needs the library ranked by the synthèse,
@@ -76,7 +67,7 @@ public final class SessionController {
             return predicate(kind)
         }
         if involves({ if case .actionSheet = $0 { true } else { false } }) {
-            parser.actionSheets = shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
+            parser.actionSheets = session.shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
         }
         if involves({ if case .fundingInstrument = $0 { true } else { false } }) {
             parser.instruments = ((try? resources.catalogue.get())?.instruments ?? []).map { ($0.key, $0.name) }
@@ -94,12 +85,7 @@ public final class SessionController {
     /// import proposal changed, in questionnaire order.
     @discardableResult
     func adopt(_ content: WorkbookContent) -> [String] {
-        let changed = Set(answers.keys).union(content.answers.keys).filter { answers[$0]?.value != content.answers[$0]?.value }
-            .union(Set(proposals.keys).union(content.proposals.keys).filter { proposals[$0] != content.proposals[$0] })
-        answers = content.answers
-        skipped = content.skipped
-        proposals = content.proposals
-        return questionnaire.questions.map(\.key).filter(changed.contains)
+        session.adopt(content)
     }
 
     // MARK: - Start
@@ -114,13 +100,8 @@ public final class SessionController {
             printResumeSummary()
         }
         warnAboutStoredValues()
-        let saved = try? store.state(StateKey.currentQuestion)
-        if let saved, let question = questionnaire.question(forKey: saved),
-           navigator.isOpen(question, answers: values, skipped: []) {
-            setCurrent(question)
-        } else {
-            setCurrent(navigator.nextQuestion(after: nil, answers: values, skipped: skipped))
-        }
+        savedPosition = try? store.state(Session.StateKey.currentQuestion)
+        setCurrent(session.startingQuestion(saved: savedPosition))
         askCurrent()
     }
 
@@ -152,14 +133,14 @@ public final class SessionController {
             return listLine(line, question: question, fields: fields)
         }
         if line.isEmpty {
-            if reAsking {
+            if session.reAsking {
                 console.write(style.dim("Réponse conservée."))
                 advance()
             }
             return .accepted  // nothing typed: the question stays
         }
-        let origin: AnswerChange.Origin = reAsking ? .modified : .typed
-        if let refusal = commit(question, origin: origin, decide: { () throws(Refusal) in
+        let origin: AnswerChange.Origin = session.reAsking ? .modified : .typed
+        if let refusal = commit(question, origin: origin, advancing: true, decide: { () throws(Refusal) in
             try self.parsed(line, as: question)
         }) { return refusal }
         advance()
@@ -171,29 +152,16 @@ public final class SessionController {
         resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\($0)) : réinstallez le dossier data/ de l'outil.") }
     }
 
-    /// What an answer fills in by itself, and the lines that say so.
-    struct Derived {
-        var changes: [AnswerChange] = []
-        var notes: [String] = []
-    }
-
-    /// An EPCI's SIREN fills in its member communes, from the bundled official data, unless
-    /// the user typed the list themselves (then it is kept, and they are told how to replace it).
-    func derivedChanges(for question: Question, value: AnswerValue) -> Derived {
-        guard case .epci(let epci) = value,
-              let target = questionnaire.section(containing: question)?.questions.first(where: {
-                  if case .communeList = $0.kind { return true } else { return false }
-              }) else { return Derived() }
-        if let existing = answers[target.key], existing.source != TerritoryReference.epciSource {
-            return Derived(notes: [style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(target.key) pour la remplacer.")])
+    /// What the session tells of a decision, in French.
+    func notes(for events: [SessionEvent]) -> [String] {
+        events.map { event in
+            switch event {
+            case .communeListKept(let key):
+                style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(key) pour la remplacer.")
+            case .communesFilled(let key, let count, let population, let years):
+                "  \(style.green("✓")) \(key) rempli : \(count) communes, population municipale \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))."
+            }
         }
-        let members = territory.members(ofEpci: epci.siren).map(\.ref)
-        let population = members.reduce(0) { $0 + $1.population }
-        let years = Set(members.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
-        let change = AnswerChange(key: target.key, value: .communes(members), participant: participant,
-                                  source: TerritoryReference.epciSource, sourceYear: 2025, origin: .reference)
-        let note = "  \(style.green("✓")) \(target.key) rempli : \(members.count) communes, population municipale \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years))."
-        return Derived(changes: [change], notes: [note])
     }
 
     func confirmation(_ change: AnswerChange) -> String {
@@ -206,17 +174,23 @@ public final class SessionController {
 
     // MARK: - Moving
 
+    /// Asks `question` next, and saves the position unless the last write already did.
     func setCurrent(_ question: Question?) {
-        current = question
-        draft = nil
-        reAsking = question.map { answers[$0.key] != nil } ?? false
-        try? store.setState(StateKey.currentQuestion, question?.key)
+        session.setCurrent(question)
+        guard question?.key != savedPosition else { return }
+        do {
+            try store.setState(Session.StateKey.currentQuestion, question?.key)
+            savedPosition = question?.key
+        } catch {
+            // The answers are safe; only where the next session resumes is not.
+            console.writeError(style.dim("  La position dans le questionnaire n'a pas été enregistrée (\(error.description)) ; les réponses le sont."))
+        }
     }
 
     /// Goes to the next open question and asks it.
     func advance() {
         catchUpWithOtherSessions()
-        setCurrent(navigator.nextQuestion(after: current?.key, answers: values, skipped: skipped))
+        setCurrent(session.nextQuestion)
         askCurrent()
     }
 }

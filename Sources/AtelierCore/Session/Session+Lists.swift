@@ -1,0 +1,119 @@
+// MARK: - Lists: the elements as the session has them, and the edits made by number
+
+extension Session {
+    /// The elements of a list question as the session's copy of the workbook has them.
+    public func records(of question: Question) -> [ListRecord] {
+        records(ofKey: question.key)
+    }
+
+    public func records(ofKey key: String) -> [ListRecord] {
+        guard case .records(let items)? = answers[key]?.value else { return [] }
+        return items
+    }
+
+    public var currentRecords: [ListRecord] { current.map(records(of:)) ?? [] }
+
+    /// The names in the list of participants, as typed.
+    public var participantNames: [String] {
+        records(ofKey: SessionQuestionKeys.participants).compactMap { record in
+            if case .text(let name)? = record["nom"] { name } else { nil }
+        }
+    }
+
+    /// The participant a name designates: the one of the list it matches (accents and case
+    /// aside), else the name as typed; and whether it is in the list.
+    public func participant(named name: String) -> (name: String, isListed: Bool) {
+        if let known = participantNames.first(where: { $0.folded == name.folded }) { return (known, true) }
+        return (name, false)
+    }
+
+    /// Starts typing a new element of `fields`, numbered after the list as it is.
+    public mutating func startDraft(_ fields: [ListField], for question: Question) {
+        draft = ListDraft(fields: fields, itemNumber: records(of: question).count + 1)
+    }
+
+    /// The element being typed keeps the number it will have in the list as it is now.
+    public mutating func alignDraft(with question: Question) {
+        guard draft != nil, current?.key == question.key else { return }
+        let number = records(of: question).count + 1
+        draft?.itemNumber = number
+    }
+
+    /// The answers a commit relies on by number: the list itself for /retirer, /déplacer and
+    /// /modifier LISTE.N.CHAMP; the plan d'actions for a line that names its fiche by number.
+    public func keysThatMustNotChange(_ question: Question, positional: Bool) -> [String] {
+        var keys = positional ? [question.key] : []
+        if case .list(let fields) = question.kind,
+           fields.contains(where: { if case .integer = $0.kind { $0.key == FinancingLines.ficheField } else { false } }) {
+            keys.append(SessionQuestionKeys.actionSheets)
+        }
+        return keys
+    }
+
+    /// The financing lines with their fiche numbers mapped by `map` (nil: the fiche is gone and
+    /// so is the line), as changes to commit with the plan d'actions.
+    public func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
+        FinancingLines.keys.compactMap { key in
+            guard let answer = answers[key], case .records(let items) = answer.value,
+                  let renumbered = FinancingLines.renumbered(items, map) else { return nil }
+            return AnswerChange(key: key, value: .records(renumbered), participant: participant, source: answer.source,
+                                sourceYear: answer.sourceYear, origin: .modified)
+        }
+    }
+}
+
+/// The lists of the plan de financement name their fiche by its number in the plan d'actions:
+/// when a fiche moves or goes, its lines follow it.
+public enum FinancingLines {
+    public static let keys = [SessionQuestionKeys.expenses, SessionQuestionKeys.receipts, SessionQuestionKeys.derogations]
+    public static let ficheField = "fiche"
+
+    /// `items` with each fiche number mapped; nil when nothing changes.
+    public static func renumbered(_ items: [ListRecord], _ map: (Int) -> Int?) -> [ListRecord]? {
+        var changed = false
+        let result: [ListRecord] = items.compactMap { record in
+            guard case .integer(let old)? = record[ficheField] else { return record }
+            guard let new = map(old) else {
+                changed = true
+                return nil
+            }
+            if new == old { return record }
+            changed = true
+            var copy = record
+            copy.fields = copy.fields.map { $0.key == ficheField ? ($0.key, AnswerValue.integer(new)) : $0 }
+            return copy
+        }
+        return changed ? result : nil
+    }
+
+    /// Where each fiche goes when element `number` is removed (nil: its lines go with it).
+    public static func afterRemoving(_ number: Int) -> (Int) -> Int? {
+        { old in old == number ? nil : (old > number ? old - 1 : old) }
+    }
+
+    /// Where each fiche goes when element `from` moves to position `to` among `count`.
+    public static func afterMoving(_ from: Int, to: Int, count: Int) -> (Int) -> Int? {
+        var order = Array(1...max(count, 1))
+        order.insert(order.remove(at: from - 1), at: to - 1)
+        // order[new - 1] = old
+        return { old in order.firstIndex(of: old).map { $0 + 1 } }
+    }
+}
+
+extension ListRecord {
+    /// The record with one field set (or, for nil, removed), in the questionnaire's field order.
+    public func setting(_ key: String, to value: AnswerValue?, order: [String]) -> ListRecord {
+        var record = self
+        guard let value else {
+            record.fields.removeAll { $0.key == key }
+            return record
+        }
+        if let index = record.fields.firstIndex(where: { $0.key == key }) {
+            record.fields[index].value = value
+        } else {
+            record.fields.append((key, value))
+            record.fields.sort { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }
+        }
+        return record
+    }
+}
