@@ -28,36 +28,21 @@ import Testing
     }
 }
 
+/// The catalogue; parsing lines is in CommandParsingTests.
 @Suite struct CommandTests {
-    @Test(arguments: [("/aide", CommandName.aide, ""), ("/SYNTHESE", .synthese, ""), ("/synthèse acces", .synthese, "acces"),
-                      ("/zzz", nil, ""), ("/revoir demographie", .revoir, "demographie"),
-                      ("/modifier  territoire.nom  Pays d'Auge ", .modifier, "territoire.nom  Pays d'Auge"),
-                      ("/Aller territoire", .aller, "territoire"), ("/retour", .retour, "")])
-    func parsing(line: String, name: CommandName?, argument: String) {
-        let result = CommandCatalog.parse(line)
-        if let name {
-            #expect(result == .command(ParsedCommand(name: name, argument: argument)))
-        } else {
-            #expect(result == .unknown(typed: "/zzz", suggestion: nil))
-        }
-    }
-
     @Test func accentsAreOptionalInCommandNames() throws {
         #expect(CommandCatalog.spec(named: "retirer")?.name == .retirer)
         #expect(CommandCatalog.spec(named: "AIDE")?.name == .aide)
+        #expect(CommandCatalog.spec(named: "deplacer")?.spelling == "déplacer")
     }
 
-    @Test func unknownCommandsGetTheClosestSuggestion() throws {
-        #expect(CommandCatalog.parse("/revior") == .unknown(typed: "/revior", suggestion: "/revoir"))
-        #expect(CommandCatalog.parse("/hist") == .unknown(typed: "/hist", suggestion: "/historique"))
-    }
-
-    @Test func missingArguments() throws {
-        #expect(CommandCatalog.parse("/aller") == .missingArgument(usage: "/aller SECTION|CLÉ"))
-    }
-
-    @Test func answersAreNotCommands() throws {
-        #expect(CommandCatalog.parse("12") == nil)
+    @Test func everyCommandHasOneSpecWithFrenchHelp() throws {
+        #expect(CommandCatalog.all.count == CommandName.allCases.count)
+        #expect(Set(CommandCatalog.all.map(\.name)) == Set(CommandName.allCases))
+        for spec in CommandCatalog.all {
+            #expect(!spec.summary.isEmpty && !spec.details.isEmpty, "\(spec.spelling)")
+            #expect(spec.argumentRequired == false || spec.argument != nil, "\(spec.spelling)")
+        }
     }
 }
 
@@ -67,7 +52,7 @@ import Testing
     @Test func commandNames() throws {
         let completer = Completer(questionnaire: questionnaire, currentKind: nil)
         #expect(completer.completions(forLine: "/rev") == ["/revoir"])
-        #expect(Set(completer.completions(forLine: "/re")) == ["/retour", "/revoir", "/retirer"])
+        #expect(Set(completer.completions(forLine: "/re")) == ["/retour", "/revoir", "/retirer", "/refaire"])
     }
 
     @Test func sectionsAndKeysAfterACommand() throws {

@@ -4,38 +4,41 @@ import AtelierStore
 // MARK: - Commands
 
 extension SessionController {
-    func run(_ command: ParsedCommand) -> Outcome {
-        let argument = command.argument
-        switch command.name {
-        case .aide: return help(argument)
+    func run(_ command: Command) -> Outcome {
+        switch command {
+        case .help(let topic): return help(topic)
         case .sections:
             printSections()
             remindCurrent()
             return .accepted
-        case .aller: return goTo(argument)
-        case .retour: return back()
-        case .passer: return skip()
-        case .revoir: return review(argument)
-        case .modifier: return modify(argument)
-        case .historique: return history(argument)
-        case .participant: return setParticipant(argument)
-        case .source: return setSource(argument)
-        case .retirer: return removeItem(argument)
-        case .synthese: return synthesis(argument)
-        case .deplacer: return moveItem(argument)
-        case .exporter: return export(argument)
+        case .goTo(let target): return goTo(target)
+        case .back: return back()
+        case .skip: return skip()
+        case .review(let section): return review(section)
+        case .modify(let key, let value): return modify(key: key, value: value)
+        case .modifyField(let list, let number, let field, let value):
+            return modifyField(list: list, number: number, field: field, value: value)
+        case .history(let key): return history(key)
+        case .undo: return undo()
+        case .redo: return redo()
+        case .participant(let name): return setParticipant(name)
+        case .source(let text): return setSource(text)
+        case .remove(let number): return removeItem(number)
+        case .synthesis(let part): return synthesis(part)
+        case .move(let from, let to): return moveItem(from: from, to: to)
+        case .export(let request): return export(request)
         case .plan: return showPlan()
-        case .importer: return importFile(argument)
-        case .confirmer: return confirm(argument)
-        case .verifier: return verify()
-        case .quitter:
+        case .importFile(let kind, let path): return importFile(kind: kind, path: path)
+        case .confirm(let key): return confirm(key)
+        case .verify: return verify()
+        case .quit:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit
         }
     }
 
-    func help(_ argument: String) -> Outcome {
-        if argument.isEmpty {
+    func help(_ topic: CommandName?) -> Outcome {
+        guard let topic, let spec = CommandCatalog.all.first(where: { $0.name == topic }) else {
             console.write(style.bold("Commandes") + " (les accents sont facultatifs ; Tab complète) :")
             let width = CommandCatalog.all.map(\.usage.count).max() ?? 0
             for spec in CommandCatalog.all {
@@ -44,11 +47,6 @@ extension SessionController {
             console.write("Toute autre ligne répond à la question posée. Ctrl-C abandonne la saisie, Ctrl-D quitte.")
             remindCurrent()
             return .accepted
-        }
-        let name = argument.hasPrefix("/") ? String(argument.dropFirst()) : argument
-        guard let spec = CommandCatalog.spec(named: name) else {
-            let hint = closestMatch(to: name, in: CommandCatalog.all.map(\.spelling)).map { " Vouliez-vous dire /\($0) ?" } ?? ""
-            return .refused("Commande inconnue : /\(name).\(hint) /aide liste les commandes.")
         }
         console.write(style.bold(spec.usage) + " — " + spec.summary)
         console.write(spec.details)
@@ -121,17 +119,14 @@ extension SessionController {
         return .accepted
     }
 
-    func modify(_ argument: String) -> Outcome {
-        let key = String(argument.prefix { !$0.isWhitespace })
-        if let refusal = Self.keyTooLong(key) { return .refused(refusal.message) }
-        let valueText = argument.dropFirst(key.count).trimmed
-        // LISTE.N.CHAMP: one field of one element of a list.
-        let parts = key.split(separator: ".")
-        if parts.count >= 3, let number = Int(parts[parts.count - 2]) {
-            if let problem = referenceProblem() { return problem }
-            return modifyElement(listKey: parts.dropLast(2).joined(separator: "."), number: number,
-                                 field: String(parts.last!), value: valueText)
-        }
+    /// `/modifier LISTE.N.CHAMP [VALEUR]`: one field of one element of a list.
+    func modifyField(list: String, number: Int, field: String, value: String) -> Outcome {
+        if let problem = referenceProblem() { return problem }
+        return modifyElement(listKey: list, number: number, field: field, value: value)
+    }
+
+    func modify(key: String, value: String?) -> Outcome {
+        let valueText = value ?? ""
         let question: Question
         switch resolve(key, allowSections: false) {
         case .failure(let refusal): return .refused(refusal.message)
@@ -185,7 +180,8 @@ extension SessionController {
         return .accepted
     }
 
-    func setSource(_ text: String) -> Outcome {
+    func setSource(_ text: String?) -> Outcome {
+        let text = text ?? ""
         if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) { return refusal }
         var next = session
         next.setSource(text)

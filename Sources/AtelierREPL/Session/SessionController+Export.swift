@@ -6,15 +6,9 @@ import Foundation
 // MARK: - /exporter cls
 
 extension SessionController {
-    func export(_ argument: String) -> Outcome {
-        // The file name is the rest of the line as typed: spaces in it are kept as they are.
-        let kind = String(argument.prefix { $0 != " " }).folded
-        let rest = argument.drop { $0 != " " }.trimmed
-        if kind == "plan" { return exportPlan(rest) }
-        guard kind == "cls" else {
-            return .refused("Document inconnu : « \(kind) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
-        }
-        let path = rest.isEmpty ? defaultDocumentPath(suffix: "-cls.md") : rest
+    func export(_ request: ExportRequest) -> Outcome {
+        if request.document == .plan { return exportPlan(request) }
+        let path = request.path ?? defaultDocumentPath(suffix: "-cls.md")
         let started = Date()
         let document: ClsDraft.Rendered
         do {
@@ -36,10 +30,9 @@ extension SessionController {
     }
 
     /// `/exporter plan [FICHIER] [csv]`: the plan in Markdown, and in CSV on request.
-    func exportPlan(_ rest: String) -> Outcome {
-        let withCSV = rest.folded == "csv" || rest.folded.hasSuffix(" csv")
-        let named = withCSV ? String(rest.dropLast(3)).trimmed : rest
-        let path = named.isEmpty ? defaultDocumentPath(suffix: "-plan.md") : named
+    func exportPlan(_ request: ExportRequest) -> Outcome {
+        let withCSV = request.csv
+        let path = request.path ?? defaultDocumentPath(suffix: "-plan.md")
         let plan: FinancingPlan
         let problems: [FinancingProblem]
         let text: String

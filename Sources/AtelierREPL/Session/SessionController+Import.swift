@@ -6,13 +6,9 @@ import Foundation
 // MARK: - /importer and /confirmer
 
 extension SessionController {
-    func importFile(_ argument: String) -> Outcome {
-        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-        let kind = words.first?.folded ?? ""
-        guard ["rpps", "finess", "populations"].contains(kind), words.count == 2 else {
-            return .refused("Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt).")
-        }
-        let path = NSString(string: words[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))).expandingTildeInPath
+    func importFile(kind: ImportKind, path typed: String) -> Outcome {
+        // `~` is expanded here, not by the parser: it depends on the user's environment.
+        let path = NSString(string: typed).expandingTildeInPath
         guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
             return .refused("Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
         }
@@ -23,9 +19,9 @@ extension SessionController {
         let unchanged: Int
         do {
             switch kind {
-            case "rpps": (proposed, note) = try rppsProposals(path: path, communes: codes)
-            case "finess": proposed = try finessProposals(path: path, communes: codes)
-            default: proposed = try populationProposals(path: path, communes: communes)
+            case .rpps: (proposed, note) = try rppsProposals(path: path, communes: codes)
+            case .finess: proposed = try finessProposals(path: path, communes: codes)
+            case .populations: proposed = try populationProposals(path: path, communes: communes)
             }
             endProgress()
             // What the workbook already says needs no confirmation (as it is now).
@@ -55,8 +51,8 @@ extension SessionController {
         return .accepted
     }
 
-    func confirm(_ argument: String) -> Outcome {
-        let key = argument.isEmpty ? current?.key : argument
+    func confirm(_ typed: String?) -> Outcome {
+        let key = typed ?? current?.key
         guard let key, let question = questionnaire.question(forKey: key) else {
             return .refused("Aucune question en cours : /confirmer CLÉ, par exemple /confirmer demographie.infirmiers.effectif.")
         }

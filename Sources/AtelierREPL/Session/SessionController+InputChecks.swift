@@ -3,11 +3,9 @@ import AtelierCore
 // MARK: - Arguments refused before any work
 
 extension SessionController {
-    /// A key longer than any key could be: refused at once, quoted short. Searching suggestions
-    /// for a megabyte « key » took seconds, and echoing it back filled the screen.
+    /// A key longer than any key could be (the refusal `/modifier` gets when it is parsed).
     static func keyTooLong(_ key: String) -> Refusal? {
-        guard key.utf8.count > InputLimits.keyCharacters, key.count > InputLimits.keyCharacters else { return nil }
-        return Refusal(message: "Clé trop longue : « \(key.prefix(40))… » dépasse \(InputLimits.keyCharacters) caractères ; une clé de question est courte, comme demographie.infirmiers.effectif. /sections liste les sections ; Tab complète les clés.")
+        CommandRefusal.keyTooLong(key).map { Refusal(message: $0.message) }
     }
 
     /// A participant's name or a source is stored and shown next to every answer it marks, in

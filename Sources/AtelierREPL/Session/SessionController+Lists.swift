@@ -93,12 +93,12 @@ extension SessionController {
         return .accepted
     }
 
-    func removeItem(_ argument: String) -> Outcome {
+    func removeItem(_ number: Int) -> Outcome {
         guard let question = current, case .list = question.kind else {
             return .refused("/retirer s'utilise pendant la saisie d'une liste (par exemple /aller structures.liste).")
         }
         let shown = currentRecords
-        guard let number = Int(argument), number >= 1, number <= shown.count else {
+        guard number >= 1, number <= shown.count else {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
         var renumbered: [AnswerChange] = []

@@ -30,14 +30,14 @@ extension SessionController {
     }
 
     /// `/deplacer N M`: moves element N of the current list to position M.
-    func moveItem(_ argument: String) -> Outcome {
+    func moveItem(from: Int, to: Int) -> Outcome {
         guard let question = current, case .list = question.kind else {
             return .refused("/deplacer s'utilise pendant la saisie d'une liste (par exemple /aller plan.fiches).")
         }
         let count = currentRecords.count
-        let numbers = argument.split(separator: " ").compactMap { Int($0) }
+        let numbers = [from, to]
         guard count >= 2 else { return .refused("Il faut au moins deux éléments dans la liste pour en déplacer un.") }
-        guard numbers.count == 2, numbers.allSatisfy({ $0 >= 1 && $0 <= count }) else {
+        guard numbers.allSatisfy({ $0 >= 1 && $0 <= count }) else {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(count) (numéros des éléments).")
         }
         var renumbered: [AnswerChange] = []

@@ -4,7 +4,8 @@ import AtelierStore
 // MARK: - Tables: /revoir, /sections, /historique
 
 extension SessionController {
-    func review(_ argument: String) -> Outcome {
+    func review(_ section: String?) -> Outcome {
+        let argument = section ?? ""
         let sections: [Section]
         if argument.isEmpty {
             sections = questionnaire.sections

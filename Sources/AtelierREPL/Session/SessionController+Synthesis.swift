@@ -10,12 +10,8 @@ extension SessionController {
         return builder.build(answers: sourcedAnswers)
     }
 
-    func synthesis(_ argument: String) -> Outcome {
-        let part = argument.folded
-        guard part.isEmpty || SynthesisParts.all.contains(part) else {
-            let hint = closestMatch(to: argument, in: SynthesisParts.all).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
-        }
+    /// `part`: one of `SynthesisParts.all` (the parser refused any other); nil for all of them.
+    func synthesis(_ part: String?) -> Outcome {
         let synthesis: Synthesis
         do {
             synthesis = try currentSynthesis()
@@ -23,7 +19,7 @@ extension SessionController {
             return .refused("La synthèse ne peut pas être calculée : \(error)")
         }
         let renderer = SynthesisRenderer(synthesis: synthesis, style: style, setAside: storedValueProblems)
-        for line in renderer.render(part: part.isEmpty ? nil : part) { console.write(line) }
+        for line in renderer.render(part: part) { console.write(line) }
         remindCurrent()
         return .accepted
     }

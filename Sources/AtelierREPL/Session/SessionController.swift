@@ -110,13 +110,10 @@ public final class SessionController {
     /// Handles one line typed by the user (or read from a script).
     public func handle(_ rawLine: String) -> Outcome {
         let line = rawLine.trimmed
-        switch CommandCatalog.parse(line) {
-        case .unknown(let typed, let suggestion)?:
-            let hint = suggestion.map { " Vouliez-vous dire \($0) ?" } ?? ""
-            return .refused("Commande inconnue : \(typed.shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes.")
-        case .missingArgument(let usage)?:
-            return .refused("Il manque un argument. Usage : \(usage) (/aide pour le détail).")
-        case .command(let command)?:
+        switch Command.parse(line) {
+        case .failure(let refusal)?:
+            return .refused(refusal.message)
+        case .success(let command)?:
             return run(command)
         case nil:
             return answer(line)

@@ -1,7 +1,7 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, participant, source, retirer, deplacer, synthese, importer, confirmer, plan, verifier, exporter, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, annuler, refaire, participant, source, retirer, deplacer, synthese, importer, confirmer, plan, verifier, exporter, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -14,23 +14,6 @@ public struct CommandSpec: Sendable {
     public var details: String
 
     public var usage: String { "/\(spelling)" + (argument.map { " \($0)" } ?? "") }
-}
-
-public struct ParsedCommand: Equatable, Sendable {
-    public var name: CommandName
-    /// The rest of the line, trimmed; empty when no argument was given.
-    public var argument: String
-
-    public init(name: CommandName, argument: String) {
-        self.name = name
-        self.argument = argument
-    }
-}
-
-public enum CommandParseResult: Equatable, Sendable {
-    case command(ParsedCommand)
-    case unknown(typed: String, suggestion: String?)
-    case missingArgument(usage: String)
 }
 
 public enum CommandCatalog {
@@ -59,6 +42,12 @@ public enum CommandCatalog {
         CommandSpec(name: .historique, spelling: "historique", argument: "CLÉ", argumentRequired: true,
                     summary: "montre toutes les valeurs successives d'une réponse",
                     details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
+        CommandSpec(name: .annuler, spelling: "annuler", argument: nil, argumentRequired: false,
+                    summary: "annule la dernière modification confirmée",
+                    details: "Annule la dernière modification confirmée : réponse, élément ajouté ou retiré, déplacement, confirmation d'import. Répétée, elle remonte plus loin, y compris dans les modifications d'une session précédente ; /refaire rétablit ce qui vient d'être annulé."),
+        CommandSpec(name: .refaire, spelling: "refaire", argument: nil, argumentRequired: false,
+                    summary: "rétablit ce que /annuler vient d'annuler",
+                    details: "Rétablit la modification que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis. Répétée, elle rétablit les suivantes."),
         CommandSpec(name: .participant, spelling: "participant", argument: "NOM", argumentRequired: true,
                     summary: "indique qui parle : les réponses suivantes lui sont attribuées",
                     details: "Le nom est cherché dans la liste des participants (accents et majuscules indifférents). S'il n'y est pas, les réponses lui sont attribuées quand même, et /aller participants.liste permet de l'ajouter à la liste avec son organisation et son rôle."),
@@ -98,20 +87,5 @@ public enum CommandCatalog {
     public static func spec(named typed: String) -> CommandSpec? {
         let folded = typed.folded
         return all.first { $0.spelling.folded == folded }
-    }
-
-    /// nil when the line is not a command (it answers the question).
-    public static func parse(_ line: String) -> CommandParseResult? {
-        let text = line.trimmed
-        guard text.hasPrefix("/") else { return nil }
-        let body = text.dropFirst()
-        let name = String(body.prefix { !$0.isWhitespace })
-        let argument = body.dropFirst(name.count).trimmed
-        guard let spec = spec(named: name) else {
-            let suggestion = closestMatch(to: name, in: all.map(\.spelling))
-            return .unknown(typed: "/" + name, suggestion: suggestion.map { "/" + $0 })
-        }
-        if spec.argumentRequired && argument.isEmpty { return .missingArgument(usage: spec.usage) }
-        return .command(ParsedCommand(name: spec.name, argument: argument))
     }
 }

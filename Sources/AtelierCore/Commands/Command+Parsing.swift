@@ -1,0 +1,144 @@
+import Foundation
+
+// MARK: - The one parser of command lines
+
+extension Command {
+    /// The typed command of a line, or why it is refused; nil when the line is not a command
+    /// (it answers the question). Names ignore accents and case (`/deplacer`, `/SYNTHESE`).
+    public static func parse(_ line: String) -> Result<Command, CommandRefusal>? {
+        let text = line.trimmed
+        guard text.hasPrefix("/") else { return nil }
+        let body = text.dropFirst()
+        let name = String(body.prefix { !$0.isWhitespace })
+        let argument = body.dropFirst(name.count).trimmed
+        guard let spec = CommandCatalog.spec(named: name) else {
+            let hint = closestMatch(to: name, in: CommandCatalog.all.map(\.spelling)).map { " Vouliez-vous dire /\($0) ?" } ?? ""
+            return .failure(CommandRefusal("Commande inconnue : \(("/" + name).shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes."))
+        }
+        if spec.argumentRequired && argument.isEmpty {
+            return .failure(CommandRefusal("Il manque un argument. Usage : \(spec.usage) (/aide pour le détail)."))
+        }
+        do {
+            return .success(try command(spec.name, argument: argument))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// `argument` is the rest of the line, trimmed, not empty when the command requires one.
+    static func command(_ name: CommandName, argument: String) throws(CommandRefusal) -> Command {
+        let optional = argument.isEmpty ? nil : argument
+        switch name {
+        case .aide: return .help(try topic(argument))
+        case .sections: return .sections
+        case .aller: return .goTo(argument)
+        case .retour: return .back
+        case .passer: return .skip
+        case .revoir: return .review(section: optional)
+        case .modifier: return try modification(argument)
+        case .historique: return .history(key: argument)
+        case .annuler: return .undo
+        case .refaire: return .redo
+        case .participant: return .participant(argument)
+        case .source: return .source(optional)
+        case .retirer: return .remove(try removal(argument))
+        case .deplacer: return try move(argument)
+        case .synthese: return .synthesis(part: try part(argument))
+        case .importer: return try importing(argument)
+        case .confirmer: return .confirm(key: optional)
+        case .plan: return .plan
+        case .verifier: return .verify
+        case .exporter: return .export(try exportRequest(argument))
+        case .quitter: return .quit
+        }
+    }
+
+    // MARK: - Arguments
+
+    /// `/aide modifier` or `/aide /modifier`.
+    static func topic(_ argument: String) throws(CommandRefusal) -> CommandName? {
+        guard !argument.isEmpty else { return nil }
+        let name = argument.hasPrefix("/") ? String(argument.dropFirst()) : argument
+        guard let spec = CommandCatalog.spec(named: name) else {
+            let hint = closestMatch(to: name, in: CommandCatalog.all.map(\.spelling)).map { " Vouliez-vous dire /\($0) ?" } ?? ""
+            throw CommandRefusal("Commande inconnue : /\(name.shortened(to: 60)).\(hint) /aide liste les commandes.")
+        }
+        return spec.name
+    }
+
+    /// `/modifier CLÉ [VALEUR]`, or `/modifier LISTE.N.CHAMP [VALEUR]` when the key's
+    /// next-to-last part is a number.
+    static func modification(_ argument: String) throws(CommandRefusal) -> Command {
+        let key = String(argument.prefix { !$0.isWhitespace })
+        if let refusal = CommandRefusal.keyTooLong(key) { throw refusal }
+        let value = argument.dropFirst(key.count).trimmed
+        let parts = key.split(separator: ".")
+        if parts.count >= 3, let number = Int(parts[parts.count - 2]) {
+            return .modifyField(list: parts.dropLast(2).joined(separator: "."), number: number,
+                                field: String(parts[parts.count - 1]), value: value)
+        }
+        return .modify(key: key, value: value.isEmpty ? nil : value)
+    }
+
+    static func removal(_ argument: String) throws(CommandRefusal) -> Int {
+        guard let number = Int(argument) else {
+            throw CommandRefusal("Numéro d'élément invalide : « \(argument.shortened()) » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2.")
+        }
+        return number
+    }
+
+    static func move(_ argument: String) throws(CommandRefusal) -> Command {
+        let words = argument.split(whereSeparator: \.isWhitespace)
+        guard words.count == 2, let from = Int(words[0]), let to = Int(words[1]) else {
+            throw CommandRefusal("Usage : /déplacer N M, deux numéros d'éléments : « /déplacer 4 1 » met le quatrième élément en tête.")
+        }
+        return .move(from: from, to: to)
+    }
+
+    static func part(_ argument: String) throws(CommandRefusal) -> String? {
+        let part = argument.folded
+        if part.isEmpty { return nil }
+        guard SynthesisParts.all.contains(part) else {
+            let hint = closestMatch(to: argument, in: SynthesisParts.all).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+            throw CommandRefusal("Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
+        }
+        return part
+    }
+
+    /// `/importer rpps|finess|populations FICHIER`: the file name is the rest of the line,
+    /// without the quotes a shell user may type around it (`~` is the session's to expand).
+    static func importing(_ argument: String) throws(CommandRefusal) -> Command {
+        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        let path = words.count == 2 ? words[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : ""
+        guard let kind = words.first.flatMap({ ImportKind(rawValue: $0.folded) }), !path.isEmpty else {
+            throw CommandRefusal("Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt).")
+        }
+        return .importFile(kind: kind, path: path)
+    }
+
+    /// `/exporter cls|plan [FICHIER] [csv]`: the file name is the rest of the line as typed,
+    /// spaces kept; for the plan, a last word `csv` asks for the CSV file too.
+    static func exportRequest(_ argument: String) throws(CommandRefusal) -> ExportRequest {
+        let kind = String(argument.prefix { $0 != " " })
+        let rest = argument.drop { $0 != " " }.trimmed
+        switch kind.folded {
+        case "cls":
+            return ExportRequest(document: .cls, path: rest.isEmpty ? nil : rest)
+        case "plan":
+            let csv = rest.folded == "csv" || rest.folded.hasSuffix(" csv")
+            let named = csv ? String(rest.dropLast(3)).trimmed : rest
+            return ExportRequest(document: .plan, path: named.isEmpty ? nil : named, csv: csv)
+        default:
+            throw CommandRefusal("Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
+        }
+    }
+}
+
+extension CommandRefusal {
+    /// A key longer than any key could be: refused at once, quoted short. Searching suggestions
+    /// for a megabyte « key » took seconds, and echoing it back filled the screen.
+    public static func keyTooLong(_ key: String) -> CommandRefusal? {
+        guard key.utf8.count > InputLimits.keyCharacters, key.count > InputLimits.keyCharacters else { return nil }
+        return CommandRefusal("Clé trop longue : « \(key.prefix(40))… » dépasse \(InputLimits.keyCharacters) caractères ; une clé de question est courte, comme demographie.infirmiers.effectif. /sections liste les sections ; Tab complète les clés.")
+    }
+}

@@ -1,0 +1,73 @@
+/// A command line, parsed once into typed arguments (`Command.parse`): the session's handlers
+/// receive numbers, kinds and paths, never the rest of the line to split again.
+///
+/// What only the session can check (a number within the list being typed, a key of the
+/// questionnaire, a section) stays with the handlers.
+public enum Command: Equatable, Sendable {
+    /// `/aide [COMMANDE]`: nil lists every command.
+    case help(CommandName?)
+    case sections
+    /// `/aller SECTION|CLÉ`, as typed.
+    case goTo(String)
+    case back
+    case skip
+    /// `/revoir [SECTION]`: nil shows every section.
+    case review(section: String?)
+    /// `/modifier CLÉ [VALEUR]`: a nil value asks the question again.
+    case modify(key: String, value: String?)
+    /// `/modifier LISTE.N.CHAMP [VALEUR]`: one field of element `number` (counted from 1, as
+    /// typed: the session checks the range); an empty value clears the field.
+    case modifyField(list: String, number: Int, field: String, value: String)
+    case history(key: String)
+    case participant(String)
+    /// `/source [TEXTE]`: nil clears the source.
+    case source(String?)
+    /// `/retirer N`, N as typed (the session checks it is in the list).
+    case remove(Int)
+    /// `/déplacer N M`, both as typed (the session checks they are in the list).
+    case move(from: Int, to: Int)
+    /// `/synthèse [PARTIE]`: one of `SynthesisParts.all`, folded; nil shows them all.
+    case synthesis(part: String?)
+    case importFile(kind: ImportKind, path: String)
+    /// `/confirmer [CLÉ]`: nil confirms the proposal of the current question.
+    case confirm(key: String?)
+    case plan
+    case verify
+    case export(ExportRequest)
+    case undo
+    case redo
+    case quit
+}
+
+/// The national files `/importer` reads.
+public enum ImportKind: String, CaseIterable, Equatable, Sendable {
+    case rpps, finess, populations
+}
+
+/// `/exporter cls|plan [FICHIER] [csv]`.
+public struct ExportRequest: Equatable, Sendable {
+    public enum Document: String, Equatable, Sendable {
+        case cls, plan
+    }
+
+    public var document: Document
+    /// The file name as typed (spaces kept); nil writes beside the workbook.
+    public var path: String?
+    /// A CSV file too (plan only).
+    public var csv: Bool
+
+    public init(document: Document, path: String? = nil, csv: Bool = false) {
+        self.document = document
+        self.path = path
+        self.csv = csv
+    }
+}
+
+/// Why a command line was refused before anything was done, in French, ready to show.
+public struct CommandRefusal: Error, Equatable, Sendable {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}
