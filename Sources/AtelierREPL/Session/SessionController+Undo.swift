@@ -1,15 +1,71 @@
 import AtelierCore
+import AtelierStore
 
 // MARK: - /annuler and /refaire
 
 extension SessionController {
-    /// `/annuler`: parsed and routed here; what it undoes is still to be written.
-    func undo() -> Outcome {
-        .refused("/annuler n'est pas encore disponible.")
+    /// `/annuler`: takes back the last confirmed change, whichever session made it.
+    func undo() -> Outcome { revert(.undo) }
+
+    /// `/refaire`: replays what /annuler took back, until another change is made.
+    func redo() -> Outcome { revert(.redo) }
+
+    private func revert(_ direction: ChangeReversal.Direction) -> Outcome {
+        catchUpWithOtherSessions()
+        let outcome: RevertOutcome
+        do {
+            outcome = direction == .undo ? try store.undo() : try store.redo()
+        } catch {
+            return .refused(error.description)
+        }
+        switch outcome {
+        case .nothing:
+            return .refused(direction == .undo
+                ? "Rien à annuler : ce classeur n'a aucune modification confirmée à reprendre (celles faites avec une version de l'outil antérieure à /annuler ne peuvent pas l'être)."
+                : "Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis.")
+        case .changedSince(let keys):
+            let list = keys.joined(separator: ", ")
+            return .refused("\(direction == .undo ? "Annulation" : "Rétablissement") impossible : \(list) a été modifié hors de l'outil depuis ; rien n'a été changé. /historique \(keys[0]) montre ses valeurs successives.")
+        case .reverted(let change):
+            do {
+                adopt(try store.content())
+            } catch {
+                return .refused(error.description)
+            }
+            report(change, direction)
+            // Back to the question the change was about, as an editor goes back to the text
+            // undone: asked again with its value as it is now.
+            let main = change.restored.first.flatMap { questionnaire.question(forKey: $0.key) }
+            if let main, navigator.isApplicable(main, answers: values) {
+                setCurrent(main)
+            } else {
+                setCurrent(current)
+            }
+            askCurrent()
+            return .accepted
+        }
     }
 
-    /// `/refaire`: parsed and routed here; what it redoes is still to be written.
-    func redo() -> Outcome {
-        .refused("/refaire n'est pas encore disponible.")
+    private func report(_ change: RevertedChange, _ direction: ChangeReversal.Direction) {
+        let what = switch change.origin {
+        case .removed?: "le retrait d'un élément"
+        case .imported?: "la confirmation d'une proposition d'import"
+        case .reference?: "le remplissage depuis le référentiel"
+        case .modified?: "la modification"
+        default: "la saisie"
+        }
+        let by = change.participant.map { ", par \($0)" } ?? ""
+        let verb = direction == .undo ? "Annulé" : "Rétabli"
+        let when = FrenchFormat.timestamp(change.recordedAt).split(separator: " ").joined(separator: " à ")
+        console.write("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
+        for restored in change.restored {
+            let value = restored.value.map { Table.truncate($0.display, 100) } ?? style.dim("sans réponse")
+            console.write("    \(restored.key) : \(value)")
+        }
+        if !change.proposals.isEmpty {
+            let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
+            console.write(style.dim("    Proposition(s) d'import \(again) : \(change.proposals.joined(separator: ", "))."))
+        }
+        if direction == .undo { console.write(style.dim("    /refaire pour rétablir ; /annuler encore pour remonter plus loin.")) }
     }
 }
