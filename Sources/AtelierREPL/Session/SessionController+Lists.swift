@@ -29,40 +29,6 @@ extension SessionController {
         console.write(line)
     }
 
-    func listLine(_ line: String, question: Question, fields: [ListField]) -> Outcome {
-        if draft == nil { session.startDraft(fields, for: question) }
-        guard var draft else { return .accepted }
-        if draft.index == 0 {
-            if line.isEmpty { return finishList(question) }
-            if line.contains(";") {
-                do {
-                    return append(try parser(for: question.kind).record(line, fields: fields), to: question)
-                } catch {
-                    return .refused(error.description)
-                }
-            }
-        }
-        let field = fields[draft.index]
-        if line.isEmpty {
-            guard field.optional else {
-                return .refused("Le champ « \(field.label) » est obligatoire. Attendu : \(parser(for: field.kind).expectation(for: field.kind, bounds: field.bounds)).")
-            }
-        } else {
-            do {
-                draft.values.append((field.key, try parser(for: field.kind).parse(line, as: field.kind, bounds: field.bounds)))
-            } catch {
-                return .refused("\(field.label) : \(error.description)")
-            }
-        }
-        draft.index += 1
-        if draft.index == fields.count {
-            return append(ListRecord(fields: draft.values), to: question)
-        }
-        session.draft = draft
-        askField()
-        return .accepted
-    }
-
     /// Adds a record to the list and commits the whole list at once: the list as it is in the
     /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {

@@ -120,28 +120,44 @@ public final class SessionController {
         }
     }
 
+    /// A line that is not a command: the session says what it means, this says it and writes it.
     func answer(_ line: String) -> Outcome {
         if !line.isEmpty, let problem = referenceProblem() { return problem }
-        guard let question = current else {
-            if line.isEmpty { return .accepted }
+        switch session.interpret(line, parser: parser(for:)) {
+        case .nothing:
+            return .accepted
+        case .noQuestion:
             return .refused("Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir.")
+        case .keepAnswer:
+            console.write(style.dim("Réponse conservée."))
+            advance()
+        case .answer(let text, let origin):
+            guard let question = current else { return .accepted }
+            if let refusal = commit(question, origin: origin, advancing: true, decide: { () throws(Refusal) in
+                try self.parsed(text, as: question)
+            }) { return refusal }
+            advance()
+        case .finishList:
+            guard let question = current else { return .accepted }
+            return finishList(question)
+        case .element(let record):
+            guard let question = current else { return .accepted }
+            return append(record, to: question)
+        case .nextField(let draft):
+            session.draft = draft
+            askField()
+        case .refused(let refusal):
+            return .refused(message(for: refusal))
         }
-        if case .list(let fields) = question.kind {
-            return listLine(line, question: question, fields: fields)
-        }
-        if line.isEmpty {
-            if session.reAsking {
-                console.write(style.dim("Réponse conservée."))
-                advance()
-            }
-            return .accepted  // nothing typed: the question stays
-        }
-        let origin: AnswerChange.Origin = session.reAsking ? .modified : .typed
-        if let refusal = commit(question, origin: origin, advancing: true, decide: { () throws(Refusal) in
-            try self.parsed(line, as: question)
-        }) { return refusal }
-        advance()
         return .accepted
+    }
+
+    func message(for refusal: LineRefusal) -> String {
+        switch refusal {
+        case .fieldRequired(let field, let expectation): "Le champ « \(field.label) » est obligatoire. Attendu : \(expectation)."
+        case .invalidField(let field, let error): "\(field.label) : \(error.description)"
+        case .invalidElement(let error): error.description
+        }
     }
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
