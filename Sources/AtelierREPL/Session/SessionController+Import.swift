@@ -187,7 +187,7 @@ extension SessionController {
         let year = name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.last { (1990...2100).contains($0) }
         let missing = communes.filter { populations[$0.code] == nil }.map(\.code)
         guard missing.count < communes.count else {
-            throw ImportError(file: path, line: nil, message: "aucune commune du territoire dans ce fichier")
+            throw FileProblem(importing: path, line: nil, reason: "aucune commune du territoire dans ce fichier")
         }
         let updated = communes.map { commune in
             CommuneRef(code: commune.code, name: commune.name, population: populations[commune.code] ?? commune.population,
