@@ -15,16 +15,9 @@ public enum FINESSImport {
         public var categoryLabel: String
     }
 
-    /// FINESS catégorie → type of `structures.liste` (../shared/domain/diagnostic-et-cls.md §3.2).
-    public static let structureTypes: [String: String] = [
-        "603": "MSP", "124": "centre de santé polyvalent", "500": "EHPAD", "620": "pharmacie", "627": "pharmacie",
-        "611": "laboratoire", "101": "centre hospitalier", "106": "centre hospitalier", "108": "centre hospitalier",
-        "355": "centre hospitalier", "127": "HAD",
-    ]
-
-    /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let maximumNameLength = 200
 
+    /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
 
     public static func structures(fileAt path: String, communes: Set<String>,
