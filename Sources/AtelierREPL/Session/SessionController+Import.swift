@@ -37,7 +37,7 @@ extension SessionController {
             for proposal in proposed { proposals[proposal.key] = proposal }
         } catch {
             endProgress()
-            return .refused("Import refusé — \("\(error)".asSentence) Le classeur n'a pas été modifié.")
+            return .refused("Import refusé — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
         let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
