@@ -45,7 +45,7 @@ public enum FinancingDocument {
     }
 
     public static func markdown(_ plan: FinancingPlan, problems: [FinancingProblem], territory: String,
-                                templates: DocumentTemplates) throws(TemplateError) -> String {
+                                templates: DocumentTemplates) throws(FileProblem) -> String {
         let context = context(plan, problems: problems, territory: territory)
         try templates.check(against: [context, Self.context(.templateSample(base: plan.base), problems: [.templateSample], territory: territory)])
         return try templates.render(context, template: mainTemplate)

@@ -42,7 +42,7 @@ enum TemplateBudget {
     }
 
     /// Refuses `main` when the document it renders from `context` could pass `maximumCharacters`.
-    static func check(_ scans: [String: TemplateScanner.Scan], main: String, context: [String: Any], folder: String) throws(TemplateError) {
+    static func check(_ scans: [String: TemplateScanner.Scan], main: String, context: [String: Any], folder: String) throws(FileProblem) {
         var estimator = Estimator(scans: scans, sizes: Sizes(context), folder: folder)
         _ = try estimator.size(of: main)
     }
@@ -54,7 +54,7 @@ enum TemplateBudget {
         var memo: [String: Int] = [:]
 
         /// The estimated characters of the template `name` (partials are acyclic: `TemplatePartials`).
-        mutating func size(of name: String) throws(TemplateError) -> Int {
+        mutating func size(of name: String) throws(FileProblem) -> Int {
             if let known = memo[name] { return known }
             guard let scan = scans[name] else { return 0 }
             var index = 0
@@ -65,7 +65,7 @@ enum TemplateBudget {
         }
 
         /// Tags from `index` up to the close of the enclosing section (consumed) or the end.
-        mutating func block(_ tags: [TemplateTag], from index: inout Int, file: String) throws(TemplateError) -> Int {
+        mutating func block(_ tags: [TemplateTag], from index: inout Int, file: String) throws(FileProblem) -> Int {
             var total = 0
             while index < tags.count {
                 let tag = tags[index]
@@ -79,7 +79,7 @@ enum TemplateBudget {
                     let inner = tag.kind == "<" ? Self.add(body, try size(of: tag.name)) : body
                     let repeated = tag.kind == "#" ? Self.multiply(inner, sizes.list(tag.name)) : inner
                     guard repeated <= TemplateBudget.maximumCharacters else {
-                        throw TemplateError(file: "\(folder)/\(file).mustache", line: tag.line, message:
+                        throw FileProblem(file: "\(folder)/\(file).mustache", line: tag.line, reason:
                             "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères : la section « \(tag.name) » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois")
                     }
                     total = Self.add(total, repeated)
@@ -89,7 +89,7 @@ enum TemplateBudget {
                     total = Self.add(total, sizes.text(tag.name))
                 }
                 guard total <= TemplateBudget.maximumCharacters else {
-                    throw TemplateError(file: "\(folder)/\(file).mustache", line: tag.line, message:
+                    throw FileProblem(file: "\(folder)/\(file).mustache", line: tag.line, reason:
                         "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères")
                 }
             }

@@ -8,7 +8,7 @@ enum TemplatePartials {
     /// chain whose sections, counted across the partials, nest deeper than
     /// `TemplateScanner.maximumDepth`. Partials that do not exist are left to
     /// `DocumentTemplates.check`, which names them.
-    static func check(_ scans: [String: TemplateScanner.Scan], folder: String) throws(TemplateError) {
+    static func check(_ scans: [String: TemplateScanner.Scan], folder: String) throws(FileProblem) {
         var depth: [String: Int] = [:]
         for name in scans.keys.sorted() {
             _ = try effectiveDepth(name, scans: scans, folder: folder, path: [], memo: &depth)
@@ -17,7 +17,7 @@ enum TemplatePartials {
 
     /// The deepest nesting reached when rendering `name`, its partials included.
     private static func effectiveDepth(_ name: String, scans: [String: TemplateScanner.Scan], folder: String,
-                                       path: [String], memo: inout [String: Int]) throws(TemplateError) -> Int {
+                                       path: [String], memo: inout [String: Int]) throws(FileProblem) -> Int {
         if let known = memo[name] { return known }
         guard let scan = scans[name] else { return 0 }
         let path = path + [name]
@@ -28,15 +28,15 @@ enum TemplatePartials {
             if let start = path.firstIndex(of: tag.name) {
                 let cycle = (path[start...] + [tag.name]).joined(separator: " → ")
                 let how = tag.name == name ? "s'inclut lui-même" : "s'inclut lui-même par un autre modèle"
-                throw TemplateError(file: file, line: tag.line,
-                                    message: "le modèle partiel « \(tag.name) » \(how) (\(cycle)) : le document ne finirait jamais")
+                throw FileProblem(file: file, line: tag.line,
+                                    reason: "le modèle partiel « \(tag.name) » \(how) (\(cycle)) : le document ne finirait jamais")
             }
             let inner = try effectiveDepth(tag.name, scans: scans, folder: folder, path: path, memo: &memo)
             // `{{> p}}` sits at `tag.depth`; a `{{< p}}` tag counts itself as a section already.
             let total = tag.depth + inner
             guard total <= TemplateScanner.maximumDepth else {
-                throw TemplateError(file: file, line: tag.line,
-                                    message: "sections imbriquées trop profondément en comptant le modèle partiel « \(tag.name) » : \(total) niveaux, au plus \(TemplateScanner.maximumDepth)")
+                throw FileProblem(file: file, line: tag.line,
+                                    reason: "sections imbriquées trop profondément en comptant le modèle partiel « \(tag.name) » : \(total) niveaux, au plus \(TemplateScanner.maximumDepth)")
             }
             deepest = max(deepest, total)
         }

@@ -41,8 +41,8 @@ enum TemplateScanner {
         var textAfter = 0
     }
 
-    static func scan(_ source: String, file: String) throws(TemplateError) -> Scan {
-        func fail(_ line: Int?, _ message: String) -> TemplateError { TemplateError(file: file, line: line, message: message) }
+    static func scan(_ source: String, file: String) throws(FileProblem) -> Scan {
+        func fail(_ line: Int?, _ message: String) -> FileProblem { FileProblem(file: file, line: line, reason: message) }
         guard source.count <= maximumCharacters else {
             throw fail(nil, "modèle trop long : \(FrenchFormat.integer(source.count)) caractères, au plus \(FrenchFormat.integer(maximumCharacters))")
         }

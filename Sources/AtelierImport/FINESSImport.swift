@@ -1,3 +1,4 @@
+import AtelierCore
 /// Structures of a territory in a FINESS extraction (data.gouv « finess-extraction-du-fichier-
 /// des-etablissements »), in either layout:
 /// - the daily two-section file `etalab-cs1100507-stock-…csv`: no header, a first line
@@ -14,25 +15,18 @@ public enum FINESSImport {
         public var categoryLabel: String
     }
 
-    /// FINESS catégorie → type of `structures.liste` (../shared/domain/diagnostic-et-cls.md §3.2).
-    public static let structureTypes: [String: String] = [
-        "603": "MSP", "124": "centre de santé polyvalent", "500": "EHPAD", "620": "pharmacie", "627": "pharmacie",
-        "611": "laboratoire", "101": "centre hospitalier", "106": "centre hospitalier", "108": "centre hospitalier",
-        "355": "centre hospitalier", "127": "HAD",
-    ]
-
-    /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let maximumNameLength = 200
 
+    /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
 
     public static func structures(fileAt path: String, communes: Set<String>,
-                                  progress: ((Double) -> Void)? = nil) throws(ImportError) -> [Structure] {
+                                  progress: ((Double) -> Void)? = nil) throws(FileProblem) -> [Structure] {
         var layout: (finess: Int, name: Int, commune: Int, department: Int?, category: Int, label: Int, fields: Int)?
         var twoSections = false
         var result: [Structure] = []
         var rows = 0
-        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(ImportError) in
+        try ChunkedLines(path: path).forEach(progress: progress) { (line, number) throws(FileProblem) in
             if line.isEmpty { return }
             if layout == nil {
                 if line.starts(with: Array("finess;etalab;".utf8)) {
@@ -41,9 +35,9 @@ public enum FINESSImport {
                     return
                 }
                 let header = try HeaderLine.read(line, separator: 59, file: path, line: number)
-                func find(_ names: [String]) throws(ImportError) -> Int {
+                func find(_ names: [String]) throws(FileProblem) -> Int {
                     guard let index = header.index(of: names) else {
-                        throw ImportError(file: path, line: number, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")
+                        throw FileProblem(importing: path, line: number, reason: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")
                     }
                     return index
                 }
@@ -55,7 +49,7 @@ public enum FINESSImport {
             if countSeparators(line, 59).hasNul { throw .binaryContent(path, line: number) }
             if twoSections && !line.starts(with: Array("structureet;".utf8)) {
                 if line.starts(with: Array("geolocalisation;".utf8)) { return }
-                throw ImportError(file: path, line: number, message: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
+                throw FileProblem(importing: path, line: number, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
             }
             rows += 1
             // Quoted fields may hold « ; »: split with quotes before checking the count.
@@ -72,12 +66,12 @@ public enum FINESSImport {
             // A raison sociale has at most 38 characters, its long form 60: a longer one is a
             // shifted or damaged column, and would be stored as is in the workbook.
             guard all[layout.name].count <= maximumNameLength else {
-                throw ImportError(file: path, line: number, message: "raison sociale de \(all[layout.name].count) caractères : \(maximumNameLength) au plus (colonne décalée ou ligne endommagée)")
+                throw FileProblem(importing: path, line: number, reason: "raison sociale de \(all[layout.name].count) caractères : \(maximumNameLength) au plus (colonne décalée ou ligne endommagée)")
             }
             result.append(Structure(finess: all[layout.finess], name: all[layout.name], commune: commune,
                                     category: all[layout.category], categoryLabel: all[layout.label]))
         }
-        guard layout != nil else { throw ImportError(file: path, line: nil, message: "fichier vide") }
+        guard layout != nil else { throw FileProblem(importing: path, line: nil, reason: "fichier vide") }
         guard rows > 0 else { throw twoSections ? .noDataRow(path, detail: "le fichier n'a aucune ligne « structureet; »") : .noDataRow(path) }
         return result
     }

@@ -1,3 +1,4 @@
+import AtelierCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,10 +12,10 @@ enum ImportFile {
     /// `stat` first, to name what the path is; then `open` with O_NONBLOCK (a FIFO swapped in
     /// between would otherwise block the open) and `fstat` on the descriptor, which is what is
     /// actually read.
-    static func open(_ path: String) throws(ImportError) -> (descriptor: Int32, size: Int) {
+    static func open(_ path: String) throws(FileProblem) -> (descriptor: Int32, size: Int) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(path, errno: errno) }
-        if let problem = kindProblem(info.st_mode) { throw ImportError(file: path, line: nil, message: problem) }
+        if let problem = kindProblem(info.st_mode) { throw FileProblem(importing: path, line: nil, reason: problem) }
         let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, errno: errno) }
         guard fstat(descriptor, &info) == 0 else {
@@ -24,7 +25,7 @@ enum ImportFile {
         }
         if let problem = kindProblem(info.st_mode) {
             close(descriptor)
-            throw ImportError(file: path, line: nil, message: problem)
+            throw FileProblem(importing: path, line: nil, reason: problem)
         }
         return (descriptor, Int(info.st_size))
     }
@@ -42,7 +43,7 @@ enum ImportFile {
     }
 
     /// The French sentence for a failed `stat`, `open` or `read`.
-    static func failure(_ path: String, errno code: Int32, line: Int? = nil) -> ImportError {
+    static func failure(_ path: String, errno code: Int32, line: Int? = nil) -> FileProblem {
         let message = switch code {
         case ENOENT: "fichier introuvable : vérifiez le chemin (un chemin relatif part du dossier courant)"
         case ENOTDIR: "fichier introuvable : un élément du chemin n'est pas un dossier"
@@ -54,7 +55,7 @@ enum ImportFile {
         case ENXIO, ENODEV: "ce n'est pas un fichier ordinaire : un fichier de données est attendu"
         default: "fichier illisible (erreur système \(code))"
         }
-        return ImportError(file: path, line: line, message: message)
+        return FileProblem(importing: path, line: line, reason: message)
     }
 
     /// What ends a line in this file: LF (Unix, and Windows' CRLF, whose CR is dropped), or
@@ -71,13 +72,13 @@ enum ImportFile {
 
     /// The length of the byte-order mark that starts the file (UTF-8: 3), or a refusal for the
     /// UTF-16 and UTF-32 ones, which the national files never use.
-    static func byteOrderMark(_ descriptor: Int32, path: String) throws(ImportError) -> Int {
+    static func byteOrderMark(_ descriptor: Int32, path: String) throws(FileProblem) -> Int {
         var bytes = [UInt8](repeating: 0, count: 4)
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 4, 0) }
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return 3 }
         if count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
             || count == 4 && bytes == [0, 0, 0xFE, 0xFF] {
-            throw ImportError(file: path, line: 1, message: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez")
+            throw FileProblem(importing: path, line: 1, reason: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez")
         }
         return 0
     }

@@ -1,3 +1,4 @@
+import AtelierCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,7 +39,7 @@ struct ChunkedLines {
     /// fraction of the range read. Returns the number of lines.
     @discardableResult
     func forEach(progress: ((Double) -> Void)? = nil,
-                 _ body: (UnsafeRawBufferPointer, Int) throws(ImportError) -> Void) throws(ImportError) -> Int {
+                 _ body: (UnsafeRawBufferPointer, Int) throws(FileProblem) -> Void) throws(FileProblem) -> Int {
         let (descriptor, fileSize) = try ImportFile.open(path)
         defer { close(descriptor) }
         let terminator = ImportFile.lineTerminator(descriptor)
@@ -59,7 +60,7 @@ struct ChunkedLines {
         }
         while true {
             if kept == Self.blockSize * 2 {
-                throw ImportError(file: path, line: lineNumber + 1, message: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
+                throw FileProblem(importing: path, line: lineNumber + 1, reason: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
             }
             let count = pread(descriptor, buffer + kept, min(Self.blockSize * 2 - kept, size - consumed), off_t(range.lowerBound + consumed))
             if count < 0 {

@@ -60,13 +60,13 @@ public enum RPPSImport {
         var liberal: [Profession: Set<String>] = [:]
         var byCommune: [String: [Profession: Set<String>]] = [:]
         var rows = 0, matchedRows = 0, lines = 0
-        var error: ImportError?
+        var error: FileProblem?
     }
 
     /// Scans the file once, its two halves in parallel (this machine's two cores); only the
     /// rows of `communes` are decoded.
     public static func count(fileAt path: String, communes: Set<String>,
-                             progress: ((Double) -> Void)? = nil) throws(ImportError) -> Counts {
+                             progress: ((Double) -> Void)? = nil) throws(FileProblem) -> Counts {
         let (layout, headerEnd) = try readHeader(path)
         let size = ChunkedLines.size(of: path) ?? 0
         // Split at the first line start after the middle; a small file is read in one part.
@@ -101,23 +101,23 @@ public enum RPPSImport {
         return counts
     }
 
-    static func shifted(_ error: ImportError, by lines: Int) -> ImportError {
+    static func shifted(_ error: FileProblem, by lines: Int) -> FileProblem {
         var error = error
         error.line = error.line.map { $0 + lines }
         return error
     }
 
     /// The header line: the columns by name, and where the data starts.
-    static func readHeader(_ path: String) throws(ImportError) -> (Layout, Int) {
+    static func readHeader(_ path: String) throws(FileProblem) -> (Layout, Int) {
         var result: Layout?
         let reader = ChunkedLines(path: path, range: 0..<min(ChunkedLines.size(of: path) ?? 0, 1 << 20))
         do {
-            try reader.forEach { (line, number) throws(ImportError) in
-                guard result == nil else { throw ImportError(file: "", line: nil, message: "") }  // stop after the header
+            try reader.forEach { (line, number) throws(FileProblem) in
+                guard result == nil else { throw FileProblem(importing: "", line: nil, reason: "") }  // stop after the header
                 let parsed = try HeaderLine.read(line, separator: 124, file: path, line: 1)
-                func find(_ names: [String]) throws(ImportError) -> Int {
+                func find(_ names: [String]) throws(FileProblem) -> Int {
                     guard let index = parsed.index(of: names) else {
-                        throw ImportError(file: path, line: 1, message: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
+                        throw FileProblem(importing: path, line: 1, reason: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
                     }
                     return index
                 }
@@ -129,7 +129,7 @@ public enum RPPSImport {
             // The header was read: the rest of the file is for the parallel scan.
         }
         guard let result else {
-            throw ImportError(file: path, line: nil, message: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide")
+            throw FileProblem(importing: path, line: nil, reason: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide")
         }
         return (result, ChunkedLines.lineStart(after: 0, in: path))
     }
@@ -140,7 +140,7 @@ public enum RPPSImport {
                      progress: ((Double) -> Void)?) -> Partial {
         var partial = Partial()
         do {
-            partial.lines = try ChunkedLines(path: path, range: range).forEach(progress: progress) { (line, number) throws(ImportError) in
+            partial.lines = try ChunkedLines(path: path, range: range).forEach(progress: progress) { (line, number) throws(FileProblem) in
                 if line.isEmpty { return }
                 partial.rows += 1
                 let (separators, hasNul) = countSeparators(line, 124)

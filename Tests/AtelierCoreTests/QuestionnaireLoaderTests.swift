@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    func loadError(_ yaml: String) -> TemplateError? {
+    func loadError(_ yaml: String) -> FileProblem? {
         do {
             _ = try QuestionnaireLoader.load(yaml: yaml, file: "q.yaml")
             return nil
@@ -45,7 +45,7 @@ import Testing
         let error = try #require(loadError(Self.header + body))
         #expect(error.file == "q.yaml")
         #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error)")
+        #expect(error.reason.contains(message), "\(error)")
     }
 
     @Test func optionalListFieldsSayOuiOrNon() throws {
@@ -53,7 +53,7 @@ import Testing
         let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + list + "oui\n", file: "q.yaml")
         guard case .list(let fields) = questionnaire.questions[0].kind else { Issue.record("not a list"); return }
         #expect(fields[0].optional)
-        #expect(loadError(Self.header + list + "peut-être\n")?.description == "q.yaml, ligne 13 : « facultatif » doit valoir oui ou non")
+        #expect(loadError(Self.header + list + "peut-être\n")?.description == "q.yaml, ligne 13 : « facultatif » doit valoir oui ou non.")
     }
 
     static let count = "      - cle: s.n\n        libelle: N\n        type: entier\n"
@@ -71,18 +71,18 @@ import Testing
     ])
     func boundsAreFiniteOrderedAndPrintable(bound: String, line: Int, message: String) throws {
         let error = try #require(loadError(Self.header + Self.count + bound))
-        #expect(error == TemplateError(file: "q.yaml", line: line, message: message))
+        #expect(error == FileProblem(file: "q.yaml", line: line, reason: message))
     }
 
     @Test func maxReponseNamesAnEarlierIntegerQuestionAndBoundsAnInteger() throws {
         let text = "      - cle: s.t\n        libelle: T\n        type: texte\n"
-        #expect(loadError(Self.header + text + Self.count + "        max_reponse: s.t\n")?.message
+        #expect(loadError(Self.header + text + Self.count + "        max_reponse: s.t\n")?.reason
                 == "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.t » n'en est pas une)")
         let decimal = "      - cle: s.d\n        libelle: D\n        type: decimal\n        max_reponse: s.n\n"
         #expect(loadError(Self.header + Self.count + decimal)
-                == TemplateError(file: "q.yaml", line: 12, message: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
+                == FileProblem(file: "q.yaml", line: 12, reason: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
         #expect(loadError(Self.header + text.replacingOccurrences(of: "texte\n", with: "texte\n        max: 3\n"))
-                == TemplateError(file: "q.yaml", line: 9, message: "question s.t : « max » ne s'applique qu'aux types entier, annee, decimal, pourcentage et montant"))
+                == FileProblem(file: "q.yaml", line: 9, reason: "question s.t : « max » ne s'applique qu'aux types entier, annee, decimal, pourcentage et montant"))
         let amount = "      - cle: s.m\n        libelle: M\n        type: montant\n        min: -1000000000000\n        max: 1000000000000\n"
         let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + amount, file: "q.yaml")
         // The widest bounds print without trapping (cents in an Int).
@@ -91,17 +91,17 @@ import Testing
 
     @Test func aListFieldBoundIsCheckedTheSameWay() throws {
         let list = "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: entier\n            min: 5\n            max: 2\n"
-        #expect(loadError(Self.header + list) == TemplateError(file: "q.yaml", line: 14, message: "champ a : « min » (5) dépasse « max » (2) : aucune réponse ne serait acceptée"))
+        #expect(loadError(Self.header + list) == FileProblem(file: "q.yaml", line: 14, reason: "champ a : « min » (5) dépasse « max » (2) : aucune réponse ne serait acceptée"))
     }
 
     @Test func aDuplicateKeyIsSaidInFrenchWithTheLineOfTheRepeat() throws {
         let body = "      - cle: s.a\n        libelle: A\n        type: texte\n        libelle: B\n"
-        #expect(loadError(Self.header + body) == TemplateError(
+        #expect(loadError(Self.header + body) == FileProblem(
             file: "q.yaml", line: 9, message: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
         #expect(loadError("version: 1\nversion: 2\nsections: []\n")?.line == 2)
     }
 
     @Test func anEmptyFileIsReported() throws {
-        #expect(loadError("")?.description == "q.yaml : le fichier est vide")
+        #expect(loadError("")?.description == "q.yaml : le fichier est vide.")
     }
 }

@@ -212,7 +212,7 @@ import Testing
         #expect(references.rules.count == 17)
     }
 
-    func ruleError(_ body: String) -> TemplateError? {
+    func ruleError(_ body: String) -> FileProblem? {
         let levers = "leviers:\n  - cle: cpts\n    titre: CPTS\n    explication: x\n    sources: [y]\n    confiance: sûr\n"
         do {
             _ = try SynthesisReferences(nationalYAML: "references:\n  - cle: a\n    libelle: A\n    valeur: 1\n    annee: 2024\n    source: s\n    confiance: sûr\n",
@@ -234,6 +234,6 @@ import Testing
         let error = try #require(ruleError(body))
         #expect(error.file == "templates/synthese/regles.yaml")
         #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error)")
+        #expect(error.reason.contains(message), "\(error)")
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static let leverKeys = Set(Project.synthesisReferences.levers.keys)
 
     /// Loads `yaml` as the file `name` of the project; the error, if any.
-    static func load(_ name: String, _ yaml: String) -> TemplateError? {
+    static func load(_ name: String, _ yaml: String) -> FileProblem? {
         do {
             switch name {
             case "templates/questionnaire.yaml": _ = try QuestionnaireLoader.load(yaml: yaml, file: name)
@@ -43,8 +43,8 @@ import Testing
         let indent = String(lines[index].prefix { $0 == " " }) + "  "
         lines.insert(indent + "cle: doublon", at: index + 1)
         let error = try #require(Self.load(name, lines.joined(separator: "\n")))
-        #expect(error == TemplateError(file: name, line: index + 2,
-                                       message: "le champ « cle » apparaît deux fois au même niveau (première fois ligne \(index + 1)) : gardez-en un seul"))
+        #expect(error == FileProblem(file: name, line: index + 2,
+                                       reason: "le champ « cle » apparaît deux fois au même niveau (première fois ligne \(index + 1)) : gardez-en un seul"))
     }
 
     @Test(arguments: [
@@ -57,7 +57,7 @@ import Testing
     func syntaxErrorsAreFrench(yaml: String, line: Int, message: String) {
         let error = Self.load("templates/financement/catalogue.yaml", yaml)
         #expect(error?.line == line, "\(String(describing: error))")
-        #expect(error?.message == message)
+        #expect(error?.reason == message)
     }
 
     @Test(arguments: [
@@ -68,9 +68,9 @@ import Testing
         ("a: &a x\nb: l'accès\" : *a\n", 2, "a"),
     ])
     func aliasesAreRefusedBeforeYamsExpandsThem(yaml: String, line: Int, name: String) {
-        #expect(Self.load("templates/synthese/leviers.yaml", yaml) == TemplateError(
+        #expect(Self.load("templates/synthese/leviers.yaml", yaml) == FileProblem(
             file: "templates/synthese/leviers.yaml", line: line,
-            message: "alias YAML « *\(name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"))
+            reason: "alias YAML « *\(name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"))
     }
 
     @Test func starsInTextsAreNotAliases() {
@@ -81,18 +81,18 @@ import Testing
         let catalogue = Project.text("templates/financement/catalogue.yaml")
         let year = try #require(catalogue.range(of: "annee: 20"))
         let huge = catalogue.replacingCharacters(in: year, with: "annee: 1e400 #")
-        #expect(Self.load("templates/financement/catalogue.yaml", huge)?.message.contains("« annee » doit être un nombre entre") == true)
+        #expect(Self.load("templates/financement/catalogue.yaml", huge)?.reason.contains("« annee » doit être un nombre entre") == true)
         let far = catalogue.replacingCharacters(in: year, with: "annee: 99999 #")
-        #expect(Self.load("templates/financement/catalogue.yaml", far)?.message.hasSuffix("« annee » doit être un nombre entier entre 1900 et 2100") == true)
+        #expect(Self.load("templates/financement/catalogue.yaml", far)?.reason.hasSuffix("« annee » doit être un nombre entier entre 1900 et 2100") == true)
         let rate = try #require(catalogue.range(of: "taux_max: "))
         let tooHigh = catalogue.replacingCharacters(in: rate, with: "taux_max: 150 #")
-        #expect(Self.load("templates/financement/catalogue.yaml", tooHigh)?.message.hasSuffix("« taux_max » est un pourcentage, entre 0 et 100") == true)
+        #expect(Self.load("templates/financement/catalogue.yaml", tooHigh)?.reason.hasSuffix("« taux_max » est un pourcentage, entre 0 et 100") == true)
         let cap = try #require(catalogue.range(of: "plafond: "))
         let negative = catalogue.replacingCharacters(in: cap, with: "plafond: -5 #")
-        #expect(Self.load("templates/financement/catalogue.yaml", negative)?.message.hasSuffix("« plafond » doit être un montant positif") == true)
+        #expect(Self.load("templates/financement/catalogue.yaml", negative)?.reason.hasSuffix("« plafond » doit être un montant positif") == true)
         let national = Project.text("templates/references/nationales.yaml")
         let value = try #require(national.range(of: "valeur: "))
         let infinite = national.replacingCharacters(in: value, with: "valeur: inf #")
-        #expect(Self.load("templates/references/nationales.yaml", infinite)?.message == "« valeur » doit être un nombre entre −1 000 000 000 000 000 et 1 000 000 000 000 000")
+        #expect(Self.load("templates/references/nationales.yaml", infinite)?.reason == "« valeur » doit être un nombre entre −1 000 000 000 000 000 et 1 000 000 000 000 000")
     }
 }

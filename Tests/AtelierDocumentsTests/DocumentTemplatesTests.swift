@@ -6,7 +6,7 @@ import Testing
 @Suite struct DocumentTemplatesTests {
     let context: [String: Any] = ["titre": "Contrat", "fiches": [["numero": "1", "intitule": "MSP"]], "vide": [[String: Any]]()]
 
-    func compile(_ text: String, partials: [String: String] = [:]) throws(TemplateError) -> DocumentTemplates {
+    func compile(_ text: String, partials: [String: String] = [:]) throws(FileProblem) -> DocumentTemplates {
         try DocumentTemplates(sources: ["contrat": text].merging(partials) { $1 }, folder: "templates/cls")
     }
 
@@ -19,21 +19,21 @@ import Testing
 
     @Test func aMissingMainTemplateIsRefusedNotRenderedEmpty() throws {
         let templates = try DocumentTemplates(sources: ["annexe": "{{titre}}"], folder: "templates/financement")
-        #expect(throws: TemplateError(file: "templates/financement/plan.mustache", line: nil, message: "modèle principal introuvable")) {
+        #expect(throws: FileProblem(file: "templates/financement/plan.mustache", line: nil, reason: "modèle principal introuvable")) {
             try templates.render(self.context, template: "plan")
         }
     }
 
     @Test func anUnknownTagNamesItsFileAndLine() throws {
         let templates = try compile("# {{titre}}\n\n{{#fiches}}\n- {{intitul}}\n{{/fiches}}\n")
-        #expect(throws: TemplateError(file: "templates/cls/contrat.mustache", line: 4, message: "balise inconnue « intitul » (vouliez-vous dire « intitule » ?)")) {
+        #expect(throws: FileProblem(file: "templates/cls/contrat.mustache", line: 4, reason: "balise inconnue « intitul » (vouliez-vous dire « intitule » ?)")) {
             try templates.check(against: [self.context])
         }
     }
 
     @Test func anUnknownPartialIsReported() throws {
         let templates = try compile("ligne 1\n{{> annexe}}\n")
-        #expect(throws: TemplateError(file: "templates/cls/contrat.mustache", line: 2, message: "modèle partiel inconnu « annexe » ({{> annexe}})")) {
+        #expect(throws: FileProblem(file: "templates/cls/contrat.mustache", line: 2, reason: "modèle partiel inconnu « annexe » ({{> annexe}})")) {
             try templates.check(against: [self.context])
         }
     }
@@ -45,7 +45,7 @@ import Testing
         } catch {
             #expect(error.file == "templates/cls/contrat.mustache")
             #expect(error.line == 2)
-            #expect(error.message == "section non fermée : « {{/fiches}} » manque pour la section « fiches » ouverte ici")
+            #expect(error.reason == "section non fermée : « {{/fiches}} » manque pour la section « fiches » ouverte ici")
         }
     }
 

@@ -20,13 +20,13 @@ struct FuzzOutcome {
     }
 
     /// Records a refusal; anything that is not a French sentence about one of `files` is a problem.
-    mutating func refused(_ error: TemplateError, files: [String: String], case index: Int) {
+    mutating func refused(_ error: FileProblem, files: [String: String], case index: Int) {
         refusals += 1
-        let kind = error.message.prefix { $0 != ":" && $0 != "«" && $0 != "(" }.trimmingCharacters(in: .whitespaces)
+        let kind = error.reason.prefix { $0 != ":" && $0 != "«" && $0 != "(" }.trimmingCharacters(in: .whitespaces)
         messages[kind, default: 0] += 1
         var wrong: [String] = []
-        if error.message.isEmpty { wrong.append("empty message") }
-        if let word = Self.foreign.first(where: { error.message.contains($0) }) { wrong.append("foreign word « \(word) »") }
+        if error.reason.isEmpty { wrong.append("empty message") }
+        if let word = Self.foreign.first(where: { error.reason.contains($0) }) { wrong.append("foreign word « \(word) »") }
         if let text = files[error.file] {
             let lines = text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) } + 1
             if let line = error.line, !(1...lines).contains(line) { wrong.append("line \(line) outside 1…\(lines)") }

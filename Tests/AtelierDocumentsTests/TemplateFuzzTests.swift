@@ -53,7 +53,7 @@ import Testing
                 print("FUZZ case \(index), \(target).mustache:\n\(sources[target]!)")
             }
             let start = Date()
-            do throws(TemplateError) {
+            do throws(FileProblem) {
                 let templates = try DocumentTemplates(sources: sources, folder: folder)
                 try templates.check(against: [context])
                 _ = try templates.render(context, template: main)

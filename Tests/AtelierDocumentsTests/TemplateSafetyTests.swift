@@ -5,7 +5,7 @@ import Testing
 /// What would crash or stall swift-mustache is refused before it parses: cycles, nesting,
 /// size, and every syntax mistake gets a French sentence with its file and line.
 @Suite struct TemplateSafetyTests {
-    func refusal(_ sources: [String: String], folder: String = "templates/cls") -> TemplateError? {
+    func refusal(_ sources: [String: String], folder: String = "templates/cls") -> FileProblem? {
         do {
             _ = try DocumentTemplates(sources: sources, folder: folder)
             return nil
@@ -16,30 +16,30 @@ import Testing
 
     @Test func aPartialIncludingItselfIsRefused() {
         let error = refusal(["contrat": "# {{titre}}\n{{> fiche}}\n", "fiche": "ligne 1\n{{#fiches}}\n{{> fiche}}\n{{/fiches}}\n"])
-        #expect(error == TemplateError(file: "templates/cls/fiche.mustache", line: 3,
-                                       message: "le modèle partiel « fiche » s'inclut lui-même (fiche → fiche) : le document ne finirait jamais"))
+        #expect(error == FileProblem(file: "templates/cls/fiche.mustache", line: 3,
+                                       reason: "le modèle partiel « fiche » s'inclut lui-même (fiche → fiche) : le document ne finirait jamais"))
     }
 
     @Test func aPartialIncludingItselfThroughAnotherIsRefused() {
         let error = refusal(["contrat": "{{> fiche}}\n", "fiche": "{{> annexe}}\n", "annexe": "\n\n{{> contrat}}\n"])
         // Files are followed in name order: the cycle is found from « annexe ».
-        #expect(error == TemplateError(file: "templates/cls/fiche.mustache", line: 1,
-                                       message: "le modèle partiel « annexe » s'inclut lui-même par un autre modèle (annexe → contrat → fiche → annexe) : le document ne finirait jamais"))
+        #expect(error == FileProblem(file: "templates/cls/fiche.mustache", line: 1,
+                                       reason: "le modèle partiel « annexe » s'inclut lui-même par un autre modèle (annexe → contrat → fiche → annexe) : le document ne finirait jamais"))
     }
 
     @Test func fiveThousandNestedSectionsAreRefusedAtTheFirstLevelTooDeep() {
         let text = String(repeating: "{{#a}}\n", count: 5_000) + String(repeating: "{{/a}}\n", count: 5_000)
-        #expect(refusal(["contrat": text]) == TemplateError(file: "templates/cls/contrat.mustache", line: 51,
-                                                            message: "sections imbriquées trop profondément : au plus 50 niveaux"))
+        #expect(refusal(["contrat": text]) == FileProblem(file: "templates/cls/contrat.mustache", line: 51,
+                                                            reason: "sections imbriquées trop profondément : au plus 50 niveaux"))
     }
 
     @Test func nestingIsCountedAcrossPartials() {
         let thirty = (0..<30).map { "{{#a\($0)}}" }.joined() + (0..<30).reversed().map { "{{/a\($0)}}" }.joined()
         let inner = thirty
         let main = (0..<30).map { "{{#b\($0)}}" }.joined() + "\n{{> fiche}}\n" + (0..<30).reversed().map { "{{/b\($0)}}" }.joined()
-        #expect(refusal(["contrat": main, "fiche": inner]) == TemplateError(
+        #expect(refusal(["contrat": main, "fiche": inner]) == FileProblem(
             file: "templates/cls/contrat.mustache", line: 2,
-            message: "sections imbriquées trop profondément en comptant le modèle partiel « fiche » : 60 niveaux, au plus 50"))
+            reason: "sections imbriquées trop profondément en comptant le modèle partiel « fiche » : 60 niveaux, au plus 50"))
         // Fifty levels in all are accepted.
         let twenty = (0..<20).map { "{{#b\($0)}}" }.joined() + "{{> fiche}}" + (0..<20).reversed().map { "{{/b\($0)}}" }.joined()
         #expect(refusal(["contrat": twenty, "fiche": thirty]) == nil)
@@ -47,20 +47,20 @@ import Testing
 
     @Test func sectionsHiddenBehindOtherDelimitersAreStillCounted() {
         let text = "{{=<% %>=}}\n" + (0..<60).map { "<%#s\($0)%>" }.joined() + (0..<60).reversed().map { "<%/s\($0)%>" }.joined()
-        #expect(refusal(["contrat": text])?.message == "sections imbriquées trop profondément : au plus 50 niveaux")
-        #expect(refusal(["contrat": "{{=<%%>=}}"])?.message.hasPrefix("changement de délimiteurs invalide") == true)
-        #expect(refusal(["contrat": "{{=a b=}}"])?.message.hasPrefix("changement de délimiteurs invalide") == true)
+        #expect(refusal(["contrat": text])?.reason == "sections imbriquées trop profondément : au plus 50 niveaux")
+        #expect(refusal(["contrat": "{{=<%%>=}}"])?.reason.hasPrefix("changement de délimiteurs invalide") == true)
+        #expect(refusal(["contrat": "{{=a b=}}"])?.reason.hasPrefix("changement de délimiteurs invalide") == true)
     }
 
     @Test func fortyThousandTagsAreRefusedBeforeTheParserSpendsMinutes() {
         let text = String(repeating: "{{titre}}\n", count: 40_000)
-        #expect(refusal(["contrat": text]) == TemplateError(file: "templates/cls/contrat.mustache", line: nil,
-                                                            message: "modèle trop long : 400\u{202F}000 caractères, au plus 100\u{202F}000"))
-        #expect(refusal(["contrat": String(repeating: "{{titre}}\n", count: 2_000)]) == TemplateError(
-            file: "templates/cls/contrat.mustache", line: 1_501, message: "modèle trop chargé : plus de 1\u{202F}500 balises"))
+        #expect(refusal(["contrat": text]) == FileProblem(file: "templates/cls/contrat.mustache", line: nil,
+                                                            reason: "modèle trop long : 400\u{202F}000 caractères, au plus 100\u{202F}000"))
+        #expect(refusal(["contrat": String(repeating: "{{titre}}\n", count: 2_000)]) == FileProblem(
+            file: "templates/cls/contrat.mustache", line: 1_501, reason: "modèle trop chargé : plus de 1\u{202F}500 balises"))
         #expect(refusal(["contrat": String(repeating: "{{titre}}\n", count: 1_500)]) == nil)
         let long = String(repeating: "texte ", count: 20_000)
-        #expect(refusal(["contrat": long])?.message == "modèle trop long : 120\u{202F}000 caractères, au plus 100\u{202F}000")
+        #expect(refusal(["contrat": long])?.reason == "modèle trop long : 120\u{202F}000 caractères, au plus 100\u{202F}000")
     }
 
     @Test(arguments: [
@@ -75,7 +75,7 @@ import Testing
         ("{{% CONTENT_TYPE: PDF }}\n", 1, "réglage inconnu : seul {{% CONTENT_TYPE: TEXT }} (ou HTML) est reconnu"),
     ])
     func everySyntaxMistakeIsSaidInFrenchWithItsLine(text: String, line: Int, message: String) {
-        #expect(refusal(["contrat": text]) == TemplateError(file: "templates/cls/contrat.mustache", line: line, message: message))
+        #expect(refusal(["contrat": text]) == FileProblem(file: "templates/cls/contrat.mustache", line: line, reason: message))
     }
 
     @Test func aPipeOrALineBreakTypedByAUserStaysInItsTableCell() throws {
@@ -92,7 +92,7 @@ import Testing
         let templates = try DocumentTemplates(sources: ["contrat": text], folder: "templates/cls")
         let context: [String: Any] = ["fiches": [["intitule": "MSP"], ["intitule": "CPTS"]]]
         try templates.check(against: [context])
-        #expect(throws: TemplateError(file: "templates/cls/contrat.mustache", line: 1, message: "le document dépasserait 20\u{202F}000\u{202F}000 caractères : la section « fiches » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois")) {
+        #expect(throws: FileProblem(file: "templates/cls/contrat.mustache", line: 1, reason: "le document dépasserait 20\u{202F}000\u{202F}000 caractères : la section « fiches » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois")) {
             try templates.render(context, template: "contrat")
         }
         // Nested three times, it renders: 8 copies.
@@ -105,8 +105,8 @@ import Testing
         let context: [String: Any] = ["titre": "T", "fiches": [["intitule": "MSP"], ["intitule": "CPTS"]]]
         try templates.check(against: [context])
         #expect(try templates.render(context, template: "contrat") == "[][[, ]][][T]")
-        #expect(refusal(["contrat": "a {{ }} b"]) == TemplateError(file: "templates/cls/contrat.mustache", line: 1,
-                                                                   message: "balise vide : un nom est attendu entre « {{ » et « }} »"))
+        #expect(refusal(["contrat": "a {{ }} b"]) == FileProblem(file: "templates/cls/contrat.mustache", line: 1,
+                                                                   reason: "balise vide : un nom est attendu entre « {{ » et « }} »"))
     }
 
     @Test func theShippedTemplatesAreWithinTheLimits() throws {

@@ -18,7 +18,7 @@ import Testing
                         "templates/references/nationales.yaml", "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml"]
 
     /// Loads `yaml` as the project file `name`, with the other files as shipped.
-    static func load(_ name: String, _ yaml: String) throws(TemplateError) {
+    static func load(_ name: String, _ yaml: String) throws(FileProblem) {
         let sheetKeys = Set(["creation_msp", "aides_installation"])
         switch name {
         case "templates/questionnaire.yaml": _ = try QuestionnaireLoader.load(yaml: yaml, file: name)
@@ -59,7 +59,7 @@ import Testing
                 print("FUZZ case \(index), \(name):\n\(yaml)")
             }
             let start = Date()
-            do throws(TemplateError) {
+            do throws(FileProblem) {
                 try Self.load(name, yaml)
                 outcome.results += 1
             } catch {

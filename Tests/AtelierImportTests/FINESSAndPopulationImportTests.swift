@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 import Testing
 @testable import AtelierImport
@@ -50,14 +51,14 @@ import Testing
         let text = try String(contentsOfFile: Self.flat, encoding: .utf8)
         var lines = text.components(separatedBy: "\n")
         lines[3] = lines[3].components(separatedBy: ";").prefix(10).joined(separator: ";")
-        #expect(throws: ImportError(file: write(Array(lines.joined(separator: "\n").utf8), "cut.csv"), line: 4,
-                                    message: "10 champs au lieu de 42 (ligne tronquée ou mal formée)")) {
+        #expect(throws: FileProblem(importing: write(Array(lines.joined(separator: "\n").utf8), "cut.csv"), line: 4,
+                                    reason: "10 champs au lieu de 42 (ligne tronquée ou mal formée)")) {
             try FINESSImport.structures(fileAt: self.directory + "/cut.csv", communes: ["01053"])
         }
         let rpps = write(Array("Type d'identifiant PP|Identifiant PP|\n0|1|\n".utf8), "rpps.txt")
-        #expect(throws: ImportError.self) { try FINESSImport.structures(fileAt: rpps, communes: ["01053"]) }
+        #expect(throws: FileProblem.self) { try FINESSImport.structures(fileAt: rpps, communes: ["01053"]) }
         let stray = write(Array("finess;etalab;1;2026-05-12\nbonjour;tout;le;monde\n".utf8), "stray.csv")
-        #expect(throws: ImportError(file: stray, line: 2, message: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")) {
+        #expect(throws: FileProblem(importing: stray, line: 2, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")) {
             try FINESSImport.structures(fileAt: stray, communes: ["01053"])
         }
     }
@@ -87,7 +88,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/bad.csv"
         try "REG;DEP;COM;PMUN\n28;14;14118;cent mille\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ImportError(file: path, line: 2, message: "population « cent mille » illisible (nombre entier attendu)")) {
+        #expect(throws: FileProblem(importing: path, line: 2, reason: "population « cent mille » illisible (nombre entier attendu)")) {
             try PopulationImport.populations(fileAt: path, communes: ["14118"])
         }
     }

@@ -30,7 +30,7 @@ import Testing
         return fields.joined(separator: ";")
     }
 
-    func refusal(_ body: () throws(ImportError) -> Void) -> ImportError? {
+    func refusal(_ body: () throws(FileProblem) -> Void) -> FileProblem? {
         do { try body() } catch { return error }
         return nil
     }
@@ -46,10 +46,10 @@ import Testing
     ])
     func aPopulationOutOfRangeIsRefusedWithItsLine(value: String, message: String) throws {
         let path = write("REG;DEP;COM;PMUN\n28;14;14117;100\n28;14;14118;\(value)\n", "donnees_communes.csv")
-        let error = refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: path, communes: ["14117"]) }
+        let error = refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: path, communes: ["14117"]) }
         // Checked on every line, not only the territory's: the file is wrong either way.
         #expect(error?.line == 3)
-        #expect(error?.message.replacingOccurrences(of: FrenchFormat.thousandsSeparator, with: " ") == message, "\(String(describing: error))")
+        #expect(error?.reason.replacingOccurrences(of: FrenchFormat.thousandsSeparator, with: " ") == message, "\(String(describing: error))")
     }
 
     @Test func aMeuseVillageWithoutInhabitantsIsRead() throws {
@@ -59,16 +59,16 @@ import Testing
 
     @Test func arrondissementsSummedBeyondTheBoundOrTwiceAreRefused() throws {
         let twice = write("REG;DEP;COM;PMUN\n11;75;75101;15000\n11;75;75101;15000\n", "twice.csv")
-        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: twice, communes: ["75056"]) }
-            == ImportError(file: twice, line: 3, message: "commune 75101 déjà lue ligne 2 : une seule ligne par commune est attendue"))
+        #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: twice, communes: ["75056"]) }
+            == FileProblem(importing: twice, line: 3, reason: "commune 75101 déjà lue ligne 2 : une seule ligne par commune est attendue"))
         let big = write("REG;DEP;COM;PMUN\n11;75;75101;2000000\n11;75;75102;2000000\n", "big.csv")
-        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: big, communes: ["75056"]) }?.line == 3)
+        #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: big, communes: ["75056"]) }?.line == 3)
     }
 
     @Test func aRepeatedHeaderIsSaidAsSuch() throws {
         let path = write("REG;DEP;COM;PMUN\n28;14;14118;106538\nREG;DEP;COM;PMUN\n", "twice.csv")
-        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) }
-            == ImportError(file: path, line: 3, message: "en-tête répété : un seul en-tête est attendu, en ligne 1 (deux fichiers mis bout à bout ?)"))
+        #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) }
+            == FileProblem(importing: path, line: 3, reason: "en-tête répété : un seul en-tête est attendu, en ligne 1 (deux fichiers mis bout à bout ?)"))
     }
 
     @Test(.enabled(if: samplesPresent, "the open-data samples of ../shared/opendata are absent"))
@@ -94,11 +94,11 @@ import Testing
         let twoSections = write("finess;etalab;0;2026-05-12\n", "two.csv")
         let insee = write("REG;DEP;COM;PMUN\r\n", "insee.csv")
         let header = "aucune ligne de données lue : le fichier n'a que son en-tête ; rien n'est proposé"
-        #expect(refusal { () throws(ImportError) in _ = try RPPSImport.count(fileAt: rpps, communes: ["14118"]) }?.message == header)
-        #expect(refusal { () throws(ImportError) in _ = try FINESSImport.structures(fileAt: flat, communes: ["14118"]) }?.message == header)
-        #expect(refusal { () throws(ImportError) in _ = try FINESSImport.structures(fileAt: twoSections, communes: ["14118"]) }?.message
+        #expect(refusal { () throws(FileProblem) in _ = try RPPSImport.count(fileAt: rpps, communes: ["14118"]) }?.reason == header)
+        #expect(refusal { () throws(FileProblem) in _ = try FINESSImport.structures(fileAt: flat, communes: ["14118"]) }?.reason == header)
+        #expect(refusal { () throws(FileProblem) in _ = try FINESSImport.structures(fileAt: twoSections, communes: ["14118"]) }?.reason
             == "aucune ligne de données lue : le fichier n'a aucune ligne « structureet; » ; rien n'est proposé")
-        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: insee, communes: ["14118"]) }?.message == header)
+        #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: insee, communes: ["14118"]) }?.reason == header)
     }
 
     // MARK: CR-only line ends and byte-order marks
@@ -135,8 +135,8 @@ import Testing
 
     @Test func aUTF16FileIsRefusedInFrench() throws {
         let path = write([0xFF, 0xFE] + Array("REG;DEP;COM;PMUN\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "utf16.csv")
-        #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) }
-            == ImportError(file: path, line: 1, message: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez"))
+        #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) }
+            == FileProblem(importing: path, line: 1, reason: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez"))
     }
 
     // MARK: Control characters
@@ -173,10 +173,10 @@ import Testing
             (directory + "/absent.txt", "fichier introuvable : vérifiez le chemin (un chemin relatif part du dossier courant)"),
         ]
         for (path, message) in cases {
-            let expected = ImportError(file: path, line: nil, message: message)
-            #expect(refusal { () throws(ImportError) in _ = try RPPSImport.count(fileAt: path, communes: ["14118"]) } == expected)
-            #expect(refusal { () throws(ImportError) in _ = try FINESSImport.structures(fileAt: path, communes: ["14118"]) } == expected)
-            #expect(refusal { () throws(ImportError) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) } == expected)
+            let expected = FileProblem(importing: path, line: nil, reason: message)
+            #expect(refusal { () throws(FileProblem) in _ = try RPPSImport.count(fileAt: path, communes: ["14118"]) } == expected)
+            #expect(refusal { () throws(FileProblem) in _ = try FINESSImport.structures(fileAt: path, communes: ["14118"]) } == expected)
+            #expect(refusal { () throws(FileProblem) in _ = try PopulationImport.populations(fileAt: path, communes: ["14118"]) } == expected)
         }
     }
 
@@ -195,14 +195,14 @@ import Testing
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         try #require(bound == 0, "the socket path is too long for sockaddr_un here")
-        #expect(refusal { () throws(ImportError) in _ = try RPPSImport.count(fileAt: path, communes: ["14118"]) }
-            == ImportError(file: path, line: nil, message: "c'est une socket, pas un fichier ordinaire : un fichier de données est attendu"))
+        #expect(refusal { () throws(FileProblem) in _ = try RPPSImport.count(fileAt: path, communes: ["14118"]) }
+            == FileProblem(importing: path, line: nil, reason: "c'est une socket, pas un fichier ordinaire : un fichier de données est attendu"))
     }
 
     @Test func aPermissionErrorIsSaidInFrench() {
         // As root every file is readable: the sentence is checked on the errno itself (the
         // binary test runs the refusal for real as another user).
         #expect(ImportFile.failure("/x/f.txt", errno: EACCES).description
-            == "f.txt : lecture non autorisée : vos droits ne permettent pas de lire ce fichier (voir ls -l ; chmod u+r pour l'autoriser)")
+            == "f.txt : lecture non autorisée : vos droits ne permettent pas de lire ce fichier (voir ls -l ; chmod u+r pour l'autoriser).")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import AtelierImport
 
 /// Mutated copies of the real samples fed to the three readers: every outcome is a result
-/// whose values are in range and free of control characters, or an ImportError with a French
+/// whose values are in range and free of control characters, or an FileProblem with a French
 /// message; a trap would end the test process. `FUZZ_IMPORT_FILES=N` runs N files (default
 /// 300, a few seconds unoptimised), `FUZZ_SEED=S` replays a run (the seed is printed and in every issue).
 @Suite struct ImportFuzzTests {
@@ -41,15 +41,15 @@ import Testing
             // One file in eight goes to another format's reader.
             let reader = random.next() % 8 == 0 ? Format.allCases[Int(random.next() % 3)] : format
             let context = "FUZZ_SEED=\(Self.seed), fichier \(index) (\(format) → \(reader)), mutations \(applied)"
-            do throws(ImportError) {
+            do throws(FileProblem) {
                 try Self.read(path, with: reader, context: context)
                 outcomes["résultat", default: 0] += 1
             } catch {
                 #expect(error.file == path, "\(context)")
-                let french = Self.frenchStarts.contains { error.message.hasPrefix($0) } || error.message.first?.isNumber == true
-                #expect(french && !error.message.isEmpty, "\(context): \(error.message)")
-                #expect(!Self.hasControl(error.message), "\(context): \(error.message)")
-                let kind = error.message.prefix { $0 != ":" && $0 != "«" && !$0.isNumber }.trimmingCharacters(in: .whitespaces)
+                let french = Self.frenchStarts.contains { error.reason.hasPrefix($0) } || error.reason.first?.isNumber == true
+                #expect(french && !error.reason.isEmpty, "\(context): \(error.reason)")
+                #expect(!Self.hasControl(error.reason), "\(context): \(error.reason)")
+                let kind = error.reason.prefix { $0 != ":" && $0 != "«" && !$0.isNumber }.trimmingCharacters(in: .whitespaces)
                 outcomes["refus : " + (kind.isEmpty ? "N champs au lieu de M" : kind), default: 0] += 1
             }
         }
@@ -60,7 +60,7 @@ import Testing
     }
 
     /// Reads with one reader and checks what a result holds.
-    static func read(_ path: String, with format: Format, context: String) throws(ImportError) {
+    static func read(_ path: String, with format: Format, context: String) throws(FileProblem) {
         switch format {
         case .rpps:
             let counts = try RPPSImport.count(fileAt: path, communes: territory)

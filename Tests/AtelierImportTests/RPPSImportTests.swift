@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 import Testing
 @testable import AtelierImport
@@ -81,7 +82,7 @@ import Testing
         #expect(try RPPSImport.count(fileAt: writeBytes(latin1, "latin1.txt"), communes: ["01004"]).matchedRows == 2)
     }
 
-    func refusal(_ text: String) -> ImportError? {
+    func refusal(_ text: String) -> FileProblem? {
         do {
             _ = try RPPSImport.count(fileAt: write(text, "bad.txt"), communes: ["01004"])
             return nil
@@ -100,25 +101,25 @@ import Testing
         // columns and the trailing empty field: 53 fields (awk -F'|' counts the same).
         var truncated = lines
         truncated[4] = String(truncated[4].prefix(40))
-        #expect(refusal(truncated.joined(separator: "\n"))?.description == "bad.txt, ligne 5 : 8 champs au lieu de 53 (ligne tronquée ou mal formée)")
+        #expect(refusal(truncated.joined(separator: "\n"))?.description == "bad.txt, ligne 5 : 8 champs au lieu de 53 (ligne tronquée ou mal formée).")
 
         // One field too many
         var extra = lines
         extra[7] += "|"
-        #expect(refusal(extra.joined(separator: "\n"))?.description == "bad.txt, ligne 8 : 54 champs au lieu de 53 (ligne tronquée ou mal formée)")
+        #expect(refusal(extra.joined(separator: "\n"))?.description == "bad.txt, ligne 8 : 54 champs au lieu de 53 (ligne tronquée ou mal formée).")
 
         // An unknown header (a column renamed)
         lines[0] = header.replacingOccurrences(of: "Code commune (coord. structure)", with: "Commune")
-        #expect(refusal(lines.joined(separator: "\n"))?.message.hasPrefix("colonne « Code commune (coord. structure) » introuvable") == true)
+        #expect(refusal(lines.joined(separator: "\n"))?.reason.hasPrefix("colonne « Code commune (coord. structure) » introuvable") == true)
 
         // Binary garbage
         var bytes = Array(sample.utf8)
         bytes.insert(contentsOf: [0, 0, 0, 0], at: bytes.count / 2)
         let binary = writeBytes(bytes, "binary.txt")
-        #expect(throws: ImportError.self) { try RPPSImport.count(fileAt: binary, communes: ["01004"]) }
+        #expect(throws: FileProblem.self) { try RPPSImport.count(fileAt: binary, communes: ["01004"]) }
 
         // An empty file, and the wrong file for the command
-        #expect(refusal("")?.description == "bad.txt : fichier vide")
+        #expect(refusal("")?.description == "bad.txt : fichier vide.")
         #expect(refusal("nofinesset;nofinessej;rs\n010000024;010780054;CH\n")?.line == 1)
     }
 
@@ -140,7 +141,7 @@ import Testing
         var broken = rows
         broken[70_000] += "|"  // file line 70 002 (the header, then rows), in the second half
         let path = write(([lines[0]] + broken).joined(separator: "\n") + "\n", "large-broken.txt")
-        #expect(throws: ImportError(file: path, line: 70_002, message: "54 champs au lieu de 53 (ligne tronquée ou mal formée)")) {
+        #expect(throws: FileProblem(importing: path, line: 70_002, reason: "54 champs au lieu de 53 (ligne tronquée ou mal formée)")) {
             try RPPSImport.count(fileAt: path, communes: ["14118"])
         }
     }

@@ -6,7 +6,7 @@ extension FundingCatalogue {
                               "confiance", "note"]
 
     /// Reads the catalogue; `sheetKeys` are the fiches of the library an instrument may name.
-    public init(yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>) throws(TemplateError) {
+    public init(yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>) throws(FileProblem) {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let top = try document.mapping(root, allowed: ["financeurs", "dispositifs"], what: "le catalogue")
@@ -38,8 +38,8 @@ extension FundingCatalogue {
                     sheets.append(sheet)
                 }
             }
-            func flag(_ name: String) throws(TemplateError) -> Bool { try document.yesNo(f[name], name: name) ?? false }
-            func date(_ name: String) throws(TemplateError) -> CalendarDate? {
+            func flag(_ name: String) throws(FileProblem) -> Bool { try document.yesNo(f[name], name: name) ?? false }
+            func date(_ name: String) throws(FileProblem) -> CalendarDate? {
                 guard let node = f[name] else { return nil }
                 do throws(InvalidAnswer) {
                     return try AnswerParser.date(node.string ?? "", expected: "")

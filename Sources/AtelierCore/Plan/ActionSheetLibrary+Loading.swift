@@ -6,7 +6,7 @@ extension ActionSheetLibrary {
                                    "calendrier", "moyens", "indicateurs", "lien_prs", "sources"]
 
     /// Reads the library; `leverKeys` are the levers a fiche may cite (from `leviers.yaml`).
-    public init(yaml: String, file: String = "templates/plan/fiches.yaml", leverKeys: Set<String>) throws(TemplateError) {
+    public init(yaml: String, file: String = "templates/plan/fiches.yaml", leverKeys: Set<String>) throws(FileProblem) {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["axes", "fiches"], what: "la bibliothèque")
@@ -19,11 +19,11 @@ extension ActionSheetLibrary {
                 throw document.fail(f["cle"], "la fiche « \(key) » existe déjà ou porte un nom réservé")
             }
             let what = "fiche \(key)"
-            func text(_ name: String) throws(TemplateError) -> String {
+            func text(_ name: String) throws(FileProblem) -> String {
                 try document.string(f, name, in: node, what: what).replacingOccurrences(of: "\n", with: " ")
             }
-            func list(_ fields: [String: Node], _ name: String, in parent: Node) throws(TemplateError) -> [String] {
-                try document.sequence(fields, name, in: parent, what: what).map { item throws(TemplateError) in
+            func list(_ fields: [String: Node], _ name: String, in parent: Node) throws(FileProblem) -> [String] {
+                try document.sequence(fields, name, in: parent, what: what).map { item throws(FileProblem) in
                     guard let value = item.string?.trimmed, !value.isEmpty else { throw document.fail(item, "\(what) : « \(name) » contient un élément vide") }
                     return value
                 }

@@ -10,7 +10,7 @@ extension QuestionnaireLoader {
     /// hand-edited file cannot make a question impossible to answer, nor trap when its
     /// expectation is printed: finite, within ±`boundLimit`, whole for counts and years,
     /// `min` ≤ `max`, and only on numeric types.
-    static func bounds(_ fields: [String: Node], kind: QuestionKind, what: String, document: YAMLDocument) throws(TemplateError) -> Bounds {
+    static func bounds(_ fields: [String: Node], kind: QuestionKind, what: String, document: YAMLDocument) throws(FileProblem) -> Bounds {
         var values: [String: Double] = [:]
         for name in ["min", "max"] {
             guard let node = fields[name] else { continue }

@@ -1,23 +1,5 @@
 import Yams
 
-/// A mistake in a file the user can edit, located so they can fix it.
-public struct TemplateError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        if let line { return "\(file), ligne \(line) : \(message)" }
-        return "\(file) : \(message)"
-    }
-}
-
 /// Reads `questionnaire.yaml`. Every mistake is reported with its file and line, before the
 /// first question is asked.
 public enum QuestionnaireLoader {
@@ -27,7 +9,7 @@ public enum QuestionnaireLoader {
     static let typeNames = ["texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
                             "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste"]
 
-    public static func load(yaml: String, file: String) throws(TemplateError) -> Questionnaire {
+    public static func load(yaml: String, file: String) throws(FileProblem) -> Questionnaire {
         var reader = Reader(document: YAMLDocument(file: file))
         return try reader.questionnaire(reader.document.root(yaml))
     }
@@ -36,19 +18,19 @@ public enum QuestionnaireLoader {
         let document: YAMLDocument
         var seenKeys: [String: Question] = [:]
 
-        func fail(_ node: Node?, _ message: String) -> TemplateError { document.fail(node, message) }
-        func mapping(_ node: Node, allowed: Set<String>, what: String) throws(TemplateError) -> [String: Node] {
+        func fail(_ node: Node?, _ message: String) -> FileProblem { document.fail(node, message) }
+        func mapping(_ node: Node, allowed: Set<String>, what: String) throws(FileProblem) -> [String: Node] {
             try document.mapping(node, allowed: allowed, what: what)
         }
-        func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
+        func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(FileProblem) -> String {
             try document.string(fields, name, in: node, what: what)
         }
-        func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? { try document.yesNo(node, name: name) }
-        func bounds(_ fields: [String: Node], kind: QuestionKind, what: String) throws(TemplateError) -> Bounds {
+        func yesNo(_ node: Node?, name: String) throws(FileProblem) -> Bool? { try document.yesNo(node, name: name) }
+        func bounds(_ fields: [String: Node], kind: QuestionKind, what: String) throws(FileProblem) -> Bounds {
             try QuestionnaireLoader.bounds(fields, kind: kind, what: what, document: document)
         }
 
-        mutating func questionnaire(_ root: Node) throws(TemplateError) -> Questionnaire {
+        mutating func questionnaire(_ root: Node) throws(FileProblem) -> Questionnaire {
             let fields = try mapping(root, allowed: ["version", "sections"], what: "le questionnaire")
             guard let versionNode = fields["version"], let version = versionNode.int else {
                 throw fail(fields["version"] ?? root, "« version » doit être un nombre entier")
@@ -61,7 +43,7 @@ public enum QuestionnaireLoader {
             return Questionnaire(version: version, sections: sections)
         }
 
-        mutating func section(_ node: Node, existing: [Section]) throws(TemplateError) -> Section {
+        mutating func section(_ node: Node, existing: [Section]) throws(FileProblem) -> Section {
             let fields = try mapping(node, allowed: QuestionnaireLoader.sectionFields, what: "une section")
             let key = try string(fields, "cle", in: node, what: "section")
             guard isWellFormedKey(key, segments: 1...1) else {
@@ -81,7 +63,7 @@ public enum QuestionnaireLoader {
             return Section(key: key, title: title, introduction: fields["introduction"]?.string?.trimmed, questions: questions)
         }
 
-        func question(_ node: Node, sectionKey: String) throws(TemplateError) -> Question {
+        func question(_ node: Node, sectionKey: String) throws(FileProblem) -> Question {
             let fields = try mapping(node, allowed: QuestionnaireLoader.questionFields, what: "une question")
             let key = try string(fields, "cle", in: node, what: "question")
             guard isWellFormedKey(key, segments: 2...6), key.hasPrefix(sectionKey + ".") else {
@@ -108,7 +90,7 @@ public enum QuestionnaireLoader {
                             bounds: bounds, condition: condition)
         }
 
-        func condition(_ node: Node) throws(TemplateError) -> Condition {
+        func condition(_ node: Node) throws(FileProblem) -> Condition {
             let operators = Condition.Operator.allCases.map(\.rawValue).joined(separator: " ")
             guard let text = node.string, let condition = Condition(parsing: text) else {
                 throw fail(node, "condition « si » illisible : attendu « clé opérateur valeur » (opérateurs : \(operators))")
@@ -123,9 +105,9 @@ public enum QuestionnaireLoader {
             return condition
         }
 
-        func kind(_ fields: [String: Node], in node: Node, what: String) throws(TemplateError) -> QuestionKind {
+        func kind(_ fields: [String: Node], in node: Node, what: String) throws(FileProblem) -> QuestionKind {
             let name = try string(fields, "type", in: node, what: what)
-            func choices() throws(TemplateError) -> [String] {
+            func choices() throws(FileProblem) -> [String] {
                 guard let items = fields["choix"]?.sequence?.compactMap({ $0.string?.trimmed }), !items.isEmpty,
                       items.allSatisfy({ !$0.isEmpty }) else {
                     throw fail(fields["choix"] ?? node, "\(what) : le type « \(name) » demande une liste « choix » non vide")
@@ -159,7 +141,7 @@ public enum QuestionnaireLoader {
             }
         }
 
-        func listFields(_ nodes: [Node], what: String) throws(TemplateError) -> [ListField] {
+        func listFields(_ nodes: [Node], what: String) throws(FileProblem) -> [ListField] {
             var result: [ListField] = []
             for node in nodes {
                 let fields = try mapping(node, allowed: QuestionnaireLoader.listFieldFields, what: "un champ de liste")

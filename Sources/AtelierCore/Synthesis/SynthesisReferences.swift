@@ -44,14 +44,14 @@ public struct SynthesisReferences: Sendable {
     public init(nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String,
                 files: (national: String, liberal: String, rules: String, levers: String) = (
                     "templates/references/nationales.yaml", "templates/references/effectifs_liberaux_2024.tsv",
-                    "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml")) throws(TemplateError) {
+                    "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml")) throws(FileProblem) {
         national = try Self.national(nationalYAML, file: files.national)
         liberal = try Self.liberal(liberalTSV, file: files.liberal)
         levers = try Self.levers(leversYAML, file: files.levers)
         rules = try Self.rules(rulesYAML, file: files.rules, levers: levers)
     }
 
-    static func national(_ yaml: String, file: String) throws(TemplateError) -> [String: NationalReference] {
+    static func national(_ yaml: String, file: String) throws(FileProblem) -> [String: NationalReference] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["references"], what: "le fichier")
@@ -72,7 +72,7 @@ public struct SynthesisReferences: Sendable {
         return result
     }
 
-    static func liberal(_ tsv: String, file: String) throws(TemplateError) -> [String: [String: LiberalHeadcount]] {
+    static func liberal(_ tsv: String, file: String) throws(FileProblem) -> [String: [String: LiberalHeadcount]] {
         var result: [String: [String: LiberalHeadcount]] = [:]
         var sawHeader = false
         for (index, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -82,14 +82,14 @@ public struct SynthesisReferences: Sendable {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 5, let count = Int(f[3]), count >= 0, count <= 10_000_000,
                   let density = Double(f[4]), density.isFinite, density >= 0 else {
-                throw TemplateError(file: file, line: index + 1, message: "ligne attendue : profession, département, libellé, effectif (entier de 0 à 10 000 000), densité (nombre positif), séparés par des tabulations")
+                throw FileProblem(file: file, line: index + 1, reason: "ligne attendue : profession, département, libellé, effectif (entier de 0 à 10 000 000), densité (nombre positif), séparés par des tabulations")
             }
             result[f[0], default: [:]][f[1]] = LiberalHeadcount(department: f[1], departmentName: f[2], count: count, publishedDensity: density)
         }
         return result
     }
 
-    static func levers(_ yaml: String, file: String) throws(TemplateError) -> [String: Lever] {
+    static func levers(_ yaml: String, file: String) throws(FileProblem) -> [String: Lever] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["leviers"], what: "le fichier")
@@ -106,7 +106,7 @@ public struct SynthesisReferences: Sendable {
         return result
     }
 
-    static func rules(_ yaml: String, file: String, levers: [String: Lever]) throws(TemplateError) -> [FindingRule] {
+    static func rules(_ yaml: String, file: String, levers: [String: Lever]) throws(FileProblem) -> [FindingRule] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["regles"], what: "le fichier")

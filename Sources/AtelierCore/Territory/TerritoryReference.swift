@@ -44,7 +44,7 @@ public struct TerritoryReference: Sendable {
                 departmentsFile: String = "data/departements.tsv") throws {
         var departmentLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(departmentsTSV, file: departmentsFile, columns: 3) {
-            func refuse(_ message: String) -> ReferenceFileError { ReferenceFileError(file: departmentsFile, line: line, message: message) }
+            func refuse(_ message: String) -> FileProblem { FileProblem(file: departmentsFile, line: line, reason: message) }
             guard Self.isDepartmentCode(fields[0]) else { throw refuse("code de département « \(fields[0].prefix(20)) » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)") }
             guard !fields[1].isEmpty else { throw refuse("nom du département \(fields[0]) vide") }
             if let first = departmentLines.updateValue(line, forKey: fields[0]) { throw refuse("département \(fields[0]) déjà décrit ligne \(first)") }
@@ -52,7 +52,7 @@ public struct TerritoryReference: Sendable {
         }
         var epciLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(epciTSV, file: epciFile, columns: 4) {
-            func refuse(_ message: String) -> ReferenceFileError { ReferenceFileError(file: epciFile, line: line, message: message) }
+            func refuse(_ message: String) -> FileProblem { FileProblem(file: epciFile, line: line, reason: message) }
             guard Identifiers.isValidSiren(fields[0]) else { throw refuse("SIREN « \(fields[0].prefix(20)) » invalide (9 chiffres attendus)") }
             guard !fields[1].isEmpty else { throw refuse("nom de l'EPCI \(fields[0]) vide") }
             guard let count = Int(fields[3]), count >= 1, count <= Self.maximumCommuneCount else {
@@ -63,7 +63,7 @@ public struct TerritoryReference: Sendable {
         }
         var communeLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(communesTSV, file: communesFile, columns: 6) {
-            func refuse(_ message: String) -> ReferenceFileError { ReferenceFileError(file: communesFile, line: line, message: message) }
+            func refuse(_ message: String) -> FileProblem { FileProblem(file: communesFile, line: line, reason: message) }
             let code = fields[0]
             guard Identifiers.isWellFormedInseeCode(code) else { throw refuse("code commune « \(code.prefix(20)) » invalide (5 caractères INSEE attendus)") }
             guard Self.isDepartmentCode(fields[2]), code.hasPrefix(fields[2]) else {
@@ -115,16 +115,16 @@ public struct TerritoryReference: Sendable {
                 var fieldStart = lineStart
                 // A control character (ESC…) in a name would reach the terminal as a sequence.
                 if let control = (lineStart..<contentEnd).first(where: { bytes[$0] < 32 && bytes[$0] != 9 || bytes[$0] == 127 }) {
-                    throw ReferenceFileError(file: file, line: lineNumber,
-                                             message: "caractère de contrôle (code \(bytes[control])) en colonne \(bytes[lineStart..<control].filter { $0 == 9 }.count + 1) : seul du texte est attendu")
+                    throw FileProblem(file: file, line: lineNumber,
+                                             reason: "caractère de contrôle (code \(bytes[control])) en colonne \(bytes[lineStart..<control].filter { $0 == 9 }.count + 1) : seul du texte est attendu")
                 }
                 for index in lineStart...contentEnd where index == contentEnd || bytes[index] == 9 {
                     fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
                     fieldStart = index + 1
                 }
                 guard fields.count == columns else {
-                    throw ReferenceFileError(file: file, line: lineNumber,
-                                             message: "\(columns) colonnes attendues, \(fields.count) trouvées")
+                    throw FileProblem(file: file, line: lineNumber,
+                                             reason: "\(columns) colonnes attendues, \(fields.count) trouvées")
                 }
                 result.append((lineNumber, fields))
             }
@@ -179,17 +179,4 @@ extension TerritoryReference {
         guard code.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(code) else { return false }
         return code.count == 2 ? (1...95).contains(number) && number != 20 : code.count == 3 && (971...976).contains(number)
     }
-}
-
-public struct ReferenceFileError: Error, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { line > 0 ? "\(file), ligne \(line) : \(message)" : "\(file) : \(message)" }
 }

@@ -1,34 +1,34 @@
 import Yams
 
-/// Reading a YAML file that a user may edit: every mistake becomes a `TemplateError` with
+/// Reading a YAML file that a user may edit: every mistake becomes a `FileProblem` with
 /// the file and the line, in French.
 struct YAMLDocument {
     let file: String
 
     /// The root node of the file.
-    func root(_ yaml: String) throws(TemplateError) -> Node {
+    func root(_ yaml: String) throws(FileProblem) -> Node {
         if let alias = YAMLProblem.firstAlias(in: yaml) {
-            throw TemplateError(file: file, line: alias.line,
-                                message: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
+            throw FileProblem(file: file, line: alias.line,
+                                reason: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
         }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw TemplateError(file: file, line: nil, message: "le fichier est vide")
+                throw FileProblem(file: file, line: nil, reason: "le fichier est vide")
             }
             return node
-        } catch let error as TemplateError {
+        } catch let error as FileProblem {
             throw error
         } catch {
             throw YAMLProblem.describe(error, in: yaml, file: file)
         }
     }
 
-    func fail(_ node: Node?, _ message: String) -> TemplateError {
-        TemplateError(file: file, line: node?.mark?.line, message: message)
+    func fail(_ node: Node?, _ message: String) -> FileProblem {
+        FileProblem(file: file, line: node?.mark?.line, reason: message)
     }
 
     /// The fields of a mapping, refusing names not in `allowed`.
-    func mapping(_ node: Node, allowed: Set<String>, what: String) throws(TemplateError) -> [String: Node] {
+    func mapping(_ node: Node, allowed: Set<String>, what: String) throws(FileProblem) -> [String: Node] {
         guard let mapping = node.mapping else { throw fail(node, "\(what) : une liste de champs « nom: valeur » est attendue") }
         var result: [String: Node] = [:]
         for (keyNode, value) in mapping {
@@ -41,13 +41,13 @@ struct YAMLDocument {
         return result
     }
 
-    func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> String {
+    func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(FileProblem) -> String {
         guard let value = fields[name] else { throw fail(node, "\(what) : le champ « \(name) » manque") }
         guard let text = value.string?.trimmed, !text.isEmpty else { throw fail(value, "\(what) : « \(name) » doit être un texte non vide") }
         return text
     }
 
-    func sequence(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(TemplateError) -> [Node] {
+    func sequence(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(FileProblem) -> [Node] {
         guard let items = fields[name]?.sequence, !items.isEmpty else {
             throw fail(fields[name] ?? node, "\(what) : « \(name) » doit être une liste non vide")
         }
@@ -58,7 +58,7 @@ struct YAMLDocument {
     static let numberLimit = 1e15
 
     /// A finite number, `1 234,5` or `1234.5`; `.inf`, `1e400` and figures beyond ±10¹⁵ are refused.
-    func number(_ fields: [String: Node], _ name: String) throws(TemplateError) -> Double? {
+    func number(_ fields: [String: Node], _ name: String) throws(FileProblem) -> Double? {
         guard let node = fields[name] else { return nil }
         guard let text = node.string, let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
             throw fail(node, "« \(name) » doit être un nombre")
@@ -73,7 +73,7 @@ struct YAMLDocument {
     static func shown(_ value: Int) -> String { abs(value) < 10_000 ? String(value) : FrenchFormat.integer(value) }
 
     /// A whole number within `range` (a year, a count).
-    func integer(_ fields: [String: Node], _ name: String, in range: ClosedRange<Int>, what: String) throws(TemplateError) -> Int? {
+    func integer(_ fields: [String: Node], _ name: String, in range: ClosedRange<Int>, what: String) throws(FileProblem) -> Int? {
         guard let value = try number(fields, name) else { return nil }
         guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
             throw fail(fields[name], "\(what) : « \(name) » doit être un nombre entier entre \(Self.shown(range.lowerBound)) et \(Self.shown(range.upperBound))")
@@ -82,7 +82,7 @@ struct YAMLDocument {
     }
 
     /// The `confiance` field of a sourced figure: « sûr » or « incertain ».
-    func confidence(_ fields: [String: Node], in node: Node, what: String) throws(TemplateError) -> String {
+    func confidence(_ fields: [String: Node], in node: Node, what: String) throws(FileProblem) -> String {
         let confidence = try string(fields, "confiance", in: node, what: what)
         guard ["sûr", "incertain"].contains(confidence) else {
             throw fail(fields["confiance"], "\(what) : « confiance » vaut « sûr » ou « incertain »")
@@ -91,7 +91,7 @@ struct YAMLDocument {
     }
 
     /// `oui`/`non` (or YAML's true/false), as a French editor writes them.
-    func yesNo(_ node: Node?, name: String) throws(TemplateError) -> Bool? {
+    func yesNo(_ node: Node?, name: String) throws(FileProblem) -> Bool? {
         guard let node else { return nil }
         switch node.string?.folded {
         case "oui", "true": return true

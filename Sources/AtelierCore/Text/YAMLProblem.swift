@@ -4,21 +4,21 @@ import Yams
 /// (« mapping values are not allowed in this context »), which a user editing a file cannot act on.
 enum YAMLProblem {
     /// The mistake behind any error `Yams.compose` throws.
-    static func describe(_ error: any Error, in yaml: String, file: String) -> TemplateError {
+    static func describe(_ error: any Error, in yaml: String, file: String) -> FileProblem {
         switch error {
         case let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
              let YamlError.composer(_, problem, mark, _):
-            return TemplateError(file: file, line: mark.line, message: "YAML mal formé : " + french(problem))
+            return FileProblem(file: file, line: mark.line, column: mark.column, reason: "YAML mal formé : " + french(problem))
         case let YamlError.reader(problem, offset, _, _):
-            return TemplateError(file: file, line: offset.map { Self.line(atUTF8Offset: $0, in: yaml) }, message: "YAML illisible : " + french(problem))
+            return FileProblem(file: file, line: offset.map { Self.line(atUTF8Offset: $0, in: yaml) }, reason: "YAML illisible : " + french(problem))
         case let YamlError.duplicatedKeysInMapping(duplicates, context):
             let name = duplicates.first ?? ""
-            return TemplateError(file: file, line: secondOccurrence(of: name, after: context.mark, in: yaml) ?? context.mark.line,
-                                 message: "le champ « \(name) » apparaît deux fois au même niveau (première fois ligne \(context.mark.line)) : gardez-en un seul")
+            return FileProblem(file: file, line: secondOccurrence(of: name, after: context.mark, in: yaml) ?? context.mark.line,
+                                 reason: "le champ « \(name) » apparaît deux fois au même niveau (première fois ligne \(context.mark.line)) : gardez-en un seul")
         case YamlError.memory:
-            return TemplateError(file: file, line: nil, message: "YAML trop volumineux pour être lu")
+            return FileProblem(file: file, line: nil, reason: "YAML trop volumineux pour être lu")
         default:
-            return TemplateError(file: file, line: nil, message: "YAML illisible")
+            return FileProblem(file: file, line: nil, reason: "YAML illisible")
         }
     }
 

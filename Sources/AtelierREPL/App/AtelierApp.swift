@@ -39,7 +39,7 @@ public enum AtelierApp {
         do {
             questionnaire = try resources.loadQuestionnaire()
         } catch {
-            console.writeError("Fichier de configuration invalide — \(error)")
+            console.writeError("Fichier de configuration invalide — \(ErrorPresenter.sentence(error))")
             return 1
         }
 

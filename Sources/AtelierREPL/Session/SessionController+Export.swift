@@ -14,7 +14,7 @@ extension SessionController {
         do {
             document = try clsDraft()
         } catch {
-            return .refused("Projet de contrat non écrit — \("\(error)".asSentence) Le classeur n'a pas été modifié.")
+            return .refused("Projet de contrat non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let written: DocumentFile.Written
         do {
@@ -43,7 +43,7 @@ extension SessionController {
             let templates = try DocumentTemplates(sources: sources, folder: "templates/financement")
             text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
         } catch {
-            return .refused("Plan de financement non écrit — \("\(error)".asSentence) Le classeur n'a pas été modifié.")
+            return .refused("Plan de financement non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let csvPath = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".csv"
         var written: [(DocumentFile.Written, String)] = []

@@ -38,7 +38,7 @@ extension SessionController {
         do {
             plan = try financingPlan()
         } catch {
-            return .refused("Le catalogue des financements est illisible : \(error)")
+            return .refused("Le catalogue des financements est illisible : \(ErrorPresenter.sentence(error))")
         }
         for line in lines(FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style)) { console.write(line) }
         remindCurrent()

@@ -33,7 +33,7 @@ extension SessionController {
             session.addProposals(proposed)
         } catch {
             endProgress()
-            return .refused("Import refusé — \("\(error)".asSentence) Le classeur n'a pas été modifié.")
+            return .refused("Import refusé — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
         let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
@@ -91,48 +91,24 @@ extension SessionController {
         return .accepted
     }
 
-    /// « Annuaire Santé (RPPS), extraction du 02/12/2021 (PS_LibreAcces_…txt) ».
-    func describe(_ path: String, publisher: String) -> (source: String, year: Int?) {
-        // Stored as the answers' source and replayed later: no control characters from the name.
-        let name = PlainText.clean((path as NSString).lastPathComponent)
-        if let date = Self.extractionDate(inFileName: name) {
-            return ("\(publisher), extraction du \(date.french) (\(name))", date.year)
-        }
+    /// The source of `path`'s answers; the file's modification date is read here, the rest
+    /// is `ImportSource`'s.
+    func source(of path: String, publisher: String) -> ImportSource {
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? nil
-        let year = modified.map { Calendar(identifier: .gregorian).component(.year, from: $0) }
-        return ("\(publisher), fichier \(name)" + (modified.map { " du " + String(FrenchFormat.timestamp($0).prefix(10)) } ?? ""), year)
+        let day = modified.map { Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: $0) }
+        let date = day.flatMap { CalendarDate(year: $0.year ?? 0, month: $0.month ?? 0, day: $0.day ?? 0) }
+        return ImportSource(publisher: publisher, path: path, modified: date)
     }
 
-    /// The AAAAMMJJ stamp the national files carry in their names (`…_202112020908.txt`).
-    static func extractionDate(inFileName name: String) -> CalendarDate? {
-        var digits = ""
-        for character in name {
-            if character.isASCII && character.isNumber { digits.append(character) } else {
-                if digits.count >= 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
-                   let day = Int(digits.dropFirst(6).prefix(2)), let date = CalendarDate(year: year, month: month, day: day), year >= 2000 {
-                    return date
-                }
-                digits = ""
-            }
-        }
-        return nil
+    /// The workbook's proposals for what the file proposes.
+    func stored(_ answers: [ProposedAnswer], from path: String) -> [Proposal] {
+        answers.map { Proposal(key: $0.key, value: $0.value, source: $0.source.text, sourceYear: $0.source.year, file: path) }
     }
 
-    /// The proposals, and a note when no row of the file is in the territory (the zeros are
-    /// then those of an absence, which the user should know before confirming them).
     func rppsProposals(path: String, communes: Set<String>) throws -> ([Proposal], String?) {
         let counts = try RPPSImport.count(fileAt: path, communes: communes, progress: progressReporter("Annuaire Santé"))
-        let (source, year) = describe(path, publisher: "Annuaire Santé (RPPS)")
-        var result: [Proposal] = []
-        for profession in RPPSImport.Profession.allCases where profession != .pharmaciens {
-            let base = "demographie.\(profession.rawValue)"
-            result.append(Proposal(key: base + ".effectif", value: .integer(counts.total[profession] ?? 0), source: source, sourceYear: year, file: path))
-            result.append(Proposal(key: base + ".liberaux", value: .integer(counts.liberal[profession] ?? 0), source: source, sourceYear: year, file: path))
-        }
-        let read = counts.rows == 1 ? "l'unique ligne lue ne concerne" : "aucune des \(FrenchFormat.integer(counts.rows)) lignes lues ne concerne"
-        let note = counts.matchedRows > 0 ? nil
-            : "Attention : \(read) une commune du territoire (extraction d'un autre département ?) ; les effectifs proposés sont donc 0."
-        return (result, note)
+        let (proposed, note) = counts.proposals(source: source(of: path, publisher: "Annuaire Santé (RPPS)"))
+        return (stored(proposed, from: path), note)
     }
 
     /// A progress bar on a terminal, for reads that take more than a moment.
@@ -152,45 +128,15 @@ extension SessionController {
 // MARK: - FINESS and INSEE
 
 extension SessionController {
-    /// Structures of the territory (added to those already listed, never replacing them) and
-    /// the number of pharmacies d'officine.
     func finessProposals(path: String, communes: Set<String>) throws -> [Proposal] {
         let found = try FINESSImport.structures(fileAt: path, communes: communes, progress: progressReporter("FINESS"))
-        let (source, year) = describe(path, publisher: "FINESS")
-        let reference = territory
-        var items: [ListRecord] = if case .records(let existing)? = answers["structures.liste"]?.value { existing } else { [] }
-        func key(_ name: String, _ commune: String) -> String { name.folded + "|" + commune }
-        var known = Set(items.compactMap { record -> String? in
-            guard case .text(let name)? = record["nom"], case .commune(let commune)? = record["commune"] else { return nil }
-            return key(name, commune.code)
-        })
-        for structure in found {
-            guard let type = FINESSImport.structureTypes[structure.category], let commune = reference.communes[structure.commune],
-                  known.insert(key(structure.name, structure.commune)).inserted else { continue }
-            items.append(ListRecord(fields: [("type", .choice(type)), ("nom", .text(structure.name)),
-                                             ("commune", .commune(commune.ref)), ("statut", .choice("en fonctionnement"))]))
-        }
-        let pharmacies = found.filter { $0.category == "620" }.count
-        return [Proposal(key: "structures.liste", value: .records(items), source: source, sourceYear: year, file: path),
-                Proposal(key: "demographie.pharmacies.effectif", value: .integer(pharmacies), source: source, sourceYear: year, file: path)]
+        let existing: [ListRecord] = if case .records(let records)? = answers[ProposalTable.structuresKey]?.value { records } else { [] }
+        return stored(FINESSImport.proposals(found, existing: existing, reference: territory,
+                                             source: source(of: path, publisher: "FINESS")), from: path)
     }
 
-    /// The territory's communes with the populations of the file; the millésime is read in the
-    /// file's name (`…_2023.csv`), else in the answer's source it is said to be unknown.
     func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {
         let populations = try PopulationImport.populations(fileAt: path, communes: Set(communes.map(\.code)), progress: progressReporter("INSEE"))
-        let name = PlainText.clean((path as NSString).lastPathComponent)
-        let year = name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.last { (1990...2100).contains($0) }
-        let missing = communes.filter { populations[$0.code] == nil }.map(\.code)
-        guard missing.count < communes.count else {
-            throw ImportError(file: path, line: nil, message: "aucune commune du territoire dans ce fichier")
-        }
-        let updated = communes.map { commune in
-            CommuneRef(code: commune.code, name: commune.name, population: populations[commune.code] ?? commune.population,
-                       populationYear: populations[commune.code] == nil ? commune.populationYear : (year ?? commune.populationYear))
-        }
-        var source = "INSEE, populations légales" + (year.map { " \($0)" } ?? " (millésime absent du nom du fichier)") + " (\(name))"
-        if !missing.isEmpty { source += " ; absentes du fichier, inchangées : " + missing.joined(separator: ", ") }
-        return [Proposal(key: "territoire.communes", value: .communes(updated), source: source, sourceYear: year, file: path)]
+        return stored([try PopulationImport.proposal(populations, communes: communes, path: path)], from: path)
     }
 }

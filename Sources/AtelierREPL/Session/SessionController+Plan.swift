@@ -14,7 +14,7 @@ extension SessionController {
     func showActionSheets() {
         let ranked = rankedActionSheets()
         guard !ranked.isEmpty else {
-            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(resources.library.failure.map { "\($0)" } ?? "")"))
+            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(resources.library.failure.map { ErrorPresenter.sentence($0) } ?? "")"))
             return
         }
         session.shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }

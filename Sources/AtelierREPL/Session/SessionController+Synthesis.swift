@@ -16,7 +16,7 @@ extension SessionController {
         do {
             synthesis = try currentSynthesis()
         } catch {
-            return .refused("La synthèse ne peut pas être calculée : \(error)")
+            return .refused("La synthèse ne peut pas être calculée : \(ErrorPresenter.sentence(error))")
         }
         let renderer = SynthesisRenderer(synthesis: synthesis, style: style, setAside: storedValueProblems)
         for line in renderer.render(part: part) { console.write(line) }

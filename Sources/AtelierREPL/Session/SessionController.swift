@@ -162,7 +162,7 @@ public final class SessionController {
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
-        resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\($0)) : réinstallez le dossier data/ de l'outil.") }
+        resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\(ErrorPresenter.clause($0))) : réinstallez le dossier data/ de l'outil.") }
     }
 
     /// What the session tells of a decision, in French.
