@@ -176,7 +176,8 @@ public final class WorkbookStore: Sendable {
             default: return .storage(path: path, reason: "erreur SQLite \(error.resultCode.rawValue)")
             }
         }
-        return .storage(path: path, reason: "\(error)")
+        // Another library's text is never shown: it would be English, and say nothing to do.
+        return .storage(path: path, reason: "erreur inattendue lors de l'accès au fichier")
     }
 }
 
