@@ -87,11 +87,7 @@ extension SessionController {
     }
 
     func back() -> Outcome {
-        let reference = current?.key ?? questionnaire.questions.last?.key ?? ""
-        let target = current == nil
-            ? questionnaire.questions.last { navigator.isApplicable($0, answers: values) }
-            : navigator.previousQuestion(before: reference, answers: values)
-        guard let target else { return .refused("Vous êtes à la première question : il n'y a pas de question précédente.") }
+        guard let target = session.previousQuestion else { return .refused("Vous êtes à la première question : il n'y a pas de question précédente.") }
         setCurrent(target)
         askCurrent()
         return .accepted

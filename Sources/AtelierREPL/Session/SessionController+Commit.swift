@@ -49,7 +49,7 @@ extension SessionController {
                 case .success(let success): decided = success
                 }
                 attempt.change = decided.changes.first
-                attempt.notes = notes(for: decided.events)
+                attempt.notes = wording.notes(for: decided.events)
                 let keys = decided.changes.map(\.key) + extraSettled
                 var state: [String: String?] = [:]
                 if advancing {
@@ -66,7 +66,7 @@ extension SessionController {
         for note in attempt.elsewhere { console.write(note) }
         if let refusal = attempt.refusal { return .refused(refusal.message) }
         guard let change = attempt.change else { return nil }
-        if !quiet { console.write(confirmation(change)) }
+        if !quiet { console.write(wording.confirmation(change)) }
         for note in attempt.notes { console.write(note) }
         return nil
     }

@@ -32,7 +32,7 @@ extension SessionController {
             } catch {
                 return .refused(error.description)
             }
-            report(change, direction)
+            for line in wording.reverted(change, direction) { console.write(line) }
             // Back to the question the change was about, as an editor goes back to the text
             // undone: asked again with its value as it is now.
             let main = change.restored.first.flatMap { questionnaire.question(forKey: $0.key) }
@@ -44,28 +44,5 @@ extension SessionController {
             askCurrent()
             return .accepted
         }
-    }
-
-    private func report(_ change: RevertedChange, _ direction: ChangeReversal.Direction) {
-        let what = switch change.origin {
-        case .removed?: "le retrait d'un élément"
-        case .imported?: "la confirmation d'une proposition d'import"
-        case .reference?: "le remplissage depuis le référentiel"
-        case .modified?: "la modification"
-        default: "la saisie"
-        }
-        let by = change.participant.map { ", par \($0)" } ?? ""
-        let verb = direction == .undo ? "Annulé" : "Rétabli"
-        let when = FrenchFormat.timestamp(change.recordedAt).split(separator: " ").joined(separator: " à ")
-        console.write("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
-        for restored in change.restored {
-            let value = restored.value.map { Table.truncate($0.display, 100) } ?? style.dim("sans réponse")
-            console.write("    \(restored.key) : \(value)")
-        }
-        if !change.proposals.isEmpty {
-            let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
-            console.write(style.dim("    Proposition(s) d'import \(again) : \(change.proposals.joined(separator: ", "))."))
-        }
-        if direction == .undo { console.write(style.dim("    /refaire pour rétablir ; /annuler encore pour remonter plus loin.")) }
     }
 }

@@ -75,6 +75,7 @@ public final class SessionController {
         return parser
     }
     var style: Style { console.style }
+    var wording: SessionWording { SessionWording(style: style) }
 
     /// Reads the whole workbook again, and says what another session changed in it.
     func reload() throws(WorkbookError) {
@@ -147,42 +148,14 @@ public final class SessionController {
             session.draft = draft
             askField()
         case .refused(let refusal):
-            return .refused(message(for: refusal))
+            return .refused(wording.message(for: refusal))
         }
         return .accepted
-    }
-
-    func message(for refusal: LineRefusal) -> String {
-        switch refusal {
-        case .fieldRequired(let field, let expectation): "Le champ « \(field.label) » est obligatoire. Attendu : \(expectation)."
-        case .invalidField(let field, let error): "\(field.label) : \(error.description)"
-        case .invalidElement(let error): error.description
-        }
     }
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
     func referenceProblem() -> Outcome? {
         resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\(ErrorPresenter.clause($0))) : réinstallez le dossier data/ de l'outil.") }
-    }
-
-    /// What the session tells of a decision, in French.
-    func notes(for events: [SessionEvent]) -> [String] {
-        events.map { event in
-            switch event {
-            case .communeListKept(let key):
-                style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(key) pour la remplacer.")
-            case .communesFilled(let key, let count, let population, let years):
-                "  \(style.green("✓")) \(key) rempli : \(count) communes, population municipale \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))."
-            }
-        }
-    }
-
-    func confirmation(_ change: AnswerChange) -> String {
-        var meta: [String] = []
-        if let source = change.source { meta.append("source : \(source)") }
-        if let participant = change.participant { meta.append("par \(participant)") }
-        let suffix = meta.isEmpty ? "" : style.dim(" (\(meta.joined(separator: " ; ")))")
-        return "  \(style.green("✓")) \(change.key) = \(change.value.display)\(suffix)"
     }
 
     // MARK: - Moving

@@ -1,0 +1,64 @@
+import AtelierCore
+import AtelierStore
+
+/// The French the session speaks for what its core decides: events, confirmations, typed
+/// refusals, undo reports. Handlers print these lines; they do not word them.
+struct SessionWording {
+    let style: Style
+
+    /// What the session tells of a decision, in French.
+    func notes(for events: [SessionEvent]) -> [String] {
+        events.map { event in
+            switch event {
+            case .communeListKept(let key):
+                style.dim("  La liste des communes déjà saisie est conservée ; /modifier \(key) pour la remplacer.")
+            case .communesFilled(let key, let count, let population, let years):
+                "  \(style.green("✓")) \(key) rempli : \(count) communes, population municipale \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))."
+            }
+        }
+    }
+
+    /// `  ✓ clé = valeur (source : … ; par …)`, once the answer is on disk.
+    func confirmation(_ change: AnswerChange) -> String {
+        var meta: [String] = []
+        if let source = change.source { meta.append("source : \(source)") }
+        if let participant = change.participant { meta.append("par \(participant)") }
+        let suffix = meta.isEmpty ? "" : style.dim(" (\(meta.joined(separator: " ; ")))")
+        return "  \(style.green("✓")) \(change.key) = \(change.value.display)\(suffix)"
+    }
+
+    /// Why a typed line was refused.
+    func message(for refusal: LineRefusal) -> String {
+        switch refusal {
+        case .fieldRequired(let field, let expectation): "Le champ « \(field.label) » est obligatoire. Attendu : \(expectation)."
+        case .invalidField(let field, let error): "\(field.label) : \(error.description)"
+        case .invalidElement(let error): error.description
+        }
+    }
+
+    /// What /annuler or /refaire restored.
+    func reverted(_ change: RevertedChange, _ direction: ChangeReversal.Direction) -> [String] {
+        var lines: [String] = []
+        let what = switch change.origin {
+        case .removed?: "le retrait d'un élément"
+        case .imported?: "la confirmation d'une proposition d'import"
+        case .reference?: "le remplissage depuis le référentiel"
+        case .modified?: "la modification"
+        default: "la saisie"
+        }
+        let by = change.participant.map { ", par \($0)" } ?? ""
+        let verb = direction == .undo ? "Annulé" : "Rétabli"
+        let when = FrenchFormat.timestamp(change.recordedAt).split(separator: " ").joined(separator: " à ")
+        lines.append("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
+        for restored in change.restored {
+            let value = restored.value.map { Table.truncate($0.display, 100) } ?? style.dim("sans réponse")
+            lines.append("    \(restored.key) : \(value)")
+        }
+        if !change.proposals.isEmpty {
+            let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
+            lines.append(style.dim("    Proposition(s) d'import \(again) : \(change.proposals.joined(separator: ", "))."))
+        }
+        if direction == .undo { lines.append(style.dim("    /refaire pour rétablir ; /annuler encore pour remonter plus loin.")) }
+        return lines
+    }
+}
