@@ -77,5 +77,9 @@ public enum ChangeReversal {
     /// The answers changed since the change to revert: reverting it would lose them.
     public struct Conflict: Error, Sendable, Equatable {
         public var keys: [String]
+
+        public init(keys: [String]) {
+            self.keys = keys
+        }
     }
 }
