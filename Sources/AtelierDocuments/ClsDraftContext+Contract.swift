@@ -6,32 +6,25 @@ extension ClsDraftContext {
     /// The default length of a CLS: most real contracts run five years, aligned on the PRS.
     static let defaultYears = 5
 
-    mutating func contract() -> [String: Any] {
-        var context: [String: Any] = [:]
-        context["prs"] = answerText("contrat.prs")
-        context["deliberation"] = answerText("contrat.deliberation")
+    mutating func contract() -> ContractView {
+        let prs = answerText("contrat.prs")
+        let deliberation = answerText("contrat.deliberation")
         var years = Self.defaultYears
+        var byDefault = true
         if case .integer(let n)? = input.answers["contrat.duree_annees"]?.value {
             years = n
-            context["duree_par_defaut"] = false
-        } else {
-            context["duree_par_defaut"] = true
+            byDefault = false
         }
-        context["duree_annees"] = String(years)
+        let dates: ContractView.Dates
         if case .date(let start)? = input.answers["contrat.signature_prevue"]?.value {
-            context["date_signature"] = start.french
-            context["date_debut"] = start.french
-            let end = Self.end(of: start, years: years)
-            context["date_fin"] = end.french
-            context["periode"] = "\(start.year)-\(end.year)"
+            dates = .known(start: start, end: Self.end(of: start, years: years))
         } else {
-            let marker = gap("date prévue de signature", command: "/aller contrat.signature_prevue")
-            for key in ["date_signature", "date_debut", "date_fin", "periode"] { context[key] = marker }
+            dates = .missing(gap("date prévue de signature", command: "/aller contrat.signature_prevue"))
         }
-        context["coordinateur"] = answerText("contrat.coordinateur", what: "coordinateur·rice du contrat")
-        context["lieu_signature"] = answerText("contrat.lieu_signature", what: "lieu de signature")
-        context["frequence_copil"] = answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage")
-        return context
+        return ContractView(prs: prs, deliberation: deliberation, years: years, yearsByDefault: byDefault, dates: dates,
+                            coordinator: answerText("contrat.coordinateur", what: "coordinateur·rice du contrat"),
+                            signingPlace: answerText("contrat.lieu_signature", what: "lieu de signature"),
+                            steeringFrequency: answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage"))
     }
 
     /// The day before the same date `years` later: a contract signed on 01/03/2027 for 5 years

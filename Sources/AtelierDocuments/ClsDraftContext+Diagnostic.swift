@@ -3,67 +3,63 @@ import AtelierCore
 // MARK: - Diagnostic: the synthèse as tables
 
 extension ClsDraftContext {
-    mutating func diagnostic() -> [String: Any] {
+    mutating func diagnostic() -> DiagnosticView {
         let synthesis = input.synthesis
-        var context: [String: Any] = [:]
-        var communes: [[String: Any]] = []
+        var communes: [CommuneView] = []
         if case .communes(let list)? = input.answers["territoire.communes"]?.value {
-            communes = list.map { ["code": $0.code, "nom": $0.name, "population": FrenchFormat.integer($0.population)] }
+            communes = list.map { CommuneView(code: $0.code, name: $0.name, population: FrenchFormat.integer($0.population)) }
         }
-        context["communes"] = communes
-        context["perimetre_manquant"] = communes.isEmpty ? gap("communes du périmètre", command: "/aller territoire.communes") : ""
-        context["population"] = synthesis.indicator("territoire.population")?.formatted ?? "—"
-        context["nombre_communes"] = String(communes.count)
-        context["annee_population"] = synthesis.territory.populationYears.map(String.init).joined(separator: " et ")
-        context["departement_reference"] = synthesis.territory.department.map { "\($0.name) (\($0.code))" } ?? "—"
+        let missingPerimeter = communes.isEmpty ? gap("communes du périmètre", command: "/aller territoire.communes") : nil
 
         func value(_ id: String) -> String { synthesis.indicator(id)?.formatted ?? "—" }
-        var professions: [[String: Any]] = []
-        for profession in synthesis.professions where synthesis.indicator("\(profession.key).effectif")?.isAvailable == true {
+        let professions = synthesis.professions.filter { synthesis.indicator("\($0.key).effectif")?.isAvailable == true }.map { profession in
             let p = profession.key
-            professions.append(["profession": profession.label, "effectif": value("\(p).effectif"), "densite": value("\(p).densite_comparee"),
-                                "departement": value("\(p).densite_departement"), "france": value("\(p).densite_france"),
-                                "rapport": value("\(p).rapport_departement"), "age_60_plus": value("\(p).part_60_plus"),
-                                "effectif_5_ans": value("\(p).effectif_5_ans"), "evolution_5_ans": value("\(p).evolution_5_ans")])
+            return ProfessionView(profession: profession.label, headcount: value("\(p).effectif"), density: value("\(p).densite_comparee"),
+                                  departmentDensity: value("\(p).densite_departement"), franceDensity: value("\(p).densite_france"),
+                                  departmentRatio: value("\(p).rapport_departement"), over60: value("\(p).part_60_plus"),
+                                  headcountIn5Years: value("\(p).effectif_5_ans"), changeIn5Years: value("\(p).evolution_5_ans"))
         }
-        context["professions"] = professions
-        context["demographie_manquante"] = professions.isEmpty
-            ? gap("effectifs des professionnels de santé", command: "/aller demographie") : ""
-        context["reserves_demographie"] = synthesis.professions.compactMap { p in
+        let missingDemography = professions.isEmpty ? gap("effectifs des professionnels de santé", command: "/aller demographie") : nil
+        let caveats = synthesis.professions.compactMap { p in
             synthesis.indicator("\(p.key).densite_comparee")?.caveat.map { "\(p.label) : \($0)." }
         }
-
-        context["acces"] = indicatorRows(SynthesisBuilder.accessIDs, section: "demographie")
-        context["structures_par_type"] = synthesis.structures.map {
-            ["type": $0.type, "en_fonctionnement": String($0.operating), "en_projet": String($0.planned), "en_difficulte": String($0.struggling)]
-        }
-        context["structures_recensees"] = !synthesis.structures.isEmpty
-        context["structures"] = indicatorRows(SynthesisBuilder.structureIDs, section: "structures")
-        context["mobilites"] = indicatorRows(["mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
-                                              "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
-                                              "mobilites.points_teleconsultation"], section: "mobilites")
-        context["poles_exterieurs"] = synthesis.poles
-        context["transports"] = synthesis.transport.isEmpty ? "aucune offre déclarée" : synthesis.transport.joined(separator: ", ")
-        context["constats"] = synthesis.findings.enumerated().map { ["numero": String($0.offset + 1), "texte": $0.element.message] }
-        context["constats_manquants"] = synthesis.findings.isEmpty
-            ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : ""
-        context["leviers"] = synthesis.levers.map { ["titre": $0.title, "explication": $0.explanation, "sources": $0.sources.joined(separator: " ; ")] }
-        context["obstacles"] = input.answers["mobilites.obstacles"]?.value.display ?? gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles")
-        return context
+        let access = indicatorRows(SynthesisBuilder.accessIDs, section: "demographie")
+        let structures = indicatorRows(SynthesisBuilder.structureIDs, section: "structures")
+        let mobility = indicatorRows(["mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
+                                      "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
+                                      "mobilites.points_teleconsultation"], section: "mobilites")
+        let findings = synthesis.findings.enumerated().map { FindingView(number: $0.offset + 1, text: $0.element.message) }
+        let missingFindings = findings.isEmpty
+            ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : nil
+        let obstacles: Field = input.answers["mobilites.obstacles"].map { .given($0.value.display) }
+            ?? .missing(gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles"))
+        return DiagnosticView(
+            communes: communes, missingPerimeter: missingPerimeter,
+            population: synthesis.indicator("territoire.population")?.formatted ?? "—",
+            populationYears: synthesis.territory.populationYears.map(String.init).joined(separator: " et "),
+            referenceDepartment: synthesis.territory.department.map { "\($0.name) (\($0.code))" } ?? "—",
+            professions: professions, missingDemography: missingDemography, demographyCaveats: caveats, access: access,
+            structuresByType: synthesis.structures.map {
+                StructureTypeView(type: $0.type, operating: $0.operating, planned: $0.planned, struggling: $0.struggling)
+            },
+            structures: structures, mobility: mobility, outsidePoles: synthesis.poles,
+            transport: synthesis.transport.isEmpty ? "aucune offre déclarée" : synthesis.transport.joined(separator: ", "),
+            findings: findings, missingFindings: missingFindings,
+            levers: synthesis.levers.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
+            obstacles: obstacles)
     }
 
-    /// `{indicateur, valeur, base}` rows of the indicators that exist; when none does, one
-    /// gap naming them and the first question to answer.
-    mutating func indicatorRows(_ ids: [String], section: String) -> [[String: Any]] {
+    /// The rows of the indicators that exist; when none does, one gap naming them and the
+    /// first question to answer.
+    mutating func indicatorRows(_ ids: [String], section: String) -> [IndicatorRowView] {
         let indicators = ids.compactMap { input.synthesis.indicator($0) }
-        let rows: [[String: Any]] = indicators.filter(\.isAvailable).map { indicator in
-            var row: [String: Any] = ["indicateur": indicator.label, "valeur": indicator.formatted]
-            if !indicator.basis.isEmpty { row["base"] = indicator.basis.joined(separator: " ; ") }  // an empty string would still open {{#base}}
-            return row
+        let rows = indicators.filter(\.isAvailable).map { indicator in
+            IndicatorRowView(indicator: .given(indicator.label), value: indicator.formatted,
+                             basis: indicator.basis.isEmpty ? nil : indicator.basis.joined(separator: " ; "))
         }
         guard rows.isEmpty else { return rows }
         let labels = indicators.prefix(3).map { Self.midSentence($0.label) }.joined(separator: ", ")
         let key = indicators.first { !$0.missingKeys.isEmpty }?.missingKeys.first ?? section
-        return [["indicateur": gap(labels + (indicators.count > 3 ? "…" : ""), command: "/aller \(key)"), "valeur": "—"]]
+        return [IndicatorRowView(indicator: .missing(gap(labels + (indicators.count > 3 ? "…" : ""), command: "/aller \(key)")), value: "—")]
     }
 }

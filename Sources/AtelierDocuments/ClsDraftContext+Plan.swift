@@ -43,72 +43,72 @@ extension ClsDraftContext {
         return axes.first { $0.folded == typed.folded } ?? typed
     }
 
-    mutating func plan() -> [String: Any] {
-        let sheets = plannedSheets()
-        var fiches: [[String: Any]] = []
-        for planned in sheets { fiches.append(sheetContext(planned)) }
+    mutating func plan() -> PlanView {
+        let planned = plannedSheets()
+        let sheets = planned.map { sheetView($0) }
         // The user's axes in their order, else in the order of the plan's fiches; an axis
         // without fiche is left out.
         var axisNames = userAxes
-        for planned in sheets { if let axis = planned.axis, !axisNames.contains(axis) { axisNames.append(axis) } }
-        var axisContexts: [[String: Any]] = []
+        for sheet in planned { if let axis = sheet.axis, !axisNames.contains(axis) { axisNames.append(axis) } }
+        var axes: [AxisView] = []
         for name in axisNames {
-            let members = fiches.filter { ($0["axe"] as? String) == name }
+            let members = sheets.filter { if case .given(name) = $0.axis { true } else { false } }
             if members.isEmpty { continue }
-            axisContexts.append(["numero": String(axisContexts.count + 1), "intitule": name, "fiches": members])
+            axes.append(AxisView(number: axes.count + 1, title: .given(name), sheets: members))
         }
-        let orphans = fiches.filter { ($0["axe"] as? String)?.hasPrefix("[À compléter") == true }
-        if !orphans.isEmpty {
-            axisContexts.append(["numero": String(axisContexts.count + 1), "intitule": orphans[0]["axe"] as! String, "fiches": orphans])
+        // The fiches without axis make one last axis, named by the first one's gap.
+        let orphans = sheets.filter { $0.axis.gap != nil }
+        if let first = orphans.first {
+            axes.append(AxisView(number: axes.count + 1, title: first.axis, sheets: orphans))
         }
-        return [
-            "axes": axisContexts,
-            "fiches": fiches,
-            "nombre_fiches": String(fiches.count),
-            "plan_manquant": fiches.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : "",
-        ]
+        return PlanView(axes: axes, sheets: sheets,
+                        missingPlan: sheets.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : nil)
     }
 
-    mutating func sheetContext(_ planned: PlannedSheet) -> [String: Any] {
+    mutating func sheetView(_ planned: PlannedSheet) -> FicheView {
         let n = planned.number
         let sheet = planned.sheet
         let fix = "/modifier plan.fiches.\(n)"
         /// The user's adaptation, else the library's text, else a gap naming the field to fill.
-        func field(_ key: String, library: String?, what: String) -> String {
-            if let value = planned.overrides[key], !value.isEmpty { return value }
-            if let library { return library }
-            return gap("\(what) de la fiche \(n)", command: "\(fix).\(key) TEXTE")
+        func field(_ key: String, library: String?, what: String) -> Field {
+            if let value = planned.overrides[key], !value.isEmpty { return .given(value) }
+            if let library { return .given(library) }
+            return .missing(gap("\(what) de la fiche \(n)", command: "\(fix).\(key) TEXTE"))
         }
-        let libraryOnly: (String?, String) -> String = { value, what in
-            value ?? "[À compléter : \(what) de la fiche \(n), fiche à rédiger hors bibliothèque]"
+        /// The library's text; a fiche of the user's own has none, and no command writes it.
+        func libraryOnly(_ value: String?, _ what: String) -> Field {
+            value.map(Field.given) ?? .missing(Gap("\(what) de la fiche \(n)", note: "fiche à rédiger hors bibliothèque"))
         }
-        let context: [String: Any] = [
-            "numero": String(n),
-            "intitule": field("intitule", library: sheet?.title, what: "intitulé"),
-            "axe": planned.axis ?? gap("axe de la fiche \(n)", command: "\(fix).axe NUMÉRO"),
-            "pilote": field("pilote", library: sheet?.lead, what: "pilote"),
-            "partenaires": field("partenaires", library: sheet?.partners.joined(separator: ", "), what: "partenaires"),
-            "calendrier": field("calendrier", library: sheet?.schedule, what: "calendrier"),
-            "valeur_cible": field("valeur_cible", library: sheet?.indicators.target, what: "valeur cible"),
-            "constat": libraryOnly(sheet?.finding, "constat"),
-            "objectif_general": libraryOnly(sheet?.generalObjective, "objectif général"),
-            "objectifs_operationnels": sheet?.operationalObjectives ?? [libraryOnly(nil, "objectifs opérationnels")],
-            "description": libraryOnly(sheet?.description, "description"),
-            "public": libraryOnly(sheet?.audience, "public cible"),
-            "territoire_action": libraryOnly(sheet?.area, "territoire concerné"),
-            "moyens": libraryOnly(sheet?.means, "moyens"),
-            "indicateurs_processus": sheet?.indicators.process ?? [libraryOnly(nil, "indicateurs de processus")],
-            "indicateurs_resultat": sheet?.indicators.result ?? [libraryOnly(nil, "indicateurs de résultat")],
-            "source_indicateurs": libraryOnly(sheet?.indicators.source, "source des indicateurs"),
-            "lien_prs": libraryOnly(sheet?.prsLink, "lien avec le PRS"),
-            "sources": sheet?.sources.joined(separator: " ; ") ?? "fiche rédigée par le territoire",
-            "bibliotheque": planned.libraryKey ?? "nouvelle",
-        ]
-        if sheet == nil {
-            for key in ["constat", "objectif_general", "description", "public", "territoire_action", "moyens", "source_indicateurs", "lien_prs"] {
-                if let marker = context[key] as? String, marker.hasPrefix("[À compléter") && !gaps.contains(marker) { gaps.append(marker) }
-            }
+        func libraryList(_ values: [String]?, _ what: String) -> [Field] {
+            values?.map(Field.given) ?? [libraryOnly(nil, what)]
         }
-        return context
+        let view = FicheView(
+            number: n,
+            title: field("intitule", library: sheet?.title, what: "intitulé"),
+            axis: planned.axis.map(Field.given) ?? .missing(gap("axe de la fiche \(n)", command: "\(fix).axe NUMÉRO")),
+            lead: field("pilote", library: sheet?.lead, what: "pilote"),
+            partners: field("partenaires", library: sheet?.partners.joined(separator: ", "), what: "partenaires"),
+            schedule: field("calendrier", library: sheet?.schedule, what: "calendrier"),
+            targetValue: field("valeur_cible", library: sheet?.indicators.target, what: "valeur cible"),
+            finding: libraryOnly(sheet?.finding, "constat"),
+            generalObjective: libraryOnly(sheet?.generalObjective, "objectif général"),
+            operationalObjectives: libraryList(sheet?.operationalObjectives, "objectifs opérationnels"),
+            actionDescription: libraryOnly(sheet?.description, "description"),
+            audience: libraryOnly(sheet?.audience, "public cible"),
+            area: libraryOnly(sheet?.area, "territoire concerné"),
+            means: libraryOnly(sheet?.means, "moyens"),
+            processIndicators: libraryList(sheet?.indicators.process, "indicateurs de processus"),
+            resultIndicators: libraryList(sheet?.indicators.result, "indicateurs de résultat"),
+            indicatorSource: libraryOnly(sheet?.indicators.source, "source des indicateurs"),
+            prsLink: libraryOnly(sheet?.prsLink, "lien avec le PRS"),
+            sources: sheet?.sources.joined(separator: " ; ") ?? "fiche rédigée par le territoire",
+            libraryKey: planned.libraryKey ?? "nouvelle")
+        // The checklist names the texts of a fiche to write outside the library; its lists
+        // (objectives, indicators) are then written with them.
+        for text in [view.finding, view.generalObjective, view.actionDescription, view.audience, view.area, view.means,
+                     view.indicatorSource, view.prsLink] {
+            if let gap = text.gap { collected.note(gap) }
+        }
+        return view
     }
 }

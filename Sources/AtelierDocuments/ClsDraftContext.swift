@@ -1,8 +1,9 @@
 import AtelierCore
 
-/// Builds what the CLS templates lay out: nested dictionaries with French keys (the names a
-/// project lead sees in `templates/cls/`), every value already formatted. A missing answer
-/// becomes `[À compléter : … (/aller clé)]`, never an empty or silently dropped section.
+/// Builds the view of the CLS draft (`ClsView`) from the answers: every value already
+/// formatted, under the names a project lead sees in `templates/cls/`. A missing answer
+/// becomes a `Gap`, printed `[À compléter : … (/aller clé)]`, never an empty or silently
+/// dropped section; the gaps met while building make the closing checklist.
 public struct ClsDraftContext {
     public struct Input {
         public var answers: [String: SourcedAnswer]
@@ -25,23 +26,47 @@ public struct ClsDraftContext {
     }
 
     let input: Input
-    /// Every `[À compléter]` marker emitted, in document order, for the closing checklist.
-    var gaps: [String] = []
+    /// The gaps met so far, in document order.
+    var collected = GapList()
 
     public init(_ input: Input) {
         self.input = input
     }
 
-    /// `[À compléter : nom du territoire (/aller territoire.nom)]`, remembered for the checklist.
-    mutating func gap(_ what: String, command: String) -> String {
-        let marker = "[À compléter : \(what) (\(command))]"
-        if !gaps.contains(marker) { gaps.append(marker) }
-        return marker
+    /// The view of the whole draft.
+    public static func view(of input: Input, fingerprint: String) -> ClsView {
+        var builder = ClsDraftContext(input)
+        // Sections in this order: it is the order of the checklist.
+        let parties = builder.parties()
+        let diagnostic = builder.diagnostic()
+        let plan = builder.plan()
+        let contract = builder.contract()
+        let financing = builder.financingSummary()
+        return ClsView(parties: parties, diagnostic: diagnostic, plan: plan, contract: contract, financing: financing,
+                       fingerprint: fingerprint, gaps: builder.collected.all)
     }
 
-    mutating func answerText(_ key: String, what: String? = nil) -> String {
-        if let answer = input.answers[key] { return answer.value.display }
-        return gap(what ?? label(key), command: "/aller \(key)")
+    /// The context of `contrat.mustache`; `gaps` then holds the markers of its checklist.
+    public mutating func build(fingerprint: String) -> [String: Any] {
+        let view = Self.view(of: input, fingerprint: fingerprint)
+        collected = GapList()
+        for gap in view.gaps { collected.note(gap) }
+        return view.templateContext
+    }
+
+    /// The markers of the gaps met by `build`, for the closing checklist.
+    public var gaps: [String] { collected.all.map(\.marker) }
+
+    /// A gap remembered for the checklist: `nom du territoire`, `/aller territoire.nom`.
+    @discardableResult
+    mutating func gap(_ what: String, command: String) -> Gap {
+        collected.note(Gap(what, command: command))
+    }
+
+    /// The answer as text, else a gap sending to its question.
+    mutating func answerText(_ key: String, what: String? = nil) -> Field {
+        if let answer = input.answers[key] { return .given(answer.value.display) }
+        return .missing(gap(what ?? label(key), command: "/aller \(key)"))
     }
 
     func label(_ key: String) -> String {
@@ -57,20 +82,5 @@ public struct ClsDraftContext {
     func text(_ key: String) -> String? {
         if case .text(let value)? = input.answers[key]?.value { return value }
         return nil
-    }
-
-    /// The whole context of `contrat.mustache`.
-    public mutating func build(fingerprint: String) -> [String: Any] {
-        var context: [String: Any] = [:]
-        context.merge(parties()) { $1 }
-        context.merge(diagnostic()) { $1 }
-        context.merge(plan()) { $1 }
-        context.merge(contract()) { $1 }
-        context.merge(financingSummary()) { $1 }
-        context["empreinte"] = fingerprint
-        context["version_outil"] = "Atelier Santé"
-        context["a_completer"] = gaps
-        context["nombre_a_completer"] = String(gaps.count)
-        return context
     }
 }

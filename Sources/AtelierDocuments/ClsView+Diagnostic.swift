@@ -1,0 +1,97 @@
+// MARK: - Diagnostic: the synthèse as tables
+
+struct DiagnosticView: TemplateView {
+    var communes: [CommuneView]
+    var missingPerimeter: Gap?
+    var population: String
+    var populationYears: String
+    var referenceDepartment: String
+    var professions: [ProfessionView]
+    var missingDemography: Gap?
+    var demographyCaveats: [String]
+    var access: [IndicatorRowView]
+    var structuresByType: [StructureTypeView]
+    var structures: [IndicatorRowView]
+    var mobility: [IndicatorRowView]
+    var outsidePoles: [String]
+    var transport: String
+    var findings: [FindingView]
+    var missingFindings: Gap?
+    var levers: [LeverView]
+    var obstacles: Field
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["communes": communes, "perimetre_manquant": missingPerimeter?.marker ?? "", "population": population,
+         "nombre_communes": String(communes.count), "annee_population": populationYears,
+         "departement_reference": referenceDepartment, "professions": professions,
+         "demographie_manquante": missingDemography?.marker ?? "", "reserves_demographie": demographyCaveats,
+         "acces": access, "structures_par_type": structuresByType, "structures_recensees": !structuresByType.isEmpty,
+         "structures": structures, "mobilites": mobility, "poles_exterieurs": outsidePoles, "transports": transport,
+         "constats": findings, "constats_manquants": missingFindings?.marker ?? "", "leviers": levers, "obstacles": obstacles]
+    }
+}
+
+struct CommuneView: TemplateView {
+    var code: String
+    var name: String
+    var population: String
+
+    var templateFields: [String: (any TemplateRepresentable)?] { ["code": code, "nom": name, "population": population] }
+}
+
+/// One profession's figures, each formatted or « — ».
+struct ProfessionView: TemplateView {
+    var profession: String
+    var headcount: String
+    var density: String
+    var departmentDensity: String
+    var franceDensity: String
+    var departmentRatio: String
+    var over60: String
+    var headcountIn5Years: String
+    var changeIn5Years: String
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["profession": profession, "effectif": headcount, "densite": density, "departement": departmentDensity,
+         "france": franceDensity, "rapport": departmentRatio, "age_60_plus": over60,
+         "effectif_5_ans": headcountIn5Years, "evolution_5_ans": changeIn5Years]
+    }
+}
+
+/// An indicator of a table, or the one row saying which indicators are missing.
+struct IndicatorRowView: TemplateView {
+    var indicator: Field
+    var value: String
+    /// Left out when the indicator has no basis: an empty string would still open `{{#base}}`.
+    var basis: String?
+
+    var templateFields: [String: (any TemplateRepresentable)?] { ["indicateur": indicator, "valeur": value, "base": basis] }
+}
+
+struct StructureTypeView: TemplateView {
+    var type: String
+    var operating: Int
+    var planned: Int
+    var struggling: Int
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["type": type, "en_fonctionnement": String(operating), "en_projet": String(planned), "en_difficulte": String(struggling)]
+    }
+}
+
+struct FindingView: TemplateView {
+    var number: Int
+    var text: String
+
+    var templateFields: [String: (any TemplateRepresentable)?] { ["numero": String(number), "texte": text] }
+}
+
+struct LeverView: TemplateView {
+    var title: String
+    var explanation: String
+    var sources: [String]
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["titre": title, "explication": explanation, "sources": sources.joined(separator: " ; ")]
+    }
+}

@@ -1,0 +1,99 @@
+import AtelierCore
+
+/// The whole CLS draft as `contrat.mustache` reads it. Built by `ClsDraftContext.view(of:fingerprint:)`,
+/// a pure function of the input; `gaps` are the gaps met while building, in document order.
+public struct ClsView {
+    var parties: PartiesView
+    var diagnostic: DiagnosticView
+    var plan: PlanView
+    var contract: ContractView
+    var financing: FinancingSummaryView
+    var fingerprint: String
+    public var gaps: [Gap]
+}
+
+extension ClsView: TemplateView {
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        // The template sees one flat context: each section adds its own names (none shared).
+        var fields: [String: (any TemplateRepresentable)?] = [:]
+        for section in [parties, diagnostic, plan, contract, financing] as [any TemplateView] {
+            fields.merge(section.templateFields) { $1 }
+        }
+        fields["empreinte"] = fingerprint
+        fields["version_outil"] = "Atelier Santé"
+        fields["a_completer"] = gaps.map(\.marker)
+        fields["nombre_a_completer"] = String(gaps.count)
+        return fields
+    }
+}
+
+// MARK: - Territoire, parties, signataires
+
+struct PartiesView: TemplateView {
+    var territory: Field
+    /// The EPCI's SIREN, after the territory's name in « porteur ».
+    var siren: String?
+    var holderKind: Field
+    var ars: Field
+    var region: Field
+    var signatories: [SignatoryView]
+
+    /// « porteur »: the territory's name, with its EPCI's SIREN when known.
+    var holder: String { Self.holder(territory, siren: siren) }
+
+    static func holder(_ territory: Field, siren: String?) -> String {
+        territory.text + (siren.map { " (SIREN \($0))" } ?? "")
+    }
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["titre": "Contrat local de santé — \(territory.text)", "territoire": territory, "porteur": holder,
+         "nature_porteur": holderKind, "ars": ars, "region": region, "signataires": signatories]
+    }
+}
+
+struct SignatoryView: TemplateView {
+    var number: Int
+    var organisation: String
+    var representative: String
+    var commitment: String
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["numero": String(number), "organisation": organisation, "representant": representative, "engagement": commitment]
+    }
+}
+
+// MARK: - Visas, durée, gouvernance
+
+struct ContractView: TemplateView {
+    enum Dates {
+        case known(start: CalendarDate, end: CalendarDate)
+        /// Every date of the contract prints the same gap.
+        case missing(Gap)
+    }
+
+    var prs: Field
+    var deliberation: Field
+    var years: Int
+    var yearsByDefault: Bool
+    var dates: Dates
+    var coordinator: Field
+    var signingPlace: Field
+    var steeringFrequency: Field
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        var fields: [String: (any TemplateRepresentable)?] = [
+            "prs": prs, "deliberation": deliberation, "duree_par_defaut": yearsByDefault, "duree_annees": String(years),
+            "coordinateur": coordinator, "lieu_signature": signingPlace, "frequence_copil": steeringFrequency,
+        ]
+        switch dates {
+        case .known(let start, let end):
+            fields["date_signature"] = start.french
+            fields["date_debut"] = start.french
+            fields["date_fin"] = end.french
+            fields["periode"] = "\(start.year)-\(end.year)"
+        case .missing(let gap):
+            for key in ["date_signature", "date_debut", "date_fin", "periode"] { fields[key] = gap.marker }
+        }
+        return fields
+    }
+}
