@@ -46,8 +46,10 @@ import Testing
             Issue.record("champ obligatoire attendu"); return
         }
         #expect(field.key == "organisation")
-        guard case .element(let record) = typing.interpret("Marie Dupont ; Mairie ; élu", parser: parser(session(at: "participants.liste"))) else {
-            Issue.record("élément attendu"); return
+        let fresh = session(at: "participants.liste")
+        let meaning = fresh.interpret("Marie Dupont ; Mairie ; élu", parser: parser(fresh))
+        guard case .element(let record) = meaning else {
+            Issue.record("élément attendu : \(meaning)"); return
         }
         #expect(record["nom"] == .text("Marie Dupont"))
         guard case .finishList = session(at: "participants.liste").interpret("", parser: parser(typing)) else {
