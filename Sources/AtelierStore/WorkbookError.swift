@@ -9,6 +9,8 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     case cannotCreate(path: String, reason: String)
     case storage(path: String, reason: String)
+    /// A history line /annuler needs was edited into something unreadable.
+    case unreadableHistory(path: String, key: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
             return "Impossible de créer le classeur « \(path) » : \(reason)."
         case .storage(let path, let reason):
             return "Erreur d'écriture dans le classeur « \(path) » : \(reason). La dernière réponse n'a pas été enregistrée ; réessayez."
+        case .unreadableHistory(let path, let key):
+            return "L'historique de la réponse « \(key) » est illisible dans le classeur « \(path) » (modifié hors de l'outil ?) : cette modification ne peut être ni annulée ni rétablie. Rien n'a été changé ; /historique \(key) montre ses valeurs successives."
         }
     }
 }

@@ -51,7 +51,7 @@ extension WorkbookStore {
                 : "SELECT * FROM change_set WHERE state = 'annulé' ORDER BY id ASC LIMIT 1"
             guard let set = try Row.fetchOne(db, sql: sql) else { return }
             let id: Int64 = set["id"]
-            let lines = try Self.originalLines(of: id, in: db)
+            let lines = try Self.originalLines(of: id, path: path, in: db)
             let steps = ChangeReversal.steps(of: lines.map(\.step))
             let current = try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")).mapValues(\.value)
             switch ChangeReversal.plan(steps, direction, current: current) {
@@ -79,7 +79,7 @@ extension WorkbookStore {
 
     /// The history lines a change wrote when it was made (not those of its undoing or
     /// replaying), oldest first, each with the provenance of the value it replaced.
-    private static func originalLines(of changeSet: Int64, in db: Database) throws
+    private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
         -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
@@ -89,11 +89,18 @@ extension WorkbookStore {
             WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
             ORDER BY e.id
             """, arguments: [changeSet])
-        return rows.map { row in
+        // A history line edited into nonsense by hand stops the undo: read as "no answer", it
+        // would delete the answer it names.
+        func value(_ row: Row, _ column: String) throws -> AnswerValue? {
+            guard let json: String = row[column] else { return nil }
+            guard let value = try? AnswerValue(json: json) else {
+                throw WorkbookError.unreadableHistory(path: path, key: TerminalText.neutralised(row["key"]))
+            }
+            return value
+        }
+        return try rows.map { row in
             let step = ChangeReversal.Step(
-                key: row["key"],
-                before: (row["previous_value"] as String?).flatMap { try? AnswerValue(json: $0) },
-                after: (row["value"] as String?).flatMap { try? AnswerValue(json: $0) },
+                key: row["key"], before: try value(row, "previous_value"), after: try value(row, "value"),
                 beforeMeta: .init(participant: row["prior_participant"], source: row["prior_source"], sourceYear: row["prior_source_year"]),
                 afterMeta: .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
             return (step, AnswerChange.Origin(rawValue: row["origin"]))

@@ -86,6 +86,19 @@ import Testing
         #expect(try store.answers()["territoire.nom"]?.value == .text("Lisieux"))
     }
 
+    @Test func aHistoryLineEditedIntoNonsenseStopsTheUndoInsteadOfDeletingTheAnswer() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("territoire.nom", .text("Pays d'Auge"))])
+        try store.record([change("territoire.nom", .text("Pays de Caux"))])
+        // answer_event is append-only: the hand edit drops its trigger first, as sqlite3 lets one.
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER answer_event_is_append_only_update")
+            try db.execute(sql: "UPDATE answer_event SET previous_value = '{\"type\":' WHERE id = (SELECT MAX(id) FROM answer_event)")
+        }
+        #expect(throws: WorkbookError.unreadableHistory(path: path, key: "territoire.nom")) { try store.undo() }
+        #expect(try store.answers()["territoire.nom"]?.value == .text("Pays de Caux"))
+    }
+
     @Test func undoOfAConfirmationPutsTheProposalBack() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
         let proposal = Proposal(key: "demographie.medecins_generalistes.effectif", value: .integer(14),
