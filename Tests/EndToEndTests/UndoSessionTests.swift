@@ -74,4 +74,23 @@ import Testing
         let name = try DatabaseQueue(path: workbook).read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'") }
         #expect(name == "Pays de Caux")
     }
+
+    @Test func undoingAConfirmationPutsTheImportProposalBackToConfirm() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/t.sqlite"
+        try "Type d'identifiant PP|Identifiant PP|Code profession|Code savoir-faire|Code mode exercice|Code commune (coord. structure)|\n8|1|60||L|14118|\n"
+            .write(toFile: sandbox.path + "/rpps.txt", atomically: true, encoding: .utf8)
+        let key = "demographie.medecins_generalistes.effectif"
+        let result = try Binary.run([workbook], input: "Pays test\ncommune\n14118\n/importer rpps rpps.txt\n/confirmer\n/annuler\n", in: sandbox.path)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("↶ Annulé : la confirmation d'une proposition d'import"), "\(result.output)")
+        #expect(result.output.contains("    \(key) : sans réponse\n"))
+        #expect(result.output.contains("Proposition(s) d'import de nouveau à confirmer : \(key)."))
+        let (answer, proposal) = try DatabaseQueue(path: workbook).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE key = ?", arguments: [key]),
+             try String.fetchOne(db, sql: "SELECT display FROM proposal WHERE key = ?", arguments: [key]))
+        }
+        #expect(answer == 0)
+        #expect(proposal == "0")
+    }
 }
