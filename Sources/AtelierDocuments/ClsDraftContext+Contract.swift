@@ -8,17 +8,17 @@ extension ClsDraftContext {
 
     mutating func contract() -> [String: Any] {
         var context: [String: Any] = [:]
-        context["prs"] = answerText("contrat.prs")
-        context["deliberation"] = answerText("contrat.deliberation")
+        context["prs"] = answerText(QuestionKeys.prs)
+        context["deliberation"] = answerText(QuestionKeys.deliberation)
         var years = Self.defaultYears
-        if case .integer(let n)? = input.answers["contrat.duree_annees"]?.value {
+        if case .integer(let n)? = input.answers[QuestionKeys.durationYears]?.value {
             years = n
             context["duree_par_defaut"] = false
         } else {
             context["duree_par_defaut"] = true
         }
         context["duree_annees"] = String(years)
-        if case .date(let start)? = input.answers["contrat.signature_prevue"]?.value {
+        if case .date(let start)? = input.answers[QuestionKeys.plannedSignature]?.value {
             context["date_signature"] = start.french
             context["date_debut"] = start.french
             let end = Self.end(of: start, years: years)
@@ -28,9 +28,9 @@ extension ClsDraftContext {
             let marker = gap("date prévue de signature", command: "/aller contrat.signature_prevue")
             for key in ["date_signature", "date_debut", "date_fin", "periode"] { context[key] = marker }
         }
-        context["coordinateur"] = answerText("contrat.coordinateur", what: "coordinateur·rice du contrat")
-        context["lieu_signature"] = answerText("contrat.lieu_signature", what: "lieu de signature")
-        context["frequence_copil"] = answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage")
+        context["coordinateur"] = answerText(QuestionKeys.coordinator, what: "coordinateur·rice du contrat")
+        context["lieu_signature"] = answerText(QuestionKeys.signaturePlace, what: "lieu de signature")
+        context["frequence_copil"] = answerText(QuestionKeys.steeringFrequency, what: "fréquence du comité de pilotage")
         return context
     }
 

@@ -7,7 +7,7 @@ extension ClsDraftContext {
         let synthesis = input.synthesis
         var context: [String: Any] = [:]
         var communes: [[String: Any]] = []
-        if case .communes(let list)? = input.answers["territoire.communes"]?.value {
+        if case .communes(let list)? = input.answers[QuestionKeys.territoryCommunes]?.value {
             communes = list.map { ["code": $0.code, "nom": $0.name, "population": FrenchFormat.integer($0.population)] }
         }
         context["communes"] = communes
@@ -48,7 +48,7 @@ extension ClsDraftContext {
         context["constats_manquants"] = synthesis.findings.isEmpty
             ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : ""
         context["leviers"] = synthesis.levers.map { ["titre": $0.title, "explication": $0.explanation, "sources": $0.sources.joined(separator: " ; ")] }
-        context["obstacles"] = input.answers["mobilites.obstacles"]?.value.display ?? gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles")
+        context["obstacles"] = input.answers[QuestionKeys.obstacles]?.value.display ?? gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles")
         return context
     }
 

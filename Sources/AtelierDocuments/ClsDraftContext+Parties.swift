@@ -4,9 +4,9 @@ import AtelierCore
 
 extension ClsDraftContext {
     mutating func parties() -> [String: Any] {
-        let name = text("territoire.nom") ?? gap("nom du territoire", command: "/aller territoire.nom")
+        let name = text(QuestionKeys.territoryName) ?? gap("nom du territoire", command: "/aller territoire.nom")
         var porteur = name
-        if case .epci(let epci)? = input.answers["territoire.siren_epci"]?.value { porteur += " (SIREN \(epci.siren))" }
+        if case .epci(let epci)? = input.answers[QuestionKeys.territoryEPCI]?.value { porteur += " (SIREN \(epci.siren))" }
         let department = input.synthesis.territory.department
         let region = department.flatMap { input.territory.departments[$0.code]?.region }
         let ars = region.map { "Agence régionale de santé \($0)" } ?? gap("région de l'ARS (renseignez les communes)", command: "/aller territoire.communes")
@@ -21,7 +21,7 @@ extension ClsDraftContext {
                 et pilote les fiches actions qui lui reviennent.
                 """],
         ]
-        if case .records(let items)? = input.answers["contrat.signataires"]?.value {
+        if case .records(let items)? = input.answers[QuestionKeys.signatories]?.value {
             for item in items {
                 let organisation = item["organisation"]?.display ?? ""
                 var engagement = "participe aux instances du contrat et contribue aux actions dont il est partenaire"
@@ -38,7 +38,7 @@ extension ClsDraftContext {
             "titre": "Contrat local de santé — \(name)",
             "territoire": name,
             "porteur": porteur,
-            "nature_porteur": answerText("territoire.porteur"),
+            "nature_porteur": answerText(QuestionKeys.territoryHolder),
             "ars": ars,
             "region": region ?? gap("région", command: "/aller territoire.communes"),
             "signataires": signatories,

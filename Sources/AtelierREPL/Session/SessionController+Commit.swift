@@ -107,7 +107,7 @@ extension SessionController {
         var keys = positional ? [question.key] : []
         if case .list(let fields) = question.kind,
            fields.contains(where: { if case .integer = $0.kind { $0.key == "fiche" } else { false } }) {
-            keys.append("plan.fiches")
+            keys.append(QuestionKeys.actionSheets)
         }
         return keys
     }

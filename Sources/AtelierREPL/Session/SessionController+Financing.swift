@@ -6,7 +6,7 @@ import AtelierStore
 extension SessionController {
     /// The fiches of the plan d'actions, in order, as the financing plan names them.
     var plannedSheets: [(title: String, libraryKey: String?)] {
-        guard case .records(let items)? = answers["plan.fiches"]?.value else { return [] }
+        guard case .records(let items)? = answers[QuestionKeys.actionSheets]?.value else { return [] }
         let library = try? resources.library.get()
         return items.map { record in
             let key = if case .choice(let k)? = record["fiche"] { k } else { "" }

@@ -13,7 +13,7 @@ extension SessionController {
             return .refused("Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt).")
         }
         let path = NSString(string: words[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))).expandingTildeInPath
-        guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
+        guard case .communes(let communes)? = answers[QuestionKeys.territoryCommunes]?.value, !communes.isEmpty else {
             return .refused("Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
         }
         let codes = Set(communes.map(\.code))
@@ -162,7 +162,7 @@ extension SessionController {
         let found = try FINESSImport.structures(fileAt: path, communes: communes, progress: progressReporter("FINESS"))
         let (source, year) = describe(path, publisher: "FINESS")
         let reference = territory
-        var items: [ListRecord] = if case .records(let existing)? = answers["structures.liste"]?.value { existing } else { [] }
+        var items: [ListRecord] = if case .records(let existing)? = answers[QuestionKeys.structures]?.value { existing } else { [] }
         func key(_ name: String, _ commune: String) -> String { name.folded + "|" + commune }
         var known = Set(items.compactMap { record -> String? in
             guard case .text(let name)? = record["nom"], case .commune(let commune)? = record["commune"] else { return nil }
@@ -175,8 +175,8 @@ extension SessionController {
                                              ("commune", .commune(commune.ref)), ("statut", .choice("en fonctionnement"))]))
         }
         let pharmacies = found.filter { $0.category == "620" }.count
-        return [Proposal(key: "structures.liste", value: .records(items), source: source, sourceYear: year, file: path),
-                Proposal(key: "demographie.pharmacies.effectif", value: .integer(pharmacies), source: source, sourceYear: year, file: path)]
+        return [Proposal(key: QuestionKeys.structures, value: .records(items), source: source, sourceYear: year, file: path),
+                Proposal(key: QuestionKeys.pharmacies, value: .integer(pharmacies), source: source, sourceYear: year, file: path)]
     }
 
     /// The territory's communes with the populations of the file; the millésime is read in the
@@ -195,6 +195,6 @@ extension SessionController {
         }
         var source = "INSEE, populations légales" + (year.map { " \($0)" } ?? " (millésime absent du nom du fichier)") + " (\(name))"
         if !missing.isEmpty { source += " ; absentes du fichier, inchangées : " + missing.joined(separator: ", ") }
-        return [Proposal(key: "territoire.communes", value: .communes(updated), source: source, sourceYear: year, file: path)]
+        return [Proposal(key: QuestionKeys.territoryCommunes, value: .communes(updated), source: source, sourceYear: year, file: path)]
     }
 }

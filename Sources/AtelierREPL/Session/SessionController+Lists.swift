@@ -119,7 +119,7 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .removed, quiet: true, positional: true, also: {
-            renumbered = question.key == "plan.fiches"
+            renumbered = question.key == QuestionKeys.actionSheets
                 ? self.financingRenumbered { old in old == number ? nil : (old > number ? old - 1 : old) } : []
             return renumbered
         }, decide: {

@@ -45,7 +45,7 @@ extension SessionController {
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .modified, quiet: true, positional: true, also: {
             // order[new - 1] = old: the financing lines follow their fiche.
-            renumbered = question.key == "plan.fiches" ? self.financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
+            renumbered = question.key == QuestionKeys.actionSheets ? self.financingRenumbered { old in order.firstIndex(of: old).map { $0 + 1 } } : []
             return renumbered
         }, decide: {
             var items = self.records(of: question)
@@ -63,7 +63,7 @@ extension SessionController {
     /// so is the line), as changes to commit with the plan d'actions.
     func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
         var changes: [AnswerChange] = []
-        for key in ["financement.depenses", "financement.recettes", "financement.derogations"] {
+        for key in [QuestionKeys.expenses, QuestionKeys.receipts, QuestionKeys.derogations] {
             guard let answer = answers[key], case .records(let items) = answer.value else { continue }
             var changed = false
             let renumbered: [ListRecord] = items.compactMap { record in
