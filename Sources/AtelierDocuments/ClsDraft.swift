@@ -24,9 +24,10 @@ public enum ClsDraft {
     /// - Parameters:
     ///   - fileDigests: `digests(of:)` of every file that shapes the document, computed once per
     ///     session rather than at every export (hashing them is most of a fingerprint's cost).
+    ///   - cache: the answers' lines of earlier fingerprints in this session.
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fileDigests: [String: String]) throws(TemplateError) -> Rendered {
-        let fingerprint = Self.fingerprint(answers: input.answers, digests: fileDigests)
+                              fileDigests: [String: String], cache: FingerprintCache? = nil) throws(TemplateError) -> Rendered {
+        let fingerprint = Self.fingerprint(answers: input.answers, digests: fileDigests, cache: cache)
         var builder = ClsDraftContext(input)
         let context = builder.build(fingerprint: fingerprint)
         var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
@@ -44,11 +45,10 @@ public enum ClsDraft {
         files.mapValues { SHA256.hex($0) }
     }
 
-    static func fingerprint(answers: [String: SourcedAnswer], digests: [String: String]) -> String {
+    static func fingerprint(answers: [String: SourcedAnswer], digests: [String: String], cache: FingerprintCache? = nil) -> String {
         var canonical = "atelier-sante/cls/1\n"
         for key in answers.keys.sorted() {
-            let answer = answers[key]!
-            canonical += "réponse\t\(key)\t\(answer.value.json)\t\(answer.source ?? "")\t\(answer.sourceYear.map(String.init) ?? "")\n"
+            canonical += cache?.line(key, answers[key]!) ?? FingerprintCache.line(key, answers[key]!)
         }
         for name in digests.keys.sorted() {
             canonical += "fichier\t\(name)\t\(digests[name]!)\n"

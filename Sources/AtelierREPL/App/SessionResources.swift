@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDocuments
 
 /// The reference files and templates a session may need, each loaded on first use and then
 /// kept for the session: a file edited while the tool runs is read again at the next start.
@@ -13,6 +14,8 @@ public struct SessionResources: Sendable {
     public var planTemplates: Lazy<LoadedTemplates>
     /// The digests of `Resources.TemplateFile`, for the CLS draft's fingerprint.
     public var editableFileDigests: Lazy<[String: String]>
+    /// The answers' part of earlier CLS fingerprints, reused while an answer is unchanged.
+    public let fingerprintCache = FingerprintCache()
     /// The folder holding `templates/cls/`, for documents.
     public var root: String
 

@@ -84,7 +84,7 @@ extension SessionController {
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
                                           library: try resources.library.get(), territory: try resources.territory.get(),
                                           financing: try financingPlan())
-        return try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests)
+        return try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
     }
 
     var sourcedAnswers: [String: SourcedAnswer] {
