@@ -18,7 +18,16 @@ public enum ClsDraft {
     ///     references), by name, hashed with the answers.
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
                               fingerprintInputs: [String: String]) throws(TemplateError) -> Rendered {
-        let fingerprint = Self.fingerprint(answers: input.answers, files: fingerprintInputs)
+        try render(input, templates: templates, fileDigests: digests(of: fingerprintInputs))
+    }
+
+    /// - Parameters:
+    ///   - fileDigests: `digests(of:)` of every file that shapes the document, computed once per
+    ///     session rather than at every export (hashing them is most of a fingerprint's cost).
+    ///   - cache: the answers' lines of earlier fingerprints in this session.
+    public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
+                              fileDigests: [String: String], cache: FingerprintCache? = nil) throws(TemplateError) -> Rendered {
+        let fingerprint = Self.fingerprint(answers: input.answers, digests: fileDigests, cache: cache)
         var builder = ClsDraftContext(input)
         let context = builder.build(fingerprint: fingerprint)
         var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
@@ -28,13 +37,21 @@ public enum ClsDraft {
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.
     public static func fingerprint(answers: [String: SourcedAnswer], files: [String: String]) -> String {
+        fingerprint(answers: answers, digests: digests(of: files))
+    }
+
+    /// File name → SHA-256 of its text, as the fingerprint lists it.
+    public static func digests(of files: [String: String]) -> [String: String] {
+        files.mapValues { SHA256.hex($0) }
+    }
+
+    static func fingerprint(answers: [String: SourcedAnswer], digests: [String: String], cache: FingerprintCache? = nil) -> String {
         var canonical = "atelier-sante/cls/1\n"
         for key in answers.keys.sorted() {
-            let answer = answers[key]!
-            canonical += "réponse\t\(key)\t\(answer.value.json)\t\(answer.source ?? "")\t\(answer.sourceYear.map(String.init) ?? "")\n"
+            canonical += cache?.line(key, answers[key]!) ?? FingerprintCache.line(key, answers[key]!)
         }
-        for name in files.keys.sorted() {
-            canonical += "fichier\t\(name)\t\(SHA256.hex(files[name]!))\n"
+        for name in digests.keys.sorted() {
+            canonical += "fichier\t\(name)\t\(digests[name]!)\n"
         }
         return "sha256:" + SHA256.hex(canonical)
     }
@@ -46,13 +63,13 @@ extension ClsDraftContext {
     static func schemaSample(from input: Input) -> Input {
         var sample = input
         let commune = CommuneRef(code: "00000", name: "exemple", population: 1, populationYear: 2023)
-        sample.answers["territoire.communes"] = SourcedAnswer(value: .communes([commune]))
-        sample.answers["contrat.signataires"] = SourcedAnswer(value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
+        sample.answers[QuestionKeys.territoryCommunes] = SourcedAnswer(value: .communes([commune]))
+        sample.answers[QuestionKeys.signatories] = SourcedAnswer(value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
         let sheet = input.library.sheets.first.map { AnswerValue.choice($0.key) } ?? .choice(ActionSheetLibrary.customKey)
-        sample.answers["plan.fiches"] = SourcedAnswer(value: .records([ListRecord(fields: [("fiche", sheet)]),
+        sample.answers[QuestionKeys.actionSheets] = SourcedAnswer(value: .records([ListRecord(fields: [("fiche", sheet)]),
                                                                        ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey))])]))
         sample.financing = .templateSample(base: "HT")
-        sample.answers["contrat.signature_prevue"] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
+        sample.answers[QuestionKeys.plannedSignature] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
         let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
         sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever])]
         sample.synthesis.levers = [lever]

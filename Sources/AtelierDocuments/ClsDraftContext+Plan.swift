@@ -15,7 +15,7 @@ extension ClsDraftContext {
     }
 
     func plannedSheets() -> [PlannedSheet] {
-        guard case .records(let items)? = input.answers["plan.fiches"]?.value else { return [] }
+        guard case .records(let items)? = input.answers[QuestionKeys.actionSheets]?.value else { return [] }
         return items.enumerated().map { index, record in
             var overrides: [String: String] = [:]
             for (key, value) in record.fields { overrides[key] = value.display }
@@ -29,7 +29,7 @@ extension ClsDraftContext {
 
     /// The user's axes, if given.
     var userAxes: [String] {
-        guard case .records(let items)? = input.answers["plan.axes"]?.value else { return [] }
+        guard case .records(let items)? = input.answers[QuestionKeys.axes]?.value else { return [] }
         return items.compactMap { $0["intitule"]?.display }
     }
 

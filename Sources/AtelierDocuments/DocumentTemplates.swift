@@ -4,8 +4,9 @@ import Mustache
 /// The Mustache templates of a document (`templates/cls/*.mustache`), compiled, with every
 /// mistake reported by file and line: syntax errors, inclusion cycles, nesting and size
 /// beyond the limits (`TemplateScanner`), and tags that name nothing the document provides
-/// (Mustache would silently print nothing for them).
-public struct DocumentTemplates {
+/// (Mustache would silently print nothing for them). Sendable so that a session compiles
+/// them once and keeps them (`SessionResources`).
+public struct DocumentTemplates: Sendable {
     /// File name (without `.mustache`) → text.
     public let sources: [String: String]
     let library: MustacheLibrary

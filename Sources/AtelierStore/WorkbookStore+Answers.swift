@@ -147,7 +147,7 @@ extension WorkbookStore {
             (try fetchAnswers(db, keys: keys), try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1"))
         }
         var territory: String?
-        if case .text(let name)? = answers["territoire.nom"]?.value { territory = name }
+        if case .text(let name)? = answers[QuestionKeys.territoryName]?.value { territory = name }
         return WorkbookSummary(path: path, territory: territory, answers: answers.mapValues(\.value),
                                lastChange: last.flatMap(Timestamp.date))
     }

@@ -48,14 +48,57 @@ import Testing
         }))
     }
 
-    @Test(.timeLimit(.minutes(5)))
-    func randomAndAdversarialLinesNeverCrashNorWriteWhenRefused() throws {
+    /// Where the session's `templates/` stands: the real folder, absent, unreadable (chmod 000,
+    /// which root ignores) or a file where the folder should be (the unreadable case for root).
+    enum Templates: String, CaseIterable, CustomTestStringConvertible {
+        case shipped, missing, unreadable, fileInstead
+        var testDescription: String { rawValue }
+        static let isRoot = geteuid() == 0
+    }
+
+    /// A copy of the tool's `data/` in `directory`, with `templates/` as `templates` says.
+    static func resources(_ templates: Templates, in directory: String) throws -> Resources {
+        guard templates != .shipped else { return Shared.resources }
+        let root = directory + "/outil"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Shared.root + "/data", toPath: root + "/data")
+        switch templates {
+        case .shipped, .missing: break
+        case .unreadable:
+            try FileManager.default.copyItem(atPath: Shared.root + "/templates", toPath: root + "/templates")
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: root + "/templates")
+        case .fileInstead:
+            #expect(FileManager.default.createFile(atPath: root + "/templates", contents: Data("pas un dossier\n".utf8)))
+        }
+        return Resources(root: root)
+    }
+
+    @Test(.timeLimit(.minutes(5)), arguments: [Templates.shipped, .missing, .fileInstead])
+    func randomAndAdversarialLinesNeverCrashNorWriteWhenRefused(templates: Templates) throws {
         let h = try Harness()
-        #expect(FileManager.default.changeCurrentDirectoryPath(h.directory))  // any file an export writes lands here
+        let resources = try Self.resources(templates, in: h.directory)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: resources.root + "/templates") }
+        // The questionnaire was loaded at startup; every other file of templates/ is read by the
+        // session, which must say in French which one it cannot read.
+        func open() throws {
+            let store = try WorkbookStore(path: h.path, appVersion: "test")
+            h.controller = try SessionController(questionnaire: Shared.questionnaire, store: store, resources: SessionResources(resources),
+                                                 console: h.console, interactive: false)
+            h.controller.start()
+        }
+        try open()
+        // Exports name absolute paths or none (then beside the workbook): nothing lands in the
+        // working directory, which is not changed (other suites run in parallel).
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        func documents() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: workingDirectory).filter { $0.hasSuffix(".md") || $0.hasSuffix(".csv") }.sorted()
+        }
+        let documentsBefore = try documents()
         var generator = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_261_122)
         let store = try WorkbookStore(path: h.path, appVersion: "test")
+        let lines = templates == .shipped ? Self.lineCount : Self.lineCount / 3
         var refused = 0
-        for _ in 0..<Self.lineCount {
+        for _ in 0..<lines {
             let line = randomLine(&generator)
             let before = try store.changeCount()
             let outcome = h.controller.handle(line)
@@ -63,17 +106,17 @@ import Testing
                 refused += 1
                 #expect(try store.changeCount() == before, "« \(line.prefix(60)) » was refused but wrote")
                 #expect(!message.isEmpty && !message.contains("Swift") && !message.contains("Optional("), "\(message)")
-                // Another library's words, or two messages glued together, are not a sentence
-                // (what the user typed, quoted « … », may hold anything).
-                let own = message.replacingOccurrences(of: "«[^»]*»", with: "«»", options: .regularExpression)
-                for foreign in ["Error Domain", "The operation", "The file", "couldn’t", "..", "error:"] {
-                    #expect(!own.contains(foreign), "« \(foreign) » in: \(message.prefix(200))")
-                }
+                #expect(FrenchSentence.foreign(in: message) == nil, "« \(FrenchSentence.foreign(in: message) ?? "") » in: \(message.prefix(200))")
                 #expect(message.first?.isUppercase == true || message.hasPrefix("/"), "a sentence: \(message.prefix(80))")
             }
-            if outcome == .quit { try h.open() }
+            if outcome == .quit { try open() }
         }
-        #expect(refused > Self.lineCount / 3)
+        for text in h.console.errors {
+            #expect(FrenchSentence.foreign(in: text) == nil, "« \(FrenchSentence.foreign(in: text) ?? "") » in: \(text.prefix(200))")
+        }
+        #expect(refused > lines / 3)
+        #expect(FileManager.default.currentDirectoryPath == workingDirectory)
+        #expect(try documents() == documentsBefore)
         // Nothing that acts on a terminal was stored as who speaks or where figures come from.
         for name in ["participant", "source"] {
             let stored = try store.state(name) ?? ""
@@ -81,6 +124,11 @@ import Testing
         }
         let integrity = try WorkbookStore(path: h.path, appVersion: "test").integrityCheck()
         #expect(integrity == "ok")
+    }
+
+    @Test(.enabled(if: !Templates.isRoot, "root reads a chmod 000 folder anyway: the templates-as-a-file case stands for it"))
+    func anUnreadableTemplatesFolderIsFuzzedWhenNotRoot() throws {
+        try randomAndAdversarialLinesNeverCrashNorWriteWhenRefused(templates: .unreadable)
     }
 }
 

@@ -52,6 +52,7 @@ import Testing
                 if result.status == 1 {
                     refused += 1
                     #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml"), "case \(index): \(result.errors.prefix(300))")
+                    #expect(FrenchSentence.foreign(in: result.errors) == nil, "case \(index): \(result.errors.prefix(300))")
                     #expect(!FileManager.default.fileExists(atPath: fresh))
                 }
                 continue
@@ -63,6 +64,7 @@ import Testing
             if result.status == 1 {
                 refused += 1
                 #expect(result.errors.contains("non écrit — templates/"), "case \(index): \(result.errors.prefix(300))")
+                #expect(FrenchSentence.foreign(in: result.errors) == nil, "case \(index): \(result.errors.prefix(300))")
                 #expect(!FileManager.default.fileExists(atPath: document), "case \(index): a refused export wrote its document")
             } else {
                 #expect(FileManager.default.fileExists(atPath: document), "case \(index): \(result.output.suffix(300))")
@@ -71,5 +73,38 @@ import Testing
             try? FileManager.default.removeItem(atPath: document)
         }
         print("FUZZ binary \(file) seed \(Self.seed): \(Self.runs) runs, \(refused) refused in French")
+    }
+
+    /// `templates/` absent, a file where the folder should be, or unreadable: the tool cannot
+    /// even read its questionnaire, and says so in French.
+    @Test(arguments: ["absent", "fichier"])
+    func aMissingTemplatesFolderIsRefusedInFrench(state: String) throws {
+        try expectRefusedAtStartup(templates: state)
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root reads a chmod 000 folder anyway: the « fichier » case stands for it"))
+    func anUnreadableTemplatesFolderIsRefusedInFrench() throws {
+        try expectRefusedAtStartup(templates: "illisible")
+    }
+
+    func expectRefusedAtStartup(templates state: String) throws {
+        let sandbox = Sandbox()
+        let resources = try sandbox.copyOfTheTool(["data"])
+        let templates = resources + "/templates"
+        switch state {
+        case "fichier": #expect(FileManager.default.createFile(atPath: templates, contents: Data("pas un dossier\n".utf8)))
+        case "illisible":
+            try FileManager.default.copyItem(atPath: Binary.projectRoot + "/templates", toPath: templates)
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: templates)
+        default: break
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: templates) }
+        let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources],
+                                    input: "Pays test\n/exporter cls\n/synthese\n/aller plan.fiches\n\u{0}..\n", in: sandbox.path)
+        #expect(!result.signaled && !result.hung, "\(result.errors)")
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml : "), "\(result.errors)")
+        #expect(FrenchSentence.foreign(in: result.errors) == nil, "\(result.errors.prefix(300))")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t.sqlite"))
     }
 }

@@ -55,6 +55,7 @@ import Testing
             if outcome.status == 1 {
                 #expect(outcome.errors.hasPrefix("Ligne 1 : Import refusé — import-\(index).csv"), "\(context): \(outcome.errors)")
                 #expect(outcome.errors.contains(". Le classeur n'a pas été modifié."), "\(context): \(outcome.errors)")
+                #expect(FrenchSentence.foreign(in: outcome.errors) == nil, "\(context): \(outcome.errors)")
                 #expect(try InvalidInputTests.dump(workbook) == before, "\(context)")
                 let afterName = outcome.errors.components(separatedBy: "import-\(index).csv").dropFirst().joined()
                 let reason = afterName.components(separatedBy: " : ").dropFirst().first?.prefix(24) ?? "?"

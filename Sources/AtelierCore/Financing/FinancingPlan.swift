@@ -94,7 +94,7 @@ extension FinancingPlan {
     /// Builds the plan from the answers; `sheets` are the fiches of `plan.fiches`, in order
     /// (title and library key).
     public init(answers: [String: AnswerValue], sheets: [(title: String, libraryKey: String?)], catalogue: FundingCatalogue) {
-        base = if case .choice(let b)? = answers["financement.base"] { b } else { "HT" }
+        base = if case .choice(let b)? = answers[QuestionKeys.financingBase] { b } else { "HT" }
         func records(_ key: String) -> [ListRecord] {
             if case .records(let items)? = answers[key] { return items } else { return [] }
         }
@@ -110,14 +110,14 @@ extension FinancingPlan {
             default: nil
             }
         }
-        let expenses = records("financement.depenses").enumerated().map { index, r in
+        let expenses = records(QuestionKeys.expenses).enumerated().map { index, r in
             Expense(line: index + 1, sheet: int(r["fiche"]) ?? 0, item: text(r["poste"]) ?? "",
                     isInvestment: text(r["nature"]) != "fonctionnement",
                     amountHT: { if case .amount(let c)? = r["montant_ht"] { c } else { 0 } }(),
                     vatRate: { if case .percentage(let p)? = r["tva"] { p } else { 20 } }(), year: int(r["annee"]) ?? 0)
         }
         let base = self.base
-        let receipts = records("financement.recettes").enumerated().map { index, r in
+        let receipts = records(QuestionKeys.receipts).enumerated().map { index, r in
             let key = text(r["dispositif"]) ?? ""
             let instrument = catalogue.instrument(key)
             let sheet = int(r["fiche"]) ?? 0
@@ -135,7 +135,7 @@ extension FinancingPlan {
                            base: relevant.reduce(0) { $0 + $1.amount(base: instrument?.base ?? base) })
         }
         var derogations: [Int: String] = [:]
-        for r in records("financement.derogations") {
+        for r in records(QuestionKeys.derogations) {
             if let sheet = int(r["fiche"]) { derogations[sheet] = [text(r["motif"]), text(r["reference"])].compactMap { $0 }.joined(separator: " — ") }
         }
         actions = sheets.enumerated().map { index, sheet in

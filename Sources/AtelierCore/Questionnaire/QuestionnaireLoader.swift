@@ -9,14 +9,20 @@ public enum QuestionnaireLoader {
     static let typeNames = ["texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
                             "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste"]
 
-    public static func load(yaml: String, file: String) throws(FileProblem) -> Questionnaire {
+    /// - Parameter required: question keys the questionnaire must have (`QuestionKeys.required`
+    ///   for the tool's own file; none for the small questionnaires of tests).
+    public static func load(yaml: String, file: String, required: [String] = []) throws(FileProblem) -> Questionnaire {
         var reader = Reader(document: YAMLDocument(file: file))
-        return try reader.questionnaire(reader.document.root(yaml))
+        let questionnaire = try reader.questionnaire(reader.document.root(yaml))
+        try reader.checkPresent(required)
+        return questionnaire
     }
 
     private struct Reader {
         let document: YAMLDocument
         var seenKeys: [String: Question] = [:]
+        /// The line of each section's `cle`, where a missing question is reported.
+        var sectionLines: [String: Int] = [:]
 
         func fail(_ node: Node?, _ message: String) -> FileProblem { document.fail(node, message) }
         func mapping(_ node: Node, allowed: Set<String>, what: String) throws(FileProblem) -> [String: Node] {
@@ -50,6 +56,7 @@ public enum QuestionnaireLoader {
                 throw fail(fields["cle"], "clé de section « \(key) » mal formée (lettres minuscules, chiffres et _)")
             }
             guard !existing.contains(where: { $0.key == key }) else { throw fail(fields["cle"], "la section « \(key) » existe déjà") }
+            sectionLines[key] = fields["cle"]?.mark?.line
             let title = try string(fields, "titre", in: node, what: "section \(key)")
             guard let questionNodes = fields["questions"]?.sequence, !questionNodes.isEmpty else {
                 throw fail(fields["questions"] ?? node, "section \(key) : « questions » doit être une liste non vide")
@@ -61,6 +68,19 @@ public enum QuestionnaireLoader {
                 questions.append(q)
             }
             return Section(key: key, title: title, introduction: fields["introduction"]?.string?.trimmed, questions: questions)
+        }
+
+        /// A question the code reads by name, missing: refused at load rather than found empty later.
+        func checkPresent(_ required: [String]) throws(FileProblem) {
+            for key in required where seenKeys[key] == nil {
+                let section = String(key.prefix { $0 != "." })
+                guard let line = sectionLines[section] else {
+                    throw FileProblem(file: document.file, line: nil,
+                                        message: "la section « \(section) » manque : l'outil a besoin de sa question « \(key) »")
+                }
+                throw FileProblem(file: document.file, line: line,
+                                    message: "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin (remettez-la, avec cette clé)")
+            }
         }
 
         func question(_ node: Node, sectionKey: String) throws(FileProblem) -> Question {

@@ -67,7 +67,7 @@ extension Session {
 
     /// The fiches of the plan d'actions, in order, as the financing plan names them.
     public func plannedSheets(library: ActionSheetLibrary?) -> [(title: String, libraryKey: String?)] {
-        records(ofKey: SessionQuestionKeys.actionSheets).map { record in
+        records(ofKey: QuestionKeys.actionSheets).map { record in
             let key = if case .choice(let k)? = record["fiche"] { k } else { "" }
             let sheet = library?.sheet(key)
             let title = if case .text(let t)? = record["intitule"] { t } else { sheet?.title ?? "fiche à rédiger" }

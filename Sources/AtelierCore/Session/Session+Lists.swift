@@ -15,7 +15,7 @@ extension Session {
 
     /// The names in the list of participants, as typed.
     public var participantNames: [String] {
-        records(ofKey: SessionQuestionKeys.participants).compactMap { record in
+        records(ofKey: QuestionKeys.participants).compactMap { record in
             if case .text(let name)? = record["nom"] { name } else { nil }
         }
     }
@@ -45,7 +45,7 @@ extension Session {
         var keys = positional ? [question.key] : []
         if case .list(let fields) = question.kind,
            fields.contains(where: { if case .integer = $0.kind { $0.key == FinancingLines.ficheField } else { false } }) {
-            keys.append(SessionQuestionKeys.actionSheets)
+            keys.append(QuestionKeys.actionSheets)
         }
         return keys
     }
@@ -65,7 +65,7 @@ extension Session {
 /// The lists of the plan de financement name their fiche by its number in the plan d'actions:
 /// when a fiche moves or goes, its lines follow it.
 public enum FinancingLines {
-    public static let keys = [SessionQuestionKeys.expenses, SessionQuestionKeys.receipts, SessionQuestionKeys.derogations]
+    public static let keys = [QuestionKeys.expenses, QuestionKeys.receipts, QuestionKeys.derogations]
     public static let ficheField = "fiche"
 
     /// `items` with each fiche number mapped; nil when nothing changes.

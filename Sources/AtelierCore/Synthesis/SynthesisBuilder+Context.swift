@@ -43,8 +43,8 @@ extension SynthesisBuilder {
 
         func territoryFacts() -> TerritoryFacts {
             var name: String?
-            if case .text(let n)? = answers["territoire.nom"]?.value { name = n }
-            guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
+            if case .text(let n)? = answers[QuestionKeys.territoryName]?.value { name = n }
+            guard case .communes(let communes)? = answers[QuestionKeys.territoryCommunes]?.value, !communes.isEmpty else {
                 return TerritoryFacts(summary: .init(name: name, communeCount: 0, population: nil, populationYears: [],
                                                      department: nil, otherDepartments: []), populationCitation: "")
             }
@@ -66,14 +66,14 @@ extension SynthesisBuilder {
     }
 
     func territoryIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {
-        let missing = facts.population == nil ? ["territoire.communes"] : []
+        let missing = facts.population == nil ? [QuestionKeys.territoryCommunes] : []
         return [
             Indicator(id: "territoire.population", label: "Population municipale", unit: .inhabitants, value: facts.population,
                       formula: "somme des populations municipales des communes du périmètre",
                       basis: facts.population == nil ? [] : [facts.populationCitation], missingKeys: missing),
             Indicator(id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
                       value: facts.population == nil ? nil : Double(facts.summary.communeCount),
-                      formula: "communes de territoire.communes", basis: [context.cite("territoire.communes")], missingKeys: missing),
+                      formula: "communes de territoire.communes", basis: [context.cite(QuestionKeys.territoryCommunes)], missingKeys: missing),
         ]
     }
 }

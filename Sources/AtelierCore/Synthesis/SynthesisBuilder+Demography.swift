@@ -19,7 +19,7 @@ extension SynthesisBuilder {
         let noneWorking = effectif == 0
         func id(_ name: String) -> String { "\(p).\(name)" }
         func needs(_ list: [String?]) -> [String] { list.compactMap { $0 } }
-        let populationKey: String? = population == nil ? "territoire.communes" : nil
+        let populationKey: String? = population == nil ? QuestionKeys.territoryCommunes : nil
         let effectifKey: String? = effectif == nil ? keys.effectif : nil
         var result: [Indicator] = []
 
@@ -90,10 +90,10 @@ extension SynthesisBuilder {
 
     /// Pharmacies d'officine: same formulas, without Assurance Maladie references.
     func pharmacyIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {
-        let keys = (count: "demographie.pharmacies.effectif", closing: "demographie.pharmacies.fermetures_5_ans",
-                    opening: "demographie.pharmacies.ouvertures_prevues")
+        let keys = (count: QuestionKeys.pharmacies, closing: QuestionKeys.pharmacyClosings,
+                    opening: QuestionKeys.pharmacyOpenings)
         let count = context.number(keys.count), population = facts.population
-        let populationKey: String? = population == nil ? "territoire.communes" : nil
+        let populationKey: String? = population == nil ? QuestionKeys.territoryCommunes : nil
         let countKey: String? = count == nil ? keys.count : nil
         let closing = count == 0 ? 0 : context.number(keys.closing), opening = context.number(keys.opening)
         let projected = count.flatMap { c in closing.flatMap { f in opening.map { c - f + $0 } } }

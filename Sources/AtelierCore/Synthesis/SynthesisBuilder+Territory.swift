@@ -2,8 +2,8 @@
 
 extension SynthesisBuilder {
     func accessIndicators(_ context: Context) -> [Indicator] {
-        let withoutDoctor = "demographie.patients_sans_medecin_traitant", apl = "demographie.apl_medecins_generalistes"
-        let zoning = "demographie.zonage_medecins"
+        let withoutDoctor = QuestionKeys.patientsWithoutDoctor, apl = QuestionKeys.apl
+        let zoning = QuestionKeys.doctorZoning
         let national = references.national
         return [
             Indicator(id: "acces.patients_sans_medecin_traitant", label: "Patients sans médecin traitant", unit: .percent,
@@ -26,7 +26,7 @@ extension SynthesisBuilder {
     /// and ESP in operation; MSP et centres de santé pour 10 000 = (MSP + centres en
     /// fonctionnement) / population × 10 000.
     func structureIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> ([Indicator], [Synthesis.StructureCount]) {
-        let listKey = "structures.liste"
+        let listKey = QuestionKeys.structures
         var indicators: [Indicator] = []
         var counts: [Synthesis.StructureCount] = []
         let records: [ListRecord]? = if case .records(let items)? = context.answers[listKey]?.value { items } else { nil }
@@ -74,14 +74,14 @@ extension SynthesisBuilder {
             id: "structures.msp_cds_pour_10000", label: "MSP et centres de santé pour 10 000 habitants", unit: .per10000,
             value: perTenThousand, formula: "(MSP + centres de santé en fonctionnement) / population × 10 000",
             basis: listBasis + [facts.populationCitation] + (nationalMSP.map { ["France : \(FrenchFormat.decimal($0.value)) MSP pour 10 000 habitants (\($0.citation))"] } ?? []),
-            missingKeys: missing + (facts.population == nil ? ["territoire.communes"] : []),
+            missingKeys: missing + (facts.population == nil ? [QuestionKeys.territoryCommunes] : []),
             caveat: nationalMSP?.confidence == "incertain" ? "la référence nationale est incertaine : \(nationalMSP?.note ?? "")" : nil))
         indicators.append(Indicator(id: "structures.hopital_proximite", label: "Hôpitaux de proximité en fonctionnement", unit: .count,
                                     value: sum({ $0 == "hôpital de proximité" }, \.operating), formula: "type « hôpital de proximité » en fonctionnement",
                                     basis: listBasis, missingKeys: missing))
-        for (id, key, label) in [("structures.cpts", "structures.cpts_couverture", "Couverture par une CPTS"),
-                                 ("structures.sas", "structures.sas", "Service d'accès aux soins"),
-                                 ("structures.ptsm", "structures.ptsm", "Projet territorial de santé mentale")] {
+        for (id, key, label) in [("structures.cpts", QuestionKeys.cptsCoverage, "Couverture par une CPTS"),
+                                 ("structures.sas", QuestionKeys.sas, "Service d'accès aux soins"),
+                                 ("structures.ptsm", QuestionKeys.ptsm, "Projet territorial de santé mentale")] {
             indicators.append(Indicator(id: id, label: label, unit: .text, text: context.text(key), formula: "réponse à \(key)",
                                         basis: [context.cite(key)], missingKeys: context.text(key) == nil ? [key] : []))
         }
@@ -91,15 +91,15 @@ extension SynthesisBuilder {
     /// Access times as answered; population au-delà de 30 minutes = part × population / 100.
     func mobilityIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> ([Indicator], [String], [String]) {
         var indicators: [Indicator] = []
-        for (id, key, label) in [("mobilites.temps_medecin", "mobilites.temps_acces.medecin_generaliste", "Temps d'accès au médecin généraliste"),
-                                 ("mobilites.temps_pharmacie", "mobilites.temps_acces.pharmacie", "Temps d'accès à la pharmacie"),
-                                 ("mobilites.temps_urgences", "mobilites.temps_acces.urgences", "Temps d'accès aux urgences")] {
+        for (id, key, label) in [("mobilites.temps_medecin", QuestionKeys.accessTimeDoctor, "Temps d'accès au médecin généraliste"),
+                                 ("mobilites.temps_pharmacie", QuestionKeys.accessTimePharmacy, "Temps d'accès à la pharmacie"),
+                                 ("mobilites.temps_urgences", QuestionKeys.accessTimeEmergency, "Temps d'accès aux urgences")] {
             let value = context.number(key)
             indicators.append(Indicator(id: id, label: label, unit: .minutes, value: value, formula: "réponse à \(key)",
                                         basis: [context.cite(key)] + (id == "mobilites.temps_urgences" ? ["référence : 30 minutes (Pacte territoire santé, 2012)"] : []),
                                         missingKeys: value == nil ? [key] : []))
         }
-        let shareKey = "mobilites.population_urgences_plus_30_min"
+        let shareKey = QuestionKeys.emergencyOver30Minutes
         let share = context.number(shareKey)
         indicators.append(Indicator(id: "mobilites.part_plus_30_min", label: "Part de la population à plus de 30 minutes de soins urgents",
                                     unit: .percent, value: share, formula: "réponse à \(shareKey)", basis: [context.cite(shareKey)],
@@ -108,22 +108,22 @@ extension SynthesisBuilder {
         indicators.append(Indicator(id: "mobilites.population_plus_30_min", label: "Habitants à plus de 30 minutes de soins urgents",
                                     unit: .inhabitants, value: beyond, formula: "part × population / 100",
                                     basis: [context.cite(shareKey), facts.populationCitation],
-                                    missingKeys: [share == nil ? shareKey : nil, facts.population == nil ? "territoire.communes" : nil].compactMap { $0 }))
+                                    missingKeys: [share == nil ? shareKey : nil, facts.population == nil ? QuestionKeys.territoryCommunes : nil].compactMap { $0 }))
         var poles: [String] = []
-        let polesKey = "mobilites.poles_exterieurs"
+        let polesKey = QuestionKeys.outsidePoles
         if case .records(let items)? = context.answers[polesKey]?.value { poles = items.map(\.display) }
         let hasPoles = context.answers[polesKey] != nil
         indicators.append(Indicator(id: "mobilites.poles_exterieurs", label: "Pôles de soins hors du territoire", unit: .count,
                                     value: hasPoles ? Double(poles.count) : nil, formula: "éléments de \(polesKey)",
                                     basis: [context.cite(polesKey)], missingKeys: hasPoles ? [] : [polesKey]))
-        let transportKey = "mobilites.offre_transport"
+        let transportKey = QuestionKeys.transport
         var transport: [String] = []
         if case .choices(let items)? = context.answers[transportKey]?.value { transport = items.filter { $0 != "aucune" } }
         let hasTransport = context.answers[transportKey] != nil
         indicators.append(Indicator(id: "mobilites.modes_transport", label: "Modes de transport vers les soins", unit: .count,
                                     value: hasTransport ? Double(transport.count) : nil, formula: "choix de \(transportKey) hors « aucune »",
                                     basis: [context.cite(transportKey)], missingKeys: hasTransport ? [] : [transportKey]))
-        let pointsKey = "mobilites.points_teleconsultation"
+        let pointsKey = QuestionKeys.teleconsultationPoints
         indicators.append(Indicator(id: "mobilites.points_teleconsultation", label: "Points de téléconsultation", unit: .count,
                                     value: context.number(pointsKey), formula: "réponse à \(pointsKey)", basis: [context.cite(pointsKey)],
                                     missingKeys: context.number(pointsKey) == nil ? [pointsKey] : []))

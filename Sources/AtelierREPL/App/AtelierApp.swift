@@ -65,7 +65,7 @@ public enum AtelierApp {
             store = try WorkbookStore(path: path!, appVersion: version)
             controller = try SessionController(questionnaire: questionnaire, store: store, resources: SessionResources(resources),
                                                console: console, interactive: interactive)
-            if let newTerritoryName, let question = questionnaire.question(forKey: "territoire.nom") {
+            if let newTerritoryName, let question = questionnaire.question(forKey: QuestionKeys.territoryName) {
                 _ = controller.commit(question, origin: .typed, decide: { .text(newTerritoryName) })
             }
         } catch {

@@ -46,7 +46,8 @@ public struct Resources: Sendable {
     }
 
     public func loadQuestionnaire() throws -> Questionnaire {
-        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: TemplateFile.questionnaire.rawValue)
+        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: TemplateFile.questionnaire.rawValue,
+                                     required: QuestionKeys.required)
     }
 
     public func loadReference() throws -> TerritoryReference {

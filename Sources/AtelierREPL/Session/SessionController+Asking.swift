@@ -23,7 +23,7 @@ extension SessionController {
     }
 
     var participantNames: [String] {
-        guard case .records(let items)? = answers["participants.liste"]?.value else { return [] }
+        guard case .records(let items)? = answers[QuestionKeys.participants]?.value else { return [] }
         return items.compactMap { record in
             if case .text(let name)? = record["nom"] { return name } else { return nil }
         }
@@ -87,7 +87,7 @@ extension SessionController {
     }
 
     func printResumeSummary() {
-        let territory = answers["territoire.nom"]?.value.display ?? "territoire sans nom"
+        let territory = answers[QuestionKeys.territoryName]?.value.display ?? "territoire sans nom"
         let last = answers.values.map(\.updatedAt).max().map { FrenchFormat.timestamp($0) } ?? "—"
         console.write(style.bold("Reprise du classeur « \(territory) »") + " (\(store.path))")
         console.write("\(answers.count) réponse(s) enregistrée(s) ; dernière modification le \(last).")

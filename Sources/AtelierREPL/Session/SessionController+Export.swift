@@ -39,8 +39,7 @@ extension SessionController {
         do {
             plan = try financingPlan()
             problems = FinancingChecks.check(plan)
-            let (sources, _) = try templateSources("templates/financement")
-            let templates = try DocumentTemplates(sources: sources, folder: "templates/financement")
+            let templates = try resources.planTemplates.get().templates
             text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
         } catch {
             return .refused("Plan de financement non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
@@ -66,34 +65,19 @@ extension SessionController {
     }
 
     var territoryName: String {
-        if case .text(let name)? = answers["territoire.nom"]?.value { return name }
+        if case .text(let name)? = answers[QuestionKeys.territoryName]?.value { return name }
         return "territoire sans nom"
     }
 
-    /// The `.mustache` files of a folder of `templates/`, by name, and their paths for the fingerprint.
-    func templateSources(_ folder: String) throws -> ([String: String], [String: String]) {
-        var sources: [String: String] = [:], shaping: [String: String] = [:]
-        let project = Resources(root: resources.root)
-        for name in try project.contents(ofFolder: folder) where name.hasSuffix(".mustache") {
-            let text = try project.read(resources.root + "/" + folder + "/" + name)
-            sources[String(name.dropLast(".mustache".count))] = text
-            shaping["\(folder)/\(name)"] = text
-        }
-        return (sources, shaping)
-    }
-
-    /// The draft as text, from the current answers and the project's templates.
+    /// The draft as text, from the current answers and the project's templates (compiled once
+    /// per session, with the digests of the files that shape it).
     public func clsDraft() throws -> ClsDraft.Rendered {
-        let (templates, templateFiles) = try templateSources("templates/cls")
-        let compiled = try DocumentTemplates(sources: templates, folder: "templates/cls")
-        var shaping = templateFiles
-        for file in Resources.TemplateFile.allCases {
-            shaping[file.rawValue] = try Resources(root: resources.root).read(file)
-        }
+        let loaded = try resources.clsTemplates.get()
+        let digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
                                           library: try resources.library.get(), territory: try resources.territory.get(),
                                           financing: try financingPlan())
-        return try ClsDraft.render(input, templates: compiled, fingerprintInputs: shaping)
+        return try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
     }
 
     var sourcedAnswers: [String: SourcedAnswer] {

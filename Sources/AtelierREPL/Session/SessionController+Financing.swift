@@ -13,7 +13,10 @@ extension SessionController {
 
     /// Before receipts are typed: for each fiche, the instruments the catalogue proposes.
     func showFundingSuggestions() {
-        guard let catalogue = try? resources.catalogue.get() else { return }
+        guard let catalogue = try? resources.catalogue.get() else {
+            resources.problem(.catalogue).map { console.writeError(style.red($0)) }
+            return
+        }
         let sheets = plannedSheets
         if sheets.isEmpty {
             console.write(style.yellow("  Le plan d'actions n'a pas encore de fiche : /aller plan.fiches d'abord."))

@@ -69,7 +69,7 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .removed, quiet: true, positional: true, also: {
-            renumbered = question.key == SessionQuestionKeys.actionSheets
+            renumbered = question.key == QuestionKeys.actionSheets
                 ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
             return renumbered
         }, decide: {

@@ -14,7 +14,7 @@ extension SessionController {
     func showActionSheets() {
         let ranked = rankedActionSheets()
         guard !ranked.isEmpty else {
-            console.writeError(style.red("La bibliothèque de fiches (templates/plan/fiches.yaml) est illisible : \(resources.library.failure.map { ErrorPresenter.sentence($0) } ?? "")"))
+            console.writeError(style.red(resources.problem(.library) ?? "La bibliothèque de fiches actions (templates/plan/fiches.yaml) est vide."))
             return
         }
         session.shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
@@ -43,7 +43,7 @@ extension SessionController {
         var renumbered: [AnswerChange] = []
         let refusal = commit(question, origin: .modified, quiet: true, positional: true, also: {
             // The financing lines follow their fiche.
-            renumbered = question.key == SessionQuestionKeys.actionSheets
+            renumbered = question.key == QuestionKeys.actionSheets
                 ? self.session.financingRenumbered(FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)) : []
             return renumbered
         }, decide: {

@@ -123,7 +123,7 @@ public final class SessionController {
 
     /// A line that is not a command: the session says what it means, this says it and writes it.
     func answer(_ line: String) -> Outcome {
-        if !line.isEmpty, let problem = referenceProblem() { return problem }
+        if !line.isEmpty, let problem = referenceProblem(for: current?.kind) { return problem }
         switch session.interpret(line, parser: parser(for:)) {
         case .nothing:
             return .accepted
@@ -154,8 +154,22 @@ public final class SessionController {
     }
 
     /// Answers are checked against the reference: refuse them all if it cannot be read.
-    func referenceProblem() -> Outcome? {
-        resources.territory.failure.map { .refused("Le référentiel des communes est illisible (\(ErrorPresenter.clause($0))) : réinstallez le dossier data/ de l'outil.") }
+    /// An answer of `kind` naming a fiche or a dispositif needs the library or the catalogue:
+    /// refused with the file at fault rather than « aucun dispositif ne correspond ».
+    func referenceProblem(for kind: QuestionKind? = nil) -> Outcome? {
+        if let failure = resources.territory.failure {
+            return .refused("Le référentiel des communes est illisible (\(ErrorPresenter.clause(failure))) : réinstallez le dossier data/ de l'outil.")
+        }
+        guard let kind else { return nil }
+        let kinds = if case .list(let fields) = kind { fields.map(\.kind) } else { [kind] }
+        for kind in kinds {
+            switch kind {
+            case .actionSheet: if let problem = resources.problem(.library) { return .refused(problem) }
+            case .fundingInstrument: if let problem = resources.problem(.catalogue) { return .refused(problem) }
+            default: continue
+            }
+        }
+        return nil
     }
 
     // MARK: - Moving

@@ -1,0 +1,40 @@
+import AtelierCore
+
+/// What the session says when a reference it needs cannot be read. Loading stays lazy (start-up
+/// does not wait for files a session may never use), but where a reference matters — the
+/// catalogue when a dispositif is typed, the library before a fiche — a silently empty list would
+/// mislead (« aucun dispositif ne correspond à « detr » »): the user must read which file is
+/// wrong, and where.
+extension SessionResources {
+    public enum Reference: CaseIterable, Sendable {
+        case territory, synthesis, library, catalogue, clsTemplates, planTemplates
+
+        /// What the user knows it as, with its article.
+        var name: String {
+            switch self {
+            case .territory: "Le référentiel des communes (data/)"
+            case .synthesis: "Les références de la synthèse (templates/references/, templates/synthese/)"
+            case .library: "La bibliothèque de fiches actions (templates/plan/fiches.yaml)"
+            case .catalogue: "Le catalogue des dispositifs (templates/financement/catalogue.yaml)"
+            case .clsTemplates: "Les modèles du projet de contrat (templates/cls/)"
+            case .planTemplates: "Les modèles du plan de financement (templates/financement/)"
+            }
+        }
+    }
+
+    /// Why `reference` cannot be used, as one French sentence naming the file (and line), or nil
+    /// when it loads (loading it if needed).
+    public func problem(_ reference: Reference) -> String? {
+        let failure: (any Error)? = switch reference {
+        case .territory: territory.failure
+        case .synthesis: synthesis.failure
+        case .library: library.failure
+        case .catalogue: catalogue.failure
+        case .clsTemplates: clsTemplates.failure
+        case .planTemplates: planTemplates.failure
+        }
+        guard let failure else { return nil }
+        // The file is read once per session: after a correction, the tool must be started again.
+        return "\(reference.name) est illisible — \(ErrorPresenter.sentence(failure)) Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."
+    }
+}
