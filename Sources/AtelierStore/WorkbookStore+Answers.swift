@@ -17,10 +17,11 @@ extension WorkbookStore {
     /// change, for /annuler). What was undone before can no longer be replayed.
     static func insert(_ changes: [AnswerChange], settling: [String] = [], at now: String, in db: Database) throws {
         guard !changes.isEmpty || !settling.isEmpty else { return }
-        let settled = try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
-        try db.execute(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'")
-        try db.execute(sql: "INSERT INTO change_set (participant, recorded_at, settled_proposals) VALUES (?, ?, ?)",
-                       arguments: [changes.first?.participant, now, ProposalJSON.encode(settled)])
+        let settled = settling.isEmpty ? [] : try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
+        // Statements prepared once per connection: an answer is a handful of them, each time.
+        try db.cachedStatement(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'").execute()
+        try db.cachedStatement(sql: "INSERT INTO change_set (participant, recorded_at, settled_proposals) VALUES (?, ?, ?)")
+            .execute(arguments: [changes.first?.participant, now, ProposalJSON.encode(settled)])
         let changeSet = db.lastInsertedRowID
         for key in settling { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
         for change in changes {
@@ -30,27 +31,28 @@ extension WorkbookStore {
 
     /// Sets one answer (or, for a nil value, removes it) and appends its history line.
     static func write(_ change: AnswerChange, removing: Bool = false, at now: String, changeSet: Int64, in db: Database) throws {
-        let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [change.key])
+        let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, display FROM answer WHERE key = ?"), arguments: [change.key])
         let display: String? = removing ? nil : change.value.display
+        let json: String? = removing ? nil : change.value.json  // JSON serialisation: once, not twice
         if removing {
             try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
                     participant = excluded.participant, source = excluded.source,
                     source_year = excluded.source_year, updated_at = excluded.updated_at
-                """, arguments: [change.key, change.value.json, display, change.participant, change.source, change.sourceYear, now])
+                """).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO answer_event (key, value, display, previous_value, previous_display,
                 participant, source, source_year, origin, recorded_at, change_set)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [change.key, removing ? nil : change.value.json, display, previous?["value"] as String?,
-                             previous?["display"] as String?, change.participant, change.source,
-                             change.sourceYear, change.origin.rawValue, now, changeSet])
-        try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [change.key])
+            """).execute(arguments: [change.key, json, display, previous?["value"] as String?,
+                                     previous?["display"] as String?, change.participant, change.source,
+                                     change.sourceYear, change.origin.rawValue, now, changeSet])
+        try db.cachedStatement(sql: "DELETE FROM skipped_question WHERE key = ?").execute(arguments: [change.key])
     }
 
     public func record(_ change: AnswerChange) throws(WorkbookError) {

@@ -35,7 +35,16 @@ extension WorkbookStore {
     /// The content when another session has written since this one last read or wrote it, so
     /// that the session can tell its user before it asks the next question; nil otherwise.
     public func contentIfChangedElsewhere() throws(WorkbookError) -> WorkbookContent? {
-        try read { db in
+        // Asked before every question: the version alone is read outside a transaction (a
+        // pragma needs none); the content, when it changed, inside one.
+        let current: Int
+        do {
+            current = try writer.inDatabase { try Int.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        guard current != seenVersion.value else { return nil }
+        return try read { db in
             let version = try Self.dataVersion(db)
             guard version != seenVersion.value else { return nil }
             let content = try fetchContent(db)
@@ -62,7 +71,12 @@ extension WorkbookStore {
             }
             try Self.insert(changes, settling: settling, at: now, in: db)
             for (name, value) in state { try Self.setState(name, value, in: db) }
-            outcome.written = try fetchAnswers(db, keys: changes.map(\.key))
+            // The answers as recorded, without reading them back (and decoding their JSON again).
+            let recordedAt = Timestamp.date(now) ?? clock()
+            for change in changes {
+                outcome.written[change.key] = StoredAnswer(key: change.key, value: change.value, participant: change.participant,
+                                                           source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt)
+            }
         } abandoning: { $0 is Abandoned }
         return outcome
     }

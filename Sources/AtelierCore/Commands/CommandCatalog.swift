@@ -85,7 +85,8 @@ public enum CommandCatalog {
 
     /// Finds a command by name, ignoring accents and case.
     public static func spec(named typed: String) -> CommandSpec? {
-        let folded = typed.folded
-        return all.first { $0.spelling.folded == folded }
+        byFoldedSpelling[typed.folded]
     }
+
+    private static let byFoldedSpelling = Dictionary(all.map { ($0.spelling.folded, $0) }) { first, _ in first }
 }
