@@ -36,11 +36,14 @@ public struct Gap: Hashable, Sendable {
 /// the same marker are one point to complete).
 struct GapList {
     private(set) var all: [Gap] = []
+    /// The markers already listed: a plan of 30 fiches notes hundreds of gaps, and comparing
+    /// each to every earlier one, marker string by marker string, was half of an export.
+    private var markers: Set<String> = []
 
     /// Remembers `gap` (once) and hands it back, to be placed in the view.
     @discardableResult
     mutating func note(_ gap: Gap) -> Gap {
-        if !all.contains(where: { $0.marker == gap.marker }) { all.append(gap) }
+        if markers.insert(gap.marker).inserted { all.append(gap) }
         return gap
     }
 }

@@ -3,19 +3,22 @@
 /// Question keys (`demographie.medecins_generalistes.effectif`) are part of the interface:
 /// workbooks, scripts and documents refer to them, so they never change once shipped.
 public struct Questionnaire: Sendable {
-    public var version: Int
-    public var sections: [Section]
+    public let version: Int
+    public let sections: [Section]
+    /// Every question in questionnaire order.
+    public let questions: [Question]
+    /// Asked for at every line typed (and many times per line): found by key, not by a scan.
+    private let indexByKey: [String: Int]
 
     public init(version: Int, sections: [Section]) {
         self.version = version
         self.sections = sections
+        questions = sections.flatMap(\.questions)
+        indexByKey = Dictionary(questions.enumerated().map { ($1.key, $0) }) { first, _ in first }
     }
 
-    /// Every question in questionnaire order.
-    public var questions: [Question] { sections.flatMap(\.questions) }
-
     public func question(forKey key: String) -> Question? {
-        questions.first { $0.key == key }
+        indexByKey[key].map { questions[$0] }
     }
 
     public func section(forKey key: String) -> Section? {

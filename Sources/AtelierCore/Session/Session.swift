@@ -9,7 +9,15 @@ public struct Session: Sendable {
     public let navigator: Navigator
 
     /// The answers as this session last read or wrote them.
-    public private(set) var answers: [String: StoredAnswer] = [:] { didSet { checked = Self.check(answers, questionnaire) } }
+    public private(set) var answers: [String: StoredAnswer] = [:] {
+        didSet {
+            checked = Self.check(answers, questionnaire)
+            revision += 1
+        }
+    }
+    /// Counts the changes of `answers`: what is computed from them (the synthèse, a document)
+    /// is computed again only when it changed.
+    public private(set) var revision = 0
     public private(set) var skipped: Set<String> = []
     /// Answers proposed by imports, waiting for /confirmer.
     public private(set) var proposals: [String: Proposal] = [:]

@@ -72,12 +72,16 @@ extension SessionController {
     /// The draft as text, from the current answers and the project's templates (compiled once
     /// per session, with the digests of the files that shape it).
     public func clsDraft() throws -> ClsDraft.Rendered {
+        // A pure function of the answers and of the templates, which are read once a session.
+        if let cached = derived.clsDraft, cached.revision == session.revision { return cached.value }
         let loaded = try resources.clsTemplates.get()
         let digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
         let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
                                           library: try resources.library.get(), territory: try resources.territory.get(),
                                           financing: try financingPlan())
-        return try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
+        let rendered = try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
+        derived.clsDraft = (session.revision, rendered)
+        return rendered
     }
 
     var sourcedAnswers: [String: SourcedAnswer] {

@@ -4,10 +4,14 @@ import AtelierStore
 // MARK: - /synthèse
 
 extension SessionController {
-    /// The synthèse of the answers as they stand, computed afresh (it writes nothing).
+    /// The synthèse of the answers as they stand (it writes nothing), computed once for each
+    /// state of the answers: a fiche typed, an export and /synthèse in a row share it.
     public func currentSynthesis() throws -> Synthesis {
+        if let cached = derived.synthesis, cached.revision == session.revision { return cached.value }
         let builder = SynthesisBuilder(references: try resources.synthesis.get(), territory: try resources.territory.get())
-        return builder.build(answers: sourcedAnswers)
+        let synthesis = builder.build(answers: sourcedAnswers)
+        derived.synthesis = (session.revision, synthesis)
+        return synthesis
     }
 
     /// `part`: one of `SynthesisParts.all` (the parser refused any other); nil for all of them.

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDocuments
 import AtelierStore
 import Foundation
 
@@ -26,6 +27,13 @@ public final class SessionController {
     var session: Session
     /// The question saved as `question_courante` by the last write (nil: none saved).
     var savedPosition: String?
+    /// What was last computed from the answers, with the session's revision it was computed at.
+    var derived = DerivedResults()
+
+    struct DerivedResults {
+        var synthesis: (revision: Int, value: Synthesis)?
+        var clsDraft: (revision: Int, value: ClsDraft.Rendered)?
+    }
 
     public init(questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
                 console: Console, interactive: Bool) throws(WorkbookError) {
