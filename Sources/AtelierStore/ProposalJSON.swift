@@ -12,6 +12,7 @@ enum ProposalJSON {
     }
 
     static func encode(_ proposals: [Proposal]) -> String {
+        if proposals.isEmpty { return "[]" }  // nearly every change
         let rows = proposals.map { Row(key: $0.key, value: $0.value.json, source: $0.source, sourceYear: $0.sourceYear, file: $0.file) }
         guard let data = try? JSONEncoder().encode(rows) else { return "[]" }
         return String(decoding: data, as: UTF8.self)

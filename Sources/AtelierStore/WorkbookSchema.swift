@@ -86,12 +86,20 @@ enum WorkbookSchema {
                     -- then another change was made, so it can no longer be replayed.
                     state TEXT NOT NULL DEFAULT 'fait' CHECK (state IN ('fait', 'annulé', 'abandonné')),
                     -- JSON array of the import proposals the change settled, put back by /annuler.
-                    settled_proposals TEXT NOT NULL DEFAULT '[]'
+                    settled_proposals TEXT NOT NULL DEFAULT '[]',
+                    -- JSON array of the questions the change took off the skipped list (a question
+                    -- passed, then answered): /annuler passes them again.
+                    unskipped TEXT NOT NULL DEFAULT '[]',
+                    -- The question /passer skipped, when the change is a /passer.
+                    skipped TEXT
                 );
                 CREATE INDEX change_set_by_state ON change_set(state, id);
                 -- The change an event belongs to (NULL: recorded before undo existed). Events of
                 -- /annuler and /refaire name the change they undo or replay.
                 ALTER TABLE answer_event ADD COLUMN change_set INTEGER REFERENCES change_set(id);
+                -- Who recorded the line: the session's participant. For /annuler and /refaire, who
+                -- undid or replayed it (`participant` stays the author of the value).
+                ALTER TABLE answer_event ADD COLUMN acted_by TEXT;
                 CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
                 """)
         }

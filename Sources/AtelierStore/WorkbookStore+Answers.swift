@@ -12,49 +12,6 @@ extension WorkbookStore {
         try write { db in try Self.insert(changes, at: now, in: db) }
     }
 
-    /// One change the user can undo: each answer's new value, a history line with its previous
-    /// value, the question off the skipped list, the settled proposals removed (and kept in the
-    /// change, for /annuler). What was undone before can no longer be replayed.
-    static func insert(_ changes: [AnswerChange], settling: [String] = [], at now: String, in db: Database) throws {
-        guard !changes.isEmpty || !settling.isEmpty else { return }
-        let settled = settling.isEmpty ? [] : try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
-        // Statements prepared once per connection: an answer is a handful of them, each time.
-        try db.cachedStatement(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'").execute()
-        try db.cachedStatement(sql: "INSERT INTO change_set (participant, recorded_at, settled_proposals) VALUES (?, ?, ?)")
-            .execute(arguments: [changes.first?.participant, now, ProposalJSON.encode(settled)])
-        let changeSet = db.lastInsertedRowID
-        for key in settling { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [key]) }
-        for change in changes {
-            try write(change, at: now, changeSet: changeSet, in: db)
-        }
-    }
-
-    /// Sets one answer (or, for a nil value, removes it) and appends its history line.
-    static func write(_ change: AnswerChange, removing: Bool = false, at now: String, changeSet: Int64, in db: Database) throws {
-        let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, display FROM answer WHERE key = ?"), arguments: [change.key])
-        let display: String? = removing ? nil : change.value.display
-        let json: String? = removing ? nil : change.value.json  // JSON serialisation: once, not twice
-        if removing {
-            try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
-                    participant = excluded.participant, source = excluded.source,
-                    source_year = excluded.source_year, updated_at = excluded.updated_at
-                """).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now])
-        }
-        try db.cachedStatement(sql: """
-            INSERT INTO answer_event (key, value, display, previous_value, previous_display,
-                participant, source, source_year, origin, recorded_at, change_set)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [change.key, json, display, previous?["value"] as String?,
-                                     previous?["display"] as String?, change.participant, change.source,
-                                     change.sourceYear, change.origin.rawValue, now, changeSet])
-        try db.cachedStatement(sql: "DELETE FROM skipped_question WHERE key = ?").execute(arguments: [change.key])
-    }
-
     public func record(_ change: AnswerChange) throws(WorkbookError) {
         try record([change])
     }
@@ -97,15 +54,22 @@ extension WorkbookStore {
     /// Marks a question skipped, unless it has an answer by now (another session may just have
     /// given one): decided in the transaction. Returns whether it was skipped.
     @discardableResult
-    public func skip(_ key: String) throws(WorkbookError) -> Bool {
+    /// A new skip is a step of the undo history: /annuler right after /passer takes the skip
+    /// back, not the answer before it.
+    public func skip(_ key: String, by participant: String? = nil) throws(WorkbookError) -> Bool {
         let now = Timestamp.string(clock())
         var skipped = false
         try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM skipped_question WHERE key = ?", arguments: [key]) != nil {
+                skipped = true  // already passed: nothing new to undo
+                return
+            }
             try db.execute(sql: """
-                INSERT OR REPLACE INTO skipped_question (key, skipped_at)
+                INSERT INTO skipped_question (key, skipped_at)
                 SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM answer WHERE key = ?)
                 """, arguments: [key, now, key])
             skipped = db.changesCount > 0
+            if skipped { _ = try Self.openChangeSet(participant: participant, at: now, skipped: key, in: db) }
         }
         return skipped
     }

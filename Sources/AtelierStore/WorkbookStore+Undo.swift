@@ -2,46 +2,21 @@ import AtelierCore
 import Foundation
 import GRDB
 
-/// What /annuler or /refaire did to the workbook.
-public struct RevertedChange: Sendable, Equatable {
-    /// The answers as they are now: a nil value means the answer was removed.
-    public var restored: [(key: String, value: AnswerValue?)]
-    /// How the change was first made (saisie, retrait…), and when, and by whom.
-    public var origin: AnswerChange.Origin?
-    public var recordedAt: Date
-    public var participant: String?
-    /// The import proposals put back (undo) or settled again (redo).
-    public var proposals: [String]
-
-    public static func == (lhs: RevertedChange, rhs: RevertedChange) -> Bool {
-        lhs.restored.map(\.key) == rhs.restored.map(\.key) && lhs.restored.map(\.value) == rhs.restored.map(\.value)
-            && lhs.origin == rhs.origin && lhs.recordedAt == rhs.recordedAt && lhs.participant == rhs.participant
-            && lhs.proposals == rhs.proposals
-    }
-}
-
-public enum RevertOutcome: Sendable, Equatable {
-    case reverted(RevertedChange)
-    /// Nothing to undo (or to replay).
-    case nothing
-    /// The change touches answers changed since: reverting it would lose them; nothing written.
-    case changedSince(keys: [String])
-}
-
 // MARK: - /annuler and /refaire: the undo history lives in the workbook
 
 extension WorkbookStore {
-    /// Takes back the last change still in effect, whichever session made it, in one transaction.
-    public func undo() throws(WorkbookError) -> RevertOutcome {
-        try revert(.undo)
+    /// Takes back the last change still in effect, whichever session made it, in one
+    /// transaction; `participant` is who undoes it, for the history.
+    public func undo(by participant: String? = nil) throws(WorkbookError) -> RevertOutcome {
+        try revert(.undo, by: participant)
     }
 
     /// Replays the change undone last, unless another change was made since.
-    public func redo() throws(WorkbookError) -> RevertOutcome {
-        try revert(.redo)
+    public func redo(by participant: String? = nil) throws(WorkbookError) -> RevertOutcome {
+        try revert(.redo, by: participant)
     }
 
-    private func revert(_ direction: ChangeReversal.Direction) throws(WorkbookError) -> RevertOutcome {
+    private func revert(_ direction: ChangeReversal.Direction, by participant: String?) throws(WorkbookError) -> RevertOutcome {
         let now = Timestamp.string(clock())
         var outcome = RevertOutcome.nothing
         try write { db in
@@ -49,62 +24,60 @@ extension WorkbookStore {
             let sql = direction == .undo
                 ? "SELECT * FROM change_set WHERE state = 'fait' ORDER BY id DESC LIMIT 1"
                 : "SELECT * FROM change_set WHERE state = 'annulé' ORDER BY id ASC LIMIT 1"
-            guard let set = try Row.fetchOne(db, sql: sql) else { return }
-            let id: Int64 = set["id"]
-            let lines = try Self.originalLines(of: id, path: path, in: db)
-            let steps = ChangeReversal.steps(of: lines.map(\.step))
-            let current = try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")).mapValues(\.value)
-            switch ChangeReversal.plan(steps, direction, current: current) {
-            case .failure(let conflict):
-                outcome = .changedSince(keys: conflict.keys)
-            case .success(let restorations):
-                for restoration in restorations {
-                    let change = AnswerChange(key: restoration.key, value: restoration.value ?? .text(""),
-                                              participant: restoration.meta.participant, source: restoration.meta.source,
-                                              sourceYear: restoration.meta.sourceYear, origin: direction == .undo ? .undone : .redone)
-                    try Self.write(change, removing: restoration.value == nil, at: now, changeSet: id, in: db)
+            while let set = try Row.fetchOne(db, sql: sql) {
+                let change = try StoredChange(set, path: path, in: db)
+                guard !change.isEmpty else {
+                    // A step with nothing in it (edited by hand): passed over, never reported.
+                    try db.execute(sql: "UPDATE change_set SET state = 'abandonné' WHERE id = ?", arguments: [change.id])
+                    continue
                 }
-                let proposals = ProposalJSON.decode(set["settled_proposals"])
-                try Self.revertSettlement(of: proposals, direction, at: now, in: db)
-                try db.execute(sql: "UPDATE change_set SET state = ? WHERE id = ?",
-                               arguments: [direction == .undo ? "annulé" : "fait", id])
-                outcome = .reverted(RevertedChange(
-                    restored: restorations.map { ($0.key, $0.value) }, origin: lines.first?.origin,
-                    recordedAt: Timestamp.date(set["recorded_at"]) ?? .distantPast, participant: set["participant"],
-                    proposals: proposals.map(\.key)))
+                outcome = try Self.apply(change, direction, by: participant, at: now, in: db)
+                return
             }
         }
         return outcome
     }
 
-    /// The history lines a change wrote when it was made (not those of its undoing or
-    /// replaying), oldest first, each with the provenance of the value it replaced.
-    private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
-        -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
-            FROM answer_event e
-            LEFT JOIN answer_event p ON p.id = (
-                SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
-            WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
-            ORDER BY e.id
-            """, arguments: [changeSet])
-        // A history line edited into nonsense by hand stops the undo: read as "no answer", it
-        // would delete the answer it names.
-        func value(_ row: Row, _ column: String) throws -> AnswerValue? {
-            guard let json: String = row[column] else { return nil }
-            guard let value = try? AnswerValue(json: json) else {
-                throw WorkbookError.unreadableHistory(path: path, key: TerminalText.neutralised(row["key"]))
+    private static func apply(_ change: StoredChange, _ direction: ChangeReversal.Direction, by participant: String?,
+                              at now: String, in db: Database) throws -> RevertOutcome {
+        let restorations: [ChangeReversal.Restoration]
+        switch ChangeReversal.plan(change.steps, direction, current: try change.currentStates(in: db)) {
+        case .failure(let conflict): return .changedSince(keys: conflict.keys)
+        case .success(let planned): restorations = planned
+        }
+        if let key = change.skipped {
+            // A /passer: undone, the question is to answer again; replayed, passed again.
+            let answered = try Bool.fetchOne(db, sql: "SELECT 1 FROM answer WHERE key = ?", arguments: [key]) != nil
+            if answered { return .changedSince(keys: [key]) }
+            if direction == .undo {
+                try db.execute(sql: "DELETE FROM skipped_question WHERE key = ?", arguments: [key])
+            } else {
+                try db.execute(sql: "INSERT OR IGNORE INTO skipped_question (key, skipped_at) VALUES (?, ?)", arguments: [key, now])
             }
-            return value
         }
-        return try rows.map { row in
-            let step = ChangeReversal.Step(
-                key: row["key"], before: try value(row, "previous_value"), after: try value(row, "value"),
-                beforeMeta: .init(participant: row["prior_participant"], source: row["prior_source"], sourceYear: row["prior_source_year"]),
-                afterMeta: .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
-            return (step, AnswerChange.Origin(rawValue: row["origin"]))
+        for restoration in restorations {
+            let previous = try Row.fetchOne(db, sql: "SELECT value, display FROM answer WHERE key = ?", arguments: [restoration.key])
+            let written = AnswerChange(key: restoration.key, value: restoration.value ?? .text(""),
+                                       participant: restoration.meta.participant, source: restoration.meta.source,
+                                       sourceYear: restoration.meta.sourceYear, origin: direction == .undo ? .undone : .redone)
+            try write(written, json: restoration.value?.json, previous: previous, actedBy: participant, at: now, changeSet: change.id, in: db)
         }
+        // The questions the change took off the skipped list are passed again when it is undone
+        // (and `write` took them off again when it is replayed).
+        if direction == .undo {
+            for key in change.unskipped {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO skipped_question (key, skipped_at)
+                    SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM answer WHERE key = ?)
+                    """, arguments: [key, now, key])
+            }
+        }
+        try revertSettlement(of: change.proposals, direction, at: now, in: db)
+        try db.execute(sql: "UPDATE change_set SET state = ? WHERE id = ?", arguments: [direction == .undo ? "annulé" : "fait", change.id])
+        return .reverted(RevertedChange(restored: restorations.map { ($0.key, $0.value) }, origin: change.origin,
+                                        recordedAt: change.recordedAt, participant: change.participant,
+                                        proposals: change.proposals.map(\.key), skipped: change.skipped,
+                                        skippedAgain: direction == .undo ? change.unskipped : []))
     }
 
     /// Undo puts back the proposals a confirmation settled (unless a newer import proposed

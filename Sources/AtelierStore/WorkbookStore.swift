@@ -148,10 +148,18 @@ public final class WorkbookStore: Sendable {
     /// empty file), exclusively, so that no planted link is written through.
     static func backUp(_ writer: DatabaseQueue, path: String, now: Date) throws {
         let stamp = Timestamp.string(now).prefix(19).replacingOccurrences(of: ":", with: "-")
-        let backup = (path as NSString).deletingPathExtension + ".avant-migration-\(stamp).sqlite"
+        let base = (path as NSString).deletingPathExtension + ".avant-migration-\(stamp)"
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & 0o666 : 0o600
-        let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        // Two sessions opening an older workbook in the same second each keep their copy.
+        var backup = base + ".sqlite"
+        var descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        var attempt = 2
+        while descriptor < 0 && errno == EEXIST && attempt < 100 {
+            backup = base + "-\(attempt).sqlite"
+            descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+            attempt += 1
+        }
         guard descriptor >= 0 else {
             throw WorkbookError.storage(path: path, reason: "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(errno))")
         }

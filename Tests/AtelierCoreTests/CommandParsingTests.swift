@@ -20,7 +20,7 @@ import Testing
         ("/aide /Déplacer", .help(.deplacer)),
         ("/AIDE synthese", .help(.synthese)),
         ("/sections", .sections),
-        ("/SECTIONS  ignoré", .sections),
+        ("/SECTIONS  ", .sections),
         ("/aller demographie", .goTo("demographie")),
         ("/Aller   territoire.communes  ", .goTo("territoire.communes")),
         ("/retour", .back),
@@ -84,6 +84,8 @@ import Testing
     static let usageOfMove = "Usage : /déplacer N M, deux numéros d'éléments : « /déplacer 4 1 » met le quatrième élément en tête."
 
     static let refusals: [(String, String)] = [
+        ("/SECTIONS  ignoré", "/sections ne prend pas d'argument (« ignoré » en trop) : tapez « /sections » sans rien après. Rien n'a été fait."),
+        ("/annuler 3", "/annuler ne prend pas d'argument (« 3 » en trop) : tapez « /annuler » sans rien après ; répétez-la pour aller plus loin, une modification à la fois. Rien n'a été fait."),
         ("/zzz", "Commande inconnue : /zzz. Tapez /aide pour la liste des commandes."),
         ("/revior", "Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes."),
         ("/hist", "Commande inconnue : /hist. Vouliez-vous dire /historique ? Tapez /aide pour la liste des commandes."),

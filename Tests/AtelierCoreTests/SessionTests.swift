@@ -94,9 +94,13 @@ import Testing
                      ChangeReversal.Step(key: "a", before: .integer(1), after: .integer(2), beforeMeta: meta, afterMeta: meta)]
         let steps = ChangeReversal.steps(of: lines)
         #expect(steps.count == 1 && steps[0].before == nil && steps[0].after == .integer(2))
-        #expect(try ChangeReversal.plan(steps, .undo, current: ["a": .integer(2)]).get().map(\.value) == [nil])
-        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .integer(3)]).get() }
+        #expect(try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(2), meta)]).get().map(\.value) == [nil])
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(3), meta)]).get() }
         #expect(try ChangeReversal.plan(steps, .redo, current: [:]).get().map(\.value) == [.integer(2)])
+        // A source edited by hand since is a change too: never overwritten.
+        let edited = ChangeReversal.Meta(participant: "Dr Martin", source: "Ordre des médecins 2025", sourceYear: 2025)
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(2), edited)]).get() }
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .unreadable]).get() }
     }
 
     @Test func aSourceKeepsItsLastPlausibleYear() {

@@ -1,5 +1,6 @@
 import AtelierCore
 import Foundation
+import GRDB
 import Testing
 @testable import AtelierStore
 
@@ -122,5 +123,61 @@ import Testing
         let store = try WorkbookStore(path: path, appVersion: "test")
         #expect(try store.undo() == .nothing)
         #expect(try store.redo() == .nothing)
+    }
+
+    @Test func aValueTypedAgainAsItIsIsNoChangeAndKeepsRedo() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("territoire.nom", .text("Pays d'Auge"))])
+        try store.record([change("territoire.nom", .text("Autre"))])
+        _ = try store.undo()
+        try store.record([change("territoire.nom", .text("Pays d'Auge"))])  // as it is now
+        #expect(try store.history(of: "territoire.nom").map(\.origin) == ["saisie", "saisie", "annulation"])
+        #expect(try store.redo() != .nothing)
+        #expect(try store.answers()["territoire.nom"]?.value == .text("Autre"))
+    }
+
+    @Test func aSkipIsUndoneAndAnUndoneAnswerIsSkippedAgain() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        #expect(try store.skip("territoire.porteur", by: "Marie"))
+        guard case .reverted(let undone) = try store.undo() else { Issue.record("rien d'annulé"); return }
+        #expect(undone.skipped == "territoire.porteur")
+        #expect(try store.skippedKeys().isEmpty)
+        _ = try store.redo()
+        #expect(try store.skippedKeys() == ["territoire.porteur"])
+        // Answered after being passed: undone, it is passed again, as it was.
+        try store.record([change("territoire.porteur", .choice("commune"))])
+        #expect(try store.skippedKeys().isEmpty)
+        guard case .reverted(let again) = try store.undo() else { Issue.record("rien d'annulé"); return }
+        #expect(again.skippedAgain == ["territoire.porteur"])
+        #expect(try store.skippedKeys() == ["territoire.porteur"])
+        #expect(try store.answers()["territoire.porteur"] == nil)
+    }
+
+    @Test func theHistoryNamesWhoUndidAndAnEmptyStepIsPassedOver() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("territoire.nom", .text("Pays W"), by: "Zoé")])
+        try store.record([change("territoire.nom", .text("Pays Bob"), by: "Bob")])
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO change_set (participant, recorded_at) VALUES ('x', 'hier')")
+        }
+        guard case .reverted(let undone) = try store.undo(by: "Carl") else { Issue.record("rien d'annulé"); return }
+        #expect(undone.participant == "Bob")
+        let (author, actor) = try store.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT participant, acted_by FROM answer_event ORDER BY id DESC LIMIT 1")
+            return (row?["participant"] as String?, row?["acted_by"] as String?)
+        }
+        #expect(author == "Zoé")  // the value restored is Zoé's
+        #expect(actor == "Carl")  // the undoing is Carl's
+    }
+
+    @Test func aSourceEditedByHandIsNeverOverwrittenByAnUndo() throws {
+        let store = try WorkbookStore(path: path, appVersion: "test")
+        try store.record([change("demographie.medecins_generalistes.effectif", .integer(7))])
+        try store.record([change("demographie.medecins_generalistes.effectif", .integer(9))])
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE answer SET source = 'Ordre des médecins 2025' WHERE key = 'demographie.medecins_generalistes.effectif'")
+        }
+        #expect(try store.undo() == .changedSince(keys: ["demographie.medecins_generalistes.effectif"]))
+        #expect(try store.answers()["demographie.medecins_generalistes.effectif"]?.source == "Ordre des médecins 2025")
     }
 }

@@ -93,4 +93,29 @@ import Testing
         #expect(answer == 0)
         #expect(proposal == "0")
     }
+
+    @Test func undoRightAfterPasserTakesTheSkipBackNotTheAnswerBefore() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/t.sqlite"
+        let result = try Binary.run([workbook], input: "Pays P\n/passer\n/annuler\n", in: sandbox.path)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("↶ Annulé : /passer de la question territoire.porteur"), "\(result.output)")
+        #expect(result.output.contains("    territoire.porteur : de nouveau à remplir\n"))
+        let (name, skipped) = try DatabaseQueue(path: workbook).read { db in
+            (try String.fetchOne(db, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_question"))
+        }
+        #expect(name == "Pays P")
+        #expect(skipped == 0)
+    }
+
+    @Test func aScriptSavedWithAByteOrderMarkStartsWithItsCommand() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/t.sqlite"
+        #expect(try Binary.run([workbook], input: "Pays P\n", in: sandbox.path).status == 0)
+        let result = try Binary.run([workbook], input: "\u{FEFF}/annuler\n", in: sandbox.path)
+        #expect(result.output.contains("↶ Annulé : la saisie"), "\(result.output)")
+        let answers = try DatabaseQueue(path: workbook).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answer") }
+        #expect(answers == 0)
+    }
 }

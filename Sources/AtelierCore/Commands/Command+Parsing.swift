@@ -18,6 +18,11 @@ extension Command {
         if spec.argumentRequired && argument.isEmpty {
             return .failure(CommandRefusal("Il manque un argument. Usage : \(spec.usage) (/aide pour le détail)."))
         }
+        // « /annuler 3 » undoing one step without a word would mislead: refused, nothing done.
+        if spec.argument == nil && !argument.isEmpty {
+            let again = spec.name == .annuler || spec.name == .refaire ? " ; répétez-la pour aller plus loin, une modification à la fois" : ""
+            return .failure(CommandRefusal("/\(spec.spelling) ne prend pas d'argument (« \(argument.shortened(to: 40)) » en trop) : tapez « /\(spec.spelling) » sans rien après\(again). Rien n'a été fait."))
+        }
         do {
             return .success(try command(spec.name, argument: argument))
         } catch {

@@ -44,7 +44,7 @@ public enum CommandCatalog {
                     details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
         CommandSpec(name: .annuler, spelling: "annuler", argument: nil, argumentRequired: false,
                     summary: "annule la dernière modification confirmée",
-                    details: "Annule la dernière modification confirmée : réponse, élément ajouté ou retiré, déplacement, confirmation d'import. Répétée, elle remonte plus loin, y compris dans les modifications d'une session précédente ; /refaire rétablit ce qui vient d'être annulé."),
+                    details: "Annule la dernière modification confirmée du classeur, quelle que soit la session qui l'a faite : réponse, /modifier, élément ajouté ou retiré (avec les lignes du plan de financement qui le suivaient), /déplacer, /confirmer (la proposition d'import revient), /passer. Dit ce qui est rétabli et repose la question. Répétée, elle remonte plus loin, y compris dans les sessions précédentes ; /refaire rétablit ce qui vient d'être annulé. /participant, /source et la position dans le questionnaire ne sont pas des modifications du classeur : /annuler ne les reprend pas. Une réponse modifiée hors de l'outil depuis n'est jamais écrasée."),
         CommandSpec(name: .refaire, spelling: "refaire", argument: nil, argumentRequired: false,
                     summary: "rétablit ce que /annuler vient d'annuler",
                     details: "Rétablit la modification que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis. Répétée, elle rétablit les suivantes."),

@@ -60,12 +60,24 @@ public enum ChangeReversal {
         return order.compactMap { byKey[$0] }
     }
 
-    /// The answers to write to revert (or replay) `steps`, or the keys that another change
-    /// has touched since: those are refused as a whole, so that no later answer is lost.
+    /// An answer as the workbook has it now.
+    public enum State: Sendable, Equatable {
+        case absent
+        case answered(AnswerValue, Meta)
+        /// Its value cannot be read (edited by hand): never overwritten.
+        case unreadable
+    }
+
+    /// The answers to write to revert (or replay) `steps`, or the keys that another change —
+    /// or a hand edit, of the value or of its source — has touched since: those are refused as
+    /// a whole, so that nothing written later is lost.
     public static func plan(_ steps: [Step], _ direction: Direction,
-                            current: [String: AnswerValue]) -> Result<[Restoration], Conflict> {
-        let expected: (Step) -> AnswerValue? = { direction == .undo ? $0.after : $0.before }
-        let changed = steps.filter { current[$0.key] != expected($0) }.map(\.key)
+                            current: [String: State]) -> Result<[Restoration], Conflict> {
+        func expected(_ step: Step) -> State {
+            let (value, meta) = direction == .undo ? (step.after, step.afterMeta) : (step.before, step.beforeMeta)
+            return value.map { .answered($0, meta) } ?? .absent
+        }
+        let changed = steps.filter { (current[$0.key] ?? .absent) != expected($0) }.map(\.key)
         if !changed.isEmpty { return .failure(Conflict(keys: changed)) }
         return .success(steps.map { step in
             direction == .undo

@@ -39,21 +39,28 @@ struct SessionWording {
     /// What /annuler or /refaire restored.
     func reverted(_ change: RevertedChange, _ direction: ChangeReversal.Direction) -> [String] {
         var lines: [String] = []
-        let what = switch change.origin {
-        case .removed?: "le retrait d'un élément"
+        let what = if let key = change.skipped { "/passer de la question \(key)" } else {
+            switch change.origin {
+            case .removed?: "le retrait d'un élément"
         case .imported?: "la confirmation d'une proposition d'import"
         case .reference?: "le remplissage depuis le référentiel"
-        case .modified?: "la modification"
-        default: "la saisie"
+            case .modified?: "la modification"
+            default: "la saisie"
+            }
         }
-        let by = change.participant.map { ", par \($0)" } ?? ""
+        // The workbook may have been edited by hand: what it says is shown, never obeyed.
+        let by = change.participant.map { ", par \(TerminalText.neutralised($0))" } ?? ""
         let verb = direction == .undo ? "Annulé" : "Rétabli"
-        let when = FrenchFormat.timestamp(change.recordedAt).split(separator: " ").joined(separator: " à ")
+        let when = change.recordedAt.map { FrenchFormat.timestamp($0).split(separator: " ").joined(separator: " à ") } ?? "date illisible"
         lines.append("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
         for restored in change.restored {
-            let value = restored.value.map { Table.truncate($0.display, 100) } ?? style.dim("sans réponse")
+            let value = restored.value.map { Table.truncate(TerminalText.neutralised($0.display), 100) } ?? style.dim("sans réponse")
             lines.append("    \(restored.key) : \(value)")
         }
+        if let key = change.skipped {
+            lines.append("    \(key) : " + (direction == .undo ? "de nouveau à remplir" : "passée de nouveau"))
+        }
+        for key in change.skippedAgain { lines.append("    \(key) : de nouveau passée") }
         if !change.proposals.isEmpty {
             let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
             lines.append(style.dim("    Proposition(s) d'import \(again) : \(change.proposals.joined(separator: ", "))."))

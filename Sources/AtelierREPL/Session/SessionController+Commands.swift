@@ -100,7 +100,7 @@ extension SessionController {
         }
         let skippedNow: Bool
         do {
-            skippedNow = answers[question.key] == nil ? try store.skip(question.key) : false
+            skippedNow = answers[question.key] == nil ? try store.skip(question.key, by: participant) : false
             try reload()
         } catch {
             return .refused(error.description)

@@ -14,7 +14,7 @@ extension SessionController {
         catchUpWithOtherSessions()
         let outcome: RevertOutcome
         do {
-            outcome = direction == .undo ? try store.undo() : try store.redo()
+            outcome = direction == .undo ? try store.undo(by: participant) : try store.redo(by: participant)
         } catch {
             return .refused(error.description)
         }
@@ -24,8 +24,8 @@ extension SessionController {
                 ? "Rien à annuler : ce classeur n'a aucune modification confirmée à reprendre (celles faites avec une version de l'outil antérieure à /annuler ne peuvent pas l'être)."
                 : "Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis.")
         case .changedSince(let keys):
-            let list = keys.joined(separator: ", ")
-            return .refused("\(direction == .undo ? "Annulation" : "Rétablissement") impossible : \(list) a été modifié hors de l'outil depuis ; rien n'a été changé. /historique \(keys[0]) montre ses valeurs successives.")
+            let what = keys.count == 1 ? "la réponse \(keys[0]) a été modifiée" : "les réponses \(keys.joined(separator: ", ")) ont été modifiées"
+            return .refused("\(direction == .undo ? "Annulation" : "Rétablissement") impossible : \(what) hors de l'outil depuis (valeur, source ou participant) ; rien n'a été changé. /historique \(keys[0]) montre ses valeurs successives.")
         case .reverted(let change):
             do {
                 adopt(try store.content())
@@ -35,11 +35,13 @@ extension SessionController {
             for line in wording.reverted(change, direction) { console.write(line) }
             // Back to the question the change was about, as an editor goes back to the text
             // undone: asked again with its value as it is now.
-            let main = change.restored.first.flatMap { questionnaire.question(forKey: $0.key) }
+            // Saved as the position only when it is left without an answer (there is work to do
+            // there); otherwise quitting now resumes where the user was.
+            let main = (change.restored.first?.key ?? change.skipped).flatMap { questionnaire.question(forKey: $0) }
             if let main, navigator.isApplicable(main, answers: values) {
-                setCurrent(main)
+                setCurrent(main, saving: answers[main.key] == nil)
             } else {
-                setCurrent(current)
+                setCurrent(current, saving: false)
             }
             askCurrent()
             return .accepted

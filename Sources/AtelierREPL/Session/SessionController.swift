@@ -138,6 +138,14 @@ public final class SessionController {
         case .noQuestion:
             return .refused("Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir.")
         case .keepAnswer:
+            // Another session may have just removed it (an /annuler): then it is asked again.
+            catchUpWithOtherSessions()
+            guard let question = current, answers[question.key] != nil else {
+                console.write(style.yellow("  Cette réponse vient d'être retirée par une autre session : la question est posée de nouveau."))
+                setCurrent(current)
+                askCurrent()
+                return .accepted
+            }
             console.write(style.dim("Réponse conservée."))
             advance()
         case .answer(let text, let origin):
@@ -183,9 +191,9 @@ public final class SessionController {
     // MARK: - Moving
 
     /// Asks `question` next, and saves the position unless the last write already did.
-    func setCurrent(_ question: Question?) {
+    func setCurrent(_ question: Question?, saving: Bool = true) {
         session.setCurrent(question)
-        guard question?.key != savedPosition else { return }
+        guard saving, question?.key != savedPosition else { return }
         do {
             try store.setState(Session.StateKey.currentQuestion, question?.key)
             savedPosition = question?.key

@@ -1,0 +1,109 @@
+import AtelierCore
+import Foundation
+import GRDB
+
+/// What /annuler or /refaire did to the workbook.
+public struct RevertedChange: Sendable, Equatable {
+    /// The answers as they are now: a nil value means the answer was removed.
+    public var restored: [(key: String, value: AnswerValue?)]
+    /// How the change was first made (saisie, retrait…), when (nil: unreadable date), by whom.
+    public var origin: AnswerChange.Origin?
+    public var recordedAt: Date?
+    public var participant: String?
+    /// The import proposals put back (undo) or settled again (redo).
+    public var proposals: [String]
+    /// The question of a /passer undone or replayed.
+    public var skipped: String?
+    /// The questions passed again because the answer that took them off the list was undone.
+    public var skippedAgain: [String]
+
+    public static func == (lhs: RevertedChange, rhs: RevertedChange) -> Bool {
+        lhs.restored.map(\.key) == rhs.restored.map(\.key) && lhs.restored.map(\.value) == rhs.restored.map(\.value)
+            && lhs.origin == rhs.origin && lhs.recordedAt == rhs.recordedAt && lhs.participant == rhs.participant
+            && lhs.proposals == rhs.proposals && lhs.skipped == rhs.skipped && lhs.skippedAgain == rhs.skippedAgain
+    }
+}
+
+public enum RevertOutcome: Sendable, Equatable {
+    case reverted(RevertedChange)
+    /// Nothing to undo (or to replay).
+    case nothing
+    /// The change touches answers changed since (or unreadable): reverting it would lose them;
+    /// nothing was written.
+    case changedSince(keys: [String])
+}
+
+/// One step of the undo history as the workbook keeps it: the change_set row and the history
+/// lines it wrote when it was made.
+struct StoredChange {
+    var id: Int64
+    var participant: String?
+    var recordedAt: Date?
+    var proposals: [Proposal]
+    var unskipped: [String]
+    var skipped: String?
+    var steps: [ChangeReversal.Step]
+    var origin: AnswerChange.Origin?
+
+    var isEmpty: Bool { steps.isEmpty && proposals.isEmpty && skipped == nil }
+
+    init(_ row: Row, path: String, in db: Database) throws {
+        id = row["id"]
+        participant = row["participant"]
+        recordedAt = (row["recorded_at"] as String?).flatMap(Timestamp.date)
+        proposals = ProposalJSON.decode(row["settled_proposals"])
+        unskipped = KeyListJSON.decode(row["unskipped"])
+        skipped = row["skipped"]
+        let lines = try Self.originalLines(of: id, path: path, in: db)
+        steps = ChangeReversal.steps(of: lines.map(\.step))
+        origin = lines.first?.origin ?? (proposals.isEmpty ? nil : .imported)
+    }
+
+    /// The answers the change touches, as they are now; an unreadable one counts as changed.
+    func currentStates(in db: Database) throws -> [String: ChangeReversal.State] {
+        var states: [String: ChangeReversal.State] = [:]
+        for step in steps {
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, participant, source, source_year FROM answer WHERE key = ?",
+                                             arguments: [step.key]) else {
+                states[step.key] = .absent
+                continue
+            }
+            guard let value = try? AnswerValue(json: row["value"]) else {
+                states[step.key] = .unreadable
+                continue
+            }
+            states[step.key] = .answered(value, .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
+        }
+        return states
+    }
+
+    /// The history lines a change wrote when it was made (not those of its undoing or
+    /// replaying), oldest first, each with the provenance of the value it replaced.
+    private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
+        -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
+            FROM answer_event e
+            LEFT JOIN answer_event p ON p.id = (
+                SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
+            WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
+            ORDER BY e.id
+            """, arguments: [changeSet])
+        // A history line edited into nonsense stops the undo: read as "no answer", it would
+        // delete the answer it names.
+        func value(_ row: Row, _ column: String) throws -> AnswerValue? {
+            guard let json: String = row[column] else { return nil }
+            guard let value = try? AnswerValue(json: json) else {
+                throw WorkbookError.unreadableHistory(path: path, key: TerminalText.neutralised(row["key"]))
+            }
+            return value
+        }
+        return try rows.map { row in
+            let step = ChangeReversal.Step(
+                key: row["key"], before: try value(row, "previous_value"), after: try value(row, "value"),
+                beforeMeta: .init(participant: row["prior_participant"], source: row["prior_source"], sourceYear: row["prior_source_year"]),
+                afterMeta: .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
+            return (step, AnswerChange.Origin(rawValue: row["origin"]))
+        }
+    }
+}
