@@ -24,7 +24,8 @@ public enum AtelierApp {
     /// Runs a session and returns the process exit status: 0 when the user left normally
     /// (`/quitter`, Ctrl-D, end of script), 1 on a refused script line or an unusable file.
     public static func run(_ options: Options) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
+        let context = AppContext.live()
+        let environment = context.environment
         let interactive = isatty(0) == 1
         let colours = interactive && isatty(1) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
             && environment["TERM"] != "dumb"
@@ -48,7 +49,7 @@ public enum AtelierApp {
         var newTerritoryName: String?
         if path == nil {
             let directory = options.sessionsDirectory ?? environment["ATELIER_SANTE_SESSIONS"] ?? resources.root + "/sessions"
-            switch WorkbookPicker(directory: directory, questionnaire: questionnaire, console: console, reader: reader).choose() {
+            switch WorkbookPicker(directory: directory, questionnaire: questionnaire, console: console, reader: reader, context: context).choose() {
             case .cancelled: return 0
             case .failed(let message):
                 console.writeError("Ligne 1 : \(message)")
@@ -62,9 +63,9 @@ public enum AtelierApp {
         let store: WorkbookStore
         let controller: SessionController
         do {
-            store = try WorkbookStore(path: path!, appVersion: version)
+            store = try WorkbookStore(path: path!, appVersion: version, clock: context.now)
             controller = try SessionController(questionnaire: questionnaire, store: store, resources: SessionResources(resources),
-                                               console: console, interactive: interactive)
+                                               console: console, interactive: interactive, context: context)
             if let newTerritoryName, let question = questionnaire.question(forKey: QuestionKeys.territoryName) {
                 _ = controller.commit(question, origin: .typed, decide: { .text(newTerritoryName) })
             }

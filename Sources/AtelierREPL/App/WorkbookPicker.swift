@@ -10,6 +10,7 @@ struct WorkbookPicker {
     let questionnaire: Questionnaire
     let console: Console
     let reader: LineReader
+    let context: AppContext
 
     enum Choice {
         case open(path: String, newTerritoryName: String?)
@@ -101,7 +102,7 @@ struct WorkbookPicker {
         let progress = Navigator(questionnaire: questionnaire).progress(answers: summary.answers, skipped: [])
         let answered = progress.reduce(0) { $0 + $1.answered }, applicable = progress.reduce(0) { $0 + $1.applicable }
         let percent = applicable == 0 ? 0 : answered * 100 / applicable
-        let when = summary.lastChange.map { "modifié le " + FrenchFormat.timestamp($0) } ?? "vide"
+        let when = summary.lastChange.map { "modifié le " + context.timestamp($0) } ?? "vide"
         return "\(territory) — \(answered)/\(applicable) questions (\(percent) %) — \(when) (\(file))"
     }
 }

@@ -5,6 +5,7 @@ import AtelierStore
 /// refusals, undo reports. Handlers print these lines; they do not word them.
 struct SessionWording {
     let style: Style
+    let context: AppContext
 
     /// What the session tells of a decision, in French.
     func notes(for events: [SessionEvent]) -> [String] {
@@ -51,7 +52,7 @@ struct SessionWording {
         // The workbook may have been edited by hand: what it says is shown, never obeyed.
         let by = change.participant.map { ", par \(TerminalText.neutralised($0))" } ?? ""
         let verb = direction == .undo ? "Annulé" : "Rétabli"
-        let when = change.recordedAt.map { FrenchFormat.timestamp($0).split(separator: " ").joined(separator: " à ") } ?? "date illisible"
+        let when = change.recordedAt.map { context.timestamp($0).split(separator: " ").joined(separator: " à ") } ?? "date illisible"
         lines.append("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
         for restored in change.restored {
             let value = restored.value.map { Table.truncate(TerminalText.neutralised($0.display), 100) } ?? style.dim("sans réponse")

@@ -88,7 +88,7 @@ extension SessionController {
 
     func printResumeSummary() {
         let territory = answers[QuestionKeys.territoryName]?.value.display ?? "territoire sans nom"
-        let last = answers.values.map(\.updatedAt).max().map { FrenchFormat.timestamp($0) } ?? "—"
+        let last = answers.values.map(\.updatedAt).max().map { context.timestamp($0) } ?? "—"
         console.write(style.bold("Reprise du classeur « \(territory) »") + " (\(store.path))")
         console.write("\(answers.count) réponse(s) enregistrée(s) ; dernière modification le \(last).")
         let progress = navigator.progress(answers: values, skipped: skipped)

@@ -9,7 +9,7 @@ extension SessionController {
     func export(_ request: ExportRequest) -> Outcome {
         if request.document == .plan { return exportPlan(request) }
         let path = request.path ?? defaultDocumentPath(suffix: "-cls.md")
-        let started = Date()
+        let started = context.now()
         let document: ClsDraft.Rendered
         do {
             document = try clsDraft()
@@ -18,11 +18,11 @@ extension SessionController {
         }
         let written: DocumentFile.Written
         do {
-            written = try DocumentFile.write(Data(document.text.utf8), to: path, besideWorkbook: store.path)
+            written = try DocumentFile.write(Data(document.text.utf8), to: path, besideWorkbook: store.path, now: context.now())
         } catch {
             return .refused(error.description)
         }
-        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        let milliseconds = Int(context.now().timeIntervalSince(started) * 1000)
         report(written, as: "projet de contrat", detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
         console.write(document.gaps.isEmpty ? "    Rien n'est marqué « À compléter »."
                       : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
@@ -49,9 +49,9 @@ extension SessionController {
         do {
             // Both names checked before either is written: a refused CSV leaves no half export.
             if withCSV { _ = try DocumentFile.checkedTarget(csvPath, workbook: store.path) }
-            written.append((try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path), "plan de financement"))
+            written.append((try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path, now: context.now()), "plan de financement"))
             if withCSV {
-                written.append((try DocumentFile.write(Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path),
+                written.append((try DocumentFile.write(Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path, now: context.now()),
                                 "tableau du plan (CSV)"))
             }
         } catch {

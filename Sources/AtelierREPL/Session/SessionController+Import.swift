@@ -13,7 +13,7 @@ extension SessionController {
             return .refused("Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
         }
         let codes = Set(communes.map(\.code))
-        let started = Date()
+        let started = context.now()
         var proposed: [Proposal]
         var note: String?
         let unchanged: Int
@@ -35,7 +35,7 @@ extension SessionController {
             endProgress()
             return .refused("Import refusé — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
-        let seconds = FrenchFormat.decimal(Date().timeIntervalSince(started), maximumFractionDigits: 2)
+        let seconds = FrenchFormat.decimal(context.now().timeIntervalSince(started), maximumFractionDigits: 2)
         let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
         console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)" + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
         if let note { console.write("  " + note) }
@@ -114,9 +114,9 @@ extension SessionController {
     /// A progress bar on a terminal, for reads that take more than a moment.
     func progressReporter(_ what: String) -> ((Double) -> Void)? {
         guard interactive else { return nil }
-        let started = Date()
-        return { [console] fraction in
-            guard Date().timeIntervalSince(started) > 0.3 else { return }
+        let started = context.now()
+        return { [console, context] fraction in
+            guard context.now().timeIntervalSince(started) > 0.3 else { return }
             let width = 30, filled = Int(fraction * Double(width))
             console.progress("  \(what) : " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " \(Int(fraction * 100)) %")
         }

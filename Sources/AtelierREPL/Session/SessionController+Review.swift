@@ -28,7 +28,7 @@ extension SessionController {
                 let mark = setAside.contains(question.key) ? "⚠ " : ""
                 marked = marked || !mark.isEmpty
                 rows.append([question.key, mark + Table.truncate(answer.value.display, 60),
-                             answer.source ?? "—", answer.participant ?? "—", FrenchFormat.timestamp(answer.updatedAt)])
+                             answer.source ?? "—", answer.participant ?? "—", context.timestamp(answer.updatedAt)])
                 if case .records(let items) = answer.value, !items.isEmpty {
                     let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
                     details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display(expecting: keys))" }
@@ -78,7 +78,7 @@ extension SessionController {
             return .accepted
         }
         let rows = events.map { e in
-            [FrenchFormat.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
+            [context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
              Table.truncate(e.previousDisplay ?? "—", 30), e.participant ?? "—",
              (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? "")]
         }

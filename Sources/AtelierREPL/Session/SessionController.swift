@@ -22,6 +22,8 @@ public final class SessionController {
     let resources: SessionResources
     let console: Console
     let interactive: Bool
+    /// The clock and the time zone, as the app read them.
+    let context: AppContext
 
     /// Where the session stands and the rules it follows: the one piece of session state.
     var session: Session
@@ -36,7 +38,8 @@ public final class SessionController {
     }
 
     public init(questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
-                console: Console, interactive: Bool) throws(WorkbookError) {
+                console: Console, interactive: Bool, context: AppContext = .live()) throws(WorkbookError) {
+        self.context = context
         self.questionnaire = questionnaire
         self.navigator = Navigator(questionnaire: questionnaire)
         self.store = store
@@ -83,7 +86,7 @@ public final class SessionController {
         return parser
     }
     var style: Style { console.style }
-    var wording: SessionWording { SessionWording(style: style) }
+    var wording: SessionWording { SessionWording(style: style, context: context) }
 
     /// Reads the whole workbook again, and says what another session changed in it.
     func reload() throws(WorkbookError) {
