@@ -25,20 +25,8 @@ public enum PlainText {
     /// `text` without control characters (a tab or a line end becomes a space): those the
     /// terminal's own filter recognises, and the invisible direction marks (LRM, RLM, ALM), which
     /// have no place in a name read from a national file.
-    public static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 9 || value == 10 || value == 13 {
-                scalars.append(" ")
-            } else if !TerminalText.isControl(value) && !TerminalText.isBidiControl(value) && !directionMarks.contains(value) {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
+    public static func clean(_ text: String) -> String { TerminalText.plainLine(text) }
 
-    private static let directionMarks: Set<UInt32> = [0x200E, 0x200F, 0x061C]
 
     /// A byte of Windows-1252 as its scalar: latin-1, except 0x80–0x9F, which are punctuation
     /// and letters (’ œ € …) there rather than C1 controls; the five undefined bytes are dropped.

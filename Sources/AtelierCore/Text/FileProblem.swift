@@ -54,21 +54,7 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(location) : \(reason)".asSentence }
 
     /// `text` without terminal controls and bidi marks; a tab or a line end becomes a space.
-    static func plain(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 9 || value == 10 || value == 13 {
-                scalars.append(" ")
-            } else if !TerminalText.isControl(value) && !TerminalText.isBidiControl(value) && !directionMarks.contains(value) {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// LRM, RLM, ALM: invisible, and with no place in a file name shown in a sentence.
-    private static let directionMarks: Set<UInt32> = [0x200E, 0x200F, 0x061C]
+    static func plain(_ text: String) -> String { TerminalText.plainLine(text) }
 }
 
 /// Names the loaders used before there was one file problem type; kept while other branches

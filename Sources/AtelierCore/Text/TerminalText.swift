@@ -71,4 +71,22 @@ public enum TerminalText {
         }
         return nil
     }
+
+    /// `text` on one line, without control characters (a tab or a line end becomes a space):
+    /// those `isControl` recognises, the bidi controls, and the invisible direction marks (LRM,
+    /// RLM, ALM), which have no place in a name shown in a sentence or read from a national file.
+    public static func plainLine(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 9 || value == 10 || value == 13 {
+                scalars.append(" ")
+            } else if !isControl(value) && !isBidiControl(value) && !directionMarks.contains(value) {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    private static let directionMarks: Set<UInt32> = [0x200E, 0x200F, 0x061C]
 }
