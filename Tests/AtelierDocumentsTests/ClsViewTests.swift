@@ -102,8 +102,8 @@ import Testing
         let fiche = try #require(sources["fiche"])
         sources["fiche"] = fiche + "{{objectif_generale}}\n"
         let line = fiche.split(separator: "\n", omittingEmptySubsequences: false).count
-        #expect(throws: TemplateError(file: "templates/cls/fiche.mustache", line: line,
-                                      message: "balise inconnue « objectif_generale » (vouliez-vous dire « objectif_general » ?)")) {
+        #expect(throws: FileProblem(file: "templates/cls/fiche.mustache", line: line,
+                                      reason: "balise inconnue « objectif_generale » (vouliez-vous dire « objectif_general » ?)")) {
             _ = try Project.render([:], templates: sources)
         }
     }

@@ -76,10 +76,10 @@ public enum QuestionnaireLoader {
                 let section = String(key.prefix { $0 != "." })
                 guard let line = sectionLines[section] else {
                     throw FileProblem(file: document.file, line: nil,
-                                        message: "la section « \(section) » manque : l'outil a besoin de sa question « \(key) »")
+                                        reason: "la section « \(section) » manque : l'outil a besoin de sa question « \(key) »")
                 }
                 throw FileProblem(file: document.file, line: line,
-                                    message: "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin (remettez-la, avec cette clé)")
+                                    reason: "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin (remettez-la, avec cette clé)")
             }
         }
 

@@ -56,14 +56,3 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// `text` without terminal controls and bidi marks; a tab or a line end becomes a space.
     static func plain(_ text: String) -> String { TerminalText.plainLine(text) }
 }
-
-/// Names the loaders used before there was one file problem type; kept while other branches
-/// still spell them (DocumentTemplates, ClsDraft, Resources). Same type, so nothing converts.
-public typealias TemplateError = FileProblem
-
-extension FileProblem {
-    /// The initializer those files use (`message:` was the reason's old name).
-    public init(file: String, line: Int?, message: String) {
-        self.init(file: file, line: line, reason: message)
-    }
-}

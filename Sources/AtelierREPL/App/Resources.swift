@@ -82,17 +82,17 @@ public struct Resources: Sendable {
         let name = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
             guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                throw TemplateError(file: name, line: nil, message: "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)")
+                throw FileProblem(file: name, line: nil, reason: "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)")
             }
             if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-                throw TemplateError(file: name, line: nil, message: "fichier de \(size >> 20) Mio : \(Self.maximumFileSize >> 20) Mio au plus")
+                throw FileProblem(file: name, line: nil, reason: "fichier de \(size >> 20) Mio : \(Self.maximumFileSize >> 20) Mio au plus")
             }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TemplateError(file: name, line: nil, message: "fichier introuvable ou illisible")
+            throw FileProblem(file: name, line: nil, reason: "fichier introuvable ou illisible")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(file: name, line: nil, message: "le fichier n'est pas en UTF-8")
+            throw FileProblem(file: name, line: nil, reason: "le fichier n'est pas en UTF-8")
         }
         return text
     }
@@ -102,7 +102,7 @@ public struct Resources: Sendable {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: root + "/" + folder).sorted()
         } catch {
-            throw TemplateError(file: folder, line: nil, message: "dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER")
+            throw FileProblem(file: folder, line: nil, reason: "dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER")
         }
     }
 }
