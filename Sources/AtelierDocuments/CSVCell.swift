@@ -25,8 +25,9 @@ enum CSVCell {
         var digits = value.utf8[...]
         if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
         let parts = digits.split(separator: UInt8(ascii: ","), maxSplits: 1, omittingEmptySubsequences: false)
-        return !digits.isEmpty && parts.count <= 2 && parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        }
+        return !digits.isEmpty && parts.count <= 2
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            }
     }
 }

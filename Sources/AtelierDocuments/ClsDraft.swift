@@ -16,8 +16,10 @@ public enum ClsDraft {
     /// - Parameters:
     ///   - fingerprintInputs: every file that shapes the document (templates, library,
     ///     references), by name, hashed with the answers.
-    public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fingerprintInputs: [String: String]) throws(FileProblem) -> Rendered {
+    public static func render(
+        _ input: ClsDraftContext.Input, templates: DocumentTemplates,
+        fingerprintInputs: [String: String]
+    ) throws(FileProblem) -> Rendered {
         try render(input, templates: templates, fileDigests: digests(of: fingerprintInputs))
     }
 
@@ -25,8 +27,10 @@ public enum ClsDraft {
     ///   - fileDigests: `digests(of:)` of every file that shapes the document, computed once per
     ///     session rather than at every export (hashing them is most of a fingerprint's cost).
     ///   - cache: the answers' lines of earlier fingerprints in this session.
-    public static func render(_ input: ClsDraftContext.Input, templates: DocumentTemplates,
-                              fileDigests: [String: String], cache: FingerprintCache? = nil) throws(FileProblem) -> Rendered {
+    public static func render(
+        _ input: ClsDraftContext.Input, templates: DocumentTemplates,
+        fileDigests: [String: String], cache: FingerprintCache? = nil
+    ) throws(FileProblem) -> Rendered {
         let fingerprint = Self.fingerprint(answers: input.answers, digests: fileDigests, cache: cache)
         var builder = ClsDraftContext(input)
         let context = builder.build(fingerprint: fingerprint)
@@ -64,10 +68,14 @@ extension ClsDraftContext {
         var sample = input
         let commune = CommuneRef(code: "00000", name: "exemple", population: 1, populationYear: 2023)
         sample.answers[QuestionKeys.territoryCommunes] = SourcedAnswer(value: .communes([commune]))
-        sample.answers[QuestionKeys.signatories] = SourcedAnswer(value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
+        sample.answers[QuestionKeys.signatories] = SourcedAnswer(
+            value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
         let sheet = input.library.sheets.first.map { AnswerValue.choice($0.key) } ?? .choice(ActionSheetLibrary.customKey)
-        sample.answers[QuestionKeys.actionSheets] = SourcedAnswer(value: .records([ListRecord(fields: [("fiche", sheet)]),
-                                                                       ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey))])]))
+        sample.answers[QuestionKeys.actionSheets] = SourcedAnswer(
+            value: .records([
+                ListRecord(fields: [("fiche", sheet)]),
+                ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey))]),
+            ]))
         sample.financing = .templateSample(base: "HT")
         sample.answers[QuestionKeys.plannedSignature] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
         let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
@@ -78,7 +86,8 @@ extension ClsDraftContext {
         sample.synthesis.indicators["acces.apl_medecins_generalistes"] = Indicator(
             id: "acces.apl_medecins_generalistes", label: "x", unit: .consultations, value: 1, formula: "x", basis: ["x"])
         for profession in sample.synthesis.professions {
-            sample.synthesis.indicators["\(profession.key).effectif"] = Indicator(id: "\(profession.key).effectif", label: "x", unit: .count, value: 1, formula: "x")
+            sample.synthesis.indicators["\(profession.key).effectif"] = Indicator(
+                id: "\(profession.key).effectif", label: "x", unit: .count, value: 1, formula: "x")
         }
         return sample
     }

@@ -21,10 +21,11 @@ extension ClsDraftContext {
         } else {
             dates = .missing(gap("date prévue de signature", command: "/aller contrat.signature_prevue"))
         }
-        return ContractView(prs: prs, deliberation: deliberation, years: years, yearsByDefault: byDefault, dates: dates,
-                            coordinator: answerText("contrat.coordinateur", what: "coordinateur·rice du contrat"),
-                            signingPlace: answerText("contrat.lieu_signature", what: "lieu de signature"),
-                            steeringFrequency: answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage"))
+        return ContractView(
+            prs: prs, deliberation: deliberation, years: years, yearsByDefault: byDefault, dates: dates,
+            coordinator: answerText("contrat.coordinateur", what: "coordinateur·rice du contrat"),
+            signingPlace: answerText("contrat.lieu_signature", what: "lieu de signature"),
+            steeringFrequency: answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage"))
     }
 
     /// The day before the same date `years` later: a contract signed on 01/03/2027 for 5 years

@@ -12,12 +12,14 @@ extension ClsDraftContext {
         let missingPerimeter = communes.isEmpty ? gap("communes du périmètre", command: "/aller territoire.communes") : nil
 
         func value(_ id: String) -> String { synthesis.indicator(id)?.formatted ?? "—" }
-        let professions = synthesis.professions.filter { synthesis.indicator("\($0.key).effectif")?.isAvailable == true }.map { profession in
+        let professions = synthesis.professions.filter { synthesis.indicator("\($0.key).effectif")?.isAvailable == true }.map {
+            profession in
             let p = profession.key
-            return ProfessionView(profession: profession.label, headcount: value("\(p).effectif"), density: value("\(p).densite_comparee"),
-                                  departmentDensity: value("\(p).densite_departement"), franceDensity: value("\(p).densite_france"),
-                                  departmentRatio: value("\(p).rapport_departement"), over60: value("\(p).part_60_plus"),
-                                  headcountIn5Years: value("\(p).effectif_5_ans"), changeIn5Years: value("\(p).evolution_5_ans"))
+            return ProfessionView(
+                profession: profession.label, headcount: value("\(p).effectif"), density: value("\(p).densite_comparee"),
+                departmentDensity: value("\(p).densite_departement"), franceDensity: value("\(p).densite_france"),
+                departmentRatio: value("\(p).rapport_departement"), over60: value("\(p).part_60_plus"),
+                headcountIn5Years: value("\(p).effectif_5_ans"), changeIn5Years: value("\(p).evolution_5_ans"))
         }
         let missingDemography = professions.isEmpty ? gap("effectifs des professionnels de santé", command: "/aller demographie") : nil
         let caveats = synthesis.professions.compactMap { p in
@@ -25,13 +27,18 @@ extension ClsDraftContext {
         }
         let access = indicatorRows(SynthesisBuilder.accessIDs, section: "demographie")
         let structures = indicatorRows(SynthesisBuilder.structureIDs, section: "structures")
-        let mobility = indicatorRows(["mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
-                                      "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
-                                      "mobilites.points_teleconsultation"], section: "mobilites")
+        let mobility = indicatorRows(
+            [
+                "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
+                "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
+                "mobilites.points_teleconsultation",
+            ], section: "mobilites")
         let findings = synthesis.findings.enumerated().map { FindingView(number: $0.offset + 1, text: $0.element.message) }
-        let missingFindings = findings.isEmpty
+        let missingFindings =
+            findings.isEmpty
             ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : nil
-        let obstacles: Field = input.answers["mobilites.obstacles"].map { .given($0.value.display) }
+        let obstacles: Field =
+            input.answers["mobilites.obstacles"].map { .given($0.value.display) }
             ?? .missing(gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles"))
         return DiagnosticView(
             communes: communes, missingPerimeter: missingPerimeter,
@@ -54,12 +61,15 @@ extension ClsDraftContext {
     mutating func indicatorRows(_ ids: [String], section: String) -> [IndicatorRowView] {
         let indicators = ids.compactMap { input.synthesis.indicator($0) }
         let rows = indicators.filter(\.isAvailable).map { indicator in
-            IndicatorRowView(indicator: .given(indicator.label), value: indicator.formatted,
-                             basis: indicator.basis.isEmpty ? nil : indicator.basis.joined(separator: " ; "))
+            IndicatorRowView(
+                indicator: .given(indicator.label), value: indicator.formatted,
+                basis: indicator.basis.isEmpty ? nil : indicator.basis.joined(separator: " ; "))
         }
         guard rows.isEmpty else { return rows }
         let labels = indicators.prefix(3).map { Self.midSentence($0.label) }.joined(separator: ", ")
         let key = indicators.first { !$0.missingKeys.isEmpty }?.missingKeys.first ?? section
-        return [IndicatorRowView(indicator: .missing(gap(labels + (indicators.count > 3 ? "…" : ""), command: "/aller \(key)")), value: "—")]
+        return [
+            IndicatorRowView(indicator: .missing(gap(labels + (indicators.count > 3 ? "…" : ""), command: "/aller \(key)")), value: "—")
+        ]
     }
 }

@@ -9,17 +9,24 @@ extension ClsDraftContext {
         if case .epci(let epci)? = input.answers["territoire.siren_epci"]?.value { siren = epci.siren }
         let department = input.synthesis.territory.department
         let region = department.flatMap { input.territory.departments[$0.code]?.region }
-        let ars: Field = region.map { .given("Agence régionale de santé \($0)") }
+        let ars: Field =
+            region.map { .given("Agence régionale de santé \($0)") }
             ?? .missing(gap("région de l'ARS (renseignez les communes)", command: "/aller territoire.communes"))
         var signatories: [(organisation: String, representative: String, commitment: String)] = [
-            (ars.text, "le directeur général ou la directrice générale", """
+            (
+                ars.text, "le directeur général ou la directrice générale",
+                """
                 accompagne la mise en œuvre du contrat, mobilise le fonds d'intervention régional (FIR) pour les \
                 actions qui en relèvent, notamment la coordination du contrat, et copréside le comité de pilotage.
-                """),
-            (PartiesView.holder(name, siren: siren), "le président ou la présidente, ou le maire", """
+                """
+            ),
+            (
+                PartiesView.holder(name, siren: siren), "le président ou la présidente, ou le maire",
+                """
                 porte et coordonne le contrat, emploie ou désigne sa coordination, copréside le comité de pilotage \
                 et pilote les fiches actions qui lui reviennent.
-                """),
+                """
+            ),
         ]
         if case .records(let items)? = input.answers["contrat.signataires"]?.value {
             for item in items {
@@ -35,11 +42,13 @@ extension ClsDraftContext {
         // Read after the signatories: their gaps come first in the checklist.
         let holderKind = answerText("territoire.porteur")
         let regionField = region.map(Field.given) ?? .missing(gap("région", command: "/aller territoire.communes"))
-        return PartiesView(territory: name, siren: siren, holderKind: holderKind, ars: ars, region: regionField,
-                           signatories: signatories.enumerated().map { index, s in
-                               SignatoryView(number: index + 1, organisation: s.organisation, representative: s.representative,
-                                             commitment: s.commitment)
-                           })
+        return PartiesView(
+            territory: name, siren: siren, holderKind: holderKind, ars: ars, region: regionField,
+            signatories: signatories.enumerated().map { index, s in
+                SignatoryView(
+                    number: index + 1, organisation: s.organisation, representative: s.representative,
+                    commitment: s.commitment)
+            })
     }
 
     /// Fiches whose pilot names this organisation (ignoring accents and case).

@@ -21,9 +21,10 @@ extension ClsDraftContext {
             for (key, value) in record.fields { overrides[key] = value.display }
             let key = overrides["fiche"]
             let sheet = key.flatMap { input.library.sheet($0) }
-            return PlannedSheet(number: index + 1, libraryKey: sheet?.key, title: overrides["intitule"] ?? sheet?.title,
-                                axis: resolveAxis(overrides["axe"]) ?? sheet?.axis, lead: overrides["pilote"] ?? sheet?.lead ?? "",
-                                sheet: sheet, overrides: overrides)
+            return PlannedSheet(
+                number: index + 1, libraryKey: sheet?.key, title: overrides["intitule"] ?? sheet?.title,
+                axis: resolveAxis(overrides["axe"]) ?? sheet?.axis, lead: overrides["pilote"] ?? sheet?.lead ?? "",
+                sheet: sheet, overrides: overrides)
         }
     }
 
@@ -61,8 +62,9 @@ extension ClsDraftContext {
         if let first = orphans.first {
             axes.append(AxisView(number: axes.count + 1, title: first.axis, sheets: orphans))
         }
-        return PlanView(axes: axes, sheets: sheets,
-                        missingPlan: sheets.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : nil)
+        return PlanView(
+            axes: axes, sheets: sheets,
+            missingPlan: sheets.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : nil)
     }
 
     mutating func sheetView(_ planned: PlannedSheet) -> FicheView {
@@ -105,8 +107,10 @@ extension ClsDraftContext {
             libraryKey: planned.libraryKey ?? "nouvelle")
         // The checklist names the texts of a fiche to write outside the library; its lists
         // (objectives, indicators) are then written with them.
-        for text in [view.finding, view.generalObjective, view.actionDescription, view.audience, view.area, view.means,
-                     view.indicatorSource, view.prsLink] {
+        for text in [
+            view.finding, view.generalObjective, view.actionDescription, view.audience, view.area, view.means,
+            view.indicatorSource, view.prsLink,
+        ] {
             if let gap = text.gap { collected.note(gap) }
         }
         return view

@@ -14,8 +14,10 @@ public struct ClsDraftContext {
         /// The plan de financement, summarised in the annex when it has lines.
         public var financing: FinancingPlan?
 
-        public init(answers: [String: SourcedAnswer], questionnaire: Questionnaire, synthesis: Synthesis,
-                    library: ActionSheetLibrary, territory: TerritoryReference, financing: FinancingPlan? = nil) {
+        public init(
+            answers: [String: SourcedAnswer], questionnaire: Questionnaire, synthesis: Synthesis,
+            library: ActionSheetLibrary, territory: TerritoryReference, financing: FinancingPlan? = nil
+        ) {
             self.answers = answers
             self.questionnaire = questionnaire
             self.synthesis = synthesis
@@ -42,8 +44,9 @@ public struct ClsDraftContext {
         let plan = builder.plan()
         let contract = builder.contract()
         let financing = builder.financingSummary()
-        return ClsView(parties: parties, diagnostic: diagnostic, plan: plan, contract: contract, financing: financing,
-                       fingerprint: fingerprint, gaps: builder.collected.all)
+        return ClsView(
+            parties: parties, diagnostic: diagnostic, plan: plan, contract: contract, financing: financing,
+            fingerprint: fingerprint, gaps: builder.collected.all)
     }
 
     /// The context of `contrat.mustache`; `gaps` then holds the markers of its checklist.

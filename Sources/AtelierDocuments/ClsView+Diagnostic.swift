@@ -21,13 +21,15 @@ struct DiagnosticView: TemplateView {
     var obstacles: Field
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["communes": communes, "perimetre_manquant": missingPerimeter?.marker ?? "", "population": population,
-         "nombre_communes": String(communes.count), "annee_population": populationYears,
-         "departement_reference": referenceDepartment, "professions": professions,
-         "demographie_manquante": missingDemography?.marker ?? "", "reserves_demographie": demographyCaveats,
-         "acces": access, "structures_par_type": structuresByType, "structures_recensees": !structuresByType.isEmpty,
-         "structures": structures, "mobilites": mobility, "poles_exterieurs": outsidePoles, "transports": transport,
-         "constats": findings, "constats_manquants": missingFindings?.marker ?? "", "leviers": levers, "obstacles": obstacles]
+        [
+            "communes": communes, "perimetre_manquant": missingPerimeter?.marker ?? "", "population": population,
+            "nombre_communes": String(communes.count), "annee_population": populationYears,
+            "departement_reference": referenceDepartment, "professions": professions,
+            "demographie_manquante": missingDemography?.marker ?? "", "reserves_demographie": demographyCaveats,
+            "acces": access, "structures_par_type": structuresByType, "structures_recensees": !structuresByType.isEmpty,
+            "structures": structures, "mobilites": mobility, "poles_exterieurs": outsidePoles, "transports": transport,
+            "constats": findings, "constats_manquants": missingFindings?.marker ?? "", "leviers": levers, "obstacles": obstacles,
+        ]
     }
 }
 
@@ -52,9 +54,11 @@ struct ProfessionView: TemplateView {
     var changeIn5Years: String
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["profession": profession, "effectif": headcount, "densite": density, "departement": departmentDensity,
-         "france": franceDensity, "rapport": departmentRatio, "age_60_plus": over60,
-         "effectif_5_ans": headcountIn5Years, "evolution_5_ans": changeIn5Years]
+        [
+            "profession": profession, "effectif": headcount, "densite": density, "departement": departmentDensity,
+            "france": franceDensity, "rapport": departmentRatio, "age_60_plus": over60,
+            "effectif_5_ans": headcountIn5Years, "evolution_5_ans": changeIn5Years,
+        ]
     }
 }
 

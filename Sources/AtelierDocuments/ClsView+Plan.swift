@@ -45,12 +45,14 @@ struct FicheView: TemplateView {
     var libraryKey: String
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["numero": String(number), "intitule": title, "axe": axis, "pilote": lead, "partenaires": partners,
-         "calendrier": schedule, "valeur_cible": targetValue, "constat": finding, "objectif_general": generalObjective,
-         "objectifs_operationnels": operationalObjectives, "description": actionDescription, "public": audience,
-         "territoire_action": area, "moyens": means, "indicateurs_processus": processIndicators,
-         "indicateurs_resultat": resultIndicators, "source_indicateurs": indicatorSource, "lien_prs": prsLink,
-         "sources": sources, "bibliotheque": libraryKey]
+        [
+            "numero": String(number), "intitule": title, "axe": axis, "pilote": lead, "partenaires": partners,
+            "calendrier": schedule, "valeur_cible": targetValue, "constat": finding, "objectif_general": generalObjective,
+            "objectifs_operationnels": operationalObjectives, "description": actionDescription, "public": audience,
+            "territoire_action": area, "moyens": means, "indicateurs_processus": processIndicators,
+            "indicateurs_resultat": resultIndicators, "source_indicateurs": indicatorSource, "lien_prs": prsLink,
+            "sources": sources, "bibliotheque": libraryKey,
+        ]
     }
 }
 
@@ -76,8 +78,10 @@ struct FinancingSummaryView: TemplateView {
         case .missing(let gap):
             ["plan_financement": gap.marker, "financement": [FinancingRowView](), "a_un_plan_de_financement": false]
         case .plan(let plan):
-            ["plan_financement": "", "financement": plan.rows, "a_un_plan_de_financement": true,
-             "financement_base": plan.base, "financement_total": plan.total, "financement_controle": plan.control]
+            [
+                "plan_financement": "", "financement": plan.rows, "a_un_plan_de_financement": true,
+                "financement_base": plan.base, "financement_total": plan.total, "financement_controle": plan.control,
+            ]
         }
     }
 }
@@ -90,7 +94,9 @@ struct FinancingRowView: TemplateView {
     var funders: [String]
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["numero": String(sheet), "intitule": title, "depenses": expenses, "recettes": receipts,
-         "financeurs": funders.joined(separator: ", ")]
+        [
+            "numero": String(sheet), "intitule": title, "depenses": expenses, "recettes": receipts,
+            "financeurs": funders.joined(separator: ", "),
+        ]
     }
 }

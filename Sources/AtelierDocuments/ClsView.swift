@@ -46,8 +46,10 @@ struct PartiesView: TemplateView {
     }
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["titre": "Contrat local de santé — \(territory.text)", "territoire": territory, "porteur": holder,
-         "nature_porteur": holderKind, "ars": ars, "region": region, "signataires": signatories]
+        [
+            "titre": "Contrat local de santé — \(territory.text)", "territoire": territory, "porteur": holder,
+            "nature_porteur": holderKind, "ars": ars, "region": region, "signataires": signatories,
+        ]
     }
 }
 

@@ -29,8 +29,9 @@ public struct DocumentTemplates: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw FileProblem(file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
-                                    reason: Self.describe(error.error))
+                throw FileProblem(
+                    file: "\(folder)/\(name).mustache", line: error.context.lineNumber,
+                    reason: Self.describe(error.error))
             } catch {
                 throw FileProblem(file: "\(folder)/\(name).mustache", line: nil, reason: Self.describe(error))
             }
@@ -64,7 +65,9 @@ public struct DocumentTemplates: Sendable {
                 switch tag.kind {
                 case ">", "<":
                     guard sources[tag.name] != nil else {
-                        throw FileProblem(file: "\(folder)/\(name).mustache", line: tag.line, reason: "modèle partiel inconnu « \(tag.name) » ({{> \(tag.name)}})")
+                        throw FileProblem(
+                            file: "\(folder)/\(name).mustache", line: tag.line,
+                            reason: "modèle partiel inconnu « \(tag.name) » ({{> \(tag.name)}})")
                     }
                     continue
                 case "$", "/":
@@ -76,7 +79,9 @@ public struct DocumentTemplates: Sendable {
                 let unknown = tag.name.split(separator: ".").map(String.init).first { !known.contains($0) }
                 if let unknown, tag.name != "." {
                     // No hint for a name longer than any key: the edit distance grows with its length.
-                    let hint = unknown.count > 80 ? "" : closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    let hint =
+                        unknown.count > 80
+                        ? "" : closestMatch(to: unknown, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw FileProblem(file: "\(folder)/\(name).mustache", line: tag.line, reason: "balise inconnue « \(tag.name) »\(hint)")
                 }
             }

@@ -79,8 +79,11 @@ enum TemplateBudget {
                     let inner = tag.kind == "<" ? Self.add(body, try size(of: tag.name)) : body
                     let repeated = tag.kind == "#" ? Self.multiply(inner, sizes.list(tag.name)) : inner
                     guard repeated <= TemplateBudget.maximumCharacters else {
-                        throw FileProblem(file: "\(folder)/\(file).mustache", line: tag.line, reason:
-                            "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères : la section « \(tag.name) » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois")
+                        throw FileProblem(
+                            file: "\(folder)/\(file).mustache", line: tag.line,
+                            reason:
+                                "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères : la section « \(tag.name) » répète son contenu pour chaque élément, et des sections répétées y sont imbriquées trop de fois"
+                        )
                     }
                     total = Self.add(total, repeated)
                 case ">":
@@ -89,8 +92,10 @@ enum TemplateBudget {
                     total = Self.add(total, sizes.text(tag.name))
                 }
                 guard total <= TemplateBudget.maximumCharacters else {
-                    throw FileProblem(file: "\(folder)/\(file).mustache", line: tag.line, reason:
-                        "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères")
+                    throw FileProblem(
+                        file: "\(folder)/\(file).mustache", line: tag.line,
+                        reason:
+                            "le document dépasserait \(FrenchFormat.integer(TemplateBudget.maximumCharacters)) caractères")
                 }
             }
             return total

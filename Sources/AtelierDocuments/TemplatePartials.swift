@@ -16,8 +16,10 @@ enum TemplatePartials {
     }
 
     /// The deepest nesting reached when rendering `name`, its partials included.
-    private static func effectiveDepth(_ name: String, scans: [String: TemplateScanner.Scan], folder: String,
-                                       path: [String], memo: inout [String: Int]) throws(FileProblem) -> Int {
+    private static func effectiveDepth(
+        _ name: String, scans: [String: TemplateScanner.Scan], folder: String,
+        path: [String], memo: inout [String: Int]
+    ) throws(FileProblem) -> Int {
         if let known = memo[name] { return known }
         guard let scan = scans[name] else { return 0 }
         let path = path + [name]
@@ -28,15 +30,19 @@ enum TemplatePartials {
             if let start = path.firstIndex(of: tag.name) {
                 let cycle = (path[start...] + [tag.name]).joined(separator: " → ")
                 let how = tag.name == name ? "s'inclut lui-même" : "s'inclut lui-même par un autre modèle"
-                throw FileProblem(file: file, line: tag.line,
-                                    reason: "le modèle partiel « \(tag.name) » \(how) (\(cycle)) : le document ne finirait jamais")
+                throw FileProblem(
+                    file: file, line: tag.line,
+                    reason: "le modèle partiel « \(tag.name) » \(how) (\(cycle)) : le document ne finirait jamais")
             }
             let inner = try effectiveDepth(tag.name, scans: scans, folder: folder, path: path, memo: &memo)
             // `{{> p}}` sits at `tag.depth`; a `{{< p}}` tag counts itself as a section already.
             let total = tag.depth + inner
             guard total <= TemplateScanner.maximumDepth else {
-                throw FileProblem(file: file, line: tag.line,
-                                    reason: "sections imbriquées trop profondément en comptant le modèle partiel « \(tag.name) » : \(total) niveaux, au plus \(TemplateScanner.maximumDepth)")
+                throw FileProblem(
+                    file: file, line: tag.line,
+                    reason:
+                        "sections imbriquées trop profondément en comptant le modèle partiel « \(tag.name) » : \(total) niveaux, au plus \(TemplateScanner.maximumDepth)"
+                )
             }
             deepest = max(deepest, total)
         }

@@ -44,7 +44,9 @@ enum TemplateScanner {
     static func scan(_ source: String, file: String) throws(FileProblem) -> Scan {
         func fail(_ line: Int?, _ message: String) -> FileProblem { FileProblem(file: file, line: line, reason: message) }
         guard source.count <= maximumCharacters else {
-            throw fail(nil, "modèle trop long : \(FrenchFormat.integer(source.count)) caractères, au plus \(FrenchFormat.integer(maximumCharacters))")
+            throw fail(
+                nil,
+                "modèle trop long : \(FrenchFormat.integer(source.count)) caractères, au plus \(FrenchFormat.integer(maximumCharacters))")
         }
         let text = Array(source)
         var scan = Scan()
@@ -82,7 +84,9 @@ enum TemplateScanner {
             let bodyStart = index + start.count
             let kind: Character? = bodyStart < text.count && "#^/>&!%=<${".contains(text[bodyStart]) ? text[bodyStart] : nil
             guard let close = find(end, from: bodyStart) else {
-                let what = kind == "!" ? "commentaire non fermé" : kind == "#" || kind == "^" ? "ouverture de section non terminée" : "balise non terminée"
+                let what =
+                    kind == "!"
+                    ? "commentaire non fermé" : kind == "#" || kind == "^" ? "ouverture de section non terminée" : "balise non terminée"
                 throw fail(tagLine, "\(what) : « \(shown(end)) » manque après « \(shown(start)) »")
             }
             var after = close + end.count
@@ -98,11 +102,16 @@ enum TemplateScanner {
             case "!", "%":
                 continue
             case "=":
-                guard body.hasSuffix("=") else { throw fail(tagLine, "changement de délimiteurs invalide : attendu par exemple {{=<% %>=}}") }
+                guard body.hasSuffix("=") else {
+                    throw fail(tagLine, "changement de délimiteurs invalide : attendu par exemple {{=<% %>=}}")
+                }
                 body.removeLast()
                 let parts = body.split(whereSeparator: \.isWhitespace).map(Array.init)
                 guard parts.count == 2, parts.allSatisfy(isDelimiter) else {
-                    throw fail(tagLine, "changement de délimiteurs invalide : deux délimiteurs séparés par une espace, sans lettre, chiffre ni . - _ ? * ( ) / = (par exemple {{=<% %>=}})")
+                    throw fail(
+                        tagLine,
+                        "changement de délimiteurs invalide : deux délimiteurs séparés par une espace, sans lettre, chiffre ni . - _ ? * ( ) / = (par exemple {{=<% %>=}})"
+                    )
                 }
                 start = parts[0]
                 end = parts[1]
@@ -112,7 +121,9 @@ enum TemplateScanner {
             }
             let name = body.trimmed
             guard !name.isEmpty else {
-                throw fail(tagLine, "balise vide : un nom est attendu entre « \(shown(start))\(kind.map { String($0) } ?? "") » et « \(shown(end)) »")
+                throw fail(
+                    tagLine,
+                    "balise vide : un nom est attendu entre « \(shown(start))\(kind.map { String($0) } ?? "") » et « \(shown(end)) »")
             }
             switch kind {
             case "#", "^", "$", "<":
@@ -126,13 +137,16 @@ enum TemplateScanner {
                     throw fail(tagLine, "fermeture « \(shown(start))/\(name)\(shown(end)) » sans section ouverte")
                 }
                 guard innermost.name == name else {
-                    throw fail(tagLine, "la section fermée ici (« \(shown(start))/\(name)\(shown(end)) ») n'est pas celle qui est ouverte : « \(innermost.name) », ouverte ligne \(innermost.line), attend « \(shown(start))/\(innermost.name)\(shown(end)) »")
+                    throw fail(
+                        tagLine,
+                        "la section fermée ici (« \(shown(start))/\(name)\(shown(end)) ») n'est pas celle qui est ouverte : « \(innermost.name) », ouverte ligne \(innermost.line), attend « \(shown(start))/\(innermost.name)\(shown(end)) »"
+                    )
                 }
                 open.removeLast()
             default:
                 break
             }
-            if (kind == ">" || kind == "<"), name.hasPrefix("*") {
+            if kind == ">" || kind == "<", name.hasPrefix("*") {
                 throw fail(tagLine, "modèle partiel dynamique « \(name) » refusé : nommez le fichier inclus ({{> fiche}})")
             }
             scan.tags.append(TemplateTag(name: name, kind: kind, line: tagLine, depth: open.count, textBefore: pendingText))
@@ -140,15 +154,19 @@ enum TemplateScanner {
         }
         scan.textAfter = pendingText + text.count - textStart
         if let innermost = open.last {
-            throw fail(innermost.line, "section non fermée : « \(shown(start))/\(innermost.name)\(shown(end)) » manque pour la section « \(innermost.name) » ouverte ici")
+            throw fail(
+                innermost.line,
+                "section non fermée : « \(shown(start))/\(innermost.name)\(shown(end)) » manque pour la section « \(innermost.name) » ouverte ici"
+            )
         }
         return scan
     }
 
     /// A delimiter the scan and the parser read alike: no whitespace, no `=`, no character of a name.
     static func isDelimiter(_ characters: [Character]) -> Bool {
-        !characters.isEmpty && characters.allSatisfy { c in
-            !c.isWhitespace && c != "=" && !(c.isLetter || c.isNumber || ".-_?*()/".contains(c))
-        }
+        !characters.isEmpty
+            && characters.allSatisfy { c in
+                !c.isWhitespace && c != "=" && !(c.isLetter || c.isNumber || ".-_?*()/".contains(c))
+            }
     }
 }

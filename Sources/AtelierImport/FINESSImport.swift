@@ -1,4 +1,5 @@
 import AtelierCore
+
 /// Structures of a territory in a FINESS extraction (data.gouv « finess-extraction-du-fichier-
 /// des-etablissements »), in either layout:
 /// - the daily two-section file `etalab-cs1100507-stock-…csv`: no header, a first line
@@ -20,8 +21,10 @@ public enum FINESSImport {
     /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
 
-    public static func structures(fileAt path: String, communes: Set<String>,
-                                  progress: ((Double) -> Void)? = nil) throws(FileProblem) -> [Structure] {
+    public static func structures(
+        fileAt path: String, communes: Set<String>,
+        progress: ((Double) -> Void)? = nil
+    ) throws(FileProblem) -> [Structure] {
         var layout: (finess: Int, name: Int, commune: Int, department: Int?, category: Int, label: Int, fields: Int)?
         var twoSections = false
         var result: [Structure] = []
@@ -37,19 +40,26 @@ public enum FINESSImport {
                 let header = try HeaderLine.read(line, separator: 59, file: path, line: number)
                 func find(_ names: [String]) throws(FileProblem) -> Int {
                     guard let index = header.index(of: names) else {
-                        throw FileProblem(importing: path, line: number, reason: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)")
+                        throw FileProblem(
+                            importing: path, line: number,
+                            reason:
+                                "colonne « \(names[0]) » introuvable : ce n'est pas une extraction FINESS (fichier etalab-cs1100507 à deux sections, ou etalab_stock_et avec en-tête)"
+                        )
                     }
                     return index
                 }
-                layout = (try find(["nofinesset"]), try find(["rs"]), try find(["cog", "code commune"]), nil,
-                          try find(["categetab"]), try find(["libcategetab"]), header.names.count)
+                layout = (
+                    try find(["nofinesset"]), try find(["rs"]), try find(["cog", "code commune"]), nil,
+                    try find(["categetab"]), try find(["libcategetab"]), header.names.count
+                )
                 return
             }
             guard let layout else { return }
             if countSeparators(line, 59).hasNul { throw .binaryContent(path, line: number) }
             if twoSections && !line.starts(with: Array("structureet;".utf8)) {
                 if line.starts(with: Array("geolocalisation;".utf8)) { return }
-                throw FileProblem(importing: path, line: number, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
+                throw FileProblem(
+                    importing: path, line: number, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
             }
             rows += 1
             // Quoted fields may hold « ; »: split with quotes before checking the count.
@@ -66,13 +76,21 @@ public enum FINESSImport {
             // A raison sociale has at most 38 characters, its long form 60: a longer one is a
             // shifted or damaged column, and would be stored as is in the workbook.
             guard all[layout.name].count <= maximumNameLength else {
-                throw FileProblem(importing: path, line: number, reason: "raison sociale de \(all[layout.name].count) caractères : \(maximumNameLength) au plus (colonne décalée ou ligne endommagée)")
+                throw FileProblem(
+                    importing: path, line: number,
+                    reason:
+                        "raison sociale de \(all[layout.name].count) caractères : \(maximumNameLength) au plus (colonne décalée ou ligne endommagée)"
+                )
             }
-            result.append(Structure(finess: all[layout.finess], name: all[layout.name], commune: commune,
-                                    category: all[layout.category], categoryLabel: all[layout.label]))
+            result.append(
+                Structure(
+                    finess: all[layout.finess], name: all[layout.name], commune: commune,
+                    category: all[layout.category], categoryLabel: all[layout.label]))
         }
         guard layout != nil else { throw FileProblem(importing: path, line: nil, reason: "fichier vide") }
-        guard rows > 0 else { throw twoSections ? .noDataRow(path, detail: "le fichier n'a aucune ligne « structureet; »") : .noDataRow(path) }
+        guard rows > 0 else {
+            throw twoSections ? .noDataRow(path, detail: "le fichier n'a aucune ligne « structureet; »") : .noDataRow(path)
+        }
         return result
     }
 }

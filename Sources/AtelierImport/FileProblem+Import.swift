@@ -4,7 +4,8 @@ import AtelierCore
 // named by its file name; when one is raised, nothing has been written to the workbook.
 extension FileProblem {
     static func binaryContent(_ file: String, line: Int) -> FileProblem {
-        FileProblem(importing: file, line: line, reason: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte")
+        FileProblem(
+            importing: file, line: line, reason: "contenu binaire (octet nul) : le fichier est endommagé ou n'est pas un fichier texte")
     }
 
     static func fieldCount(_ file: String, line: Int, found: Int, expected: Int) -> FileProblem {

@@ -27,11 +27,19 @@ struct HeaderLine {
     /// The header at `line` of `file`, refused in French when it cannot be one.
     static func read(_ bytes: UnsafeRawBufferPointer, separator: UInt8, file: String, line: Int) throws(FileProblem) -> HeaderLine {
         guard bytes.count <= maximumLength else {
-            throw FileProblem(importing: file, line: line, reason: "en-tête de \(FrenchFormat.integer(bytes.count)) octets : \(maximumLength >> 10) Kio au plus ; ce n'est pas l'en-tête d'un fichier national")
+            throw FileProblem(
+                importing: file, line: line,
+                reason:
+                    "en-tête de \(FrenchFormat.integer(bytes.count)) octets : \(maximumLength >> 10) Kio au plus ; ce n'est pas l'en-tête d'un fichier national"
+            )
         }
         let columns = countSeparators(bytes, separator).separators + 1
         guard columns <= maximumColumns else {
-            throw FileProblem(importing: file, line: line, reason: "en-tête de \(FrenchFormat.integer(columns)) colonnes : \(maximumColumns) au plus ; ce n'est pas l'en-tête d'un fichier national")
+            throw FileProblem(
+                importing: file, line: line,
+                reason:
+                    "en-tête de \(FrenchFormat.integer(columns)) colonnes : \(maximumColumns) au plus ; ce n'est pas l'en-tête d'un fichier national"
+            )
         }
         return HeaderLine(bytes: bytes, separator: separator)
     }

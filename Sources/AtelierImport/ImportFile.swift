@@ -1,6 +1,7 @@
 import AtelierCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Opens an import file for reading, refusing in French what is not a regular file: a FIFO
@@ -44,17 +45,19 @@ enum ImportFile {
 
     /// The French sentence for a failed `stat`, `open` or `read`.
     static func failure(_ path: String, errno code: Int32, line: Int? = nil) -> FileProblem {
-        let message = switch code {
-        case ENOENT: "fichier introuvable : vérifiez le chemin (un chemin relatif part du dossier courant)"
-        case ENOTDIR: "fichier introuvable : un élément du chemin n'est pas un dossier"
-        case EACCES, EPERM: "lecture non autorisée : vos droits ne permettent pas de lire ce fichier (voir ls -l ; chmod u+r pour l'autoriser)"
-        case ELOOP: "lien symbolique qui boucle sur lui-même : indiquez le fichier lui-même"
-        case ENAMETOOLONG: "chemin trop long"
-        case EISDIR: "c'est un dossier : indiquez le fichier à importer, pas le dossier qui le contient"
-        case EIO: "erreur de lecture du disque (entrée-sortie) : copiez le fichier ailleurs et réessayez"
-        case ENXIO, ENODEV: "ce n'est pas un fichier ordinaire : un fichier de données est attendu"
-        default: "fichier illisible (erreur système \(code))"
-        }
+        let message =
+            switch code {
+            case ENOENT: "fichier introuvable : vérifiez le chemin (un chemin relatif part du dossier courant)"
+            case ENOTDIR: "fichier introuvable : un élément du chemin n'est pas un dossier"
+            case EACCES, EPERM:
+                "lecture non autorisée : vos droits ne permettent pas de lire ce fichier (voir ls -l ; chmod u+r pour l'autoriser)"
+            case ELOOP: "lien symbolique qui boucle sur lui-même : indiquez le fichier lui-même"
+            case ENAMETOOLONG: "chemin trop long"
+            case EISDIR: "c'est un dossier : indiquez le fichier à importer, pas le dossier qui le contient"
+            case EIO: "erreur de lecture du disque (entrée-sortie) : copiez le fichier ailleurs et réessayez"
+            case ENXIO, ENODEV: "ce n'est pas un fichier ordinaire : un fichier de données est attendu"
+            default: "fichier illisible (erreur système \(code))"
+            }
         return FileProblem(importing: path, line: line, reason: message)
     }
 
@@ -77,8 +80,10 @@ enum ImportFile {
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 4, 0) }
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return 3 }
         if count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-            || count == 4 && bytes == [0, 0, 0xFE, 0xFF] {
-            throw FileProblem(importing: path, line: 1, reason: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez")
+            || count == 4 && bytes == [0, 0, 0xFE, 0xFF]
+        {
+            throw FileProblem(
+                importing: path, line: 1, reason: "fichier en UTF-16 ou UTF-32 : enregistrez-le en UTF-8 (ou latin-1) et réessayez")
         }
         return 0
     }

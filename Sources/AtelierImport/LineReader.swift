@@ -1,6 +1,7 @@
 import AtelierCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads a file by large blocks and hands out its lines as raw bytes, without ever holding
@@ -38,8 +39,10 @@ struct ChunkedLines {
     /// 1-based number within the range; a UTF-8 byte-order mark is skipped. `progress` gets the
     /// fraction of the range read. Returns the number of lines.
     @discardableResult
-    func forEach(progress: ((Double) -> Void)? = nil,
-                 _ body: (UnsafeRawBufferPointer, Int) throws(FileProblem) -> Void) throws(FileProblem) -> Int {
+    func forEach(
+        progress: ((Double) -> Void)? = nil,
+        _ body: (UnsafeRawBufferPointer, Int) throws(FileProblem) -> Void
+    ) throws(FileProblem) -> Int {
         let (descriptor, fileSize) = try ImportFile.open(path)
         defer { close(descriptor) }
         let terminator = ImportFile.lineTerminator(descriptor)
@@ -51,7 +54,7 @@ struct ChunkedLines {
         let size = range.count
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize * 2, alignment: 64)
         defer { buffer.deallocate() }
-        var kept = 0          // bytes of an unfinished line carried from the previous block
+        var kept = 0  // bytes of an unfinished line carried from the previous block
         var lineNumber = 0
         var consumed = 0
         func line(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
@@ -60,9 +63,12 @@ struct ChunkedLines {
         }
         while true {
             if kept == Self.blockSize * 2 {
-                throw FileProblem(importing: path, line: lineNumber + 1, reason: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
+                throw FileProblem(
+                    importing: path, line: lineNumber + 1,
+                    reason: "ligne de plus de \(Self.blockSize * 2 / (1 << 20)) Mio : ce n'est pas un fichier texte attendu")
             }
-            let count = pread(descriptor, buffer + kept, min(Self.blockSize * 2 - kept, size - consumed), off_t(range.lowerBound + consumed))
+            let count = pread(
+                descriptor, buffer + kept, min(Self.blockSize * 2 - kept, size - consumed), off_t(range.lowerBound + consumed))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ImportFile.failure(path, errno: errno, line: lineNumber + 1)

@@ -27,7 +27,6 @@ public enum PlainText {
     /// have no place in a name read from a national file.
     public static func clean(_ text: String) -> String { TerminalText.plainLine(text) }
 
-
     /// A byte of Windows-1252 as its scalar: latin-1, except 0x80–0x9F, which are punctuation
     /// and letters (’ œ € …) there rather than C1 controls; the five undefined bytes are dropped.
     static func windows1252(_ byte: UInt8) -> Unicode.Scalar? {

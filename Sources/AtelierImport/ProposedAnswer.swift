@@ -45,8 +45,9 @@ public struct ImportSource: Sendable, Equatable {
         for character in name + "." {
             if character.isASCII && character.isNumber { digits.append(character); continue }
             if digits.count >= 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
-               let day = Int(digits.dropFirst(6).prefix(2)), year >= 2000,
-               let date = CalendarDate(year: year, month: month, day: day) {
+                let day = Int(digits.dropFirst(6).prefix(2)), year >= 2000,
+                let date = CalendarDate(year: year, month: month, day: day)
+            {
                 return date
             }
             digits = ""

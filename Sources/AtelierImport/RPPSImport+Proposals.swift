@@ -13,6 +13,9 @@ extension RPPSImport.Counts {
         }
         guard matchedRows == 0 else { return (result, nil) }
         let read = rows == 1 ? "l'unique ligne lue ne concerne" : "aucune des \(FrenchFormat.integer(rows)) lignes lues ne concerne"
-        return (result, "Attention : \(read) une commune du territoire (extraction d'un autre département ?) ; les effectifs proposés sont donc 0.")
+        return (
+            result,
+            "Attention : \(read) une commune du territoire (extraction d'un autre département ?) ; les effectifs proposés sont donc 0."
+        )
     }
 }

@@ -15,8 +15,11 @@ import Foundation
 public enum RPPSImport {
     public enum Profession: String, CaseIterable, Sendable {
         case medecinsGeneralistes = "medecins_generalistes"
-        case infirmiers, masseursKinesitherapeutes = "masseurs_kinesitherapeutes"
-        case chirurgiensDentistes = "chirurgiens_dentistes", sagesFemmes = "sages_femmes", pharmaciens
+        case infirmiers
+        case masseursKinesitherapeutes = "masseurs_kinesitherapeutes"
+        case chirurgiensDentistes = "chirurgiens_dentistes"
+        case sagesFemmes = "sages_femmes"
+        case pharmaciens
 
         static func classify(profession: String, savoirFaire: String) -> Profession? {
             switch profession {
@@ -65,8 +68,10 @@ public enum RPPSImport {
 
     /// Scans the file once, its two halves in parallel (this machine's two cores); only the
     /// rows of `communes` are decoded.
-    public static func count(fileAt path: String, communes: Set<String>,
-                             progress: ((Double) -> Void)? = nil) throws(FileProblem) -> Counts {
+    public static func count(
+        fileAt path: String, communes: Set<String>,
+        progress: ((Double) -> Void)? = nil
+    ) throws(FileProblem) -> Counts {
         let (layout, headerEnd) = try readHeader(path)
         let size = ChunkedLines.size(of: path) ?? 0
         // Split at the first line start after the middle; a small file is read in one part.
@@ -117,27 +122,36 @@ public enum RPPSImport {
                 let parsed = try HeaderLine.read(line, separator: 124, file: path, line: 1)
                 func find(_ names: [String]) throws(FileProblem) -> Int {
                     guard let index = parsed.index(of: names) else {
-                        throw FileProblem(importing: path, line: 1, reason: "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)")
+                        throw FileProblem(
+                            importing: path, line: 1,
+                            reason:
+                                "colonne « \(names[0]) » introuvable : ce n'est pas une extraction PS_LibreAcces_Personne_activite de l'Annuaire Santé (en-tête attendu en ligne 1, séparé par « | »)"
+                        )
                     }
                     return index
                 }
-                result = Layout(identifier: try find(columns.identifier), profession: try find(columns.profession),
-                                savoirFaire: try find(columns.savoirFaire), mode: try find(columns.mode),
-                                commune: try find(columns.commune), separators: parsed.names.count - 1)
+                result = Layout(
+                    identifier: try find(columns.identifier), profession: try find(columns.profession),
+                    savoirFaire: try find(columns.savoirFaire), mode: try find(columns.mode),
+                    commune: try find(columns.commune), separators: parsed.names.count - 1)
             }
-        } catch where error.file.isEmpty {
+        } catch  where error.file.isEmpty {
             // The header was read: the rest of the file is for the parallel scan.
         }
         guard let result else {
-            throw FileProblem(importing: path, line: nil, reason: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide")
+            throw FileProblem(
+                importing: path, line: nil, reason: ChunkedLines.size(of: path) == nil ? "fichier introuvable ou illisible" : "fichier vide"
+            )
         }
         return (result, ChunkedLines.lineStart(after: 0, in: path))
     }
 
     /// Counts one part of the file; an error is returned in the partial, with its line
     /// number within the part.
-    static func scan(_ path: String, range: Range<Int>, layout: Layout, filter: CodeFilter,
-                     progress: ((Double) -> Void)?) -> Partial {
+    static func scan(
+        _ path: String, range: Range<Int>, layout: Layout, filter: CodeFilter,
+        progress: ((Double) -> Void)?
+    ) -> Partial {
         var partial = Partial()
         do {
             partial.lines = try ChunkedLines(path: path, range: range).forEach(progress: progress) { (line, number) throws(FileProblem) in
@@ -152,7 +166,9 @@ public enum RPPSImport {
                 guard commune.count >= 5, commune.count <= 8, filter.contains(pack(commune)) else { return }
                 partial.matchedRows += 1
                 let values = fields([layout.identifier, layout.profession, layout.savoirFaire, layout.mode], of: line)
-                guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else { return }
+                guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else {
+                    return
+                }
                 let code = String(decoding: commune, as: UTF8.self)
                 partial.seen[profession, default: []].insert(values[0])
                 partial.byCommune[code, default: [:]][profession, default: []].insert(values[0])

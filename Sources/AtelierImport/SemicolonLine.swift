@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Splits a `;`-separated line into fields, with double-quoted fields whose quotes are
@@ -44,7 +44,8 @@ enum SemicolonLine {
     @inline(__always)
     static func firstSeparator(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
         guard start < line.count, let base = line.baseAddress,
-              let found = memchr(base + start, 59, line.count - start) else { return line.count }
+            let found = memchr(base + start, 59, line.count - start)
+        else { return line.count }
         return UnsafeRawPointer(found) - base
     }
 

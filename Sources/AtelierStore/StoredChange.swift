@@ -63,8 +63,11 @@ struct StoredChange {
     func currentStates(in db: Database) throws -> [String: ChangeReversal.State] {
         var states: [String: ChangeReversal.State] = [:]
         for step in steps {
-            guard let row = try Row.fetchOne(db, sql: "SELECT value, participant, source, source_year FROM answer WHERE key = ?",
-                                             arguments: [step.key]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT value, participant, source, source_year FROM answer WHERE key = ?",
+                    arguments: [step.key])
+            else {
                 states[step.key] = .absent
                 continue
             }
@@ -72,7 +75,8 @@ struct StoredChange {
                 states[step.key] = .unreadable
                 continue
             }
-            states[step.key] = .answered(value, .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
+            states[step.key] = .answered(
+                value, .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
         }
         return states
     }
@@ -80,15 +84,18 @@ struct StoredChange {
     /// The history lines a change wrote when it was made (not those of its undoing or
     /// replaying), oldest first, each with the provenance of the value it replaced.
     private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
-        -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
-            FROM answer_event e
-            LEFT JOIN answer_event p ON p.id = (
-                SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
-            WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
-            ORDER BY e.id
-            """, arguments: [changeSet])
+        -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)]
+    {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
+                FROM answer_event e
+                LEFT JOIN answer_event p ON p.id = (
+                    SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
+                WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
+                ORDER BY e.id
+                """, arguments: [changeSet])
         // A history line edited into nonsense stops the undo: read as "no answer", it would
         // delete the answer it names.
         func value(_ row: Row, _ column: String) throws -> AnswerValue? {

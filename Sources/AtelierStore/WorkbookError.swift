@@ -15,23 +15,30 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAWorkbook(let path):
-            return "Le fichier « \(path) » n'est pas un classeur Atelier Santé (ce n'est pas une base SQLite, ou elle est endommagée). Il n'a pas été modifié ; vérifiez le chemin, ou repartez d'une copie de sauvegarde."
+            return
+                "Le fichier « \(path) » n'est pas un classeur Atelier Santé (ce n'est pas une base SQLite, ou elle est endommagée). Il n'a pas été modifié ; vérifiez le chemin, ou repartez d'une copie de sauvegarde."
         case .notARegularFile(let path):
-            return "« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite. Rien n'a été modifié ; indiquez le chemin d'un classeur."
+            return
+                "« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite. Rien n'a été modifié ; indiquez le chemin d'un classeur."
         case .foreignDatabase(let path):
-            return "Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié ; indiquez un autre nom de classeur."
+            return
+                "Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié ; indiquez un autre nom de classeur."
         case .newerVersion(let path):
-            return "Le classeur « \(path) » a été enregistré par une version plus récente d'Atelier Santé. Il n'a pas été modifié ; mettez à jour l'outil pour l'ouvrir."
+            return
+                "Le classeur « \(path) » a été enregistré par une version plus récente d'Atelier Santé. Il n'a pas été modifié ; mettez à jour l'outil pour l'ouvrir."
         case .busy(let path):
-            return "Le classeur « \(path) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."
+            return
+                "Le classeur « \(path) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."
         case .readOnly(let path):
-            return "Le classeur « \(path) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule. Rien n'a été écrit ; copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie."
+            return
+                "Le classeur « \(path) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule. Rien n'a été écrit ; copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie."
         case .cannotCreate(let path, let reason):
             return "Impossible de créer le classeur « \(path) » : \(reason)."
         case .storage(let path, let reason):
             return "Erreur d'écriture dans le classeur « \(path) » : \(reason). La dernière réponse n'a pas été enregistrée ; réessayez."
         case .unreadableHistory(let path, let key):
-            return "L'historique de la réponse « \(key) » est illisible dans le classeur « \(path) » (modifié hors de l'outil ?) : cette modification ne peut être ni annulée ni rétablie. Rien n'a été changé ; /historique \(key) montre ses valeurs successives."
+            return
+                "L'historique de la réponse « \(key) » est illisible dans le classeur « \(path) » (modifié hors de l'outil ?) : cette modification ne peut être ni annulée ni rétablie. Rien n'a été changé ; /historique \(key) montre ses valeurs successives."
         }
     }
 }

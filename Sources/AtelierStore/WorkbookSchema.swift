@@ -11,97 +11,100 @@ enum WorkbookSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 classeur initial") { db in
-            try db.execute(sql: """
-                CREATE TABLE workbook (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    format TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    created_by_version TEXT NOT NULL
-                );
-                -- The current value of each answered question.
-                CREATE TABLE answer (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL,          -- JSON: {"type": …, "valeur": …}
-                    display TEXT NOT NULL,        -- the value as a French reader sees it
-                    participant TEXT,             -- who gave it (NULL: not said)
-                    source TEXT,                  -- where the figure comes from
-                    source_year INTEGER,          -- the year of the figure
-                    updated_at TEXT NOT NULL      -- ISO 8601, UTC
-                );
-                -- Append-only: every change of every answer, never updated nor deleted.
-                CREATE TABLE answer_event (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    key TEXT NOT NULL,
-                    value TEXT,
-                    display TEXT,
-                    previous_value TEXT,
-                    previous_display TEXT,
-                    participant TEXT,
-                    source TEXT,
-                    source_year INTEGER,
-                    origin TEXT NOT NULL,         -- saisie, modification, référentiel, retrait
-                    recorded_at TEXT NOT NULL
-                );
-                CREATE INDEX answer_event_by_key ON answer_event(key, id);
-                CREATE TRIGGER answer_event_is_append_only_update BEFORE UPDATE ON answer_event
-                    BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
-                CREATE TRIGGER answer_event_is_append_only_delete BEFORE DELETE ON answer_event
-                    BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
-                CREATE TABLE skipped_question (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    skipped_at TEXT NOT NULL
-                );
-                -- Where the session stands: current question, participant, source.
-                CREATE TABLE session_state (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE workbook (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        format TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        created_by_version TEXT NOT NULL
+                    );
+                    -- The current value of each answered question.
+                    CREATE TABLE answer (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL,          -- JSON: {"type": …, "valeur": …}
+                        display TEXT NOT NULL,        -- the value as a French reader sees it
+                        participant TEXT,             -- who gave it (NULL: not said)
+                        source TEXT,                  -- where the figure comes from
+                        source_year INTEGER,          -- the year of the figure
+                        updated_at TEXT NOT NULL      -- ISO 8601, UTC
+                    );
+                    -- Append-only: every change of every answer, never updated nor deleted.
+                    CREATE TABLE answer_event (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL,
+                        value TEXT,
+                        display TEXT,
+                        previous_value TEXT,
+                        previous_display TEXT,
+                        participant TEXT,
+                        source TEXT,
+                        source_year INTEGER,
+                        origin TEXT NOT NULL,         -- saisie, modification, référentiel, retrait
+                        recorded_at TEXT NOT NULL
+                    );
+                    CREATE INDEX answer_event_by_key ON answer_event(key, id);
+                    CREATE TRIGGER answer_event_is_append_only_update BEFORE UPDATE ON answer_event
+                        BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
+                    CREATE TRIGGER answer_event_is_append_only_delete BEFORE DELETE ON answer_event
+                        BEGIN SELECT RAISE(ABORT, 'answer_event is append-only'); END;
+                    CREATE TABLE skipped_question (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        skipped_at TEXT NOT NULL
+                    );
+                    -- Where the session stands: current question, participant, source.
+                    CREATE TABLE session_state (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v2 propositions importées") { db in
-            try db.execute(sql: """
-                -- Answers proposed by an import (RPPS, FINESS, INSEE), waiting for /confirmer.
-                -- A proposal never overwrites an answer: confirming it records the answer.
-                CREATE TABLE proposal (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL,
-                    display TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    source_year INTEGER,
-                    imported_from TEXT NOT NULL,  -- the file, as the user named it
-                    imported_at TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    -- Answers proposed by an import (RPPS, FINESS, INSEE), waiting for /confirmer.
+                    -- A proposal never overwrites an answer: confirming it records the answer.
+                    CREATE TABLE proposal (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL,
+                        display TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        source_year INTEGER,
+                        imported_from TEXT NOT NULL,  -- the file, as the user named it
+                        imported_at TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v3 annulation") { db in
-            try db.execute(sql: """
-                -- One row per confirmed change, as /annuler takes it back: an answer, a list
-                -- element added or removed with the financing lines that followed it, a move, a
-                -- confirmation of imported proposals. Its answer_event rows say what it changed.
-                CREATE TABLE change_set (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    participant TEXT,
-                    recorded_at TEXT NOT NULL,
-                    -- fait: in effect; annulé: undone, /refaire replays it; abandonné: undone,
-                    -- then another change was made, so it can no longer be replayed.
-                    state TEXT NOT NULL DEFAULT 'fait' CHECK (state IN ('fait', 'annulé', 'abandonné')),
-                    -- JSON array of the import proposals the change settled, put back by /annuler.
-                    settled_proposals TEXT NOT NULL DEFAULT '[]',
-                    -- JSON array of the questions the change took off the skipped list (a question
-                    -- passed, then answered): /annuler passes them again.
-                    unskipped TEXT NOT NULL DEFAULT '[]',
-                    -- The question /passer skipped, when the change is a /passer.
-                    skipped TEXT
-                );
-                CREATE INDEX change_set_by_state ON change_set(state, id);
-                -- The change an event belongs to (NULL: recorded before undo existed). Events of
-                -- /annuler and /refaire name the change they undo or replay.
-                ALTER TABLE answer_event ADD COLUMN change_set INTEGER REFERENCES change_set(id);
-                -- Who recorded the line: the session's participant. For /annuler and /refaire, who
-                -- undid or replayed it (`participant` stays the author of the value).
-                ALTER TABLE answer_event ADD COLUMN acted_by TEXT;
-                CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
-                """)
+            try db.execute(
+                sql: """
+                    -- One row per confirmed change, as /annuler takes it back: an answer, a list
+                    -- element added or removed with the financing lines that followed it, a move, a
+                    -- confirmation of imported proposals. Its answer_event rows say what it changed.
+                    CREATE TABLE change_set (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        participant TEXT,
+                        recorded_at TEXT NOT NULL,
+                        -- fait: in effect; annulé: undone, /refaire replays it; abandonné: undone,
+                        -- then another change was made, so it can no longer be replayed.
+                        state TEXT NOT NULL DEFAULT 'fait' CHECK (state IN ('fait', 'annulé', 'abandonné')),
+                        -- JSON array of the import proposals the change settled, put back by /annuler.
+                        settled_proposals TEXT NOT NULL DEFAULT '[]',
+                        -- JSON array of the questions the change took off the skipped list (a question
+                        -- passed, then answered): /annuler passes them again.
+                        unskipped TEXT NOT NULL DEFAULT '[]',
+                        -- The question /passer skipped, when the change is a /passer.
+                        skipped TEXT
+                    );
+                    CREATE INDEX change_set_by_state ON change_set(state, id);
+                    -- The change an event belongs to (NULL: recorded before undo existed). Events of
+                    -- /annuler and /refaire name the change they undo or replay.
+                    ALTER TABLE answer_event ADD COLUMN change_set INTEGER REFERENCES change_set(id);
+                    -- Who recorded the line: the session's participant. For /annuler and /refaire, who
+                    -- undid or replayed it (`participant` stays the author of the value).
+                    ALTER TABLE answer_event ADD COLUMN acted_by TEXT;
+                    CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
+                    """)
         }
         return migrator
     }

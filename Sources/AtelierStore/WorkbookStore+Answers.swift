@@ -21,8 +21,10 @@ extension WorkbookStore {
     }
 
     func fetchAnswers(_ db: Database, keys: [String]) throws -> [String: StoredAnswer] {
-        try decode(Row.fetchAll(db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
-                                arguments: StatementArguments(keys)))
+        try decode(
+            Row.fetchAll(
+                db, sql: "SELECT * FROM answer WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(keys)))
     }
 
     func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
@@ -33,8 +35,9 @@ extension WorkbookStore {
             guard let value = try? AnswerValue(json: json) else {
                 throw WorkbookError.storage(path: path, reason: "la réponse « \(key) » est illisible")
             }
-            result[key] = StoredAnswer(key: key, value: value, participant: row["participant"], source: row["source"],
-                                       sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
+            result[key] = StoredAnswer(
+                key: key, value: value, participant: row["participant"], source: row["source"],
+                sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
         }
         return result
     }
@@ -42,9 +45,10 @@ extension WorkbookStore {
     public func history(of key: String) throws(WorkbookError) -> [AnswerEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM answer_event WHERE key = ? ORDER BY id", arguments: [key]).map { row in
-                AnswerEvent(key: row["key"], display: row["display"], previousDisplay: row["previous_display"],
-                            participant: row["participant"], source: row["source"], sourceYear: row["source_year"],
-                            origin: row["origin"], recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast)
+                AnswerEvent(
+                    key: row["key"], display: row["display"], previousDisplay: row["previous_display"],
+                    participant: row["participant"], source: row["source"], sourceYear: row["source_year"],
+                    origin: row["origin"], recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast)
             }
         }
     }
@@ -64,10 +68,11 @@ extension WorkbookStore {
                 skipped = true  // already passed: nothing new to undo
                 return
             }
-            try db.execute(sql: """
-                INSERT INTO skipped_question (key, skipped_at)
-                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM answer WHERE key = ?)
-                """, arguments: [key, now, key])
+            try db.execute(
+                sql: """
+                    INSERT INTO skipped_question (key, skipped_at)
+                    SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM answer WHERE key = ?)
+                    """, arguments: [key, now, key])
             skipped = db.changesCount > 0
             if skipped { _ = try Self.openChangeSet(participant: participant, at: now, skipped: key, in: db) }
         }
@@ -110,12 +115,16 @@ extension WorkbookStore {
     func summary(keys: [String]) throws(WorkbookError) -> WorkbookSummary {
         let (answers, last) = try read { db in
             // The last row of the append-only history: found by its rowid, without a scan.
-            (try fetchAnswers(db, keys: keys), try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1"))
+            (
+                try fetchAnswers(db, keys: keys),
+                try String.fetchOne(db, sql: "SELECT recorded_at FROM answer_event ORDER BY id DESC LIMIT 1")
+            )
         }
         var territory: String?
         if case .text(let name)? = answers[QuestionKeys.territoryName]?.value { territory = name }
-        return WorkbookSummary(path: path, territory: territory, answers: answers.mapValues(\.value),
-                               lastChange: last.flatMap(Timestamp.date))
+        return WorkbookSummary(
+            path: path, territory: territory, answers: answers.mapValues(\.value),
+            lastChange: last.flatMap(Timestamp.date))
     }
 
     // MARK: - Transactions
@@ -131,7 +140,7 @@ extension WorkbookStore {
                     return .commit
                 }
             }
-        } catch where abandoning(error) {
+        } catch  where abandoning(error) {
             return
         } catch {
             throw Self.translate(error, path: path)

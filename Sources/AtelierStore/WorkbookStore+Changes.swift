@@ -17,11 +17,15 @@ extension WorkbookStore {
         var unskipped: [String] = []
         for change in changes {
             // Statements prepared once per connection: an answer is a handful of them, each time.
-            let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, display, source, source_year FROM answer WHERE key = ?"),
-                                            arguments: [change.key])
+            let previous = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT value, display, source, source_year FROM answer WHERE key = ?"),
+                arguments: [change.key])
             let json = change.value.json
             if let previous, previous["value"] == json, previous["source"] == change.source,
-               previous["source_year"] == change.sourceYear { continue }
+                previous["source_year"] == change.sourceYear
+            {
+                continue
+            }
             effective.append((change, json, previous))
             if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM skipped_question WHERE key = ?"), arguments: [change.key]) != nil {
                 unskipped.append(change.key)
@@ -29,47 +33,62 @@ extension WorkbookStore {
         }
         let settled = settling.isEmpty ? [] : try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
         guard !effective.isEmpty || !settled.isEmpty else { return }
-        let changeSet = try openChangeSet(participant: changes.first?.participant, at: now, settled: ProposalJSON.encode(settled),
-                                          unskipped: unskipped, in: db)
+        let changeSet = try openChangeSet(
+            participant: changes.first?.participant, at: now, settled: ProposalJSON.encode(settled),
+            unskipped: unskipped, in: db)
         for proposal in settled { try db.execute(sql: "DELETE FROM proposal WHERE key = ?", arguments: [proposal.key]) }
         for item in effective {
-            try write(item.change, json: item.json, previous: item.previous, actedBy: item.change.participant, at: now, changeSet: changeSet, in: db)
+            try write(
+                item.change, json: item.json, previous: item.previous, actedBy: item.change.participant, at: now, changeSet: changeSet,
+                in: db)
         }
     }
 
     /// A new step of the undo history; the steps undone before it can no longer be replayed.
-    static func openChangeSet(participant: String?, at now: String, settled: String = "[]", unskipped: [String] = [],
-                              skipped: String? = nil, in db: Database) throws -> Int64 {
+    static func openChangeSet(
+        participant: String?, at now: String, settled: String = "[]", unskipped: [String] = [],
+        skipped: String? = nil, in db: Database
+    ) throws -> Int64 {
         try db.cachedStatement(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'").execute()
-        try db.cachedStatement(sql: """
-            INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [participant, now, settled, KeyListJSON.encode(unskipped), skipped])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped) VALUES (?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [participant, now, settled, KeyListJSON.encode(unskipped), skipped])
         return db.lastInsertedRowID
     }
 
     /// Sets one answer (or, for a nil `json`, removes it) and appends its history line;
     /// `previous` is the answer's row before (read by the caller), `actedBy` who did it.
-    static func write(_ change: AnswerChange, json: String?, previous: Row?, actedBy: String?, at now: String,
-                      changeSet: Int64, in db: Database) throws {
+    static func write(
+        _ change: AnswerChange, json: String?, previous: Row?, actedBy: String?, at now: String,
+        changeSet: Int64, in db: Database
+    ) throws {
         let display: String? = json == nil ? nil : change.value.display
         if let json {
-            try db.cachedStatement(sql: """
-                INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
-                    participant = excluded.participant, source = excluded.source,
-                    source_year = excluded.source_year, updated_at = excluded.updated_at
-                """).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
+                        participant = excluded.participant, source = excluded.source,
+                        source_year = excluded.source_year, updated_at = excluded.updated_at
+                    """
+            ).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now])
         } else {
             try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO answer_event (key, value, display, previous_value, previous_display,
-                participant, source, source_year, origin, recorded_at, change_set, acted_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [change.key, json, display, previous?["value"] as String?,
-                                     previous?["display"] as String?, change.participant, change.source,
-                                     change.sourceYear, change.origin.rawValue, now, changeSet, actedBy])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO answer_event (key, value, display, previous_value, previous_display,
+                    participant, source, source_year, origin, recorded_at, change_set, acted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            change.key, json, display, previous?["value"] as String?,
+            previous?["display"] as String?, change.participant, change.source,
+            change.sourceYear, change.origin.rawValue, now, changeSet, actedBy,
+        ])
         try db.cachedStatement(sql: "DELETE FROM skipped_question WHERE key = ?").execute(arguments: [change.key])
     }
 }

@@ -74,10 +74,13 @@ extension WorkbookStore {
             // The answers as recorded, without reading them back (and decoding their JSON again).
             let recordedAt = Timestamp.date(now) ?? clock()
             for change in changes {
-                outcome.written[change.key] = StoredAnswer(key: change.key, value: change.value, participant: change.participant,
-                                                           source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt)
+                outcome.written[change.key] = StoredAnswer(
+                    key: change.key, value: change.value, participant: change.participant,
+                    source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt)
             }
-        } abandoning: { $0 is Abandoned }
+        } abandoning: {
+            $0 is Abandoned
+        }
         return outcome
     }
 
@@ -91,9 +94,10 @@ extension WorkbookStore {
     }
 
     func fetchContent(_ db: Database) throws -> WorkbookContent {
-        WorkbookContent(answers: try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")),
-                        skipped: Set(try String.fetchAll(db, sql: "SELECT key FROM skipped_question")),
-                        proposals: try Self.fetchProposals(db))
+        WorkbookContent(
+            answers: try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")),
+            skipped: Set(try String.fetchAll(db, sql: "SELECT key FROM skipped_question")),
+            proposals: try Self.fetchProposals(db))
     }
 }
 

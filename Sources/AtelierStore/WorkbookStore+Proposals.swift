@@ -11,11 +11,15 @@ extension WorkbookStore {
         let now = Timestamp.string(clock())
         try write { db in
             for proposal in proposals {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO proposal (key, value, display, source, source_year, imported_from, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [proposal.key, proposal.value.json, proposal.value.display, proposal.source,
-                                     proposal.sourceYear, proposal.file, now])
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO proposal (key, value, display, source, source_year, imported_from, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        proposal.key, proposal.value.json, proposal.value.display, proposal.source,
+                        proposal.sourceYear, proposal.file, now,
+                    ])
             }
         }
     }
@@ -29,7 +33,8 @@ extension WorkbookStore {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM proposal") {
             let key: String = row["key"]
             guard let value = try? AnswerValue(json: row["value"]) else { continue }
-            result[key] = Proposal(key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
+            result[key] = Proposal(
+                key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
         }
         return result
     }

@@ -44,11 +44,13 @@ public final class WorkbookStore: Sendable {
 
     /// A workbook in memory, for tests that need no file.
     public static func inMemory(appVersion: String = "test", clock: @escaping @Sendable () -> Date = Date.init) throws -> WorkbookStore {
-        try WorkbookStore(writer: DatabaseQueue(configuration: configuration), path: ":memory:",
-                          appVersion: appVersion, clock: clock, isNew: true)
+        try WorkbookStore(
+            writer: DatabaseQueue(configuration: configuration), path: ":memory:",
+            appVersion: appVersion, clock: clock, isNew: true)
     }
 
-    init(writer: DatabaseQueue, path: String, appVersion: String, clock: @escaping @Sendable () -> Date, isNew: Bool) throws(WorkbookError) {
+    init(writer: DatabaseQueue, path: String, appVersion: String, clock: @escaping @Sendable () -> Date, isNew: Bool) throws(WorkbookError)
+    {
         self.writer = writer
         self.path = path
         self.clock = clock
@@ -97,7 +99,8 @@ public final class WorkbookStore: Sendable {
     static func checkWritable(path: String) throws(WorkbookError) {
         let descriptor = open(path, O_RDWR)
         guard descriptor >= 0 else {
-            throw [EROFS, EACCES, EPERM, ETXTBSY].contains(errno) ? .readOnly(path: path)
+            throw [EROFS, EACCES, EPERM, ETXTBSY].contains(errno)
+                ? .readOnly(path: path)
                 : .storage(path: path, reason: "le fichier ne peut pas être ouvert (erreur système \(errno))")
         }
         close(descriptor)
@@ -112,8 +115,10 @@ public final class WorkbookStore: Sendable {
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             let hasMigrations = tables.contains("grdb_migrations")
-            return (id, tables, hasMigrations ? try migrator.appliedIdentifiers(db) : [],
-                    hasMigrations ? try migrator.hasBeenSuperseded(db) : false)
+            return (
+                id, tables, hasMigrations ? try migrator.appliedIdentifiers(db) : [],
+                hasMigrations ? try migrator.hasBeenSuperseded(db) : false
+            )
         }
         // Another application's SQLite file, even one without tables, is not taken over.
         if state.applicationID != WorkbookSchema.applicationID && (!state.tables.isEmpty || !isNew) {
@@ -136,10 +141,11 @@ public final class WorkbookStore: Sendable {
         try migrator.migrate(writer)
         try writer.write { db in
             try db.execute(sql: "PRAGMA application_id = \(WorkbookSchema.applicationID)")
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO workbook (id, format, created_at, created_by_version)
-                VALUES (1, 'atelier-sante', ?, ?)
-                """, arguments: [Timestamp.string(now), appVersion])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO workbook (id, format, created_at, created_by_version)
+                    VALUES (1, 'atelier-sante', ?, ?)
+                    """, arguments: [Timestamp.string(now), appVersion])
         }
     }
 
@@ -161,7 +167,11 @@ public final class WorkbookStore: Sendable {
             attempt += 1
         }
         guard descriptor >= 0 else {
-            throw WorkbookError.storage(path: path, reason: "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(errno))")
+            throw WorkbookError.storage(
+                path: path,
+                reason:
+                    "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(errno))"
+            )
         }
         fchmod(descriptor, mode)  // whatever the umask
         close(descriptor)

@@ -58,7 +58,10 @@ import Testing
         #expect(try parse("22/11/2026", .date).get() == .date(CalendarDate(year: 2026, month: 11, day: 22)!))
         #expect(try parse("2024-02-29", .date).get() == .date(CalendarDate(year: 2024, month: 2, day: 29)!))
         let error = try #require(parse("31/02/2026", .date).failure)
-        #expect(error.description == "Réponse refusée : le 31/02/2026 n'existe pas dans le calendrier. Attendu : une date au format JJ/MM/AAAA, comme 22/11/2026.")
+        #expect(
+            error.description
+                == "Réponse refusée : le 31/02/2026 n'existe pas dans le calendrier. Attendu : une date au format JJ/MM/AAAA, comme 22/11/2026."
+        )
         #expect(parse("29/02/2025", .date).failure != nil)
         #expect(parse("demain", .date).failure != nil)
     }
@@ -87,10 +90,15 @@ import Testing
     }
 
     @Test func communeCodesAreCheckedAgainstTheCOG() throws {
-        #expect(try parse("14118", .communeCode).get() == .commune(CommuneRef(code: "14118", name: "Caen", population: Project.reference.communes["14118"]!.population, populationYear: 2023)))
+        #expect(
+            try parse("14118", .communeCode).get()
+                == .commune(
+                    CommuneRef(
+                        code: "14118", name: "Caen", population: Project.reference.communes["14118"]!.population, populationYear: 2023)))
         #expect(try parse("2a004", .communeCode).get().display == "Ajaccio (2A004)")
         let malformed = try #require(parse("14 118", .communeCode).failure)
-        #expect(malformed.expected == "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)")
+        #expect(
+            malformed.expected == "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)")
         let unknown = try #require(parse("14999", .communeCode).failure)
         #expect(unknown.reason == "aucune commune 14999 dans le code officiel géographique 2026 (INSEE)")
     }
@@ -117,9 +125,11 @@ import Testing
     }
 
     @Test func aRecordOnOneLine() throws {
-        let fields = [ListField(key: "type", label: "Type", kind: .choice(["MSP", "EHPAD"])),
-                      ListField(key: "nom", label: "Nom", kind: .text),
-                      ListField(key: "n", label: "Professionnels", kind: .integer, optional: true)]
+        let fields = [
+            ListField(key: "type", label: "Type", kind: .choice(["MSP", "EHPAD"])),
+            ListField(key: "nom", label: "Nom", kind: .text),
+            ListField(key: "n", label: "Professionnels", kind: .integer, optional: true),
+        ]
         let record = try parser.record("msp ; MSP du Val", fields: fields)
         #expect(record.display == "MSP ; MSP du Val")
         #expect(throws: InvalidAnswer.self) { try parser.record("MSP", fields: fields) }

@@ -29,11 +29,23 @@ import Testing
         ("/revoir demographie", .review(section: "demographie")),
         ("/modifier territoire.nom", .modify(key: "territoire.nom", value: nil)),
         ("/modifier  territoire.nom  Pays d'Auge ", .modify(key: "territoire.nom", value: "Pays d'Auge")),
-        ("/modifier structures.liste MSP ; Mairie ; 14118 ; en projet", .modify(key: "structures.liste", value: "MSP ; Mairie ; 14118 ; en projet")),
-        ("/modifier plan.fiches.2.pilote Mairie de Lisieux", .modifyField(list: "plan.fiches", number: 2, field: "pilote", value: "Mairie de Lisieux")),
+        (
+            "/modifier structures.liste MSP ; Mairie ; 14118 ; en projet",
+            .modify(key: "structures.liste", value: "MSP ; Mairie ; 14118 ; en projet")
+        ),
+        (
+            "/modifier plan.fiches.2.pilote Mairie de Lisieux",
+            .modifyField(list: "plan.fiches", number: 2, field: "pilote", value: "Mairie de Lisieux")
+        ),
         ("/modifier plan.fiches.2.pilote", .modifyField(list: "plan.fiches", number: 2, field: "pilote", value: "")),
-        ("/modifier financement.recettes.1.montant 12 000", .modifyField(list: "financement.recettes", number: 1, field: "montant", value: "12 000")),
-        ("/modifier demographie.medecins_generalistes.effectif 14", .modify(key: "demographie.medecins_generalistes.effectif", value: "14")),
+        (
+            "/modifier financement.recettes.1.montant 12 000",
+            .modifyField(list: "financement.recettes", number: 1, field: "montant", value: "12 000")
+        ),
+        (
+            "/modifier demographie.medecins_generalistes.effectif 14",
+            .modify(key: "demographie.medecins_generalistes.effectif", value: "14")
+        ),
         ("/historique territoire.nom", .history(key: "territoire.nom")),
         ("/annuler", .undo),
         ("/ANNULER", .undo),
@@ -80,16 +92,26 @@ import Testing
 
     // MARK: - Refusals
 
-    static let usageOfImport = "Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt)."
+    static let usageOfImport =
+        "Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt)."
     static let usageOfMove = "Usage : /déplacer N M, deux numéros d'éléments : « /déplacer 4 1 » met le quatrième élément en tête."
 
     static let refusals: [(String, String)] = [
-        ("/SECTIONS  ignoré", "/sections ne prend pas d'argument (« ignoré » en trop) : tapez « /sections » sans rien après. Rien n'a été fait."),
-        ("/annuler 3", "/annuler ne prend pas d'argument (« 3 » en trop) : tapez « /annuler » sans rien après ; répétez-la pour aller plus loin, une modification à la fois. Rien n'a été fait."),
+        (
+            "/SECTIONS  ignoré",
+            "/sections ne prend pas d'argument (« ignoré » en trop) : tapez « /sections » sans rien après. Rien n'a été fait."
+        ),
+        (
+            "/annuler 3",
+            "/annuler ne prend pas d'argument (« 3 » en trop) : tapez « /annuler » sans rien après ; répétez-la pour aller plus loin, une modification à la fois. Rien n'a été fait."
+        ),
         ("/zzz", "Commande inconnue : /zzz. Tapez /aide pour la liste des commandes."),
         ("/revior", "Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes."),
         ("/hist", "Commande inconnue : /hist. Vouliez-vous dire /historique ? Tapez /aide pour la liste des commandes."),
-        ("/modifer territoire.nom X", "Commande inconnue : /modifer. Vouliez-vous dire /modifier ? Tapez /aide pour la liste des commandes."),
+        (
+            "/modifer territoire.nom X",
+            "Commande inconnue : /modifer. Vouliez-vous dire /modifier ? Tapez /aide pour la liste des commandes."
+        ),
         ("/aide zzz", "Commande inconnue : /zzz. /aide liste les commandes."),
         ("/aide /revior", "Commande inconnue : /revior. Vouliez-vous dire /revoir ? /aide liste les commandes."),
         ("/aller", "Il manque un argument. Usage : /aller SECTION|CLÉ (/aide pour le détail)."),
@@ -102,13 +124,22 @@ import Testing
         ("/exporter", "Il manque un argument. Usage : /exporter cls|plan [FICHIER] [csv] (/aide pour le détail)."),
         ("/retirer deux", "Numéro d'élément invalide : « deux » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
         ("/retirer 2 3", "Numéro d'élément invalide : « 2 3 » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
-        ("/retirer 99999999999999999999", "Numéro d'élément invalide : « 99999999999999999999 » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
+        (
+            "/retirer 99999999999999999999",
+            "Numéro d'élément invalide : « 99999999999999999999 » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."
+        ),
         ("/déplacer 2 x", usageOfMove),
         ("/deplacer a b", usageOfMove),
         ("/deplacer 2", usageOfMove),
         ("/deplacer 2 x 1", usageOfMove),
-        ("/synthese inconnue", "Partie inconnue : « inconnue ». Parties : territoire, demographie, acces, structures, mobilites, constats, manquants."),
-        ("/synthèse demographi", "Partie inconnue : « demographi ». Vouliez-vous dire « demographie » ? Parties : territoire, demographie, acces, structures, mobilites, constats, manquants."),
+        (
+            "/synthese inconnue",
+            "Partie inconnue : « inconnue ». Parties : territoire, demographie, acces, structures, mobilites, constats, manquants."
+        ),
+        (
+            "/synthèse demographi",
+            "Partie inconnue : « demographi ». Vouliez-vous dire « demographie » ? Parties : territoire, demographie, acces, structures, mobilites, constats, manquants."
+        ),
         ("/importer rpps", usageOfImport),
         ("/importer xls a", usageOfImport),
         ("/importer rpps \"\"", usageOfImport),

@@ -53,13 +53,16 @@ import Testing
     }
 
     @Test func aMillionBytes() throws {
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
 
 @Suite struct SentenceTests {
-    @Test(arguments: [("fichier introuvable", "fichier introuvable."), ("réessayez dans un instant.", "réessayez dans un instant."),
-                      ("Vouliez-vous dire /revoir ?", "Vouliez-vous dire /revoir ?"), ("", "")])
+    @Test(arguments: [
+        ("fichier introuvable", "fichier introuvable."), ("réessayez dans un instant.", "réessayez dans un instant."),
+        ("Vouliez-vous dire /revoir ?", "Vouliez-vous dire /revoir ?"), ("", ""),
+    ])
     func aQuotedMessageEndsWithOneFullStop(text: String, sentence: String) {
         #expect(text.asSentence == sentence)
     }

@@ -4,12 +4,17 @@ import Testing
 @Suite struct QuestionnaireLoaderTests {
     @Test func theShippedQuestionnaireHasTheStableKeys() throws {
         let keys = Project.questionnaire.questions.map(\.key)
-        for key in ["territoire.nom", "territoire.siren_epci", "territoire.communes",
-                    "demographie.medecins_generalistes.effectif", "demographie.medecins_generalistes.age_60_plus"] {
+        for key in [
+            "territoire.nom", "territoire.siren_epci", "territoire.communes",
+            "demographie.medecins_generalistes.effectif", "demographie.medecins_generalistes.age_60_plus",
+        ] {
             #expect(keys.contains(key), "missing \(key)")
         }
         #expect(Set(keys).count == keys.count)
-        #expect(Project.questionnaire.sections.map(\.key) == ["territoire", "participants", "demographie", "structures", "mobilites", "plan", "contrat", "financement"])
+        #expect(
+            Project.questionnaire.sections.map(\.key) == [
+                "territoire", "participants", "demographie", "structures", "mobilites", "plan", "contrat", "financement",
+            ])
     }
 
     @Test func theReadmeListsEveryKey() throws {
@@ -37,9 +42,15 @@ import Testing
         ("      - cle: s.a\n        libelle: A\n        type: choix\n", 6, "demande une liste « choix »"),
         ("      - cle: s.a\n        libelle: A\n        type: texte\n        si: s.b = oui\n", 9, "n'est pas une question posée plus haut"),
         ("      - cle: s.a\n        libelle: A\n        type: texte\n        couleur: bleu\n", 9, "champ inconnu « couleur »"),
-        ("      - cle: s.a\n        libelle: A\n        type: texte\n      - cle: s.a\n        libelle: B\n        type: texte\n", 9, "déjà utilisée"),
+        (
+            "      - cle: s.a\n        libelle: A\n        type: texte\n      - cle: s.a\n        libelle: B\n        type: texte\n", 9,
+            "déjà utilisée"
+        ),
         ("      - cle: s.a\n        libelle: [A\n", 8, "YAML mal formé"),
-        ("      - cle: s.a\n        libelle: A\n        type: choix\n        choix: [x, y]\n      - cle: s.b\n        libelle: B\n        type: texte\n        si: s.a = z\n", 13, "« z » n'est pas un choix de s.a"),
+        (
+            "      - cle: s.a\n        libelle: A\n        type: choix\n        choix: [x, y]\n      - cle: s.b\n        libelle: B\n        type: texte\n        si: s.a = z\n",
+            13, "« z » n'est pas un choix de s.a"
+        ),
     ])
     func mistakesAreReportedWithFileAndLine(body: String, line: Int, message: String) throws {
         let error = try #require(loadError(Self.header + body))
@@ -49,7 +60,8 @@ import Testing
     }
 
     @Test func optionalListFieldsSayOuiOrNon() throws {
-        let list = "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: texte\n            facultatif: "
+        let list =
+            "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: texte\n            facultatif: "
         let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + list + "oui\n", file: "q.yaml")
         guard case .list(let fields) = questionnaire.questions[0].kind else { Issue.record("not a list"); return }
         #expect(fields[0].optional)
@@ -59,15 +71,24 @@ import Testing
     static let count = "      - cle: s.n\n        libelle: N\n        type: entier\n"
 
     @Test(arguments: [
-        ("        max: 1e400\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : 1e400)"),
-        ("        min: -1e30\n", 9, "question s.n : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"),
+        (
+            "        max: 1e400\n", 9,
+            "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : 1e400)"
+        ),
+        (
+            "        min: -1e30\n", 9,
+            "question s.n : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"
+        ),
         ("        max: inf\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : inf)"),
         ("        max: nan\n", 9, "question s.n : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : nan)"),
         ("        max: .inf\n", 9, "question s.n : « max » doit être un nombre"),
         ("        min: 100\n        max: 1\n", 10, "question s.n : « min » (100) dépasse « max » (1) : aucune réponse ne serait acceptée"),
         ("        max: 2,5\n", 9, "question s.n : « max » doit être un nombre entier (lu : 2,5)"),
         ("        max: beaucoup\n", 9, "question s.n : « max » doit être un nombre"),
-        ("        max_reponse: s.inconnue\n", 9, "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.inconnue » n'en est pas une)"),
+        (
+            "        max_reponse: s.inconnue\n", 9,
+            "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.inconnue » n'en est pas une)"
+        ),
     ])
     func boundsAreFiniteOrderedAndPrintable(bound: String, line: Int, message: String) throws {
         let error = try #require(loadError(Self.header + Self.count + bound))
@@ -76,28 +97,45 @@ import Testing
 
     @Test func maxReponseNamesAnEarlierIntegerQuestionAndBoundsAnInteger() throws {
         let text = "      - cle: s.t\n        libelle: T\n        type: texte\n"
-        #expect(loadError(Self.header + text + Self.count + "        max_reponse: s.t\n")?.reason
+        #expect(
+            loadError(Self.header + text + Self.count + "        max_reponse: s.t\n")?.reason
                 == "question s.n : « max_reponse » doit nommer une question de type entier posée plus haut (« s.t » n'en est pas une)")
         let decimal = "      - cle: s.d\n        libelle: D\n        type: decimal\n        max_reponse: s.n\n"
-        #expect(loadError(Self.header + Self.count + decimal)
-                == FileProblem(file: "q.yaml", line: 12, reason: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
-        #expect(loadError(Self.header + text.replacingOccurrences(of: "texte\n", with: "texte\n        max: 3\n"))
-                == FileProblem(file: "q.yaml", line: 9, reason: "question s.t : « max » ne s'applique qu'aux types entier, annee, decimal, pourcentage et montant"))
-        let amount = "      - cle: s.m\n        libelle: M\n        type: montant\n        min: -1000000000000\n        max: 1000000000000\n"
+        #expect(
+            loadError(Self.header + Self.count + decimal)
+                == FileProblem(
+                    file: "q.yaml", line: 12, reason: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
+        #expect(
+            loadError(Self.header + text.replacingOccurrences(of: "texte\n", with: "texte\n        max: 3\n"))
+                == FileProblem(
+                    file: "q.yaml", line: 9,
+                    reason: "question s.t : « max » ne s'applique qu'aux types entier, annee, decimal, pourcentage et montant"))
+        let amount =
+            "      - cle: s.m\n        libelle: M\n        type: montant\n        min: -1000000000000\n        max: 1000000000000\n"
         let questionnaire = try QuestionnaireLoader.load(yaml: Self.header + amount, file: "q.yaml")
         // The widest bounds print without trapping (cents in an Int).
-        #expect(AnswerParser(reference: Project.reference).expectation(for: questionnaire.questions[0].kind, bounds: questionnaire.questions[0].bounds).contains("000,00"))
+        #expect(
+            AnswerParser(reference: Project.reference).expectation(
+                for: questionnaire.questions[0].kind, bounds: questionnaire.questions[0].bounds
+            ).contains("000,00"))
     }
 
     @Test func aListFieldBoundIsCheckedTheSameWay() throws {
-        let list = "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: entier\n            min: 5\n            max: 2\n"
-        #expect(loadError(Self.header + list) == FileProblem(file: "q.yaml", line: 14, reason: "champ a : « min » (5) dépasse « max » (2) : aucune réponse ne serait acceptée"))
+        let list =
+            "      - cle: s.l\n        libelle: L\n        type: liste\n        champs:\n          - cle: a\n            libelle: A\n            type: entier\n            min: 5\n            max: 2\n"
+        #expect(
+            loadError(Self.header + list)
+                == FileProblem(
+                    file: "q.yaml", line: 14, reason: "champ a : « min » (5) dépasse « max » (2) : aucune réponse ne serait acceptée"))
     }
 
     @Test func aDuplicateKeyIsSaidInFrenchWithTheLineOfTheRepeat() throws {
         let body = "      - cle: s.a\n        libelle: A\n        type: texte\n        libelle: B\n"
-        #expect(loadError(Self.header + body) == FileProblem(
-            file: "q.yaml", line: 9, reason: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
+        #expect(
+            loadError(Self.header + body)
+                == FileProblem(
+                    file: "q.yaml", line: 9,
+                    reason: "le champ « libelle » apparaît deux fois au même niveau (première fois ligne 7) : gardez-en un seul"))
         #expect(loadError("version: 1\nversion: 2\nsections: []\n")?.line == 2)
     }
 

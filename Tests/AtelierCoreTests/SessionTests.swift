@@ -63,7 +63,9 @@ import Testing
         let decided = try session().decision(question, epci, origin: .typed, provenance: nil, extra: [], reference: Project.reference).get()
         #expect(decided.changes.map(\.key) == ["territoire.siren_epci", "territoire.communes"])
         #expect(decided.changes.allSatisfy { $0.participant == "Marie" })
-        guard case .communesFilled(_, let count, let population, _)? = decided.events.first else { Issue.record("communes attendues"); return }
+        guard case .communesFilled(_, let count, let population, _)? = decided.events.first else {
+            Issue.record("communes attendues"); return
+        }
         #expect(count == 48 && population > 200_000)
 
         let typed = session([Self.stored("territoire.communes", .communes([]), source: nil)])
@@ -74,7 +76,8 @@ import Testing
 
     @Test func theNextQuestionIsDecidedWithTheAnswerSoItIsSavedInTheSameTransaction() {
         let fresh = session()
-        let change = AnswerChange(key: "territoire.nom", value: .text("Pays d'Auge"), participant: nil, source: nil, sourceYear: nil, origin: .typed)
+        let change = AnswerChange(
+            key: "territoire.nom", value: .text("Pays d'Auge"), participant: nil, source: nil, sourceYear: nil, origin: .typed)
         #expect(fresh.questionAfter([change])?.key == "territoire.porteur")
     }
 
@@ -90,17 +93,25 @@ import Testing
 
     @Test func undoRefusesWhenAnAnswerChangedSinceAndFoldsLinesPerKey() throws {
         let meta = ChangeReversal.Meta(participant: nil, source: nil, sourceYear: nil)
-        let lines = [ChangeReversal.Step(key: "a", before: nil, after: .integer(1), beforeMeta: meta, afterMeta: meta),
-                     ChangeReversal.Step(key: "a", before: .integer(1), after: .integer(2), beforeMeta: meta, afterMeta: meta)]
+        let lines = [
+            ChangeReversal.Step(key: "a", before: nil, after: .integer(1), beforeMeta: meta, afterMeta: meta),
+            ChangeReversal.Step(key: "a", before: .integer(1), after: .integer(2), beforeMeta: meta, afterMeta: meta),
+        ]
         let steps = ChangeReversal.steps(of: lines)
         #expect(steps.count == 1 && steps[0].before == nil && steps[0].after == .integer(2))
         #expect(try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(2), meta)]).get().map(\.value) == [nil])
-        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(3), meta)]).get() }
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) {
+            _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(3), meta)]).get()
+        }
         #expect(try ChangeReversal.plan(steps, .redo, current: [:]).get().map(\.value) == [.integer(2)])
         // A source edited by hand since is a change too: never overwritten.
         let edited = ChangeReversal.Meta(participant: "Dr Martin", source: "Ordre des médecins 2025", sourceYear: 2025)
-        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(2), edited)]).get() }
-        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) { _ = try ChangeReversal.plan(steps, .undo, current: ["a": .unreadable]).get() }
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) {
+            _ = try ChangeReversal.plan(steps, .undo, current: ["a": .answered(.integer(2), edited)]).get()
+        }
+        #expect(throws: ChangeReversal.Conflict(keys: ["a"])) {
+            _ = try ChangeReversal.plan(steps, .undo, current: ["a": .unreadable]).get()
+        }
     }
 
     @Test func aSourceKeepsItsLastPlausibleYear() {

@@ -10,7 +10,10 @@ import Testing
     @Test func aNegativeEffectifIsOutOfBoundsAndSaysHowToCorrectIt() {
         let problems = StoredValueCheck.problems(in: [effectif: .integer(-5)], questionnaire: questionnaire)
         #expect(problems.count == 1)
-        #expect(problems.first?.message == "La réponse à demographie.infirmiers.effectif (-5) est hors des bornes attendues (un nombre entier entre 0 et 100\u{202F}000) : elle n'est pas utilisée ; /modifier demographie.infirmiers.effectif pour la corriger.")
+        #expect(
+            problems.first?.message
+                == "La réponse à demographie.infirmiers.effectif (-5) est hors des bornes attendues (un nombre entier entre 0 et 100\u{202F}000) : elle n'est pas utilisée ; /modifier demographie.infirmiers.effectif pour la corriger."
+        )
     }
 
     @Test func aDependentBoundIsCheckedOnlyAgainstAValidAnswer() {
@@ -31,12 +34,17 @@ import Testing
         let problems = StoredValueCheck.problems(in: answers, questionnaire: questionnaire)
         #expect(Set(problems.map(\.key)) == Set(answers.keys))
         #expect(problems.first { $0.key == effectif }?.kind == .outOfBounds)
-        #expect(problems.first { $0.key == "territoire.nom" }?.message.hasPrefix("La réponse à territoire.nom (3) n'est pas valide (attendu : un texte non vide)") == true)
+        #expect(
+            problems.first { $0.key == "territoire.nom" }?.message.hasPrefix(
+                "La réponse à territoire.nom (3) n'est pas valide (attendu : un texte non vide)") == true)
         #expect(StoredValueCheck.problems(in: ["cle.inconnue": .integer(-1)], questionnaire: questionnaire).isEmpty)
     }
 
     @Test func aWrongFieldOfAListIsTakenOutOfItsElementOnly() throws {
-        let list = try #require(questionnaire.questions.first { if case .list(let fields) = $0.kind { fields.contains { $0.kind.isNumeric && $0.bounds.minimum != nil } } else { false } })
+        let list = try #require(
+            questionnaire.questions.first {
+                if case .list(let fields) = $0.kind { fields.contains { $0.kind.isNumeric && $0.bounds.minimum != nil } } else { false }
+            })
         guard case .list(let fields) = list.kind else { Issue.record("not a list question"); return }
         let field = try #require(fields.first { $0.kind.isNumeric && $0.bounds.minimum != nil })
         let bad: AnswerValue = field.kind.yamlName == "montant" ? .amount(cents: -100_000_000_000_000_000) : .integer(-1_000_000)
@@ -47,7 +55,10 @@ import Testing
         #expect(problems.first?.correctionKey == "\(list.key).2.\(field.key)")
         #expect(problems.first?.message.hasPrefix("Le champ « \(field.label) » de l'élément 2 de \(list.key)") == true)
         #expect(StoredValueCheck.usable(value, key: list.key, problems: problems) == .records([good, ListRecord(fields: [])]))
-        #expect(StoredValueCheck.usable(.integer(-5), key: effectif, problems: StoredValueCheck.problems(in: [effectif: .integer(-5)], questionnaire: questionnaire)) == nil)
+        #expect(
+            StoredValueCheck.usable(
+                .integer(-5), key: effectif, problems: StoredValueCheck.problems(in: [effectif: .integer(-5)], questionnaire: questionnaire)
+            ) == nil)
     }
 
     @Test func anyValueIsFormattedWithoutTrapping() {
@@ -57,15 +68,20 @@ import Testing
                 #expect(!text.isEmpty)
             }
         }
-        #expect(Indicator(id: "x", label: "x", unit: .count, value: 9.223372036854775807e18, formula: "x").formatted == "9\u{202F}223\u{202F}372\u{202F}036\u{202F}854\u{202F}775\u{202F}808")
+        #expect(
+            Indicator(id: "x", label: "x", unit: .count, value: 9.223372036854775807e18, formula: "x").formatted
+                == "9\u{202F}223\u{202F}372\u{202F}036\u{202F}854\u{202F}775\u{202F}808")
         #expect(FrenchFormat.integer(Double.infinity) == "—")
         #expect(FrenchFormat.decimal(1e20) == "100\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000")
         #expect(FrenchFormat.percentage(.nan) == "—")
         #expect(FrenchFormat.fixed(.infinity, fractionDigits: 1) == "—")
         #expect(FrenchFormat.decimal(12.5) == "12,5")
         #expect([Int.max, 1].saturatingSum() == Int.max && [Int.min, -1].saturatingSum() == Int.min)
-        #expect(AnswerValue.communes([CommuneRef(code: "14118", name: "Caen", population: Int.max, populationYear: 2023),
-                                      CommuneRef(code: "14341", name: "Ifs", population: Int.max, populationYear: 2023)]).display.hasPrefix("2 communes"))
+        #expect(
+            AnswerValue.communes([
+                CommuneRef(code: "14118", name: "Caen", population: Int.max, populationYear: 2023),
+                CommuneRef(code: "14341", name: "Ifs", population: Int.max, populationYear: 2023),
+            ]).display.hasPrefix("2 communes"))
     }
 }
 
@@ -73,7 +89,8 @@ import Testing
 @Suite struct TerminalTextTests {
     @Test func escapeSequencesAndControlsAreShownAsSymbols() {
         #expect(TerminalText.neutralised("\u{1B}]0;pwned\u{7}Caen") == "\u{241B}]0;pwned\u{2407}Caen")
-        #expect(TerminalText.neutralised("a\u{1B}[2Jb\u{7F}c\u{9B}d\u{202E}e\u{2066}f") == "a\u{241B}[2Jb\u{2421}c\u{FFFD}d\u{FFFD}e\u{FFFD}f")
+        #expect(
+            TerminalText.neutralised("a\u{1B}[2Jb\u{7F}c\u{9B}d\u{202E}e\u{2066}f") == "a\u{241B}[2Jb\u{2421}c\u{FFFD}d\u{FFFD}e\u{FFFD}f")
         #expect(TerminalText.neutralised("ligne 1\nligne\t2 — é ✓") == "ligne 1\nligne\t2 — é ✓")
         #expect(TerminalText.neutralised("\r\u{0}") == "\u{240D}\u{2400}")
     }

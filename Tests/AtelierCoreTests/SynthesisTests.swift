@@ -29,15 +29,17 @@ import Testing
         "demographie.patients_sans_medecin_traitant": .init(value: .percentage(14)),
         "demographie.apl_medecins_generalistes": .init(value: .decimal(2.1)),
         "demographie.zonage_medecins": .init(value: .choice("ZIP")),
-        "structures.liste": .init(value: .records([
-            record("MSP", "en fonctionnement"), record("centre de santé polyvalent", "en projet"),
-            record("hôpital de proximité", "en fonctionnement"), record("ESP", "en difficulté"),
-        ])),
+        "structures.liste": .init(
+            value: .records([
+                record("MSP", "en fonctionnement"), record("centre de santé polyvalent", "en projet"),
+                record("hôpital de proximité", "en fonctionnement"), record("ESP", "en difficulté"),
+            ])),
         "structures.cpts_couverture": .init(value: .choice("non")),
         "structures.sas": .init(value: .bool(true)),
         "mobilites.temps_acces.urgences": .init(value: .integer(35)),
         "mobilites.population_urgences_plus_30_min": .init(value: .percentage(12.5)),
-        "mobilites.poles_exterieurs": .init(value: .records([ListRecord(fields: [("pole", .text("Bayeux")), ("motif", .text("urgences"))])])),
+        "mobilites.poles_exterieurs": .init(
+            value: .records([ListRecord(fields: [("pole", .text("Bayeux")), ("motif", .text("urgences"))])])),
         "mobilites.offre_transport": .init(value: .choices(["aucune"])),
     ]
 
@@ -62,10 +64,10 @@ import Testing
     }
 
     @Test func densitiesAndRatios() throws {
-        #expect(close(value("medecins_generalistes.densite"), 100.0 / 121_337 * 10_000))           // 8,24
-        #expect(close(value("medecins_generalistes.densite_comparee"), 80.0 / 121_337 * 10_000))   // 6,59 (libéraux)
-        #expect(close(value("medecins_generalistes.densite_departement"), 638.0 / 709_441 * 10_000)) // 8,99
-        #expect(close(value("medecins_generalistes.densite_france"), 55_546.0 / 68_350_798 * 10_000)) // 8,13
+        #expect(close(value("medecins_generalistes.densite"), 100.0 / 121_337 * 10_000))  // 8,24
+        #expect(close(value("medecins_generalistes.densite_comparee"), 80.0 / 121_337 * 10_000))  // 6,59 (libéraux)
+        #expect(close(value("medecins_generalistes.densite_departement"), 638.0 / 709_441 * 10_000))  // 8,99
+        #expect(close(value("medecins_generalistes.densite_france"), 55_546.0 / 68_350_798 * 10_000))  // 8,13
         #expect(close(value("medecins_generalistes.rapport_departement"), (80.0 / 121_337) / (638.0 / 709_441)))
         #expect(synthesis.indicator("medecins_generalistes.densite_comparee")?.formatted == "6,6")
         #expect(synthesis.indicator("medecins_generalistes.densite_departement")?.formatted == "9,0")
@@ -75,9 +77,9 @@ import Testing
 
     @Test func ageingProjectionAndInhabitantsPerProfessional() throws {
         #expect(value("medecins_generalistes.part_60_plus") == 30)
-        #expect(value("medecins_generalistes.effectif_5_ans") == 85)                    // 100 − 20 + 5
+        #expect(value("medecins_generalistes.effectif_5_ans") == 85)  // 100 − 20 + 5
         #expect(close(value("medecins_generalistes.densite_5_ans"), 85.0 / 121_337 * 10_000))
-        #expect(value("medecins_generalistes.evolution_5_ans") == -15)                 // (85 − 100) / 100
+        #expect(value("medecins_generalistes.evolution_5_ans") == -15)  // (85 − 100) / 100
         #expect(close(value("medecins_generalistes.habitants_par_professionnel"), 1_213.37, within: 1e-6))
         #expect(synthesis.indicator("medecins_generalistes.evolution_5_ans")?.formatted == "-15\u{00A0}%")
     }
@@ -118,14 +120,25 @@ import Testing
     @Test func findingsNameTheirFiguresAndLevers() throws {
         let keys = synthesis.findings.map(\.ruleKey)
         // Zero nurses is a density finding too; the MSP in operation keeps "pas_exercice_coordonne" silent.
-        #expect(keys == ["densite_medecins_generalistes_inferieure_departement", "densite_infirmiers_inferieure_departement",
-                         "generalistes_ages", "perte_generalistes_5_ans", "apl_sous_densite", "zone_prioritaire",
-                         "patients_sans_medecin_traitant", "pas_de_cpts", "urgences_eloignees", "population_loin_des_urgences",
-                         "soins_hors_territoire_sans_transport"])
+        #expect(
+            keys == [
+                "densite_medecins_generalistes_inferieure_departement", "densite_infirmiers_inferieure_departement",
+                "generalistes_ages", "perte_generalistes_5_ans", "apl_sous_densite", "zone_prioritaire",
+                "patients_sans_medecin_traitant", "pas_de_cpts", "urgences_eloignees", "population_loin_des_urgences",
+                "soins_hors_territoire_sans_transport",
+            ])
         let density = try #require(synthesis.findings.first)
-        #expect(density.message == "Densité de médecins généralistes nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 (0,73 fois la densité départementale).")
+        #expect(
+            density.message
+                == "Densité de médecins généralistes nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 (0,73 fois la densité départementale)."
+        )
         #expect(density.basis.contains("demographie.medecins_generalistes.liberaux = 80 (C@rtoSanté 2025)"))
-        #expect(density.basis.contains { $0.hasPrefix("Calvados : 638 médecins généralistes libéraux (Assurance Maladie, professionnels libéraux 2024) pour 709\u{202F}441 habitants") })
+        #expect(
+            density.basis.contains {
+                $0.hasPrefix(
+                    "Calvados : 638 médecins généralistes libéraux (Assurance Maladie, professionnels libéraux 2024) pour 709\u{202F}441 habitants"
+                )
+            })
         #expect(density.levers.map(\.key) == ["accueil_etudiants", "aides_installation", "regroupement", "teleconsultation_delegation"])
         #expect(synthesis.levers.map(\.key).contains("transport"))
         #expect(!synthesis.levers.map(\.key).contains("sante_mentale"))  // structures.ptsm unanswered: that rule says nothing
@@ -135,8 +148,12 @@ import Testing
         var answers = Self.full
         answers["demographie.medecins_generalistes.liberaux"] = nil
         let synthesis = SynthesisBuilder(references: Project.synthesisReferences, territory: Project.reference).build(answers: answers)
-        #expect(synthesis.indicator("medecins_generalistes.densite_comparee")?.value == synthesis.indicator("medecins_generalistes.densite")?.value)
-        #expect(synthesis.indicator("medecins_generalistes.densite_comparee")?.caveat?.contains("demographie.medecins_generalistes.liberaux") == true)
+        #expect(
+            synthesis.indicator("medecins_generalistes.densite_comparee")?.value
+                == synthesis.indicator("medecins_generalistes.densite")?.value)
+        #expect(
+            synthesis.indicator("medecins_generalistes.densite_comparee")?.caveat?.contains("demographie.medecins_generalistes.liberaux")
+                == true)
     }
 }
 
@@ -149,7 +166,10 @@ import Testing
         // The only figures that exist without answers are the references themselves.
         #expect(shown.allSatisfy { $0.id.hasSuffix("densite_france") }, "\(shown.map(\.id))")
         #expect(synthesis.findings.isEmpty)
-        #expect(synthesis.indicator("medecins_generalistes.densite")?.missingKeys == ["demographie.medecins_generalistes.effectif", "territoire.communes"])
+        #expect(
+            synthesis.indicator("medecins_generalistes.densite")?.missingKeys == [
+                "demographie.medecins_generalistes.effectif", "territoire.communes",
+            ])
     }
 
     @Test(arguments: ["demographie", "structures", "mobilites"])
@@ -160,7 +180,10 @@ import Testing
             #expect(!indicator.basis.isEmpty, "\(indicator.id) shows a number without basis")
         }
         let section = emptied == "demographie" ? ["medecins_generalistes.", "pharmacies."] : [emptied + "."]
-        for indicator in synthesis.indicators.values where section.contains(where: indicator.id.hasPrefix) && !indicator.id.hasSuffix("densite_france") && !indicator.id.hasSuffix("densite_departement") {
+        for indicator in synthesis.indicators.values
+        where section.contains(where: indicator.id.hasPrefix) && !indicator.id.hasSuffix("densite_france")
+            && !indicator.id.hasSuffix("densite_departement")
+        {
             #expect(!indicator.isAvailable, "\(indicator.id) has a value with its section empty")
             #expect(!indicator.missingKeys.isEmpty, "\(indicator.id) does not say what it needs")
         }
@@ -188,7 +211,8 @@ import Testing
         for commune in Project.reference.communes.values { population[commune.department, default: 0] += commune.population }
         for (code, row) in try #require(references.liberal[profession]) where code != "999" && code != "976" && row.publishedDensity > 0 {
             let ours = Double(row.count) / Double(population[code]!) * 100_000
-            #expect(abs(ours - row.publishedDensity) / row.publishedDensity < 0.05, "\(profession) \(code): \(ours) vs \(row.publishedDensity)")
+            #expect(
+                abs(ours - row.publishedDensity) / row.publishedDensity < 0.05, "\(profession) \(code): \(ours) vs \(row.publishedDensity)")
         }
     }
 
@@ -215,9 +239,11 @@ import Testing
     func ruleError(_ body: String) -> FileProblem? {
         let levers = "leviers:\n  - cle: cpts\n    titre: CPTS\n    explication: x\n    sources: [y]\n    confiance: sûr\n"
         do {
-            _ = try SynthesisReferences(nationalYAML: "references:\n  - cle: a\n    libelle: A\n    valeur: 1\n    annee: 2024\n    source: s\n    confiance: sûr\n",
-                                        liberalTSV: "profession\tdepartement\tlibelle_departement\teffectif\tdensite_publiee\n",
-                                        rulesYAML: "regles:\n" + body, leversYAML: levers)
+            _ = try SynthesisReferences(
+                nationalYAML:
+                    "references:\n  - cle: a\n    libelle: A\n    valeur: 1\n    annee: 2024\n    source: s\n    confiance: sûr\n",
+                liberalTSV: "profession\tdepartement\tlibelle_departement\teffectif\tdensite_publiee\n",
+                rulesYAML: "regles:\n" + body, leversYAML: levers)
             return nil
         } catch {
             return error
@@ -225,9 +251,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("  - cle: r\n    si: [\"medecins_generalistes.rapport < 0.8\"]\n    constat: x\n    leviers: [cpts]\n", 3, "indicateur inconnu « medecins_generalistes.rapport »"),
+        (
+            "  - cle: r\n    si: [\"medecins_generalistes.rapport < 0.8\"]\n    constat: x\n    leviers: [cpts]\n", 3,
+            "indicateur inconnu « medecins_generalistes.rapport »"
+        ),
         ("  - cle: r\n    si: [\"structures.cpts = non\"]\n    constat: x\n    leviers: [sas]\n", 5, "levier inconnu « sas »"),
-        ("  - cle: r\n    si: [\"structures.cpts = non\"]\n    constat: \"{structures.cpt}\"\n    leviers: [cpts]\n", 4, "indicateur inconnu « {structures.cpt} »"),
+        (
+            "  - cle: r\n    si: [\"structures.cpts = non\"]\n    constat: \"{structures.cpt}\"\n    leviers: [cpts]\n", 4,
+            "indicateur inconnu « {structures.cpt} »"
+        ),
         ("  - cle: r\n    si: [\"structures.cpts\"]\n    constat: x\n    leviers: [cpts]\n", 3, "condition illisible"),
     ])
     func ruleMistakesAreReportedWithFileAndLine(body: String, line: Int, message: String) throws {

@@ -55,9 +55,13 @@ import Testing
 
     @Test func aMalformedReferenceFileNamesItsLine() throws {
         #expect {
-            try TerritoryReference(communesTSV: "# c\ncode\tnom\tdepartement\tpopulation_municipale\tannee_population\tsiren_epci\n14118\tCaen\t14\tbeaucoup\t2023\t\n", epciTSV: "siren\tnom\tnature_juridique\tnombre_communes\n")
+            try TerritoryReference(
+                communesTSV:
+                    "# c\ncode\tnom\tdepartement\tpopulation_municipale\tannee_population\tsiren_epci\n14118\tCaen\t14\tbeaucoup\t2023\t\n",
+                epciTSV: "siren\tnom\tnature_juridique\tnombre_communes\n")
         } throws: { error in
-            (error as? FileProblem)?.description == "data/communes.tsv, ligne 3 : population « beaucoup » illisible (nombre entier attendu)."
+            (error as? FileProblem)?.description
+                == "data/communes.tsv, ligne 3 : population « beaucoup » illisible (nombre entier attendu)."
         }
     }
 }

@@ -1,5 +1,6 @@
 import AtelierCore
 import Testing
+
 @testable import AtelierDocuments
 
 /// The CLS draft's typed view: gaps are values met while building, printed by one spelling,
@@ -7,24 +8,28 @@ import Testing
 @Suite struct ClsViewTests {
     /// The shipped questionnaire, references, library and templates, as a user's run reads them.
     enum Project {
-        static let questionnaire = try! QuestionnaireLoader.load(yaml: ShippedTemplates.text("templates/questionnaire.yaml"),
-                                                                 file: "templates/questionnaire.yaml")
-        static let territory = try! TerritoryReference(communesTSV: ShippedTemplates.text("data/communes.tsv"),
-                                                       epciTSV: ShippedTemplates.text("data/epci.tsv"),
-                                                       departmentsTSV: ShippedTemplates.text("data/departements.tsv"))
+        static let questionnaire = try! QuestionnaireLoader.load(
+            yaml: ShippedTemplates.text("templates/questionnaire.yaml"),
+            file: "templates/questionnaire.yaml")
+        static let territory = try! TerritoryReference(
+            communesTSV: ShippedTemplates.text("data/communes.tsv"),
+            epciTSV: ShippedTemplates.text("data/epci.tsv"),
+            departmentsTSV: ShippedTemplates.text("data/departements.tsv"))
         static let references = try! SynthesisReferences(
             nationalYAML: ShippedTemplates.text("templates/references/nationales.yaml"),
             liberalTSV: ShippedTemplates.text("templates/references/effectifs_liberaux_2024.tsv"),
             rulesYAML: ShippedTemplates.text("templates/synthese/regles.yaml"),
             leversYAML: ShippedTemplates.text("templates/synthese/leviers.yaml"))
-        static let library = try! ActionSheetLibrary(yaml: ShippedTemplates.text("templates/plan/fiches.yaml"),
-                                                     leverKeys: Set(references.levers.keys))
+        static let library = try! ActionSheetLibrary(
+            yaml: ShippedTemplates.text("templates/plan/fiches.yaml"),
+            leverKeys: Set(references.levers.keys))
 
         static func input(_ answers: [String: AnswerValue]) -> ClsDraftContext.Input {
             let sourced = answers.mapValues { SourcedAnswer(value: $0) }
             let synthesis = SynthesisBuilder(references: references, territory: territory).build(answers: sourced)
-            return ClsDraftContext.Input(answers: sourced, questionnaire: questionnaire, synthesis: synthesis,
-                                         library: library, territory: territory)
+            return ClsDraftContext.Input(
+                answers: sourced, questionnaire: questionnaire, synthesis: synthesis,
+                library: library, territory: territory)
         }
 
         static func render(_ answers: [String: AnswerValue], templates: [String: String]? = nil) throws -> ClsDraft.Rendered {
@@ -35,9 +40,12 @@ import Testing
     }
 
     @Test func aGapIsSpelledOneWayWithItsCommandOrWhatToDo() {
-        #expect(Gap("nom du territoire", command: "/aller territoire.nom").marker == "[À compléter : nom du territoire (/aller territoire.nom)]")
-        #expect(Gap("constat de la fiche 2", note: "fiche à rédiger hors bibliothèque").marker
-            == "[À compléter : constat de la fiche 2, fiche à rédiger hors bibliothèque]")
+        #expect(
+            Gap("nom du territoire", command: "/aller territoire.nom").marker == "[À compléter : nom du territoire (/aller territoire.nom)]"
+        )
+        #expect(
+            Gap("constat de la fiche 2", note: "fiche à rédiger hors bibliothèque").marker
+                == "[À compléter : constat de la fiche 2, fiche à rédiger hors bibliothèque]")
     }
 
     @Test func theChecklistIsTheGapsMetWhileBuildingEachOnce() throws {
@@ -63,8 +71,10 @@ import Testing
         // Given a territory name and a fiche's axis typed as if they were markers
         let typedName = "[À compléter : nom inventé]"
         let typedAxis = "[À compléter : axe inventé]"
-        let fiche = ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey)), ("intitule", .text("Forum santé")),
-                                        ("axe", .text(typedAxis))])
+        let fiche = ListRecord(fields: [
+            ("fiche", .choice(ActionSheetLibrary.customKey)), ("intitule", .text("Forum santé")),
+            ("axe", .text(typedAxis)),
+        ])
         let rendered = try Project.render(["territoire.nom": .text(typedName), "plan.fiches": .records([fiche])])
 
         // Then they are printed as typed and are not points to complete
@@ -102,8 +112,11 @@ import Testing
         let fiche = try #require(sources["fiche"])
         sources["fiche"] = fiche + "{{objectif_generale}}\n"
         let line = fiche.split(separator: "\n", omittingEmptySubsequences: false).count
-        #expect(throws: FileProblem(file: "templates/cls/fiche.mustache", line: line,
-                                      reason: "balise inconnue « objectif_generale » (vouliez-vous dire « objectif_general » ?)")) {
+        #expect(
+            throws: FileProblem(
+                file: "templates/cls/fiche.mustache", line: line,
+                reason: "balise inconnue « objectif_generale » (vouliez-vous dire « objectif_general » ?)")
+        ) {
             _ = try Project.render([:], templates: sources)
         }
     }

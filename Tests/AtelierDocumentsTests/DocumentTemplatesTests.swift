@@ -11,8 +11,9 @@ import Testing
     }
 
     @Test func aValidTemplateRendersWithoutHTMLEscaping() throws {
-        let templates = try compile("{{% CONTENT_TYPE: TEXT }}\n# {{titre}} & co\n{{#fiches}}- {{numero}}. {{intitule}}\n{{/fiches}}{{> fiche}}",
-                                    partials: ["fiche": "{{% CONTENT_TYPE: TEXT }}fin <ok>"])
+        let templates = try compile(
+            "{{% CONTENT_TYPE: TEXT }}\n# {{titre}} & co\n{{#fiches}}- {{numero}}. {{intitule}}\n{{/fiches}}{{> fiche}}",
+            partials: ["fiche": "{{% CONTENT_TYPE: TEXT }}fin <ok>"])
         try templates.check(against: [context])
         #expect(try templates.render(context, template: "contrat") == "# Contrat & co\n- 1. MSP\nfin <ok>")
     }
@@ -26,14 +27,19 @@ import Testing
 
     @Test func anUnknownTagNamesItsFileAndLine() throws {
         let templates = try compile("# {{titre}}\n\n{{#fiches}}\n- {{intitul}}\n{{/fiches}}\n")
-        #expect(throws: FileProblem(file: "templates/cls/contrat.mustache", line: 4, reason: "balise inconnue « intitul » (vouliez-vous dire « intitule » ?)")) {
+        #expect(
+            throws: FileProblem(
+                file: "templates/cls/contrat.mustache", line: 4, reason: "balise inconnue « intitul » (vouliez-vous dire « intitule » ?)")
+        ) {
             try templates.check(against: [self.context])
         }
     }
 
     @Test func anUnknownPartialIsReported() throws {
         let templates = try compile("ligne 1\n{{> annexe}}\n")
-        #expect(throws: FileProblem(file: "templates/cls/contrat.mustache", line: 2, reason: "modèle partiel inconnu « annexe » ({{> annexe}})")) {
+        #expect(
+            throws: FileProblem(file: "templates/cls/contrat.mustache", line: 2, reason: "modèle partiel inconnu « annexe » ({{> annexe}})")
+        ) {
             try templates.check(against: [self.context])
         }
     }
@@ -61,7 +67,10 @@ import Testing
         let a = ClsDraft.fingerprint(answers: answers, files: ["t.mustache": "x"])
         #expect(a == ClsDraft.fingerprint(answers: answers, files: ["t.mustache": "x"]))
         #expect(a != ClsDraft.fingerprint(answers: answers, files: ["t.mustache": "y"]))
-        #expect(a != ClsDraft.fingerprint(answers: ["territoire.nom": SourcedAnswer(value: .text("Pays"), source: "s")], files: ["t.mustache": "x"]))
+        #expect(
+            a
+                != ClsDraft.fingerprint(
+                    answers: ["territoire.nom": SourcedAnswer(value: .text("Pays"), source: "s")], files: ["t.mustache": "x"]))
         #expect(a.hasPrefix("sha256:") && a.count == 71)
     }
 }

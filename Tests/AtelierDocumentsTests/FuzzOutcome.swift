@@ -11,8 +11,10 @@ struct FuzzOutcome {
     var problems: [String] = []
 
     /// English words libyaml, swift-mustache or Foundation would leave in a message.
-    static let foreign = ["error", "Error", "expected", "found ", "while ", "overflow", "Swift", "Optional(", "mapping", "scalar",
-                          "token", "NSCocoa", "Fatal", "nil"]
+    static let foreign = [
+        "error", "Error", "expected", "found ", "while ", "overflow", "Swift", "Optional(", "mapping", "scalar",
+        "token", "NSCocoa", "Fatal", "nil",
+    ]
 
     mutating func timed(_ index: Int, since start: Date) {
         let seconds = Date().timeIntervalSince(start)

@@ -2,7 +2,8 @@ import Foundation
 
 /// The project's own files, read from the checkout (templates are copied and mutated by the fuzz tests).
 enum ShippedTemplates {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     static func text(_ path: String) throws -> String {
         try String(contentsOfFile: root + "/" + path, encoding: .utf8)

@@ -1,7 +1,8 @@
 import AtelierCore
-@testable import AtelierDocuments
 import Foundation
 import Testing
+
+@testable import AtelierDocuments
 
 /// Thousands of mutated copies of the shipped templates (`FUZZ_TEMPLATES=N` per file, quick by
 /// default; `FUZZ_SEED` to replay): compiled, checked and rendered at unit level, each ends in

@@ -50,7 +50,8 @@ struct TextMutator {
             case 6:  // a character replaced by another (printable, control or non-ASCII)
                 var scalars = Array(lines[index].unicodeScalars)
                 guard !scalars.isEmpty else { continue }
-                let replacement = [0x0, 0x9, 0xD, 0x22, 0x27, 0x3A, 0x7B, 0x7D, 0x7C, 0xE9, 0x301, 0x202E, 0xFEFF, 0x1F3E5]
+                let replacement =
+                    [0x0, 0x9, 0xD, 0x22, 0x27, 0x3A, 0x7B, 0x7D, 0x7C, 0xE9, 0x301, 0x202E, 0xFEFF, 0x1F3E5]
                     .randomElement(using: &generator).flatMap(Unicode.Scalar.init) ?? "?"
                 scalars[Int.random(in: 0..<scalars.count, using: &generator)] = replacement
                 lines[index] = String(String.UnicodeScalarView(scalars))

@@ -14,34 +14,43 @@ import Testing
         "\u{0}", "\u{FEFF}", "é", "\u{202E}", "<<: *a",
     ]
 
-    static let files = ["templates/questionnaire.yaml", "templates/financement/catalogue.yaml", "templates/plan/fiches.yaml",
-                        "templates/references/nationales.yaml", "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml"]
+    static let files = [
+        "templates/questionnaire.yaml", "templates/financement/catalogue.yaml", "templates/plan/fiches.yaml",
+        "templates/references/nationales.yaml", "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml",
+    ]
 
     /// Loads `yaml` as the project file `name`, with the other files as shipped.
     static func load(_ name: String, _ yaml: String) throws(FileProblem) {
         let sheetKeys = Set(["creation_msp", "aides_installation"])
         switch name {
         case "templates/questionnaire.yaml": _ = try QuestionnaireLoader.load(yaml: yaml, file: name)
-        case "templates/financement/catalogue.yaml": _ = try FundingCatalogue(yaml: yaml, file: name, sheetKeys: Shipped.sheetKeys.union(sheetKeys))
+        case "templates/financement/catalogue.yaml":
+            _ = try FundingCatalogue(yaml: yaml, file: name, sheetKeys: Shipped.sheetKeys.union(sheetKeys))
         case "templates/plan/fiches.yaml": _ = try ActionSheetLibrary(yaml: yaml, file: name, leverKeys: Shipped.leverKeys)
         default:
-            let files = (national: "templates/references/nationales.yaml", liberal: "templates/references/effectifs_liberaux_2024.tsv",
-                         rules: "templates/synthese/regles.yaml", levers: "templates/synthese/leviers.yaml")
+            let files = (
+                national: "templates/references/nationales.yaml", liberal: "templates/references/effectifs_liberaux_2024.tsv",
+                rules: "templates/synthese/regles.yaml", levers: "templates/synthese/leviers.yaml"
+            )
             func file(_ path: String) -> String { path == name ? yaml : Shipped.text(path) }
-            _ = try SynthesisReferences(nationalYAML: file(files.national), liberalTSV: file(files.liberal),
-                                        rulesYAML: file(files.rules), leversYAML: file(files.levers), files: files)
+            _ = try SynthesisReferences(
+                nationalYAML: file(files.national), liberalTSV: file(files.liberal),
+                rulesYAML: file(files.rules), leversYAML: file(files.levers), files: files)
         }
     }
 
     enum Shipped {
         static func text(_ path: String) -> String { (try? ShippedTemplates.text(path)) ?? "" }
         static let leverKeys: Set<String> = {
-            let levers = (try? SynthesisReferences(nationalYAML: text("templates/references/nationales.yaml"),
-                                                   liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
-                                                   rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml")))?.levers
+            let levers =
+                (try? SynthesisReferences(
+                    nationalYAML: text("templates/references/nationales.yaml"),
+                    liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
+                    rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml")))?.levers
             return Set(levers?.keys.map { $0 } ?? [])
         }()
-        static let sheetKeys: Set<String> = Set((try? ActionSheetLibrary(yaml: text("templates/plan/fiches.yaml"), leverKeys: leverKeys))?.sheets.map(\.key) ?? [])
+        static let sheetKeys: Set<String> = Set(
+            (try? ActionSheetLibrary(yaml: text("templates/plan/fiches.yaml"), leverKeys: leverKeys))?.sheets.map(\.key) ?? [])
     }
 
     @Test(.timeLimit(.minutes(30)), arguments: files)

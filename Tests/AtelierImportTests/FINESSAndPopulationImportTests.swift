@@ -1,10 +1,12 @@
 import AtelierCore
 import Foundation
 import Testing
+
 @testable import AtelierImport
 
 @Suite struct FINESSImportTests {
-    static let opendata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let opendata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/opendata").path
     static let flat = opendata + "/finess_etalab_stock_et_20201231_extrait_dep01.csv"
     let directory = NSTemporaryDirectory() + "atelier-finess-" + UUID().uuidString
@@ -32,12 +34,14 @@ import Testing
             fields[18] = category; fields[19] = "libellé"
             return fields.joined(separator: ";")
         }
-        let lines = ["finess;etalab;111;2026-05-12",
-                     structure("010000024", "CH DE FLEYRIAT", "451", "01", "355"),
-                     "geolocalisation;010000024;870262.2;6571540.8;1,ATLASANTE,96,BAN,EPSG:2154 RGF93 / Lambert-93 (Métropole);2026-05-04",
-                     structure("010009999", "\"PHARMACIE DES ÉCOLES; DU CENTRE\"", "451", "01", "620"),
-                     structure("9C0000001", "CENTRE DE SANTÉ DE CAYENNE", "302", "9C", "124"),
-                     structure("140000001", "CHU DE CAEN", "118", "14", "101")]
+        let lines = [
+            "finess;etalab;111;2026-05-12",
+            structure("010000024", "CH DE FLEYRIAT", "451", "01", "355"),
+            "geolocalisation;010000024;870262.2;6571540.8;1,ATLASANTE,96,BAN,EPSG:2154 RGF93 / Lambert-93 (Métropole);2026-05-04",
+            structure("010009999", "\"PHARMACIE DES ÉCOLES; DU CENTRE\"", "451", "01", "620"),
+            structure("9C0000001", "CENTRE DE SANTÉ DE CAYENNE", "302", "9C", "124"),
+            structure("140000001", "CHU DE CAEN", "118", "14", "101"),
+        ]
         let path = write(Array(lines.joined(separator: "\r\n").data(using: .isoLatin1)!), "etalab-cs1100507-stock-20260512-0400.csv")
         let found = try FINESSImport.structures(fileAt: path, communes: ["01451", "97302"])
         #expect(found.map(\.finess) == ["010000024", "010009999", "9C0000001"])
@@ -51,14 +55,19 @@ import Testing
         let text = try String(contentsOfFile: Self.flat, encoding: .utf8)
         var lines = text.components(separatedBy: "\n")
         lines[3] = lines[3].components(separatedBy: ";").prefix(10).joined(separator: ";")
-        #expect(throws: FileProblem(importing: write(Array(lines.joined(separator: "\n").utf8), "cut.csv"), line: 4,
-                                    reason: "10 champs au lieu de 42 (ligne tronquée ou mal formée)")) {
+        #expect(
+            throws: FileProblem(
+                importing: write(Array(lines.joined(separator: "\n").utf8), "cut.csv"), line: 4,
+                reason: "10 champs au lieu de 42 (ligne tronquée ou mal formée)")
+        ) {
             try FINESSImport.structures(fileAt: self.directory + "/cut.csv", communes: ["01053"])
         }
         let rpps = write(Array("Type d'identifiant PP|Identifiant PP|\n0|1|\n".utf8), "rpps.txt")
         #expect(throws: FileProblem.self) { try FINESSImport.structures(fileAt: rpps, communes: ["01053"]) }
         let stray = write(Array("finess;etalab;1;2026-05-12\nbonjour;tout;le;monde\n".utf8), "stray.csv")
-        #expect(throws: FileProblem(importing: stray, line: 2, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")) {
+        #expect(
+            throws: FileProblem(importing: stray, line: 2, reason: "ligne inattendue : « structureet; » ou « geolocalisation; » attendu")
+        ) {
             try FINESSImport.structures(fileAt: stray, communes: ["01053"])
         }
     }

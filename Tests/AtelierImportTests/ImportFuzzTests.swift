@@ -1,6 +1,7 @@
 import AtelierCore
 import Foundation
 import Testing
+
 @testable import AtelierImport
 
 /// Mutated copies of the real samples fed to the three readers: every outcome is a result
@@ -14,8 +15,10 @@ import Testing
     static let territory: Set<String> = ["01001", "01004", "01033", "01053", "75056", "14118"]
 
     /// The French beginnings of every refusal the readers give.
-    static let frenchStarts = ["population", "colonne", "aucune ligne de données lue", "fichier", "ligne", "contenu binaire",
-                               "commune", "raison sociale", "c'est", "lecture", "erreur de lecture", "ce n'est pas", "en-tête"]
+    static let frenchStarts = [
+        "population", "colonne", "aucune ligne de données lue", "fichier", "ligne", "contenu binaire",
+        "commune", "raison sociale", "c'est", "lecture", "erreur de lecture", "ce n'est pas", "en-tête",
+    ]
 
     enum Format: CaseIterable { case rpps, finess, insee }
 
@@ -80,7 +83,10 @@ import Testing
     }
 
     static func hasControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 32 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+        text.unicodeScalars.contains {
+            $0.value < 32 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value)
+        }
     }
 
     /// The RPPS sample whole; the first 80 lines of FINESS; the INSEE file's first 120 lines and

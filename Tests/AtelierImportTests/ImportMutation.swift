@@ -4,12 +4,16 @@ import Foundation
 /// spreadsheet's quotes and CRs, numbers typed by hand, lines pasted twice, a hostile name.
 enum Mutation: CaseIterable {
     case flipByte, flipBit, truncate, insertNul, insertCR, insertLF, insertQuote, insertSeparator, hugeNumber,
-         replaceNumber, longLine, hugeLine, duplicateHeader, duplicateLine, deleteLine, bom, utf16Mark,
-         escapeSequence, invalidUTF8, crOnly, empty, negativeNumber
+        replaceNumber, longLine, hugeLine, duplicateHeader, duplicateLine, deleteLine, bom, utf16Mark,
+        escapeSequence, invalidUTF8, crOnly, empty, negativeNumber
 
-    static let numbers = ["9223372036854775807", "-9223372036854775808", "99999999999999999999", "-1", "0", "3000001",
-                          "-949199", "1e9", "0x10", " 12 ", "１２"]
-    static let insertions: [[UInt8]] = [[0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0x7F]]
+    static let numbers = [
+        "9223372036854775807", "-9223372036854775808", "99999999999999999999", "-1", "0", "3000001",
+        "-949199", "1e9", "0x10", " 12 ", "１２",
+    ]
+    static let insertions: [[UInt8]] = [
+        [0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0x7F],
+    ]
 
     /// Applies one mutation drawn from `random` and says which, for the text.
     static func apply(to bytes: inout [UInt8], using random: inout SplitMix64) -> String {
@@ -57,7 +61,9 @@ enum Mutation: CaseIterable {
             guard !digits.isEmpty else { break }
             let start = digits[Int(random.next() % UInt64(digits.count))]
             let end = bytes[start...].firstIndex { !(48...57).contains($0) } ?? bytes.count
-            let number = mutation == .negativeNumber ? "-" + String(decoding: bytes[start..<end], as: UTF8.self) : numbers[Int(random.next() % UInt64(numbers.count))]
+            let number =
+                mutation == .negativeNumber
+                ? "-" + String(decoding: bytes[start..<end], as: UTF8.self) : numbers[Int(random.next() % UInt64(numbers.count))]
             bytes.replaceSubrange(start..<end, with: Array(number.utf8))
         case .longLine: bytes.insert(contentsOf: [UInt8](repeating: 65, count: 1 + Int(random.next() % 200_000)), at: position())
         case .hugeLine: bytes.insert(contentsOf: [UInt8](repeating: 66, count: 9 << 20), at: position())
@@ -73,7 +79,8 @@ enum Mutation: CaseIterable {
         case .bom: bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
         case .utf16Mark: bytes.insert(contentsOf: [0xFF, 0xFE], at: 0)
         case .escapeSequence: bytes.insert(contentsOf: insertions[Int(random.next() % UInt64(insertions.count))], at: position())
-        case .invalidUTF8: bytes.insert(contentsOf: [[0xC3, 0x28], [0xFF], [0xE9], [0xED, 0xA0, 0x80]][Int(random.next() % 4)], at: position())
+        case .invalidUTF8:
+            bytes.insert(contentsOf: [[0xC3, 0x28], [0xFF], [0xE9], [0xED, 0xA0, 0x80]][Int(random.next() % 4)], at: position())
         case .crOnly:
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)

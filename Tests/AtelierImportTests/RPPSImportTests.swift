@@ -1,11 +1,13 @@
 import AtelierCore
 import Foundation
 import Testing
+
 @testable import AtelierImport
 
 /// The reader on the real Annuaire Santé sample of ../shared/opendata, and on variants of it.
 @Suite struct RPPSImportTests {
-    static let samplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/opendata/rpps_PS_LibreAcces_Personne_activite_extrait_2021.txt").path
     static var sample: String? { try? String(contentsOfFile: samplePath, encoding: .utf8) }
 
@@ -60,7 +62,7 @@ import Testing
             Self.row(from: base, [1: "C3", 9: "10", 15: "SM04", 17: "L", 36: "14118"]),  // same GP, other savoir-faire
             Self.row(from: base, [1: "D4", 9: "10", 15: "SM04", 17: "L", 36: "14118"]),  // cardiologist: not a GP
             Self.row(from: base, [1: "E5", 9: "70", 17: "L", 36: "75056"]),  // outside the territory
-            Self.row(from: base, [1: "F6", 9: "50", 17: "L", 36: ""]),       // no address
+            Self.row(from: base, [1: "F6", 9: "50", 17: "L", 36: ""]),  // no address
         ]
         let path = write(([lines[0]] + rows).joined(separator: "\r\n") + "\r\n")
         let counts = try RPPSImport.count(fileAt: path, communes: ["14118", "14341"])
@@ -101,12 +103,16 @@ import Testing
         // columns and the trailing empty field: 53 fields (awk -F'|' counts the same).
         var truncated = lines
         truncated[4] = String(truncated[4].prefix(40))
-        #expect(refusal(truncated.joined(separator: "\n"))?.description == "bad.txt, ligne 5 : 8 champs au lieu de 53 (ligne tronquée ou mal formée).")
+        #expect(
+            refusal(truncated.joined(separator: "\n"))?.description
+                == "bad.txt, ligne 5 : 8 champs au lieu de 53 (ligne tronquée ou mal formée).")
 
         // One field too many
         var extra = lines
         extra[7] += "|"
-        #expect(refusal(extra.joined(separator: "\n"))?.description == "bad.txt, ligne 8 : 54 champs au lieu de 53 (ligne tronquée ou mal formée).")
+        #expect(
+            refusal(extra.joined(separator: "\n"))?.description
+                == "bad.txt, ligne 8 : 54 champs au lieu de 53 (ligne tronquée ou mal formée).")
 
         // An unknown header (a column renamed)
         lines[0] = header.replacingOccurrences(of: "Code commune (coord. structure)", with: "Commune")

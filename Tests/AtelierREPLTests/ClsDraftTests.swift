@@ -3,6 +3,7 @@ import AtelierDocuments
 import AtelierStore
 import Foundation
 import Testing
+
 @testable import AtelierREPL
 
 /// The CLS draft of real workbooks, built by replaying the shipped demo script in-process.
@@ -57,12 +58,14 @@ import Testing
     @Test func everySectionOfARealContractIsThere() throws {
         let h = try Harness()
         let text = try h.controller.clsDraft().text  // even from an empty workbook
-        for heading in ["## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
-                        "## Article 1 — Objet du contrat", "## Article 2 — Périmètre", "## Article 3 — Axes stratégiques et actions",
-                        "## Article 4 — Articulation", "## Article 5 — Engagements des signataires", "## Article 6 — Gouvernance",
-                        "## Article 7 — Durée", "## Article 8 — Suivi et évaluation", "## Article 9 — Révision et avenants",
-                        "## Signatures", "## Annexe 1 — Fiches actions", "## Annexe 2 — Plan de financement prévisionnel",
-                        "## Points à compléter"] {
+        for heading in [
+            "## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
+            "## Article 1 — Objet du contrat", "## Article 2 — Périmètre", "## Article 3 — Axes stratégiques et actions",
+            "## Article 4 — Articulation", "## Article 5 — Engagements des signataires", "## Article 6 — Gouvernance",
+            "## Article 7 — Durée", "## Article 8 — Suivi et évaluation", "## Article 9 — Révision et avenants",
+            "## Signatures", "## Annexe 1 — Fiches actions", "## Annexe 2 — Plan de financement prévisionnel",
+            "## Points à compléter",
+        ] {
             #expect(text.contains(heading), "missing \(heading)")
         }
         #expect(text.contains("[À compléter : nom du territoire (/aller territoire.nom)]"))
@@ -71,7 +74,10 @@ import Testing
 }
 
 @Suite struct ContractDateTests {
-    @Test(arguments: [((2027, 3, 1), 5, "29/02/2032"), ((2026, 3, 1), 5, "28/02/2031"), ((2027, 1, 1), 5, "31/12/2031"), ((2024, 2, 29), 1, "28/02/2025"), ((2026, 3, 1), 2, "29/02/2028")])
+    @Test(arguments: [
+        ((2027, 3, 1), 5, "29/02/2032"), ((2026, 3, 1), 5, "28/02/2031"), ((2027, 1, 1), 5, "31/12/2031"), ((2024, 2, 29), 1, "28/02/2025"),
+        ((2026, 3, 1), 2, "29/02/2028"),
+    ])
     func aContractEndsTheDayBeforeItsAnniversary(start: (Int, Int, Int), years: Int, end: String) throws {
         let date = try #require(CalendarDate(year: start.0, month: start.1, day: start.2))
         #expect(ClsDraftContext.end(of: date, years: years).french == end)

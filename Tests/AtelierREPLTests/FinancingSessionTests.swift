@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierStore
 import Testing
+
 @testable import AtelierREPL
 
 @Suite struct FinancingSessionTests {
@@ -11,9 +12,12 @@ import Testing
 
     @Test func financingLinesFollowTheirFicheWhenThePlanChanges() throws {
         let h = try Harness()
-        for line in ["/aller plan.fiches", "creation_msp ; ; ; ; ; ;", "cpts ; ; ; ; ; ;", "coordination_cls ; ; ; ; ; ;", "",
-                     "/aller financement.depenses", "1 ; Travaux ; investissement ; 100 000 ; ; 2027", "3 ; Poste ; fonctionnement ; 45 000 ; 0 ; 2027", "",
-                     "/aller financement.recettes", "1 ; autofinancement ; acquis ; 100 000", "3 ; fir_fonctionnement ; sollicité ; 20 000", ""] {
+        for line in [
+            "/aller plan.fiches", "creation_msp ; ; ; ; ; ;", "cpts ; ; ; ; ; ;", "coordination_cls ; ; ; ; ; ;", "",
+            "/aller financement.depenses", "1 ; Travaux ; investissement ; 100 000 ; ; 2027",
+            "3 ; Poste ; fonctionnement ; 45 000 ; 0 ; 2027", "",
+            "/aller financement.recettes", "1 ; autofinancement ; acquis ; 100 000", "3 ; fir_fonctionnement ; sollicité ; 20 000", "",
+        ] {
             let outcome = h.controller.handle(line)
             if case .refused(let message) = outcome { Issue.record("« \(line) » refused: \(message)") }
         }
@@ -35,6 +39,10 @@ import Testing
         let h = try Harness()
         _ = h.controller.handle("/aller financement.recettes")
         let outcome = h.controller.handle("1 ; subvention magique ; sollicité ; 1 000")
-        #expect(outcome == .refused("Réponse refusée : Dispositif (clé du catalogue) : aucun dispositif ne correspond à « subvention magique ». Attendu : la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom."))
+        #expect(
+            outcome
+                == .refused(
+                    "Réponse refusée : Dispositif (clé du catalogue) : aucun dispositif ne correspond à « subvention magique ». Attendu : la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom."
+                ))
     }
 }

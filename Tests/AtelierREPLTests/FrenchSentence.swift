@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What a refusal must not contain: another library's words (Foundation's « The operation
 /// couldn't be completed », « Error Domain=… »), or two sentences glued with a doubled full
@@ -7,9 +8,11 @@ enum FrenchSentence {
     /// English words that no French sentence of ours uses; matched as whole words, outside
     /// « quotes » and paths, case-insensitively. Not « file »: it is French too, and the name
     /// of a file the user typed (`/importer rpps /tmp/file` → « Import refusé — file : … »).
-    static let englishWords: Set = ["the", "operation", "couldn", "could", "cannot", "can", "error", "such", "denied",
-                                    "permitted", "failed", "unable", "invalid", "unknown", "expected", "not", "is", "does", "exist",
-                                    "found", "domain", "nil", "optional", "swift", "fatal", "thrown"]
+    static let englishWords: Set = [
+        "the", "operation", "couldn", "could", "cannot", "can", "error", "such", "denied",
+        "permitted", "failed", "unable", "invalid", "unknown", "expected", "not", "is", "does", "exist",
+        "found", "domain", "nil", "optional", "swift", "fatal", "thrown",
+    ]
 
     /// The first foreign fragment of `message`, or nil when it reads as ours.
     ///
@@ -27,18 +30,17 @@ enum FrenchSentence {
     }
 }
 
-import Testing
-
 @Suite struct FrenchSentenceTests {
-    @Test(arguments: [
-        ("Import refusé — x.csv : réessayez dans un instant.. Le classeur n'a pas été modifié.", ".."),
-        ("The operation couldn’t be completed. (Foundation error 4.)", "The operation"),
-        ("Fichier illisible : No such file or directory", "such"),
-        ("Fichier ../x.md introuvable : indiquez un autre chemin.", nil),
-        ("Réponse refusée : « a.. » n'est pas un nombre.", nil),
-        ("Voir la suite... puis /aide.", nil),
-        ("Réponse refusée : « 14 » n'est pas un code commune INSEE.", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Import refusé — x.csv : réessayez dans un instant.. Le classeur n'a pas été modifié.", ".."),
+            ("The operation couldn’t be completed. (Foundation error 4.)", "The operation"),
+            ("Fichier illisible : No such file or directory", "such"),
+            ("Fichier ../x.md introuvable : indiquez un autre chemin.", nil),
+            ("Réponse refusée : « a.. » n'est pas un nombre.", nil),
+            ("Voir la suite... puis /aide.", nil),
+            ("Réponse refusée : « 14 » n'est pas un code commune INSEE.", nil),
+        ] as [(String, String?)])
     func foreignTextIsFoundAndOursIsNot(message: String, foreign: String?) {
         #expect(FrenchSentence.foreign(in: message) == foreign)
     }

@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierStore
 import Foundation
 import Testing
+
 @testable import AtelierREPL
 
 final class RecordingConsole: Console {
@@ -15,7 +16,8 @@ final class RecordingConsole: Console {
 }
 
 enum Shared {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
     static let resources = Resources(root: root)
     static let questionnaire = try! resources.loadQuestionnaire()
     static let reference = try! resources.loadReference()
@@ -43,8 +45,9 @@ final class Harness {
 
     func open() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
-        controller = try SessionController(questionnaire: Shared.questionnaire, store: store, resources: SessionResources(Shared.resources),
-                                           console: console, interactive: false)
+        controller = try SessionController(
+            questionnaire: Shared.questionnaire, store: store, resources: SessionResources(Shared.resources),
+            console: console, interactive: false)
         controller.start()
     }
 
@@ -79,14 +82,21 @@ final class Harness {
         h.type("Pays test", "commune")
         let before = try h.answers()
         let outcome = h.type("14 118")[0]
-        #expect(outcome == .refused("Réponse refusée : « 14 » n'est pas un code commune INSEE. Attendu : un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)."))
+        #expect(
+            outcome
+                == .refused(
+                    "Réponse refusée : « 14 » n'est pas un code commune INSEE. Attendu : un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)."
+                ))
         #expect(try h.answers() == before)
         #expect(h.controller.current?.key == "territoire.communes")
     }
 
     @Test func unknownCommandsSuggestTheClosestOne() throws {
         let h = try Harness()
-        #expect(h.type("/revior") == [.refused("Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes.")])
+        #expect(
+            h.type("/revior") == [
+                .refused("Commande inconnue : /revior. Vouliez-vous dire /revoir ? Tapez /aide pour la liste des commandes.")
+            ])
         #expect(h.type("/xyz") == [.refused("Commande inconnue : /xyz. Tapez /aide pour la liste des commandes.")])
     }
 
@@ -94,10 +104,13 @@ final class Harness {
         let h = try Harness()
         h.type("Pays test", "commune", "14118")
         #expect(h.controller.current?.key == "participants.liste")
-        h.type("Marie Dupont", "Mairie de Caen", "élu")        // field by field
-        h.type("Dr Martin ; MSP du Val ; professionnel")      // on one line
-        #expect(h.type("Paul ; CPAM") == [.refused("Réponse refusée : 2 champ(s) au lieu de 3. Attendu : les champs séparés par « ; » : Nom ; Organisation ; Rôle.")])
-        h.type("")                                              // ends the list
+        h.type("Marie Dupont", "Mairie de Caen", "élu")  // field by field
+        h.type("Dr Martin ; MSP du Val ; professionnel")  // on one line
+        #expect(
+            h.type("Paul ; CPAM") == [
+                .refused("Réponse refusée : 2 champ(s) au lieu de 3. Attendu : les champs séparés par « ; » : Nom ; Organisation ; Rôle.")
+            ])
+        h.type("")  // ends the list
         guard case .records(let items)? = try h.answers()["participants.liste"]?.value else { Issue.record("no list"); return }
         #expect(items.map(\.display) == ["Marie Dupont ; Mairie de Caen ; élu", "Dr Martin ; MSP du Val ; professionnel de santé"])
         #expect(h.controller.current?.key == "demographie.medecins_generalistes.effectif")
@@ -137,7 +150,12 @@ final class Harness {
         #expect(h.controller.current?.key == "participants.liste")
         h.type("/aller mobilites")
         #expect(h.controller.current?.key == "mobilites.temps_acces.medecin_generaliste")
-        #expect(h.type("/aller mobilite.x") == [.refused("Aucune section ou question « mobilite.x ». Vouliez-vous dire « mobilites » ? /sections liste les sections ; Tab complète les clés.")])
+        #expect(
+            h.type("/aller mobilite.x") == [
+                .refused(
+                    "Aucune section ou question « mobilite.x ». Vouliez-vous dire « mobilites » ? /sections liste les sections ; Tab complète les clés."
+                )
+            ])
     }
 
     @Test func resumingStartsWhereTheSessionStopped() throws {
@@ -175,8 +193,10 @@ final class Harness {
 }
 
 @Suite struct WorkbookNameTests {
-    @Test(arguments: [("CC Cœur de Nacre", "cc-coeur-de-nacre.sqlite"), ("../../etc/passwd", "etc-passwd.sqlite"),
-                      ("Pays d'Auge / Lisieux", "pays-d-auge-lisieux.sqlite"), ("a\u{0}b\u{7}c", "a-b-c.sqlite")])
+    @Test(arguments: [
+        ("CC Cœur de Nacre", "cc-coeur-de-nacre.sqlite"), ("../../etc/passwd", "etc-passwd.sqlite"),
+        ("Pays d'Auge / Lisieux", "pays-d-auge-lisieux.sqlite"), ("a\u{0}b\u{7}c", "a-b-c.sqlite"),
+    ])
     func namesNeverLeaveTheSessionsFolder(name: String, file: String) {
         #expect(WorkbookPicker.fileName(forTerritory: name) == file)
     }

@@ -1,6 +1,7 @@
 import AtelierCore
 import Foundation
 import Testing
+
 @testable import AtelierREPL
 
 /// The references and templates of a session: loaded once, and when one cannot be read, a
@@ -19,7 +20,10 @@ import Testing
         try "instruments: [\n".write(toFile: root + "/templates/financement/catalogue.yaml", atomically: true, encoding: .utf8)
         let resources = SessionResources(Resources(root: root))
         let problem = try #require(resources.problem(.catalogue))
-        #expect(problem.hasPrefix("Le catalogue des dispositifs (templates/financement/catalogue.yaml) est illisible — templates/financement/catalogue.yaml, ligne "), "\(problem)")
+        #expect(
+            problem.hasPrefix(
+                "Le catalogue des dispositifs (templates/financement/catalogue.yaml) est illisible — templates/financement/catalogue.yaml, ligne "
+            ), "\(problem)")
         #expect(problem.hasSuffix(" Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."))
         #expect(FrenchSentence.foreign(in: problem) == nil, "\(problem)")
         #expect(resources.problem(.library) == nil)

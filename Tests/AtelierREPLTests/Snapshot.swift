@@ -17,7 +17,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         let a = text.components(separatedBy: "\n"), b = expected.components(separatedBy: "\n")
         let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         let got = line < a.count ? a[line] : "(fin)", want = line < b.count ? b[line] : "(fin)"
-        Issue.record("Snapshot \(name) differs at line \(line + 1):\n  got:  \(got)\n  want: \(want)\n(RECORD_SNAPSHOTS=1 to re-record)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "Snapshot \(name) differs at line \(line + 1):\n  got:  \(got)\n  want: \(want)\n(RECORD_SNAPSHOTS=1 to re-record)",
+            sourceLocation: sourceLocation)
     }
 }

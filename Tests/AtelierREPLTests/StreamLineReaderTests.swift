@@ -1,9 +1,11 @@
 import AtelierCore
 import Foundation
 import Testing
+
 @testable import AtelierREPL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Script lines read from a file descriptor: split on LF, decoded, and capped in length
@@ -29,7 +31,10 @@ import Glibc
 
     @Test func linesAtTheLimitPassAndLongerOnesAreRefusedThenReadingGoesOn() throws {
         let input = "12345678\n123456789\nabc\r\n12345678\r\n" + String(repeating: "x", count: 100) + "\nfin"
-        #expect(try lines(Array(input.utf8), limit: 8) == [.line("12345678"), .tooLong, .line("abc"), .line("12345678"), .tooLong, .line("fin")])
+        #expect(
+            try lines(Array(input.utf8), limit: 8) == [
+                .line("12345678"), .tooLong, .line("abc"), .line("12345678"), .tooLong, .line("fin"),
+            ])
         #expect(try lines(Array("123456789".utf8), limit: 8) == [.tooLong])
         #expect(try lines(Array("ok\n".utf8) + [0xC3, 0x28, 0x0A, 0xFF], limit: 8) == [.line("ok"), .undecodable, .undecodable])
     }

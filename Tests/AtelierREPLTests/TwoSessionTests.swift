@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierStore
 import Foundation
 import Testing
+
 @testable import AtelierREPL
 
 /// Two sessions on one workbook file, each with its own connection, as two processes would
@@ -36,7 +37,9 @@ import Testing
         #expect(try a.answers()["demographie.medecins_generalistes.age_60_plus"]?.value == .integer(15))
         // And B cannot now bring the effectif under it.
         let lowered = try #require(refusal(b, "/modifier demographie.medecins_generalistes.effectif 12"))
-        #expect(lowered.contains("12 est inférieur à la réponse déjà donnée à demographie.medecins_generalistes.age_60_plus (15)"), "\(lowered)")
+        #expect(
+            lowered.contains("12 est inférieur à la réponse déjà donnée à demographie.medecins_generalistes.age_60_plus (15)"), "\(lowered)"
+        )
     }
 
     @Test func aProposalConfirmedOrReplacedByTheOtherSessionIsNotRecordedFromAStaleCopy() throws {
@@ -47,7 +50,10 @@ import Testing
         expectAccepted(b, "/importer populations \(second)")
         // A meant its own file's figure: B's replaced it, so A is shown it and nothing is recorded.
         let stale = try #require(refusal(a, "/confirmer territoire.communes"))
-        #expect(stale.contains("La proposition d'import pour territoire.communes vient d'être remplacée par une autre session : c'est maintenant « 1 commune, 120"), "\(stale)")
+        #expect(
+            stale.contains(
+                "La proposition d'import pour territoire.communes vient d'être remplacée par une autre session : c'est maintenant « 1 commune, 120"
+            ), "\(stale)")
         guard case .communes(let unchanged)? = try a.answers()["territoire.communes"]?.value else { Issue.record("no communes"); return }
         #expect(![[100_000], [120_000]].contains(unchanged.map(\.population)), "still the reference's population")
         #expect(a.console.text.contains("Une autre session a modifié ce classeur entre-temps : territoire.communes"))

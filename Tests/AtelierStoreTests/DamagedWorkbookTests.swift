@@ -2,6 +2,7 @@ import AtelierCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AtelierStore
 
 /// Workbooks users keep for months: older schemas are migrated after a backup, damaged files
@@ -9,7 +10,9 @@ import Testing
 @Suite struct DamagedWorkbookTests {
     /// Written by the first schema's binary (commit f04a32c, migration « v1 classeur initial »):
     /// 6 answers, 7 history rows, journal in WAL.
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/classeur-schema-v1.sqlite").path
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/classeur-schema-v1.sqlite"
+    ).path
     let directory = TemporaryDirectory()
 
     func copy() throws -> String {
@@ -82,7 +85,8 @@ import Testing
         let previous = umask(0o022)
         defer { umask(previous) }
         _ = try WorkbookStore(path: path, appVersion: "test")
-        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.contains(".avant-migration-") })
+        let backup = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.contains(".avant-migration-") })
         #expect(try FileManager.default.attributesOfItem(atPath: directory.path + "/" + backup)[.posixPermissions] as? Int == 0o600)
     }
 }

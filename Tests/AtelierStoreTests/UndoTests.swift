@@ -2,6 +2,7 @@ import AtelierCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AtelierStore
 
 /// /annuler and /refaire as the workbook keeps them: every change is undone in one
@@ -10,8 +11,10 @@ import Testing
     let directory = TemporaryDirectory()
     var path: String { directory.path + "/territoire.sqlite" }
 
-    func change(_ key: String, _ value: AnswerValue, by participant: String? = "Marie Dupont",
-                origin: AnswerChange.Origin = .typed) -> AnswerChange {
+    func change(
+        _ key: String, _ value: AnswerValue, by participant: String? = "Marie Dupont",
+        origin: AnswerChange.Origin = .typed
+    ) -> AnswerChange {
         AnswerChange(key: key, value: value, participant: participant, source: nil, sourceYear: nil, origin: origin)
     }
 
@@ -24,8 +27,10 @@ import Testing
         try store.record([change("plan.fiches", fiches("A", "B"))])
         try store.record([change("financement.depenses", .records([ListRecord(fields: [("fiche", .integer(2))])]))])
         // One change: fiche 2 removed with its financing line.
-        try store.record([change("plan.fiches", fiches("A"), origin: .removed),
-                          change("financement.depenses", .records([]), origin: .modified)])
+        try store.record([
+            change("plan.fiches", fiches("A"), origin: .removed),
+            change("financement.depenses", .records([]), origin: .modified),
+        ])
 
         guard case .reverted(let undone) = try store.undo() else { Issue.record("rien d'annulé"); return }
         #expect(undone.origin == .removed)
@@ -102,12 +107,17 @@ import Testing
 
     @Test func undoOfAConfirmationPutsTheProposalBack() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
-        let proposal = Proposal(key: "demographie.medecins_generalistes.effectif", value: .integer(14),
-                                source: "RPPS 2026", sourceYear: 2026, file: "rpps.txt")
+        let proposal = Proposal(
+            key: "demographie.medecins_generalistes.effectif", value: .integer(14),
+            source: "RPPS 2026", sourceYear: 2026, file: "rpps.txt")
         try store.propose([proposal])
         _ = try store.record { _ in
-            .record([AnswerChange(key: proposal.key, value: proposal.value, participant: nil, source: proposal.source,
-                                  sourceYear: proposal.sourceYear, origin: .imported)], settling: [proposal.key])
+            .record(
+                [
+                    AnswerChange(
+                        key: proposal.key, value: proposal.value, participant: nil, source: proposal.source,
+                        sourceYear: proposal.sourceYear, origin: .imported)
+                ], settling: [proposal.key])
         }
         #expect(try store.proposals().isEmpty)
         guard case .reverted(let undone) = try store.undo() else { Issue.record("rien d'annulé"); return }
@@ -175,7 +185,8 @@ import Testing
         try store.record([change("demographie.medecins_generalistes.effectif", .integer(7))])
         try store.record([change("demographie.medecins_generalistes.effectif", .integer(9))])
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE answer SET source = 'Ordre des médecins 2025' WHERE key = 'demographie.medecins_generalistes.effectif'")
+            try db.execute(
+                sql: "UPDATE answer SET source = 'Ordre des médecins 2025' WHERE key = 'demographie.medecins_generalistes.effectif'")
         }
         #expect(try store.undo() == .changedSince(keys: ["demographie.medecins_generalistes.effectif"]))
         #expect(try store.answers()["demographie.medecins_generalistes.effectif"]?.source == "Ordre des médecins 2025")

@@ -2,6 +2,7 @@ import AtelierCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AtelierStore
 
 /// A fresh directory per test, removed afterwards.
@@ -20,8 +21,10 @@ final class TemporaryDirectory {
     let directory = TemporaryDirectory()
     var path: String { directory.path + "/territoire.sqlite" }
 
-    func change(_ key: String, _ value: AnswerValue, by participant: String? = "Marie Dupont",
-                source: String? = nil, year: Int? = nil) -> AnswerChange {
+    func change(
+        _ key: String, _ value: AnswerValue, by participant: String? = "Marie Dupont",
+        source: String? = nil, year: Int? = nil
+    ) -> AnswerChange {
         AnswerChange(key: key, value: value, participant: participant, source: source, sourceYear: year, origin: .typed)
     }
 
@@ -47,8 +50,10 @@ final class TemporaryDirectory {
     @Test func historyKeepsEveryValueWithThePreviousOne() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
         try store.record(change("demographie.medecins_generalistes.effectif", .integer(12)))
-        try store.record(AnswerChange(key: "demographie.medecins_generalistes.effectif", value: .integer(14), participant: "ARS",
-                                      source: "Rézone 2026", sourceYear: 2026, origin: .modified))
+        try store.record(
+            AnswerChange(
+                key: "demographie.medecins_generalistes.effectif", value: .integer(14), participant: "ARS",
+                source: "Rézone 2026", sourceYear: 2026, origin: .modified))
         let history = try store.history(of: "demographie.medecins_generalistes.effectif")
         #expect(history.map(\.display) == ["12", "14"])
         #expect(history.map(\.previousDisplay) == [nil, "12"])
@@ -67,8 +72,10 @@ final class TemporaryDirectory {
     @Test func severalChangesCommitTogetherOrNotAtAll() throws {
         let store = try WorkbookStore(path: path, appVersion: "test")
         let communes = AnswerValue.communes([CommuneRef(code: "14118", name: "Caen", population: 109_400, populationYear: 2023)])
-        try store.record([change("territoire.siren_epci", .epci(EpciRef(siren: "200065597", name: "CU Caen la Mer"))),
-                          change("territoire.communes", communes)])
+        try store.record([
+            change("territoire.siren_epci", .epci(EpciRef(siren: "200065597", name: "CU Caen la Mer"))),
+            change("territoire.communes", communes),
+        ])
         #expect(try store.answers().count == 2)
         #expect(try store.history(of: "territoire.communes").count == 1)
     }

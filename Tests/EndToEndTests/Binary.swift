@@ -1,11 +1,13 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `atelier-sante` executable, run as a user runs it.
 enum Binary {
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     /// Next to the test bundle (`.build/<triple>/debug/`), where `swift test` builds it.
     static let path: String = {
@@ -34,8 +36,10 @@ enum Binary {
     /// hang the test run itself. The limit is a guard far above any normal run, not a timing
     /// assertion. `asUser` runs it through `setpriv` as that uid (permissions, when tests run
     /// as root).
-    static func run(_ arguments: [String], input: String, in directory: String, environment: [String: String] = [:],
-                    limit: TimeInterval = 120, asUser uid: Int? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String, in directory: String, environment: [String: String] = [:],
+        limit: TimeInterval = 120, asUser uid: Int? = nil
+    ) throws -> Result {
         let process = Process()
         if let uid {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -62,10 +66,11 @@ enum Binary {
         let hung = process.isRunning
         if hung { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: FileManager.default.contents(atPath: outputFile) ?? Data(), as: UTF8.self),
-                      errors: String(decoding: FileManager.default.contents(atPath: errorFile) ?? Data(), as: UTF8.self),
-                      signaled: !hung && process.terminationReason == .uncaughtSignal, hung: hung)
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: FileManager.default.contents(atPath: outputFile) ?? Data(), as: UTF8.self),
+            errors: String(decoding: FileManager.default.contents(atPath: errorFile) ?? Data(), as: UTF8.self),
+            signaled: !hung && process.terminationReason == .uncaughtSignal, hung: hung)
     }
 
     static func baseEnvironment(_ directory: String) -> [String: String] {

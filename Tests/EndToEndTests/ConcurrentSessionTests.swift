@@ -74,11 +74,12 @@ import Testing
             let pair = try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT key, value FROM answer WHERE key IN (?, ?)", arguments: [effectif, older])
             }
-            let numbers = Dictionary(uniqueKeysWithValues: pair.map { row -> (String, Int) in
-                let json: String = row["value"]
-                let digits = json.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) } ?? -1
-                return (row["key"], digits)
-            })
+            let numbers = Dictionary(
+                uniqueKeysWithValues: pair.map { row -> (String, Int) in
+                    let json: String = row["value"]
+                    let digits = json.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) } ?? -1
+                    return (row["key"], digits)
+                })
             if let total = numbers[effectif], let aged = numbers[older] {
                 #expect(aged <= total, "write \(index): \(aged) aged 60+ out of \(total)")
             }

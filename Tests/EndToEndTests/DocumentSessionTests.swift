@@ -15,11 +15,13 @@ import Testing
         #expect(result.output.contains("Contrôles : 0 erreur(s)"))
         #expect(FileManager.default.fileExists(atPath: sandbox.path + "/demo-plan.csv"))
         let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8)
-        for section in ["## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
-                        "### Axe 1 — Attirer et fidéliser les professionnels de santé", "## Article 5 — Engagements des signataires",
-                        "## Article 6 — Gouvernance", "## Article 7 — Durée", "## Article 8 — Suivi et évaluation",
-                        "## Article 9 — Révision et avenants", "## Signatures", "## Annexe 1 — Fiches actions",
-                        "### Fiche 1 — Accueillir les étudiants, internes et docteurs juniors"] {
+        for section in [
+            "## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
+            "### Axe 1 — Attirer et fidéliser les professionnels de santé", "## Article 5 — Engagements des signataires",
+            "## Article 6 — Gouvernance", "## Article 7 — Durée", "## Article 8 — Suivi et évaluation",
+            "## Article 9 — Révision et avenants", "## Signatures", "## Annexe 1 — Fiches actions",
+            "### Fiche 1 — Accueillir les étudiants, internes et docteurs juniors",
+        ] {
             #expect(text.contains(section), "missing \(section)")
         }
         // Figures from the real populations: 11 communes, 11 995 inhabitants.
@@ -48,14 +50,19 @@ import Testing
         try original.replacingOccurrences(of: "{{prs}}", with: "{{prss}}").write(toFile: contract, atomically: true, encoding: .utf8)
         let misspelt = try Binary.run([workbook, "--ressources", resources], input: "/exporter cls\n", in: sandbox.path)
         #expect(misspelt.status == 1)
-        #expect(misspelt.errors.hasPrefix("Ligne 1 : Projet de contrat non écrit — templates/cls/contrat.mustache, ligne \(line) : balise inconnue « prss » (vouliez-vous dire « prs » ?). Le classeur n'a pas été modifié."), "\(misspelt.errors)")
+        #expect(
+            misspelt.errors.hasPrefix(
+                "Ligne 1 : Projet de contrat non écrit — templates/cls/contrat.mustache, ligne \(line) : balise inconnue « prss » (vouliez-vous dire « prs » ?). Le classeur n'a pas été modifié."
+            ), "\(misspelt.errors)")
 
         // An unclosed section
         try original.replacingOccurrences(of: "{{/constats}}", with: "").write(toFile: contract, atomically: true, encoding: .utf8)
         let unclosed = try Binary.run([workbook, "--ressources", resources], input: "/exporter cls\n", in: sandbox.path)
         #expect(unclosed.status == 1)
         #expect(unclosed.errors.contains("templates/cls/contrat.mustache, ligne"), "\(unclosed.errors)")
-        #expect(unclosed.errors.contains("section non fermée") || unclosed.errors.contains("n'est pas celle qui est ouverte"), "\(unclosed.errors)")
+        #expect(
+            unclosed.errors.contains("section non fermée") || unclosed.errors.contains("n'est pas celle qui est ouverte"),
+            "\(unclosed.errors)")
 
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t-cls.md"))
         #expect(try InvalidInputTests.dump(workbook) == before)

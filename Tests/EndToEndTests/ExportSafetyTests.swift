@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `/exporter` never destroys a file: not the workbook, not its SQLite companions, not a file
@@ -19,8 +20,10 @@ import Glibc
         try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0 != "historique" }.sorted()
     }
 
-    @Test(arguments: ["cls essai.sqlite", "plan essai.sqlite", "cls essai.sqlite-wal", "cls essai.sqlite-shm",
-                      "cls ./essai.sqlite", "plan essai.md csv"])
+    @Test(arguments: [
+        "cls essai.sqlite", "plan essai.sqlite", "cls essai.sqlite-wal", "cls essai.sqlite-shm",
+        "cls ./essai.sqlite", "plan essai.md csv",
+    ])
     func theWorkbookAndItsCompanionsAreNeverOverwritten(command: String) throws {
         let (sandbox, workbook) = try prepared()
         // `plan essai.md csv` would write essai.csv: make that name the workbook's through a link.
@@ -28,7 +31,9 @@ import Glibc
         let before = try InvalidInputTests.dump(workbook)
         let result = try Binary.run(["essai.sqlite"], input: "/exporter \(command)\n/modifier territoire.nom X\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.contains("est un classeur (ou l'un de ses fichiers SQLite) : un document ne l'écrase jamais."), "\(result.errors)")
+        #expect(
+            result.errors.contains("est un classeur (ou l'un de ses fichiers SQLite) : un document ne l'écrase jamais."), "\(result.errors)"
+        )
         #expect(try InvalidInputTests.dump(workbook) == before)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/essai.md"), "no half export")
         // And the workbook still works.
@@ -100,9 +105,11 @@ import Glibc
         #expect(result.status == 1)
         #expect(result.errors.contains(message), "\(result.errors)")
         #expect(!result.errors.contains("NSCocoaErrorDomain") && !result.errors.contains("The file"))
-        #expect(try files(in: sandbox) == ["essai.sqlite", "essai.sqlite-shm", "essai.sqlite-wal"].filter {
-            FileManager.default.fileExists(atPath: sandbox.path + "/" + $0)
-        })
+        #expect(
+            try files(in: sandbox)
+                == ["essai.sqlite", "essai.sqlite-shm", "essai.sqlite-wal"].filter {
+                    FileManager.default.fileExists(atPath: sandbox.path + "/" + $0)
+                })
     }
 
     @Test func documentsGetTheWorkbookPermissionsWhateverTheUmask() throws {
@@ -131,15 +138,19 @@ import Glibc
         try #require(mount.terminationStatus == 0, "mount -t tmpfs failed")
         defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [small]).waitUntilExit() }
         // Filled to the last block, as a USB key that is full.
-        let filler = FileHandle(forWritingAtPath: small + "/plein") ?? {
-            _ = FileManager.default.createFile(atPath: small + "/plein", contents: nil)
-            return FileHandle(forWritingAtPath: small + "/plein")!
-        }()
+        let filler =
+            FileHandle(forWritingAtPath: small + "/plein")
+            ?? {
+                _ = FileManager.default.createFile(atPath: small + "/plein", contents: nil)
+                return FileHandle(forWritingAtPath: small + "/plein")!
+            }()
         while (try? filler.write(contentsOf: Data(count: 1024))) != nil {}
         try? filler.close()
         let result = try Binary.run(["essai.sqlite"], input: "/exporter cls petit/contrat.md\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.contains("Impossible d'écrire « petit/contrat.md » : le disque est plein ; libérez de la place et recommencez."), "\(result.errors)")
+        #expect(
+            result.errors.contains("Impossible d'écrire « petit/contrat.md » : le disque est plein ; libérez de la place et recommencez."),
+            "\(result.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["plein"], "no temporary left behind")
     }
 }
@@ -163,11 +174,18 @@ import Glibc
     func aWorkbookPathThatIsNotARegularFileIsRefusedWithoutWaiting(kind: String) throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/piege.sqlite"
-        if kind == "fifo" { #expect(mkfifo(path, 0o600) == 0) } else { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
+        if kind == "fifo" {
+            #expect(mkfifo(path, 0o600) == 0)
+        } else {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        }
         let result = try Binary.run([path], input: "/quitter\n", in: sandbox.path, limit: 60)
         #expect(!result.hung && !result.signaled)
         #expect(result.status == 1)
-        #expect(result.errors.contains("« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite."), "\(result.errors)")
+        #expect(
+            result.errors.contains(
+                "« \(path) » n'est pas un fichier ordinaire (un dossier, un tube nommé…) : un classeur est un fichier .sqlite."),
+            "\(result.errors)")
     }
 
     @Test func aFIFOInTheSessionsFolderDoesNotHangThePicker() throws {

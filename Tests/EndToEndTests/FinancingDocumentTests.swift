@@ -40,7 +40,10 @@ import Testing
 
         let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8)
         #expect(markdown.contains("## Fiche 1 — Créer ou étendre une maison de santé pluriprofessionnelle"))
-        #expect(markdown.contains("| DETR — dotation d'équipement des territoires ruraux | État (préfecture) | sollicité | 360\u{202F}000,00\u{00A0}€ | 30\u{00A0}% |"))
+        #expect(
+            markdown.contains(
+                "| DETR — dotation d'équipement des territoires ruraux | État (préfecture) | sollicité | 360\u{202F}000,00\u{00A0}€ | 30\u{00A0}% |"
+            ))
         #expect(markdown.contains("Hors budget de la collectivité (versé aux professionnels ou aux structures) : ACI MSP"))
         #expect(markdown.contains("Le plan respecte l'équilibre des recettes et des dépenses"))
 
@@ -62,20 +65,31 @@ import Testing
         let sandbox = Sandbox()
         let resources = try sandbox.copyOfTheTool()
         try FileManager.default.removeItem(atPath: resources + "/templates/financement/plan.mustache")
-        let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "Pays test\n/exporter plan\n", in: sandbox.path)
+        let result = try Binary.run(
+            [sandbox.path + "/t.sqlite", "--ressources", resources], input: "Pays test\n/exporter plan\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("Ligne 2 : Plan de financement non écrit — templates/financement/plan.mustache : modèle principal introuvable. Le classeur n'a pas été modifié."), "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix(
+                "Ligne 2 : Plan de financement non écrit — templates/financement/plan.mustache : modèle principal introuvable. Le classeur n'a pas été modifié."
+            ), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t-plan.md"))
     }
 
     @Test func theChecksNameTheActionAndTheLineToFix() throws {
         let sandbox = Sandbox()
-        let broken = Self.script.replacingOccurrences(of: "1 ; autofinancement ; acquis ; 590 000", with: "1 ; autofinancement ; acquis ; 100 000")
+        let broken = Self.script.replacingOccurrences(
+            of: "1 ; autofinancement ; acquis ; 590 000", with: "1 ; autofinancement ; acquis ; 100 000")
         let result = try Binary.run([sandbox.path + "/p.sqlite"], input: broken + "/verifier\n", in: sandbox.path)
         let output = result.output.replacingOccurrences(of: "\n    ", with: " ")  // problems are wrapped at 100 columns
-        #expect(output.contains("✗ Fiche 1 (Créer ou étendre une maison de santé pluriprofessionnelle), équilibre : recettes 710\u{202F}000,00\u{00A0}€ pour 1\u{202F}200\u{202F}000,00\u{00A0}€ de dépenses (HT) : il manque 490\u{202F}000,00\u{00A0}€."), "\(output)")
+        #expect(
+            output.contains(
+                "✗ Fiche 1 (Créer ou étendre une maison de santé pluriprofessionnelle), équilibre : recettes 710\u{202F}000,00\u{00A0}€ pour 1\u{202F}200\u{202F}000,00\u{00A0}€ de dépenses (HT) : il manque 490\u{202F}000,00\u{00A0}€."
+            ), "\(output)")
         // Own 100 000 € of (100 000 + DETR 360 000 + Région 150 000 + Département 100 000) = 14,1 %.
-        #expect(output.contains("participation du maître d'ouvrage : 100\u{202F}000,00\u{00A0}€, soit 14,1\u{00A0}% des financements publics (710\u{202F}000,00\u{00A0}€) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit 142\u{202F}000,00\u{00A0}€"))
+        #expect(
+            output.contains(
+                "participation du maître d'ouvrage : 100\u{202F}000,00\u{00A0}€, soit 14,1\u{00A0}% des financements publics (710\u{202F}000,00\u{00A0}€) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit 142\u{202F}000,00\u{00A0}€"
+            ))
         #expect(result.output.contains("→ /aller financement.derogations"))
     }
 }

@@ -7,9 +7,11 @@ enum FrenchSentence {
     /// English words that no French sentence of ours uses; matched as whole words, outside
     /// « quotes » and paths, case-insensitively. Not « file »: it is French too, and the name
     /// of a file the user typed (`/importer rpps /tmp/file` → « Import refusé — file : … »).
-    static let englishWords: Set = ["the", "operation", "couldn", "could", "cannot", "can", "error", "such", "denied",
-                                    "permitted", "failed", "unable", "invalid", "unknown", "expected", "not", "is", "does", "exist",
-                                    "found", "domain", "nil", "optional", "swift", "fatal", "thrown"]
+    static let englishWords: Set = [
+        "the", "operation", "couldn", "could", "cannot", "can", "error", "such", "denied",
+        "permitted", "failed", "unable", "invalid", "unknown", "expected", "not", "is", "does", "exist",
+        "found", "domain", "nil", "optional", "swift", "fatal", "thrown",
+    ]
 
     /// The first foreign fragment of `message`, or nil when it reads as ours.
     ///
@@ -26,4 +28,3 @@ enum FrenchSentence {
         return prose.lowercased().components(separatedBy: CharacterSet.letters.inverted).first { englishWords.contains($0) }
     }
 }
-

@@ -9,8 +9,10 @@ import Testing
     static let runs = max(4, (Int(environment["FUZZ_TEMPLATES"] ?? "") ?? 0) / 20)
     static let seed = UInt64(environment["FUZZ_SEED"] ?? "") ?? 20_261_201
 
-    static let tokens = ["{{", "}}", "{{#a}}", "{{/a}}", "{{> fiche}}", "{{> contrat}}", "{{> plan}}", "{{!", "{{=<% %>=}}", "{{{",
-                         ": ", "- ", "\t", "*a", "1e400", "-1e30", "cle: doublon", "min: 100", "[", "\"", "\u{0}", "|"]
+    static let tokens = [
+        "{{", "}}", "{{#a}}", "{{/a}}", "{{> fiche}}", "{{> contrat}}", "{{> plan}}", "{{!", "{{=<% %>=}}", "{{{",
+        ": ", "- ", "\t", "*a", "1e400", "-1e30", "cle: doublon", "min: 100", "[", "\"", "\u{0}", "|",
+    ]
 
     /// Repeats, cuts or salts a few lines, with a replayable generator.
     static func mutate(_ text: String, _ state: inout UInt64) -> String {
@@ -32,9 +34,13 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test(.timeLimit(.minutes(20)), arguments: [("templates/cls/fiche.mustache", "cls"), ("templates/cls/contrat.mustache", "cls"),
-                                                ("templates/financement/plan.mustache", "plan"), ("templates/financement/catalogue.yaml", "plan"),
-                                                ("templates/questionnaire.yaml", "")])
+    @Test(
+        .timeLimit(.minutes(20)),
+        arguments: [
+            ("templates/cls/fiche.mustache", "cls"), ("templates/cls/contrat.mustache", "cls"),
+            ("templates/financement/plan.mustache", "plan"), ("templates/financement/catalogue.yaml", "plan"),
+            ("templates/questionnaire.yaml", ""),
+        ])
     func mutatedFilesEndInADocumentOrAFrenchRefusal(file: String, export: String) throws {
         let sandbox = Sandbox()
         let resources = try sandbox.copyOfTheTool()
@@ -51,7 +57,9 @@ import Testing
                 #expect(result.status == 0 || result.status == 1, "case \(index): status \(result.status) \(result.errors.prefix(300))")
                 if result.status == 1 {
                     refused += 1
-                    #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml"), "case \(index): \(result.errors.prefix(300))")
+                    #expect(
+                        result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml"),
+                        "case \(index): \(result.errors.prefix(300))")
                     #expect(FrenchSentence.foreign(in: result.errors) == nil, "case \(index): \(result.errors.prefix(300))")
                     #expect(!FileManager.default.fileExists(atPath: fresh))
                 }
@@ -99,8 +107,9 @@ import Testing
         default: break
         }
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: templates) }
-        let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources],
-                                    input: "Pays test\n/exporter cls\n/synthese\n/aller plan.fiches\n\u{0}..\n", in: sandbox.path)
+        let result = try Binary.run(
+            [sandbox.path + "/t.sqlite", "--ressources", resources],
+            input: "Pays test\n/exporter cls\n/synthese\n/aller plan.fiches\n\u{0}..\n", in: sandbox.path)
         #expect(!result.signaled && !result.hung, "\(result.errors)")
         #expect(result.status == 1, "\(result.errors)")
         #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml : "), "\(result.errors)")

@@ -13,17 +13,25 @@ extension HostileImportTests {
     }
 
     static func hasControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ($0.value < 32 && $0.value != 10) || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+        text.unicodeScalars.contains {
+            ($0.value < 32 && $0.value != 10) || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+        }
     }
 
     // MARK: 5. Control characters
 
     @Test func controlSequencesOfAFINESSFileReachNeitherTheTerminalNorTheWorkbook() throws {
         let (sandbox, workbook, _) = try Self.prepared(Self.bourg)
-        let names = ["\"\u{1B}]0;pwned\u{07}PHARMACIE\u{1B}[2J\u{1B}[H DU CENTRE\"", "MSP \u{9B}31mDES \u{202E}SNEBIRT\u{202C}", "CENTRE DE SANTÉ\u{7F}\u{08}\u{08}"]
-        let lines = ["finess;etalab;3;2026-05-12"] + names.enumerated().map { Self.structure("01000000\($0.offset)", $0.element, "053", "01", ["620", "603", "124"][$0.offset]) }
+        let names = [
+            "\"\u{1B}]0;pwned\u{07}PHARMACIE\u{1B}[2J\u{1B}[H DU CENTRE\"", "MSP \u{9B}31mDES \u{202E}SNEBIRT\u{202C}",
+            "CENTRE DE SANTÉ\u{7F}\u{08}\u{08}",
+        ]
+        let lines =
+            ["finess;etalab;3;2026-05-12"]
+            + names.enumerated().map { Self.structure("01000000\($0.offset)", $0.element, "053", "01", ["620", "603", "124"][$0.offset]) }
         let file = Self.write(Array(lines.joined(separator: "\n").utf8), "etalab-cs1100507-stock-20260512-0400.csv", in: sandbox)
-        let outcome = try Self.importing("finess", file, then: "/confirmer structures.liste\n/revoir structures\n", in: sandbox, workbook: workbook)
+        let outcome = try Self.importing(
+            "finess", file, then: "/confirmer structures.liste\n/revoir structures\n", in: sandbox, workbook: workbook)
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.output.contains("]0;pwnedPHARMACIE[2J[H DU CENTRE"))
         #expect(outcome.output.contains("MSP 31mDES SNEBIRT"))
@@ -38,22 +46,25 @@ extension HostileImportTests {
 
     // MARK: 6. Byte-order marks
 
-    @Test(.enabled(if: samplesPresent, "the open-data samples of ../shared/opendata are absent"),
-          arguments: ["rpps", "finess à plat", "finess à deux sections", "populations"])
+    @Test(
+        .enabled(if: samplesPresent, "the open-data samples of ../shared/opendata are absent"),
+        arguments: ["rpps", "finess à plat", "finess à deux sections", "populations"])
     func aFileStartingWithAUTF8BOMIsRead(format: String) throws {
         let (sandbox, workbook, _) = try Self.prepared(format == "rpps" ? "Pays test\ncommune\n01004\n" : Self.bourg)
         let content: String
         switch format {
         case "rpps": content = try String(contentsOfFile: Self.rppsSample, encoding: .utf8)
         case "finess à plat": content = try String(contentsOfFile: Self.finessSample, encoding: .utf8)
-        case "finess à deux sections": content = "finess;etalab;1;2026-05-12\n" + Self.structure("010000024", "PHARMACIE DU BOURG", "053", "01", "620") + "\n"
+        case "finess à deux sections":
+            content = "finess;etalab;1;2026-05-12\n" + Self.structure("010000024", "PHARMACIE DU BOURG", "053", "01", "620") + "\n"
         default: content = "REG;DEP;COM;PMUN\r\n84;01;01053;42000\r\n"
         }
         let kind = format.hasPrefix("finess") ? "finess" : format
         let file = Self.write([0xEF, 0xBB, 0xBF] + Array(content.utf8), "extraction.csv", in: sandbox)
         let outcome = try Self.importing(kind, file, in: sandbox, workbook: workbook)
         #expect(outcome.status == 0, "\(outcome.errors)")
-        let expected = ["rpps": "✓ 10 réponse(s) proposée(s)", "populations": "✓ 1 réponse(s) proposée(s)"][kind] ?? "✓ 2 réponse(s) proposée(s)"
+        let expected =
+            ["rpps": "✓ 10 réponse(s) proposée(s)", "populations": "✓ 1 réponse(s) proposée(s)"][kind] ?? "✓ 2 réponse(s) proposée(s)"
         #expect(outcome.output.contains(expected), "\(outcome.output)")
     }
 
@@ -61,9 +72,11 @@ extension HostileImportTests {
 
     /// A copy of the project's templates/ and data/ with `file` edited, and the session's refusal.
     static func withEditedData(_ file: String, _ edit: (String) -> String) throws -> Binary.Result {
-        try withEditedData(file, replaceBy: { path in
-            try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
-        })
+        try withEditedData(
+            file,
+            replaceBy: { path in
+                try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+            })
     }
 
     static func withEditedData(_ file: String, replaceBy change: (String) throws -> Void) throws -> Binary.Result {
@@ -72,32 +85,58 @@ extension HostileImportTests {
         let path = resources + "/data/" + file
         try change(path)
         let workbook = sandbox.path + "/t.sqlite"
-        let outcome = try Binary.run([workbook], input: caen + "/synthese\n", in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
+        let outcome = try Binary.run(
+            [workbook], input: caen + "/synthese\n", in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
         #expect(!outcome.signaled && !outcome.hung, "\(outcome.errors)")
         return outcome
     }
 
     @Test func aDataFileReplacedByAFIFOIsRefusedWithoutBlocking() throws {
-        let outcome = try Self.withEditedData("epci.tsv", replaceBy: { path in
-            try FileManager.default.removeItem(atPath: path)
-            #expect(mkfifo(path, 0o600) == 0)
-        })
+        let outcome = try Self.withEditedData(
+            "epci.tsv",
+            replaceBy: { path in
+                try FileManager.default.removeItem(atPath: path)
+                #expect(mkfifo(path, 0o600) == 0)
+            })
         #expect(outcome.status == 1)
-        #expect(outcome.errors.contains("(data/epci.tsv : ce n'est pas un fichier ordinaire (tube, périphérique ou dossier))"), "\(outcome.errors)")
+        #expect(
+            outcome.errors.contains("(data/epci.tsv : ce n'est pas un fichier ordinaire (tube, périphérique ou dossier))"),
+            "\(outcome.errors)")
     }
 
     @Test(arguments: [
-        ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t9223372036854775807\t2023\t200065597\n",
-         "population 9 223 372 036 854 775 807 trop grande pour la commune 14118 : 3 000 000 au plus (Paris, la plus peuplée, compte 2 103 778 habitants)"),
-        ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t-949199\t2023\t200065597\n",
-         "population -949 199 négative pour la commune 14118 : un nombre d'habitants est positif"),
-        ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t0\t2023\t200065597\n",
-         "population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"),
-        ("communes.tsv", "14118\tCaen\t14\t", "1411\tCaen\t14\t106538\t2023\t200065597\n", "code commune « 1411 » invalide (5 caractères INSEE attendus)"),
-        ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\u{1B}]0;x\u{07}\t14\t106538\t2023\t200065597\n", "caractère de contrôle (code 27) en colonne 2 : seul du texte est attendu"),
-        ("communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t106538\t20230\t200065597\n", "année de population « 20230 » invalide (2006 à 2100 attendu)"),
-        ("epci.tsv", "200065597\t", "200065597\tCU Caen la Mer\tCU\t-48\n", "nombre de communes « -48 » invalide (entier de 1 à 40 000 attendu)"),
-        ("departements.tsv", "14\t", "1A\tCalvados\tNormandie\n", "code de département « 1A » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)"),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t9223372036854775807\t2023\t200065597\n",
+            "population 9 223 372 036 854 775 807 trop grande pour la commune 14118 : 3 000 000 au plus (Paris, la plus peuplée, compte 2 103 778 habitants)"
+        ),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t-949199\t2023\t200065597\n",
+            "population -949 199 négative pour la commune 14118 : un nombre d'habitants est positif"
+        ),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t0\t2023\t200065597\n",
+            "population 0 pour la commune 14118 : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"
+        ),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "1411\tCaen\t14\t106538\t2023\t200065597\n",
+            "code commune « 1411 » invalide (5 caractères INSEE attendus)"
+        ),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\u{1B}]0;x\u{07}\t14\t106538\t2023\t200065597\n",
+            "caractère de contrôle (code 27) en colonne 2 : seul du texte est attendu"
+        ),
+        (
+            "communes.tsv", "14118\tCaen\t14\t", "14118\tCaen\t14\t106538\t20230\t200065597\n",
+            "année de population « 20230 » invalide (2006 à 2100 attendu)"
+        ),
+        (
+            "epci.tsv", "200065597\t", "200065597\tCU Caen la Mer\tCU\t-48\n",
+            "nombre de communes « -48 » invalide (entier de 1 à 40 000 attendu)"
+        ),
+        (
+            "departements.tsv", "14\t", "1A\tCalvados\tNormandie\n",
+            "code de département « 1A » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)"
+        ),
     ])
     func aHandEditedDataFileIsRefusedWithItsLine(file: String, linePrefix: String, replacement: String, message: String) throws {
         var number = 0

@@ -4,15 +4,34 @@ import Testing
 /// `templates/questionnaire.yaml` edited by hand: every mistake is refused at startup with the
 /// file and the line, before the first question, exit status 1 and no workbook created.
 @Suite struct HostileQuestionnaireTests {
-    static let effectif = "        type: entier\n        min: 0\n        max: 100000\n      - cle: demographie.medecins_generalistes.liberaux\n"
+    static let effectif =
+        "        type: entier\n        min: 0\n        max: 100000\n      - cle: demographie.medecins_generalistes.liberaux\n"
 
     @Test(arguments: [
-        ("        type: entier\n        min: 0\n        max: 1e400\n", 3, "question demographie.medecins_generalistes.effectif : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : 1e400)"),
-        ("        type: entier\n        min: -1e30\n        max: 100000\n", 2, "question demographie.medecins_generalistes.effectif : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"),
-        ("        type: entier\n        min: 100\n        max: 1\n", 3, "question demographie.medecins_generalistes.effectif : « min » (100) dépasse « max » (1) : aucune réponse ne serait acceptée"),
-        ("        type: entier\n        min: 0\n        max_reponse: territoire.rien\n", 3, "question demographie.medecins_generalistes.effectif : « max_reponse » doit nommer une question de type entier posée plus haut (« territoire.rien » n'en est pas une)"),
-        ("        type: entier\n        min: &zero 0\n        max: *zero\n", 3, "alias YAML « *zero » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"),
-        ("        type: entier\n        min: 0\n        max: 100000\n        min: 1\n", 4, "le champ « min » apparaît deux fois au même niveau (première fois ligne "),
+        (
+            "        type: entier\n        min: 0\n        max: 1e400\n", 3,
+            "question demographie.medecins_generalistes.effectif : « max » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : 1e400)"
+        ),
+        (
+            "        type: entier\n        min: -1e30\n        max: 100000\n", 2,
+            "question demographie.medecins_generalistes.effectif : « min » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : -1e30)"
+        ),
+        (
+            "        type: entier\n        min: 100\n        max: 1\n", 3,
+            "question demographie.medecins_generalistes.effectif : « min » (100) dépasse « max » (1) : aucune réponse ne serait acceptée"
+        ),
+        (
+            "        type: entier\n        min: 0\n        max_reponse: territoire.rien\n", 3,
+            "question demographie.medecins_generalistes.effectif : « max_reponse » doit nommer une question de type entier posée plus haut (« territoire.rien » n'en est pas une)"
+        ),
+        (
+            "        type: entier\n        min: &zero 0\n        max: *zero\n", 3,
+            "alias YAML « *zero » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)"
+        ),
+        (
+            "        type: entier\n        min: 0\n        max: 100000\n        min: 1\n", 4,
+            "le champ « min » apparaît deux fois au même niveau (première fois ligne "
+        ),
     ])
     func aHandEditedQuestionnaireIsRefusedWithFileAndLine(replacement: String, lineInReplacement: Int, message: String) throws {
         let sandbox = Sandbox()
@@ -27,7 +46,9 @@ import Testing
         let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "X\n", in: sandbox.path)
         #expect(result.status == 1, "\(result.errors)")
         let line = start + lineInReplacement - 1
-        #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(line) : \(message)"), "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(line) : \(message)"),
+            "\(result.errors)")
         #expect(result.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t.sqlite"))
     }

@@ -33,7 +33,9 @@ import Testing
         func lineCount(_ text: String) -> Int { text.components(separatedBy: "\n").count }
 
         /// `/exporter what` is refused with `message`, the workbook untouched and no document written.
-        func expectRefusedExport(_ what: String, _ message: String, document: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func expectRefusedExport(_ what: String, _ message: String, document: String, sourceLocation: SourceLocation = #_sourceLocation)
+            throws
+        {
             let before = try InvalidInputTests.dump(workbook)
             let result = try run("/exporter \(what)\n")
             #expect(result.status == 1, "status \(result.status): \(result.errors)", sourceLocation: sourceLocation)
@@ -46,13 +48,19 @@ import Testing
     @Test func aPartialIncludingItselfIsRefusedInsteadOfCrashing() throws {
         let setup = try Setup()
         let text = try setup.edit("templates/cls/fiche.mustache") { $0 + "{{> fiche}}\n" }
-        try setup.expectRefusedExport("cls", "Projet de contrat non écrit — templates/cls/fiche.mustache, ligne \(setup.lineCount(text) - 1) : le modèle partiel « fiche » s'inclut lui-même (fiche → fiche) : le document ne finirait jamais", document: "t-cls.md")
+        try setup.expectRefusedExport(
+            "cls",
+            "Projet de contrat non écrit — templates/cls/fiche.mustache, ligne \(setup.lineCount(text) - 1) : le modèle partiel « fiche » s'inclut lui-même (fiche → fiche) : le document ne finirait jamais",
+            document: "t-cls.md")
     }
 
     @Test func aPartialIncludingItselfThroughAnotherIsRefused() throws {
         let setup = try Setup()
         let text = try setup.edit("templates/cls/fiche.mustache") { $0 + "{{> contrat}}\n" }
-        try setup.expectRefusedExport("cls", "templates/cls/fiche.mustache, ligne \(setup.lineCount(text) - 1) : le modèle partiel « contrat » s'inclut lui-même par un autre modèle (contrat → fiche → contrat)", document: "t-cls.md")
+        try setup.expectRefusedExport(
+            "cls",
+            "templates/cls/fiche.mustache, ligne \(setup.lineCount(text) - 1) : le modèle partiel « contrat » s'inclut lui-même par un autre modèle (contrat → fiche → contrat)",
+            document: "t-cls.md")
     }
 
     @Test func fiveThousandNestedSectionsAreRefusedInsteadOfCrashing() throws {
@@ -61,13 +69,16 @@ import Testing
             $0 + String(repeating: "{{#a}}\n", count: 5_000) + String(repeating: "{{/a}}\n", count: 5_000)
         }
         let line = setup.lineCount(text) - 10_000 + 50
-        try setup.expectRefusedExport("cls", "templates/cls/contrat.mustache, ligne \(line) : sections imbriquées trop profondément : au plus 50 niveaux", document: "t-cls.md")
+        try setup.expectRefusedExport(
+            "cls", "templates/cls/contrat.mustache, ligne \(line) : sections imbriquées trop profondément : au plus 50 niveaux",
+            document: "t-cls.md")
     }
 
     @Test func fortyThousandTagsAreRefusedAtOnce() throws {
         let setup = try Setup()
         try setup.edit("templates/financement/plan.mustache") { $0 + String(repeating: "{{territoire}}\n", count: 40_000) }
-        try setup.expectRefusedExport("plan", "Plan de financement non écrit — templates/financement/plan.mustache : modèle trop long : ", document: "t-plan.md")
+        try setup.expectRefusedExport(
+            "plan", "Plan de financement non écrit — templates/financement/plan.mustache : modèle trop long : ", document: "t-plan.md")
         try setup.expectRefusedExport("plan", " caractères, au plus 100\u{202F}000", document: "t-plan.md")
         try setup.edit("templates/financement/plan.mustache") { $0.replacingOccurrences(of: "{{territoire}}\n", with: "{{territoire}}") }
         try setup.expectRefusedExport("plan", "templates/financement/plan.mustache : modèle trop long", document: "t-plan.md")
@@ -79,7 +90,9 @@ import Testing
         let tags = original.components(separatedBy: "{{").count - 1
         try setup.edit("templates/financement/plan.mustache") { $0 + String(repeating: "{{territoire}}\n", count: 2_000) }
         let line = setup.lineCount(original) - 1 + (1_501 - tags)
-        try setup.expectRefusedExport("plan", "templates/financement/plan.mustache, ligne \(line) : modèle trop chargé : plus de 1\u{202F}500 balises", document: "t-plan.md")
+        try setup.expectRefusedExport(
+            "plan", "templates/financement/plan.mustache, ligne \(line) : modèle trop chargé : plus de 1\u{202F}500 balises",
+            document: "t-plan.md")
     }
 
     @Test(arguments: [
@@ -109,7 +122,10 @@ import Testing
         }
         let result = try setup.run("/exporter plan\n")
         #expect(result.status == 1, "\(result.errors)")
-        #expect(result.errors.contains("templates/financement/catalogue.yaml, ligne \(line) : le champ « cle » apparaît deux fois au même niveau (première fois ligne \(line - 1)) : gardez-en un seul"), "\(result.errors)")
+        #expect(
+            result.errors.contains(
+                "templates/financement/catalogue.yaml, ligne \(line) : le champ « cle » apparaît deux fois au même niveau (première fois ligne \(line - 1)) : gardez-en un seul"
+            ), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: setup.sandbox.path + "/t-plan.md"))
     }
 }

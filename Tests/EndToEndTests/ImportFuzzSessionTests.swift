@@ -16,15 +16,21 @@ import Testing
     static let seed = environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970 * 1000)
     static let inseeSample = HostileImportTests.opendata + "/insee_populations_legales_communes_2023.csv"
 
-    @Test(.enabled(if: HostileImportTests.samplesPresent && FileManager.default.fileExists(atPath: inseeSample),
-                   "the open-data samples of ../shared/opendata are absent"))
+    @Test(
+        .enabled(
+            if: HostileImportTests.samplesPresent && FileManager.default.fileExists(atPath: inseeSample),
+            "the open-data samples of ../shared/opendata are absent"))
     func mutatedImportsEndInAProposalOrAFrenchRefusal() throws {
         let sandbox = Sandbox()
         let insee = try String(contentsOfFile: Self.inseeSample, encoding: .utf8).components(separatedBy: "\r\n")
         let formats: [(kind: String, territory: String, sample: [UInt8])] = [
             ("rpps", "01004", Array(try String(contentsOfFile: HostileImportTests.rppsSample, encoding: .utf8).utf8)),
-            ("finess", "01053", Array(try String(contentsOfFile: HostileImportTests.finessSample, encoding: .utf8)
-                .components(separatedBy: "\n").prefix(120).joined(separator: "\n").utf8)),
+            (
+                "finess", "01053",
+                Array(
+                    try String(contentsOfFile: HostileImportTests.finessSample, encoding: .utf8)
+                        .components(separatedBy: "\n").prefix(120).joined(separator: "\n").utf8)
+            ),
             ("populations", "01053", Array(insee.prefix(400).joined(separator: "\r\n").utf8)),
         ]
         // One prepared workbook per format, copied for each run.
@@ -59,7 +65,8 @@ import Testing
                 #expect(try InvalidInputTests.dump(workbook) == before, "\(context)")
                 let afterName = outcome.errors.components(separatedBy: "import-\(index).csv").dropFirst().joined()
                 let reason = afterName.components(separatedBy: " : ").dropFirst().first?.prefix(24) ?? "?"
-                outcomes["refus : " + String(reason.map { $0.isNumber ? "N" : $0 }).replacingOccurrences(of: "NN", with: "N"), default: 0] += 1
+                outcomes[
+                    "refus : " + String(reason.map { $0.isNumber ? "N" : $0 }).replacingOccurrences(of: "NN", with: "N"), default: 0] += 1
             } else {
                 #expect(outcome.output.contains("réponse(s) proposée(s)"), "\(context): \(outcome.output)")
                 outcomes["proposition", default: 0] += 1
@@ -75,7 +82,9 @@ import Testing
 /// session's own paths (proposals, /revoir) are involved.
 enum SessionMutation {
     static let numbers = ["9223372036854775807", "-9223372036854775808", "-949199", "0", "3000001", "99999999999999999999"]
-    static let hostile: [[UInt8]] = [[0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0]]
+    static let hostile: [[UInt8]] = [
+        [0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0],
+    ]
 
     static func apply(_ bytes: inout [UInt8], _ random: inout SeededRandom) -> String {
         func position() -> Int { Int(random.next() % UInt64(bytes.count + 1)) }

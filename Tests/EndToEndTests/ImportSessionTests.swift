@@ -9,10 +9,13 @@ import Testing
     func aGeneratedNationalFileIsImportedForARealEPCIAndConfirmed() throws {
         let sandbox = Sandbox()
         let file = sandbox.path + "/PS_LibreAcces_Personne_activite_202611020900.txt"
-        _ = try python("import subprocess, sys; subprocess.run([sys.executable, '\(Self.generator)', '--rows', '40000', '--out', '\(file)'], check=True, capture_output=True)")
+        _ = try python(
+            "import subprocess, sys; subprocess.run([sys.executable, '\(Self.generator)', '--rows', '40000', '--out', '\(file)'], check=True, capture_output=True)"
+        )
 
         // The counts, computed independently from the same file for the EPCI's communes.
-        let expected = try python("""
+        let expected = try python(
+            """
             import csv
             communes = {l.split('\\t')[0] for l in open('\(Binary.projectRoot)/data/communes.tsv', encoding='utf-8') if l.rstrip('\\n').endswith('\\t243000643')}
             gps, nurses, liberal_nurses = set(), set(), set()
@@ -27,7 +30,8 @@ import Testing
                         nurses.add(r[i['Identifiant PP']])
                         if r[i['Code mode exercice']] == 'L': liberal_nurses.add(r[i['Identifiant PP']])
             print(len(communes), len(gps), len(nurses), len(liberal_nurses))
-            """).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+            """
+        ).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
         #expect(expected.count == 4 && expected[0] == 39)
 
         let script = """
@@ -49,7 +53,8 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("✓ 10 réponse(s) proposée(s) en "))
         let source = "Annuaire Santé (RPPS), extraction du 02/11/2026 (PS_LibreAcces_Personne_activite_202611020900.txt)"
-        #expect(result.output.contains("✓ demographie.medecins_generalistes.effectif = \(expected[1]) (source : \(source) ; par Marie Dupont)"))
+        #expect(
+            result.output.contains("✓ demographie.medecins_generalistes.effectif = \(expected[1]) (source : \(source) ; par Marie Dupont)"))
         #expect(result.output.contains("✓ demographie.infirmiers.effectif = \(expected[2]) (source : \(source) ; par Marie Dupont)"))
         #expect(result.output.contains("✓ demographie.infirmiers.liberaux = \(expected[3]) (source : \(source) ; par Marie Dupont)"))
         // /revoir shows the confirmed answers with their source; the others stay proposals.
@@ -66,11 +71,15 @@ import Testing
         #expect(try Binary.run([workbook], input: "Pays test\ncommune\n14118\n", in: sandbox.path).status == 0)
         let before = try InvalidInputTests.dump(workbook)
         let file = sandbox.path + "/rpps.txt"
-        try "Type d'identifiant PP|Identifiant PP|Code profession|Code savoir-faire|Code mode exercice|Code commune (coord. structure)|\n8|1|60||L|14118|\n8|2|60||L|\n"
+        try
+            "Type d'identifiant PP|Identifiant PP|Code profession|Code savoir-faire|Code mode exercice|Code commune (coord. structure)|\n8|1|60||L|14118|\n8|2|60||L|\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = try Binary.run([workbook], input: "/importer rpps \(file)\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("Ligne 1 : Import refusé — rpps.txt, ligne 3 : 6 champs au lieu de 7 (ligne tronquée ou mal formée). Le classeur n'a pas été modifié."), "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix(
+                "Ligne 1 : Import refusé — rpps.txt, ligne 3 : 6 champs au lieu de 7 (ligne tronquée ou mal formée). Le classeur n'a pas été modifié."
+            ), "\(result.errors)")
         #expect(try InvalidInputTests.dump(workbook) == before)
     }
 }

@@ -27,7 +27,10 @@ import Testing
         ("/modifier structures.liste MSP ; ; 14118 ; en fonctionnement", "Ligne 1 : Réponse refusée : le champ « Nom » est vide."),
         ("/modifer territoire.nom X", "Ligne 1 : Commande inconnue : /modifer. Vouliez-vous dire /modifier ?"),
         ("/aller", "Ligne 1 : Il manque un argument. Usage : /aller SECTION|CLÉ"),
-        ("/modifier territoire.porteur -9223372036854775808", "Ligne 1 : Réponse refusée : « -9223372036854775808 » n'est pas un des choix."),
+        (
+            "/modifier territoire.porteur -9223372036854775808",
+            "Ligne 1 : Réponse refusée : « -9223372036854775808 » n'est pas un des choix."
+        ),
     ])
     func aRefusedLineStopsTheScriptAndWritesNothing(line: String, message: String) throws {
         let sandbox = Sandbox()
@@ -55,7 +58,8 @@ import Testing
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data([0x2F, 0x70, 0x61, 0x73, 0x73, 0x65, 0x72, 0x0A, 0xC3, 0x28, 0x0A]))  // "/passer", then bad bytes
+        // "/passer", then bad bytes
+        input.fileHandleForWriting.write(Data([0x2F, 0x70, 0x61, 0x73, 0x73, 0x65, 0x72, 0x0A, 0xC3, 0x28, 0x0A]))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -84,7 +88,10 @@ import Testing
         let line = yaml.components(separatedBy: "\n").firstIndex(of: "        type: siren")! + 1
         let result = try Binary.run([sandbox.path + "/t.sqlite", "--ressources", resources], input: "X\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(line) : question territoire.siren_epci : type inconnu « siren »"))
+        #expect(
+            result.errors.hasPrefix(
+                "Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(line) : question territoire.siren_epci : type inconnu « siren »"
+            ))
         #expect(result.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t.sqlite"))
     }

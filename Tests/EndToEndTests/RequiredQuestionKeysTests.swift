@@ -28,8 +28,10 @@ import Testing
 
         #expect(!result.signaled && !result.hung)
         #expect(result.status == 1, "\(result.errors)")
-        #expect(result.errors.hasPrefix("Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(sectionLine) : "
-                                        + "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin"), "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix(
+                "Fichier de configuration invalide — templates/questionnaire.yaml, ligne \(sectionLine) : "
+                    + "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin"), "\(result.errors)")
         #expect(result.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/t.sqlite"))
     }

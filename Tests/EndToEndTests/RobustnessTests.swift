@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The binary killed at random points, and two processes writing the same workbook.
@@ -48,13 +49,18 @@ import Glibc
                 return String(line[range.upperBound...])
             }
             let queue = try DatabaseQueue(path: workbook)
-            let history = try queue.read { try String.fetchAll($0, sql: "SELECT display FROM answer_event WHERE key = 'demographie.infirmiers.effectif' ORDER BY id") }
+            let history = try queue.read {
+                try String.fetchAll($0, sql: "SELECT display FROM answer_event WHERE key = 'demographie.infirmiers.effectif' ORDER BY id")
+            }
             let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
             #expect(integrity == "ok", "run \(run)")
             // Every confirmation printed is in the file; at most one more commit than printed.
-            #expect(Array(history.prefix(confirmed.count)) == confirmed, "run \(run): \(confirmed.count) confirmed, \(history.count) stored")
+            #expect(
+                Array(history.prefix(confirmed.count)) == confirmed, "run \(run): \(confirmed.count) confirmed, \(history.count) stored")
             #expect(history.count - confirmed.count <= 1, "run \(run)")
-            let current = try queue.read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'demographie.infirmiers.effectif'") }
+            let current = try queue.read {
+                try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'demographie.infirmiers.effectif'")
+            }
             #expect(current == history.last, "run \(run)")
             try queue.close()
             // And the workbook opens again as usual.
@@ -78,7 +84,10 @@ import Glibc
         let blocked = try Binary.run([workbook], input: "/modifier territoire.nom Pays occupé\n", in: sandbox.path)
         try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
         #expect(blocked.status == 1)
-        #expect(blocked.errors.contains("Le classeur « \(workbook) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."), "\(blocked.errors)")
+        #expect(
+            blocked.errors.contains(
+                "Le classeur « \(workbook) » est occupé par une autre session depuis plusieurs secondes. Rien n'a été perdu ; réessayez dans un instant."
+            ), "\(blocked.errors)")
         let name = try holder.read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'") }
         #expect(name == "Pays test")
         try holder.close()
@@ -101,10 +110,20 @@ import Glibc
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
         let queue = try DatabaseQueue(path: workbook)
         let events = try queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer_event WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif')")
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM answer_event WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif')"
+            )
         }
         #expect(events == 2 * count)  // the history is complete: no answer lost
-        let finals = try queue.read { try String.fetchAll($0, sql: "SELECT display FROM answer WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif') ORDER BY key") }
+        let finals = try queue.read {
+            try String.fetchAll(
+                $0,
+                sql:
+                    "SELECT display FROM answer WHERE key IN ('demographie.infirmiers.effectif', 'demographie.sages_femmes.effectif') ORDER BY key"
+            )
+        }
         #expect(finals == ["80", "80"])
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }

@@ -62,35 +62,46 @@ import Testing
         #expect(!first.output.contains("\u{1B}["), "no colours when stdout is not a terminal")
 
         // When the workbook is reopened
-        let second = try Binary.run([workbook], input: "/revoir\n/historique demographie.medecins_generalistes.effectif\n/quitter\n", in: sandbox.path)
+        let second = try Binary.run(
+            [workbook], input: "/revoir\n/historique demographie.medecins_generalistes.effectif\n/quitter\n", in: sandbox.path)
 
         // Then the resume summary, every answer with who and source, and the history show
         #expect(second.status == 0, "\(second.errors)")
         #expect(second.output.contains("Reprise du classeur « CC Caen la Mer »"))
-        for key in ["territoire.nom", "territoire.siren_epci", "territoire.communes", "participants.liste",
-                    "demographie.medecins_generalistes.effectif", "demographie.medecins_generalistes.age_60_plus",
-                    "structures.liste", "structures.cls_precedent_fin", "mobilites.temps_acces.urgences", "mobilites.obstacles"] {
+        for key in [
+            "territoire.nom", "territoire.siren_epci", "territoire.communes", "participants.liste",
+            "demographie.medecins_generalistes.effectif", "demographie.medecins_generalistes.age_60_plus",
+            "structures.liste", "structures.cls_precedent_fin", "mobilites.temps_acces.urgences", "mobilites.obstacles",
+        ] {
             #expect(second.output.contains(key), "\(key) missing from /revoir")
         }
         #expect(second.output.contains("CU Caen la Mer (SIREN 200065597)"))
         #expect(second.output.contains("C@rtoSanté 2025"))
         #expect(second.output.contains("Dr Paul Martin"))
         #expect(second.output.contains("1. MSP ; MSP du Val ; Caen (14118) ; en fonctionnement ; 12"))
-        #expect(second.output.contains("2. centre de santé polyvalent ; nom : Centre de santé de la Guérinière ; commune : Caen (14118) ; statut : en projet"))
+        #expect(
+            second.output.contains(
+                "2. centre de santé polyvalent ; nom : Centre de santé de la Guérinière ; commune : Caen (14118) ; statut : en projet"))
         #expect(second.output.contains("Historique de demographie.medecins_generalistes.effectif"))
 
         // And the file holds the answers, their authors, sources and history
         let queue = try DatabaseQueue(path: workbook)
         try queue.read { db in
-            let effectif = try #require(try Row.fetchOne(db, sql: "SELECT * FROM answer WHERE key = 'demographie.medecins_generalistes.effectif'"))
+            let effectif = try #require(
+                try Row.fetchOne(db, sql: "SELECT * FROM answer WHERE key = 'demographie.medecins_generalistes.effectif'"))
             #expect(effectif["display"] as String == "118")
             #expect(effectif["participant"] as String? == "Marie Dupont")
             #expect(effectif["source"] as String? == "C@rtoSanté 2025")
             #expect(effectif["source_year"] as Int? == 2025)
-            let events = try Row.fetchAll(db, sql: "SELECT display, previous_display, origin FROM answer_event WHERE key = 'demographie.medecins_generalistes.effectif' ORDER BY id")
+            let events = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT display, previous_display, origin FROM answer_event WHERE key = 'demographie.medecins_generalistes.effectif' ORDER BY id"
+            )
             #expect(events.map { $0["display"] as String } == ["120", "118"])
             #expect(events.map { $0["previous_display"] as String? } == [nil, "120"])
-            let urgences = try #require(try Row.fetchOne(db, sql: "SELECT participant, source_year FROM answer WHERE key = 'mobilites.temps_acces.urgences'"))
+            let urgences = try #require(
+                try Row.fetchOne(db, sql: "SELECT participant, source_year FROM answer WHERE key = 'mobilites.temps_acces.urgences'"))
             #expect(urgences["participant"] as String? == "Dr Paul Martin")
             #expect(urgences["source_year"] as Int? == 2019)
             let communes = try String.fetchOne(db, sql: "SELECT source FROM answer WHERE key = 'territoire.communes'")
@@ -116,7 +127,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: sandbox.path + "/sessions/pays-d-auge-lisieux.sqlite"))
         let listed = try Binary.run([], input: "1\n/quitter\n", in: sandbox.path)
         // "2/N questions (P %)": two answers out of the questions that apply, whatever N is.
-        #expect(listed.output.range(of: #"1\. Pays d'Auge / Lisieux — 2/\d+ questions \(\d+ %\) — modifié le \d\d/\d\d/\d{4}"#, options: .regularExpression) != nil)
+        #expect(
+            listed.output.range(
+                of: #"1\. Pays d'Auge / Lisieux — 2/\d+ questions \(\d+ %\) — modifié le \d\d/\d\d/\d{4}"#, options: .regularExpression)
+                != nil)
         #expect(listed.output.contains("Reprise du classeur « Pays d'Auge / Lisieux »"))
     }
 

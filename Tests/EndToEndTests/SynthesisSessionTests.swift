@@ -37,7 +37,10 @@ import Testing
 
         // 104 libéraux / 281 165 × 10 000 = 3,70; 638 / 709 441 × 10 000 = 8,99; 55 546 / 68 350 798 × 10 000 = 8,13;
         // 3,699 / 8,993 = 0,41; 40 / 120 = 33,3 %; 120 − 25 + 3 = 98 (−18,3 %); 281 165 / 120 = 2 343.
-        #expect(row(result.output, "Médecins généralistes") == ["120", "3,7", "9,0", "8,1", "0,41", "33,3\u{00A0}%", "98", "-18,3\u{00A0}%", "2\u{202F}343"])
+        #expect(
+            row(result.output, "Médecins généralistes") == [
+                "120", "3,7", "9,0", "8,1", "0,41", "33,3\u{00A0}%", "98", "-18,3\u{00A0}%", "2\u{202F}343",
+            ])
         // 240 / 281 165 × 10 000 = 8,54; 825 / 709 441 × 10 000 = 11,63; 99 023 / 68 350 798 × 10 000 = 14,49; ratio 0,73.
         #expect(Array(row(result.output, "Infirmiers").prefix(5)) == ["250", "8,5", "11,6", "14,5", "0,73"])
 
@@ -55,8 +58,11 @@ import Testing
     @Test func onePartAtATimeAndNothingUnjustified() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/vide.sqlite"
-        let result = try Binary.run([workbook], input: "Territoire vide\n/synthese demographie\n/synthese structures\n/synthèse manquants\n/synthese inconnue\n", in: sandbox.path)
-        #expect(result.output.contains("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
+        let result = try Binary.run(
+            [workbook], input: "Territoire vide\n/synthese demographie\n/synthese structures\n/synthèse manquants\n/synthese inconnue\n",
+            in: sandbox.path)
+        #expect(
+            result.output.contains("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
         #expect(result.output.contains("Rien à calculer tant que les questions de cette partie sont sans réponse"))
         #expect(result.output.contains("à renseigner : /aller demographie.medecins_generalistes.effectif ; /aller territoire.communes"))
         #expect(!result.output.contains("Constats ("), "a part shows only itself")

@@ -45,7 +45,10 @@ import Testing
         #expect(terminal.waitForExit() == 0)
 
         let answers = try DatabaseQueue(path: workbook).read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, display FROM answer").map { ($0["key"] as String, $0["display"] as String) })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, display FROM answer").map {
+                    ($0["key"] as String, $0["display"] as String)
+                })
         }
         #expect(answers["territoire.nom"] == "Pays de Léon")
         #expect(answers["territoire.porteur"] == "EPCI")

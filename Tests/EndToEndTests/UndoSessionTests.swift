@@ -11,7 +11,8 @@ import Testing
             try String.fetchOne($0, sql: "SELECT value FROM answer WHERE key = ?", arguments: [key])
         }
         guard let json, let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let items = object["valeur"] as? [Any] else { return [] }
+            let items = object["valeur"] as? [Any]
+        else { return [] }
         return try items.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
     }
 
@@ -55,7 +56,8 @@ import Testing
         let replayed = try Binary.run([workbook], input: "/refaire\n/refaire\n/refaire\n", in: sandbox.path)
         #expect(replayed.status == 1)
         #expect(replayed.output.components(separatedBy: "↶ Rétabli").count == 3, "\(replayed.output)")
-        #expect(replayed.errors.hasPrefix("Ligne 3 : Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler"), "\(replayed.errors)")
+        #expect(
+            replayed.errors.hasPrefix("Ligne 3 : Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler"), "\(replayed.errors)")
         #expect(try Self.elements("financement.recettes", in: workbook).count == 2)  // fiche 1's five lines gone again
         #expect(try Self.elements("plan.fiches", in: workbook).count == 1)
 
@@ -71,24 +73,30 @@ import Testing
         #expect(empty.errors.hasPrefix("Ligne 3 : Rien à annuler :"), "\(empty.errors)")
         let result = try Binary.run([workbook], input: "Pays d'Auge\n/annuler\nPays de Caux\n/refaire\n", in: sandbox.path)
         #expect(result.errors.hasPrefix("Ligne 4 : Rien à refaire"), "\(result.errors)")
-        let name = try DatabaseQueue(path: workbook).read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'") }
+        let name = try DatabaseQueue(path: workbook).read {
+            try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'")
+        }
         #expect(name == "Pays de Caux")
     }
 
     @Test func undoingAConfirmationPutsTheImportProposalBackToConfirm() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/t.sqlite"
-        try "Type d'identifiant PP|Identifiant PP|Code profession|Code savoir-faire|Code mode exercice|Code commune (coord. structure)|\n8|1|60||L|14118|\n"
+        try
+            "Type d'identifiant PP|Identifiant PP|Code profession|Code savoir-faire|Code mode exercice|Code commune (coord. structure)|\n8|1|60||L|14118|\n"
             .write(toFile: sandbox.path + "/rpps.txt", atomically: true, encoding: .utf8)
         let key = "demographie.medecins_generalistes.effectif"
-        let result = try Binary.run([workbook], input: "Pays test\ncommune\n14118\n/importer rpps rpps.txt\n/confirmer\n/annuler\n", in: sandbox.path)
+        let result = try Binary.run(
+            [workbook], input: "Pays test\ncommune\n14118\n/importer rpps rpps.txt\n/confirmer\n/annuler\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("↶ Annulé : la confirmation d'une proposition d'import"), "\(result.output)")
         #expect(result.output.contains("    \(key) : sans réponse\n"))
         #expect(result.output.contains("Proposition(s) d'import de nouveau à confirmer : \(key)."))
         let (answer, proposal) = try DatabaseQueue(path: workbook).read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE key = ?", arguments: [key]),
-             try String.fetchOne(db, sql: "SELECT display FROM proposal WHERE key = ?", arguments: [key]))
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE key = ?", arguments: [key]),
+                try String.fetchOne(db, sql: "SELECT display FROM proposal WHERE key = ?", arguments: [key])
+            )
         }
         #expect(answer == 0)
         #expect(proposal == "0")
@@ -102,8 +110,10 @@ import Testing
         #expect(result.output.contains("↶ Annulé : /passer de la question territoire.porteur"), "\(result.output)")
         #expect(result.output.contains("    territoire.porteur : de nouveau à remplir\n"))
         let (name, skipped) = try DatabaseQueue(path: workbook).read { db in
-            (try String.fetchOne(db, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_question"))
+            (
+                try String.fetchOne(db, sql: "SELECT display FROM answer WHERE key = 'territoire.nom'"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_question")
+            )
         }
         #expect(name == "Pays P")
         #expect(skipped == 0)

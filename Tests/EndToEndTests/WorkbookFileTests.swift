@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Workbooks the tool cannot or must not write.
@@ -27,7 +28,10 @@ import Glibc
 
         let result = try Binary.run([workbook], input: "/modifier territoire.nom Autre\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.contains("Le classeur « \(workbook) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule."), "\(result.errors)")
+        #expect(
+            result.errors.contains(
+                "Le classeur « \(workbook) » ne peut pas être modifié : le fichier, son dossier ou son support est en lecture seule."),
+            "\(result.errors)")
         #expect(!result.errors.contains("réessayez"))
     }
 
@@ -38,7 +42,10 @@ import Glibc
         let before = try #require(FileManager.default.contents(atPath: path))
         let result = try Binary.run([path], input: "Pays test\n", in: sandbox.path)
         #expect(result.status == 1)
-        #expect(result.errors.contains("Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié"), "\(result.errors)")
+        #expect(
+            result.errors.contains(
+                "Le fichier « \(path) » est une base SQLite qui n'a pas été créée par Atelier Santé. Il n'a pas été modifié"),
+            "\(result.errors)")
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
@@ -53,7 +60,8 @@ import Glibc
         defer { umask(previous) }
         let result = try Binary.run([path], input: "/quitter\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).first { $0.contains(".avant-migration-") })
+        let backup = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.path).first { $0.contains(".avant-migration-") })
         #expect(try FileManager.default.attributesOfItem(atPath: sandbox.path + "/" + backup)[.posixPermissions] as? Int == 0o600)
     }
 }
@@ -61,16 +69,23 @@ import Glibc
 /// A copy of the tool whose templates/ were damaged: a French sentence, never Foundation's.
 @Suite struct MissingTemplateFolderTests {
     @Test(arguments: [
-        ("cls", "templates/cls", "Projet de contrat non écrit — templates/cls : dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER."),
+        (
+            "cls", "templates/cls",
+            "Projet de contrat non écrit — templates/cls : dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER."
+        ),
         // The catalogue is read first, from the same folder.
-        ("plan", "templates/financement", "Plan de financement non écrit — templates/financement/catalogue.yaml : fichier introuvable ou illisible."),
+        (
+            "plan", "templates/financement",
+            "Plan de financement non écrit — templates/financement/catalogue.yaml : fichier introuvable ou illisible."
+        ),
     ])
     func aMissingTemplateFolderIsSaidInFrench(document: String, folder: String, message: String) throws {
         let sandbox = Sandbox()
         let resources = try sandbox.copyOfTheTool()
         try FileManager.default.removeItem(atPath: resources + "/" + folder)
-        let result = try Binary.run([sandbox.path + "/t.sqlite"], input: "Pays test\ncommune\n14118\n/exporter \(document)\n",
-                                    in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
+        let result = try Binary.run(
+            [sandbox.path + "/t.sqlite"], input: "Pays test\ncommune\n14118\n/exporter \(document)\n",
+            in: sandbox.path, environment: ["ATELIER_SANTE_RESSOURCES": resources])
         #expect(result.status == 1)
         #expect(result.errors.contains("Ligne 4 : \(message) Le classeur n'a pas été modifié."), "\(result.errors)")
         #expect(!result.errors.contains("Error Domain") && !result.errors.contains("The file"))

@@ -22,11 +22,14 @@ extension AnswerParser {
             return "un ou plusieurs choix séparés par des virgules, par numéro ou par nom : " + Self.numbered(choices)
         case .date: return "une date au format JJ/MM/AAAA, comme 22/11/2026"
         case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
-        case .communeList: return "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
+        case .communeList:
+            return
+                "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
         case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
         case .actionSheet:
             let count = actionSheets.isEmpty ? "" : " (1 à \(actionSheets.count))"
-            return "le numéro\(count) ou la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous"
+            return
+                "le numéro\(count) ou la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous"
         case .fundingInstrument:
             return "la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom"
         case .list(let fields): return "les champs séparés par « ; » : " + fields.map(\.label).joined(separator: " ; ")
@@ -45,9 +48,9 @@ extension AnswerParser {
         let maximum = effectiveMaximum(bounds)
         let because = maximum?.because.map { " (\($0))" } ?? ""
         switch (bounds.minimum, maximum?.value) {
-        case let (min?, max?): return " entre \(format(min)) et \(format(max))\(because)"
-        case let (min?, nil): return min == 0 ? " positif ou nul" : " d'au moins \(format(min))"
-        case let (nil, max?): return " d'au plus \(format(max))\(because)"
+        case (let min?, let max?): return " entre \(format(min)) et \(format(max))\(because)"
+        case (let min?, nil): return min == 0 ? " positif ou nul" : " d'au moins \(format(min))"
+        case (nil, let max?): return " d'au plus \(format(max))\(because)"
         case (nil, nil): return ""
         }
     }

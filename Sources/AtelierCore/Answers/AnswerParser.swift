@@ -43,7 +43,9 @@ public struct AnswerParser: Sendable {
         case .text:
             return .text(text)
         case .integer:
-            guard let n = Self.integer(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre entier", expected: expected) }
+            guard let n = Self.integer(text) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre entier", expected: expected)
+            }
             try check(Double(n), bounds, expected: expected, shown: FrenchFormat.integer(n))
             return .integer(n)
         case .year:
@@ -53,19 +55,25 @@ public struct AnswerParser: Sendable {
             try check(Double(n), bounds, expected: expected, shown: String(n))
             return .year(n)
         case .decimal:
-            guard let x = Self.decimal(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre", expected: expected) }
+            guard let x = Self.decimal(text) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre", expected: expected)
+            }
             try check(x, bounds, expected: expected, shown: FrenchFormat.decimal(x, maximumFractionDigits: 6))
             return .decimal(x)
         case .percentage:
             let stripped = text.hasSuffix("%") ? String(text.dropLast()).trimmed : text
-            guard let x = Self.decimal(stripped) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un pourcentage", expected: expected) }
+            guard let x = Self.decimal(stripped) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un pourcentage", expected: expected)
+            }
             var percentBounds = bounds
             percentBounds.minimum = bounds.minimum ?? 0
             percentBounds.maximum = bounds.maximum ?? 100
             try check(x, percentBounds, expected: expected, shown: FrenchFormat.percentage(x))
             return .percentage(x)
         case .amount:
-            guard let cents = Self.cents(text) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un montant", expected: expected) }
+            guard let cents = Self.cents(text) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un montant", expected: expected)
+            }
             try check(Double(cents) / 100, bounds, expected: expected, shown: FrenchFormat.amount(cents: cents))
             return .amount(cents: cents)
         case .yesNo:
@@ -75,7 +83,9 @@ public struct AnswerParser: Sendable {
             default: throw InvalidAnswer(expected: expected)
             }
         case .choice(let choices):
-            guard let choice = Self.match(text, in: choices) else { throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un des choix", expected: expected) }
+            guard let choice = Self.match(text, in: choices) else {
+                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un des choix", expected: expected)
+            }
             return .choice(choice)
         case .multipleChoice(let choices):
             var picked: [String] = []
@@ -105,7 +115,9 @@ public struct AnswerParser: Sendable {
                 throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un numéro SIREN valide", expected: expected)
             }
             guard let epci = reference.epcis[digits] else {
-                throw InvalidAnswer(reason: "le SIREN \(digits) n'est pas celui d'un EPCI à fiscalité propre (\(TerritoryReference.epciSource))", expected: expected)
+                throw InvalidAnswer(
+                    reason: "le SIREN \(digits) n'est pas celui d'un EPCI à fiscalité propre (\(TerritoryReference.epciSource))",
+                    expected: expected)
             }
             return .epci(EpciRef(siren: epci.siren, name: epci.name))
         case .actionSheet:
@@ -123,8 +135,9 @@ public struct AnswerParser: Sendable {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmed }
         let labels = fields.map(\.label).joined(separator: " ; ")
         guard parts.count <= fields.count, parts.count >= fields.filter({ !$0.optional }).count else {
-            throw InvalidAnswer(reason: "\(parts.count) champ(s) au lieu de \(fields.count)",
-                                expected: "les champs séparés par « ; » : \(labels)")
+            throw InvalidAnswer(
+                reason: "\(parts.count) champ(s) au lieu de \(fields.count)",
+                expected: "les champs séparés par « ; » : \(labels)")
         }
         var values: [(key: String, value: AnswerValue)] = []
         for (index, field) in fields.enumerated() {
@@ -155,7 +168,10 @@ public struct AnswerParser: Sendable {
             throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un code commune INSEE", expected: expected)
         }
         guard let commune = reference.communes[code] else {
-            throw InvalidAnswer(reason: "aucune commune \(code) dans le \(TerritoryReference.communeSource.replacingOccurrences(of: "INSEE, c", with: "c")) (INSEE)", expected: expected)
+            throw InvalidAnswer(
+                reason:
+                    "aucune commune \(code) dans le \(TerritoryReference.communeSource.replacingOccurrences(of: "INSEE, c", with: "c")) (INSEE)",
+                expected: expected)
         }
         return commune
     }
@@ -166,7 +182,9 @@ public struct AnswerParser: Sendable {
         if let exact = items.first(where: { $0.key == text.lowercased() }) { return exact.key }
         let matches = items.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
         if matches.count == 1 { return matches[0].key }
-        let reason = matches.isEmpty ? "aucun\(what == "fiche" ? "e" : "") \(what) ne correspond à « \(text.prefix(40)) »"
+        let reason =
+            matches.isEmpty
+            ? "aucun\(what == "fiche" ? "e" : "") \(what) ne correspond à « \(text.prefix(40)) »"
             : "plusieurs \(what)s correspondent à « \(text.prefix(40)) »"
         throw InvalidAnswer(reason: reason, expected: expected)
     }
@@ -202,7 +220,8 @@ public struct AnswerParser: Sendable {
         }
         let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
         guard parts.count <= 2, let whole = groupedDigits(String(parts[0])), let euros = Int(whole),
-              euros.magnitude < 1_000_000_000_000 else { return nil }
+            euros.magnitude < 1_000_000_000_000
+        else { return nil }
         var cents = 0
         if parts.count == 2 {
             let fraction = String(parts[1])
@@ -222,7 +241,8 @@ public struct AnswerParser: Sendable {
         }
         let groups = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
         guard let head = groups.first, !head.isEmpty, head.count <= 18 || groups.count == 1,
-              groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+            groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
         if groups.count > 1 {
             guard head.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }

@@ -14,7 +14,8 @@ extension AnswerValue {
 
     public init(json: String) throws {
         guard let data = json.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else {
             throw AnswerDecodingError(json: json)
         }
         self = try AnswerValue(jsonObject: object)
@@ -36,9 +37,12 @@ extension AnswerValue {
         case .communes(let list): return ["type": "communes", "valeur": list.map(\.object)]
         case .epci(let e): return ["type": "siren_epci", "valeur": ["siren": e.siren, "nom": e.name]]
         case .records(let items):
-            return ["type": "liste", "valeur": items.map { record in
-                record.fields.map { ["cle": $0.key, "reponse": $0.value.jsonObject] }
-            }]
+            return [
+                "type": "liste",
+                "valeur": items.map { record in
+                    record.fields.map { ["cle": $0.key, "reponse": $0.value.jsonObject] }
+                },
+            ]
         }
     }
 
@@ -75,12 +79,14 @@ extension AnswerValue {
             self = .epci(EpciRef(siren: siren, name: name))
         case "liste":
             guard let items = value as? [[[String: Any]]] else { throw fail() }
-            self = .records(try items.map { fields in
-                ListRecord(fields: try fields.map { field in
-                    guard let key = field["cle"] as? String, let answer = field["reponse"] else { throw fail() }
-                    return (key, try AnswerValue(jsonObject: answer))
+            self = .records(
+                try items.map { fields in
+                    ListRecord(
+                        fields: try fields.map { field in
+                            guard let key = field["cle"] as? String, let answer = field["reponse"] else { throw fail() }
+                            return (key, try AnswerValue(jsonObject: answer))
+                        })
                 })
-            })
         default: throw fail()
         }
     }
@@ -106,8 +112,9 @@ extension CommuneRef {
 
     init?(object: Any?) {
         guard let o = object as? [String: Any], let code = o["code"] as? String, let name = o["nom"] as? String,
-              let population = (o["population_municipale"] as? NSNumber)?.intValue,
-              let year = (o["annee_population"] as? NSNumber)?.intValue else { return nil }
+            let population = (o["population_municipale"] as? NSNumber)?.intValue,
+            let year = (o["annee_population"] as? NSNumber)?.intValue
+        else { return nil }
         self.init(code: code, name: name, population: population, populationYear: year)
     }
 }

@@ -66,7 +66,8 @@ public struct CalendarDate: Sendable, Equatable, Comparable, Codable {
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month), day >= 1,
-              day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+            day <= CalendarDate.days(inMonth: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -105,7 +106,10 @@ public struct CommuneRef: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, name = "nom", population = "population_municipale", populationYear = "annee_population"
+        case code
+        case name = "nom"
+        case population = "population_municipale"
+        case populationYear = "annee_population"
     }
 }
 
@@ -118,7 +122,10 @@ public struct EpciRef: Sendable, Equatable, Codable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey { case siren, name = "nom" }
+    enum CodingKeys: String, CodingKey {
+        case siren
+        case name = "nom"
+    }
 }
 
 /// One record of a `liste` question: field key → value, in the questionnaire's field order.

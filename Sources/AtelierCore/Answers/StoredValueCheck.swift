@@ -53,14 +53,19 @@ public enum StoredValueCheck {
             return items.enumerated().flatMap { index, record in
                 fields.compactMap { field -> StoredValueProblem? in
                     guard let fieldValue = record[field.key],
-                          let kind = fault(fieldValue, kind: field.kind, bounds: field.bounds, parser: parser) else { return nil }
-                    return StoredValueProblem(key: question.key, element: index + 1, field: field.key, fieldLabel: field.label,
-                                              shown: shown(fieldValue), expected: parser.expectation(for: field.kind, bounds: field.bounds), kind: kind)
+                        let kind = fault(fieldValue, kind: field.kind, bounds: field.bounds, parser: parser)
+                    else { return nil }
+                    return StoredValueProblem(
+                        key: question.key, element: index + 1, field: field.key, fieldLabel: field.label,
+                        shown: shown(fieldValue), expected: parser.expectation(for: field.kind, bounds: field.bounds), kind: kind)
                 }
             }
         }
         guard let kind = fault(value, kind: question.kind, bounds: bounds, parser: parser) else { return [] }
-        return [StoredValueProblem(key: question.key, shown: shown(value), expected: parser.expectation(for: question.kind, bounds: bounds), kind: kind)]
+        return [
+            StoredValueProblem(
+                key: question.key, shown: shown(value), expected: parser.expectation(for: question.kind, bounds: bounds), kind: kind)
+        ]
     }
 
     static func shown(_ value: AnswerValue) -> String {

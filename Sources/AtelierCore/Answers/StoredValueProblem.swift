@@ -19,8 +19,10 @@ public struct StoredValueProblem: Sendable, Equatable {
     public var expected: String
     public var kind: Kind
 
-    public init(key: String, element: Int? = nil, field: String? = nil, fieldLabel: String? = nil,
-                shown: String, expected: String, kind: Kind) {
+    public init(
+        key: String, element: Int? = nil, field: String? = nil, fieldLabel: String? = nil,
+        shown: String, expected: String, kind: Kind
+    ) {
         self.key = key
         self.element = element
         self.field = field
@@ -39,12 +41,14 @@ public struct StoredValueProblem: Sendable, Equatable {
     /// « La réponse à CLÉ (−5) est hors des bornes attendues (…) : elle n'est pas utilisée ;
     /// /modifier CLÉ pour la corriger. »
     public var message: String {
-        let fault = switch kind {
-        case .outOfBounds: "est hors des bornes attendues (\(expected))"
-        case .invalid: "n'est pas valide (attendu : \(expected))"
-        }
+        let fault =
+            switch kind {
+            case .outOfBounds: "est hors des bornes attendues (\(expected))"
+            case .invalid: "n'est pas valide (attendu : \(expected))"
+            }
         if let element, let fieldLabel {
-            return "Le champ « \(fieldLabel) » de l'élément \(element) de \(key) (\(shown)) \(fault) : il n'est pas utilisé ; /modifier \(correctionKey) pour le corriger."
+            return
+                "Le champ « \(fieldLabel) » de l'élément \(element) de \(key) (\(shown)) \(fault) : il n'est pas utilisé ; /modifier \(correctionKey) pour le corriger."
         }
         return "La réponse à \(key) (\(shown)) \(fault) : elle n'est pas utilisée ; /modifier \(correctionKey) pour la corriger."
     }

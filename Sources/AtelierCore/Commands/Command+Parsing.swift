@@ -13,15 +13,20 @@ extension Command {
         let argument = body.dropFirst(name.count).trimmed
         guard let spec = CommandCatalog.spec(named: name) else {
             let hint = closestMatch(to: name, in: CommandCatalog.all.map(\.spelling)).map { " Vouliez-vous dire /\($0) ?" } ?? ""
-            return .failure(CommandRefusal("Commande inconnue : \(("/" + name).shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes."))
+            return .failure(
+                CommandRefusal("Commande inconnue : \(("/" + name).shortened(to: 60)).\(hint) Tapez /aide pour la liste des commandes."))
         }
         if spec.argumentRequired && argument.isEmpty {
             return .failure(CommandRefusal("Il manque un argument. Usage : \(spec.usage) (/aide pour le détail)."))
         }
         // « /annuler 3 » undoing one step without a word would mislead: refused, nothing done.
         if spec.argument == nil && !argument.isEmpty {
-            let again = spec.name == .annuler || spec.name == .refaire ? " ; répétez-la pour aller plus loin, une modification à la fois" : ""
-            return .failure(CommandRefusal("/\(spec.spelling) ne prend pas d'argument (« \(argument.shortened(to: 40)) » en trop) : tapez « /\(spec.spelling) » sans rien après\(again). Rien n'a été fait."))
+            let again =
+                spec.name == .annuler || spec.name == .refaire ? " ; répétez-la pour aller plus loin, une modification à la fois" : ""
+            return .failure(
+                CommandRefusal(
+                    "/\(spec.spelling) ne prend pas d'argument (« \(argument.shortened(to: 40)) » en trop) : tapez « /\(spec.spelling) » sans rien après\(again). Rien n'a été fait."
+                ))
         }
         do {
             return .success(try command(spec.name, argument: argument))
@@ -79,15 +84,18 @@ extension Command {
         let value = argument.dropFirst(key.count).trimmed
         let parts = key.split(separator: ".")
         if parts.count >= 3, let number = Int(parts[parts.count - 2]) {
-            return .modifyField(list: parts.dropLast(2).joined(separator: "."), number: number,
-                                field: String(parts[parts.count - 1]), value: value)
+            return .modifyField(
+                list: parts.dropLast(2).joined(separator: "."), number: number,
+                field: String(parts[parts.count - 1]), value: value)
         }
         return .modify(key: key, value: value.isEmpty ? nil : value)
     }
 
     static func removal(_ argument: String) throws(CommandRefusal) -> Int {
         guard let number = Int(argument) else {
-            throw CommandRefusal("Numéro d'élément invalide : « \(argument.shortened()) » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2.")
+            throw CommandRefusal(
+                "Numéro d'élément invalide : « \(argument.shortened()) » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."
+            )
         }
         return number
     }
@@ -105,7 +113,8 @@ extension Command {
         if part.isEmpty { return nil }
         guard SynthesisParts.all.contains(part) else {
             let hint = closestMatch(to: argument, in: SynthesisParts.all).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            throw CommandRefusal("Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
+            throw CommandRefusal(
+                "Partie inconnue : « \(argument.shortened()) ».\(hint) Parties : \(SynthesisParts.all.joined(separator: ", ")).")
         }
         return part
     }
@@ -116,7 +125,9 @@ extension Command {
         let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
         let path = words.count == 2 ? words[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : ""
         guard let kind = words.first.flatMap({ ImportKind(rawValue: $0.folded) }), !path.isEmpty else {
-            throw CommandRefusal("Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt).")
+            throw CommandRefusal(
+                "Usage : /importer rpps|finess|populations FICHIER (par exemple /importer rpps PS_LibreAcces_Personne_activite_202611020900.txt)."
+            )
         }
         return .importFile(kind: kind, path: path)
     }
@@ -134,7 +145,8 @@ extension Command {
             let named = csv ? String(rest.dropLast(3)).trimmed : rest
             return ExportRequest(document: .plan, path: named.isEmpty ? nil : named, csv: csv)
         default:
-            throw CommandRefusal("Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
+            throw CommandRefusal(
+                "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
         }
     }
 }
@@ -144,6 +156,8 @@ extension CommandRefusal {
     /// for a megabyte « key » took seconds, and echoing it back filled the screen.
     public static func keyTooLong(_ key: String) -> CommandRefusal? {
         guard key.utf8.count > InputLimits.keyCharacters, key.count > InputLimits.keyCharacters else { return nil }
-        return CommandRefusal("Clé trop longue : « \(key.prefix(40))… » dépasse \(InputLimits.keyCharacters) caractères ; une clé de question est courte, comme demographie.infirmiers.effectif. /sections liste les sections ; Tab complète les clés.")
+        return CommandRefusal(
+            "Clé trop longue : « \(key.prefix(40))… » dépasse \(InputLimits.keyCharacters) caractères ; une clé de question est courte, comme demographie.infirmiers.effectif. /sections liste les sections ; Tab complète les clés."
+        )
     }
 }

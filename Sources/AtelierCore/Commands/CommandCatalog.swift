@@ -1,7 +1,8 @@
 /// The commands typed in a session. Any line that does not start with `/` answers the
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
-    case aide, sections, aller, retour, passer, revoir, modifier, historique, annuler, refaire, participant, source, retirer, deplacer, synthese, importer, confirmer, plan, verifier, exporter, quitter
+    case aide, sections, aller, retour, passer, revoir, modifier, historique, annuler, refaire, participant, source, retirer, deplacer,
+        synthese, importer, confirmer, plan, verifier, exporter, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -18,69 +19,116 @@ public struct CommandSpec: Sendable {
 
 public enum CommandCatalog {
     public static let all: [CommandSpec] = [
-        CommandSpec(name: .aide, spelling: "aide", argument: "[COMMANDE]", argumentRequired: false,
-                    summary: "liste les commandes, ou explique l'une d'elles",
-                    details: "Sans argument, liste les commandes. « /aide modifier » explique /modifier. Toute ligne qui ne commence pas par « / » répond à la question posée."),
-        CommandSpec(name: .sections, spelling: "sections", argument: nil, argumentRequired: false,
-                    summary: "montre l'avancement de chaque section",
-                    details: "Pour chaque section : questions répondues, passées et restantes."),
-        CommandSpec(name: .aller, spelling: "aller", argument: "SECTION|CLÉ", argumentRequired: true,
-                    summary: "va à une section ou à une question",
-                    details: "« /aller demographie » va à la première question ouverte de la section ; « /aller territoire.communes » va à cette question. Tab complète les noms."),
-        CommandSpec(name: .retour, spelling: "retour", argument: nil, argumentRequired: false,
-                    summary: "revient à la question précédente",
-                    details: "La question précédente est reposée avec sa réponse actuelle ; Entrée sur une ligne vide la garde."),
-        CommandSpec(name: .passer, spelling: "passer", argument: nil, argumentRequired: false,
-                    summary: "passe la question (vous pourrez y revenir)",
-                    details: "La question reste à faire ; /sections compte les questions passées et /aller y ramène."),
-        CommandSpec(name: .revoir, spelling: "revoir", argument: "[SECTION]", argumentRequired: false,
-                    summary: "affiche les réponses : valeur, source, qui, quand",
-                    details: "Sans argument, toutes les sections ; « /revoir demographie » une seule."),
-        CommandSpec(name: .modifier, spelling: "modifier", argument: "CLÉ [VALEUR]", argumentRequired: true,
-                    summary: "change une réponse",
-                    details: "« /modifier demographie.medecins_generalistes.effectif 14 » enregistre directement la valeur, vérifiée comme une réponse ; sans valeur, la question est reposée. Pour une liste, la valeur ajoute un élément (champs séparés par « ; ») ; « /modifier plan.fiches.2.pilote Mairie » change un champ d'un élément (valeur vide : champ effacé s'il est facultatif)."),
-        CommandSpec(name: .historique, spelling: "historique", argument: "CLÉ", argumentRequired: true,
-                    summary: "montre toutes les valeurs successives d'une réponse",
-                    details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
-        CommandSpec(name: .annuler, spelling: "annuler", argument: nil, argumentRequired: false,
-                    summary: "annule la dernière modification confirmée",
-                    details: "Annule la dernière modification confirmée du classeur, quelle que soit la session qui l'a faite : réponse, /modifier, élément ajouté ou retiré (avec les lignes du plan de financement qui le suivaient), /déplacer, /confirmer (la proposition d'import revient), /passer. Dit ce qui est rétabli et repose la question. Répétée, elle remonte plus loin, y compris dans les sessions précédentes ; /refaire rétablit ce qui vient d'être annulé. /participant, /source et la position dans le questionnaire ne sont pas des modifications du classeur : /annuler ne les reprend pas. Une réponse modifiée hors de l'outil depuis n'est jamais écrasée."),
-        CommandSpec(name: .refaire, spelling: "refaire", argument: nil, argumentRequired: false,
-                    summary: "rétablit ce que /annuler vient d'annuler",
-                    details: "Rétablit la modification que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis. Répétée, elle rétablit les suivantes."),
-        CommandSpec(name: .participant, spelling: "participant", argument: "NOM", argumentRequired: true,
-                    summary: "indique qui parle : les réponses suivantes lui sont attribuées",
-                    details: "Le nom est cherché dans la liste des participants (accents et majuscules indifférents). S'il n'y est pas, les réponses lui sont attribuées quand même, et /aller participants.liste permet de l'ajouter à la liste avec son organisation et son rôle."),
-        CommandSpec(name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
-                    summary: "indique la source des chiffres suivants (« /source C@rtoSanté 2025 »)",
-                    details: "La source s'applique aux réponses suivantes jusqu'au prochain /source ; l'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."),
-        CommandSpec(name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,
-                    summary: "retire un élément de la liste en cours de saisie",
-                    details: "Pendant la saisie d'une liste, « /retirer 2 » retire le deuxième élément."),
-        CommandSpec(name: .deplacer, spelling: "déplacer", argument: "N M", argumentRequired: true,
-                    summary: "déplace l'élément N de la liste en cours en position M",
-                    details: "Pendant la saisie d'une liste (fiches actions, axes…), « /déplacer 4 1 » met le quatrième élément en tête."),
-        CommandSpec(name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
-                    summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
-                    details: "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."),
-        CommandSpec(name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,
-                    summary: "propose des réponses à partir d'un fichier national (Annuaire Santé, FINESS, INSEE)",
-                    details: "« /importer rpps PS_LibreAcces_Personne_activite_….txt » compte les professionnels des communes du territoire et propose les effectifs ; « /importer finess fichier.csv » propose les structures et les pharmacies ; « /importer populations donnees_communes.csv » met à jour les populations. Les propositions portent le fichier et sa date d'extraction ; rien n'est remplacé sans /confirmer."),
-        CommandSpec(name: .confirmer, spelling: "confirmer", argument: "[CLÉ]", argumentRequired: false,
-                    summary: "accepte la proposition d'import de la question en cours (ou de CLÉ)",
-                    details: "La proposition devient la réponse, avec sa source (fichier et date d'extraction). Pour la corriger, tapez simplement une autre valeur."),
-        CommandSpec(name: .plan, spelling: "plan", argument: nil, argumentRequired: false,
-                    summary: "affiche le plan de financement : par action, par financeur, par année",
-                    details: "Pour chaque fiche action : dépenses, recettes et leur part, financements versés hors du budget de la collectivité ; puis la consolidation par financeur et par année, et le résultat des contrôles."),
-        CommandSpec(name: .verifier, spelling: "vérifier", argument: nil, argumentRequired: false,
-                    summary: "contrôle le plan de financement comme la préfecture ou l'ARS",
-                    details: "Équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."),
-        CommandSpec(name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER] [csv]", argumentRequired: true,
-                    summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), en Markdown",
-                    details: "« /exporter cls » écrit le projet de contrat à côté du classeur (suffixe -cls.md) ; « /exporter plan » le plan de financement (suffixe -plan.md) ; « /exporter plan csv » écrit aussi un fichier CSV pour tableur (séparateur « ; », virgule décimale, UTF-8). Un chemin peut suivre : « /exporter cls chemin/contrat.md ». Les modèles sont dans templates/ ; ce qui manque figure comme « [À compléter : …] »."),
-        CommandSpec(name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,
-                    summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
-                    details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),
+        CommandSpec(
+            name: .aide, spelling: "aide", argument: "[COMMANDE]", argumentRequired: false,
+            summary: "liste les commandes, ou explique l'une d'elles",
+            details:
+                "Sans argument, liste les commandes. « /aide modifier » explique /modifier. Toute ligne qui ne commence pas par « / » répond à la question posée."
+        ),
+        CommandSpec(
+            name: .sections, spelling: "sections", argument: nil, argumentRequired: false,
+            summary: "montre l'avancement de chaque section",
+            details: "Pour chaque section : questions répondues, passées et restantes."),
+        CommandSpec(
+            name: .aller, spelling: "aller", argument: "SECTION|CLÉ", argumentRequired: true,
+            summary: "va à une section ou à une question",
+            details:
+                "« /aller demographie » va à la première question ouverte de la section ; « /aller territoire.communes » va à cette question. Tab complète les noms."
+        ),
+        CommandSpec(
+            name: .retour, spelling: "retour", argument: nil, argumentRequired: false,
+            summary: "revient à la question précédente",
+            details: "La question précédente est reposée avec sa réponse actuelle ; Entrée sur une ligne vide la garde."),
+        CommandSpec(
+            name: .passer, spelling: "passer", argument: nil, argumentRequired: false,
+            summary: "passe la question (vous pourrez y revenir)",
+            details: "La question reste à faire ; /sections compte les questions passées et /aller y ramène."),
+        CommandSpec(
+            name: .revoir, spelling: "revoir", argument: "[SECTION]", argumentRequired: false,
+            summary: "affiche les réponses : valeur, source, qui, quand",
+            details: "Sans argument, toutes les sections ; « /revoir demographie » une seule."),
+        CommandSpec(
+            name: .modifier, spelling: "modifier", argument: "CLÉ [VALEUR]", argumentRequired: true,
+            summary: "change une réponse",
+            details:
+                "« /modifier demographie.medecins_generalistes.effectif 14 » enregistre directement la valeur, vérifiée comme une réponse ; sans valeur, la question est reposée. Pour une liste, la valeur ajoute un élément (champs séparés par « ; ») ; « /modifier plan.fiches.2.pilote Mairie » change un champ d'un élément (valeur vide : champ effacé s'il est facultatif)."
+        ),
+        CommandSpec(
+            name: .historique, spelling: "historique", argument: "CLÉ", argumentRequired: true,
+            summary: "montre toutes les valeurs successives d'une réponse",
+            details: "Chaque changement : date, valeur, valeur précédente, participant, source."),
+        CommandSpec(
+            name: .annuler, spelling: "annuler", argument: nil, argumentRequired: false,
+            summary: "annule la dernière modification confirmée",
+            details:
+                "Annule la dernière modification confirmée du classeur, quelle que soit la session qui l'a faite : réponse, /modifier, élément ajouté ou retiré (avec les lignes du plan de financement qui le suivaient), /déplacer, /confirmer (la proposition d'import revient), /passer. Dit ce qui est rétabli et repose la question. Répétée, elle remonte plus loin, y compris dans les sessions précédentes ; /refaire rétablit ce qui vient d'être annulé. /participant, /source et la position dans le questionnaire ne sont pas des modifications du classeur : /annuler ne les reprend pas. Une réponse modifiée hors de l'outil depuis n'est jamais écrasée."
+        ),
+        CommandSpec(
+            name: .refaire, spelling: "refaire", argument: nil, argumentRequired: false,
+            summary: "rétablit ce que /annuler vient d'annuler",
+            details:
+                "Rétablit la modification que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis. Répétée, elle rétablit les suivantes."
+        ),
+        CommandSpec(
+            name: .participant, spelling: "participant", argument: "NOM", argumentRequired: true,
+            summary: "indique qui parle : les réponses suivantes lui sont attribuées",
+            details:
+                "Le nom est cherché dans la liste des participants (accents et majuscules indifférents). S'il n'y est pas, les réponses lui sont attribuées quand même, et /aller participants.liste permet de l'ajouter à la liste avec son organisation et son rôle."
+        ),
+        CommandSpec(
+            name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
+            summary: "indique la source des chiffres suivants (« /source C@rtoSanté 2025 »)",
+            details:
+                "La source s'applique aux réponses suivantes jusqu'au prochain /source ; l'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."
+        ),
+        CommandSpec(
+            name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,
+            summary: "retire un élément de la liste en cours de saisie",
+            details: "Pendant la saisie d'une liste, « /retirer 2 » retire le deuxième élément."),
+        CommandSpec(
+            name: .deplacer, spelling: "déplacer", argument: "N M", argumentRequired: true,
+            summary: "déplace l'élément N de la liste en cours en position M",
+            details: "Pendant la saisie d'une liste (fiches actions, axes…), « /déplacer 4 1 » met le quatrième élément en tête."),
+        CommandSpec(
+            name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
+            summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
+            details:
+                "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."
+        ),
+        CommandSpec(
+            name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,
+            summary: "propose des réponses à partir d'un fichier national (Annuaire Santé, FINESS, INSEE)",
+            details:
+                "« /importer rpps PS_LibreAcces_Personne_activite_….txt » compte les professionnels des communes du territoire et propose les effectifs ; « /importer finess fichier.csv » propose les structures et les pharmacies ; « /importer populations donnees_communes.csv » met à jour les populations. Les propositions portent le fichier et sa date d'extraction ; rien n'est remplacé sans /confirmer."
+        ),
+        CommandSpec(
+            name: .confirmer, spelling: "confirmer", argument: "[CLÉ]", argumentRequired: false,
+            summary: "accepte la proposition d'import de la question en cours (ou de CLÉ)",
+            details:
+                "La proposition devient la réponse, avec sa source (fichier et date d'extraction). Pour la corriger, tapez simplement une autre valeur."
+        ),
+        CommandSpec(
+            name: .plan, spelling: "plan", argument: nil, argumentRequired: false,
+            summary: "affiche le plan de financement : par action, par financeur, par année",
+            details:
+                "Pour chaque fiche action : dépenses, recettes et leur part, financements versés hors du budget de la collectivité ; puis la consolidation par financeur et par année, et le résultat des contrôles."
+        ),
+        CommandSpec(
+            name: .verifier, spelling: "vérifier", argument: nil, argumentRequired: false,
+            summary: "contrôle le plan de financement comme la préfecture ou l'ARS",
+            details:
+                "Équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."
+        ),
+        CommandSpec(
+            name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER] [csv]", argumentRequired: true,
+            summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), en Markdown",
+            details:
+                "« /exporter cls » écrit le projet de contrat à côté du classeur (suffixe -cls.md) ; « /exporter plan » le plan de financement (suffixe -plan.md) ; « /exporter plan csv » écrit aussi un fichier CSV pour tableur (séparateur « ; », virgule décimale, UTF-8). Un chemin peut suivre : « /exporter cls chemin/contrat.md ». Les modèles sont dans templates/ ; ce qui manque figure comme « [À compléter : …] »."
+        ),
+        CommandSpec(
+            name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,
+            summary: "quitte ; tout ce qui a été confirmé est déjà enregistré",
+            details: "Ctrl-D fait de même. La prochaine ouverture du classeur reprend là où vous en étiez."),
     ]
 
     /// Finds a command by name, ignoring accents and case.

@@ -11,8 +11,10 @@ public struct Completer: Sendable {
     /// The funding catalogue's keys, completed when a `dispositif` is asked.
     public var instrumentKeys: [String]
 
-    public init(questionnaire: Questionnaire, currentKind: QuestionKind?, participantNames: [String] = [],
-                instrumentKeys: [String] = []) {
+    public init(
+        questionnaire: Questionnaire, currentKind: QuestionKind?, participantNames: [String] = [],
+        instrumentKeys: [String] = []
+    ) {
         self.questionnaire = questionnaire
         self.currentKind = currentKind
         self.participantNames = participantNames

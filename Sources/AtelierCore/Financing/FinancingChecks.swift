@@ -21,14 +21,18 @@ public enum FinancingChecks {
     public static func check(_ plan: FinancingPlan) -> [FinancingProblem] {
         var problems: [FinancingProblem] = []
         for expense in plan.orphanExpenses {
-            problems.append(.init(severity: .error, sheet: nil, line: "dépense \(expense.line)",
-                                  message: "la fiche \(expense.sheet) n'existe pas dans le plan d'actions",
-                                  fix: "/modifier financement.depenses.\(expense.line).fiche NUMÉRO"))
+            problems.append(
+                .init(
+                    severity: .error, sheet: nil, line: "dépense \(expense.line)",
+                    message: "la fiche \(expense.sheet) n'existe pas dans le plan d'actions",
+                    fix: "/modifier financement.depenses.\(expense.line).fiche NUMÉRO"))
         }
         for receipt in plan.orphanReceipts {
-            problems.append(.init(severity: .error, sheet: nil, line: "recette \(receipt.line)",
-                                  message: "la fiche \(receipt.sheet) n'existe pas dans le plan d'actions",
-                                  fix: "/modifier financement.recettes.\(receipt.line).fiche NUMÉRO"))
+            problems.append(
+                .init(
+                    severity: .error, sheet: nil, line: "recette \(receipt.line)",
+                    message: "la fiche \(receipt.sheet) n'existe pas dans le plan d'actions",
+                    fix: "/modifier financement.recettes.\(receipt.line).fiche NUMÉRO"))
         }
         for action in plan.actionsWithLines {
             problems += check(action, base: plan.base)
@@ -49,41 +53,59 @@ public enum FinancingChecks {
         for receipt in action.receipts {
             let line = "recette \(receipt.line) (\(receipt.instrument.map { $0.key } ?? receipt.instrumentKey))"
             guard let instrument = receipt.instrument else {
-                problem(.error, line, "dispositif inconnu du catalogue « \(receipt.instrumentKey) »", fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")
+                problem(
+                    .error, line, "dispositif inconnu du catalogue « \(receipt.instrumentKey) »",
+                    fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")
                 continue
             }
             guard let amount = receipt.resolved else {
-                problem(.error, line, "ni montant ni taux : indiquez l'un des deux",
-                        fix: "/modifier financement.recettes.\(receipt.line).montant MONTANT")
+                problem(
+                    .error, line, "ni montant ni taux : indiquez l'un des deux",
+                    fix: "/modifier financement.recettes.\(receipt.line).montant MONTANT")
                 continue
             }
             let shareOfBase = receipt.base == 0 ? nil : Double(amount) / Double(receipt.base)
             if let max = instrument.rateMax, let share = shareOfBase, share > max / 100 + 1e-9 {
-                problem(.error, line, "\(money(amount)), soit \(percent(share)) de sa base de \(money(receipt.base)) : au-delà du taux maximal de \(FrenchFormat.percentage(max)) (\(instrument.source))",
-                        fix: "/modifier financement.recettes.\(receipt.line).montant MONTANT")
+                problem(
+                    .error, line,
+                    "\(money(amount)), soit \(percent(share)) de sa base de \(money(receipt.base)) : au-delà du taux maximal de \(FrenchFormat.percentage(max)) (\(instrument.source))",
+                    fix: "/modifier financement.recettes.\(receipt.line).montant MONTANT")
             }
             if let min = instrument.rateMin, !instrument.isStateDotation, let share = shareOfBase, share < min / 100 - 1e-9 {
                 problem(.error, line, "\(percent(share)) de sa base : en dessous du taux minimal de \(FrenchFormat.percentage(min))")
             }
             if let cap = instrument.cap, amount > cap {
-                problem(.error, line, "\(money(amount)) dépasse le plafond de \(money(cap)) (\(instrument.source))",
-                        fix: "/modifier financement.recettes.\(receipt.line).montant \(FrenchFormat.amount(cents: cap).replacingOccurrences(of: "\u{00A0}€", with: ""))")
+                problem(
+                    .error, line, "\(money(amount)) dépasse le plafond de \(money(cap)) (\(instrument.source))",
+                    fix:
+                        "/modifier financement.recettes.\(receipt.line).montant \(FrenchFormat.amount(cents: cap).replacingOccurrences(of: "\u{00A0}€", with: ""))"
+                )
             }
             if let year = receipt.year ?? firstYear {
                 if let end = instrument.validTo, year > end.year {
-                    problem(.error, line, "« \(instrument.name) » n'existe plus après le \(end.french) : l'aide est prévue en \(year)" + (instrument.note.map { ". \($0)" } ?? ""),
-                            fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")
+                    problem(
+                        .error, line,
+                        "« \(instrument.name) » n'existe plus après le \(end.french) : l'aide est prévue en \(year)"
+                            + (instrument.note.map { ". \($0)" } ?? ""),
+                        fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")
                 }
                 if let start = instrument.validFrom, year < start.year {
-                    problem(.error, line, "« \(instrument.name) » n'existe qu'à partir du \(start.french) : l'aide est prévue en \(year)",
-                            fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
+                    problem(
+                        .error, line, "« \(instrument.name) » n'existe qu'à partir du \(start.french) : l'aide est prévue en \(year)",
+                        fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
                 }
             }
             if instrument.nature == .vatCompensation {
-                problem(.warning, line, "le FCTVA compense la TVA et n'est pas une subvention : il est compté à part, versé en N, N+1 ou N+2" + (base == "HT" ? " ; sur un plan en HT, la TVA n'est pas dans les dépenses" : ""))
+                problem(
+                    .warning, line,
+                    "le FCTVA compense la TVA et n'est pas une subvention : il est compté à part, versé en N, N+1 ou N+2"
+                        + (base == "HT" ? " ; sur un plan en HT, la TVA n'est pas dans les dépenses" : ""))
             }
             if instrument.confidence != "sûr" {
-                problem(.warning, line, "donnée du catalogue incertaine : faites confirmer taux, plafond et éligibilité par le financeur" + (instrument.note.map { " (\($0))" } ?? ""))
+                problem(
+                    .warning, line,
+                    "donnée du catalogue incertaine : faites confirmer taux, plafond et éligibilité par le financeur"
+                        + (instrument.note.map { " (\($0))" } ?? ""))
             }
         }
 
@@ -92,9 +114,11 @@ public enum FinancingChecks {
         let receipts = action.totalBudgetReceipts
         if receipts != expenses {
             let gap = receipts - expenses
-            problem(.error, "équilibre", "recettes \(money(receipts)) pour \(money(expenses)) de dépenses (\(base)) : " +
-                    (gap < 0 ? "il manque \(money(-gap))" : "\(money(gap)) de trop"),
-                    fix: "/aller financement.recettes")
+            problem(
+                .error, "équilibre",
+                "recettes \(money(receipts)) pour \(money(expenses)) de dépenses (\(base)) : "
+                    + (gap < 0 ? "il manque \(money(-gap))" : "\(money(gap)) de trop"),
+                fix: "/aller financement.recettes")
         }
 
         // CGCT L1111-10: for investment, the owner brings at least 20 % of the public funding.
@@ -105,10 +129,15 @@ public enum FinancingChecks {
             if total > 0, Double(own) < minimumOwnShare * Double(total) - 0.5 {
                 let required = Int((minimumOwnShare * Double(total)).rounded(.up))
                 if let derogation = action.derogation {
-                    problem(.warning, "participation du maître d'ouvrage", "\(percent(Double(own) / Double(total))) des financements publics, sous les 20\u{00A0}% : dérogation enregistrée (\(derogation))")
+                    problem(
+                        .warning, "participation du maître d'ouvrage",
+                        "\(percent(Double(own) / Double(total))) des financements publics, sous les 20\u{00A0}% : dérogation enregistrée (\(derogation))"
+                    )
                 } else {
-                    problem(.error, "participation du maître d'ouvrage", "\(money(own)), soit \(percent(Double(own) / Double(total))) des financements publics (\(money(total))) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit \(money(required)). Augmentez l'autofinancement ou l'emprunt, ou enregistrez une dérogation prévue par la loi",
-                            fix: "/aller financement.derogations")
+                    problem(
+                        .error, "participation du maître d'ouvrage",
+                        "\(money(own)), soit \(percent(Double(own) / Double(total))) des financements publics (\(money(total))) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit \(money(required)). Augmentez l'autofinancement ou l'emprunt, ou enregistrez une dérogation prévue par la loi",
+                        fix: "/aller financement.derogations")
                 }
             }
             // CGCT R2334-27: DETR + DSIL + DSID + DPV between 20 % and 80 % of the subsidised base.
@@ -118,8 +147,10 @@ public enum FinancingChecks {
                 let share = Double(sum) / Double(action.investmentHT)
                 if !stateDotationRange.contains(share) {
                     let names = dotations.compactMap { $0.instrument?.key.uppercased() }.joined(separator: " + ")
-                    problem(.error, "dotations de l'État", "\(names) = \(money(sum)), soit \(percent(share)) de la dépense subventionnable HT (\(money(action.investmentHT))) : l'article R2334-27 du CGCT impose entre 20\u{00A0}% et 80\u{00A0}%",
-                            fix: "/modifier financement.recettes.\(dotations[0].line).montant MONTANT")
+                    problem(
+                        .error, "dotations de l'État",
+                        "\(names) = \(money(sum)), soit \(percent(share)) de la dépense subventionnable HT (\(money(action.investmentHT))) : l'article R2334-27 du CGCT impose entre 20\u{00A0}% et 80\u{00A0}%",
+                        fix: "/modifier financement.recettes.\(dotations[0].line).montant MONTANT")
                 }
             }
         }

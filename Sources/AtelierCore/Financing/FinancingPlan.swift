@@ -69,7 +69,11 @@ public struct FinancingPlan: Sendable {
         for receipt in actions.flatMap(\.receipts) {
             let funder = receipt.instrument?.funderName ?? receipt.instrumentKey
             if totals[funder] == nil { order.append(funder); totals[funder] = (0, 0) }
-            if receipt.instrument?.entersBudget ?? true { totals[funder]!.0 += receipt.resolved ?? 0 } else { totals[funder]!.1 += receipt.resolved ?? 0 }
+            if receipt.instrument?.entersBudget ?? true {
+                totals[funder]!.0 += receipt.resolved ?? 0
+            } else {
+                totals[funder]!.1 += receipt.resolved ?? 0
+            }
         }
         return order.map { ($0, totals[$0]!.0, totals[$0]!.1) }
     }
@@ -111,10 +115,11 @@ extension FinancingPlan {
             }
         }
         let expenses = records(QuestionKeys.expenses).enumerated().map { index, r in
-            Expense(line: index + 1, sheet: int(r["fiche"]) ?? 0, item: text(r["poste"]) ?? "",
-                    isInvestment: text(r["nature"]) != "fonctionnement",
-                    amountHT: { if case .amount(let c)? = r["montant_ht"] { c } else { 0 } }(),
-                    vatRate: { if case .percentage(let p)? = r["tva"] { p } else { 20 } }(), year: int(r["annee"]) ?? 0)
+            Expense(
+                line: index + 1, sheet: int(r["fiche"]) ?? 0, item: text(r["poste"]) ?? "",
+                isInvestment: text(r["nature"]) != "fonctionnement",
+                amountHT: { if case .amount(let c)? = r["montant_ht"] { c } else { 0 } }(),
+                vatRate: { if case .percentage(let p)? = r["tva"] { p } else { 20 } }(), year: int(r["annee"]) ?? 0)
         }
         let base = self.base
         let receipts = records(QuestionKeys.receipts).enumerated().map { index, r in
@@ -129,19 +134,23 @@ extension FinancingPlan {
                 default: true
                 }
             }
-            return Receipt(line: index + 1, sheet: sheet, instrumentKey: key, instrument: instrument, status: text(r["statut"]) ?? "",
-                           amount: { if case .amount(let c)? = r["montant"] { c } else { nil } }(),
-                           rate: { if case .percentage(let p)? = r["taux"] { p } else { nil } }(), year: int(r["annee"]),
-                           base: relevant.reduce(0) { $0 + $1.amount(base: instrument?.base ?? base) })
+            return Receipt(
+                line: index + 1, sheet: sheet, instrumentKey: key, instrument: instrument, status: text(r["statut"]) ?? "",
+                amount: { if case .amount(let c)? = r["montant"] { c } else { nil } }(),
+                rate: { if case .percentage(let p)? = r["taux"] { p } else { nil } }(), year: int(r["annee"]),
+                base: relevant.reduce(0) { $0 + $1.amount(base: instrument?.base ?? base) })
         }
         var derogations: [Int: String] = [:]
         for r in records(QuestionKeys.derogations) {
-            if let sheet = int(r["fiche"]) { derogations[sheet] = [text(r["motif"]), text(r["reference"])].compactMap { $0 }.joined(separator: " — ") }
+            if let sheet = int(r["fiche"]) {
+                derogations[sheet] = [text(r["motif"]), text(r["reference"])].compactMap { $0 }.joined(separator: " — ")
+            }
         }
         actions = sheets.enumerated().map { index, sheet in
-            Action(sheet: index + 1, title: sheet.title, libraryKey: sheet.libraryKey,
-                   expenses: expenses.filter { $0.sheet == index + 1 }, receipts: receipts.filter { $0.sheet == index + 1 },
-                   derogation: derogations[index + 1])
+            Action(
+                sheet: index + 1, title: sheet.title, libraryKey: sheet.libraryKey,
+                expenses: expenses.filter { $0.sheet == index + 1 }, receipts: receipts.filter { $0.sheet == index + 1 },
+                derogation: derogations[index + 1])
         }
         orphanExpenses = expenses.filter { $0.sheet < 1 || $0.sheet > sheets.count }
         orphanReceipts = receipts.filter { $0.sheet < 1 || $0.sheet > sheets.count }

@@ -1,9 +1,11 @@
 import Yams
 
 extension FundingCatalogue {
-    static let fields: Set = ["cle", "nom", "financeur", "nature", "fiches", "taux_min", "taux_max", "plafond", "base",
-                              "budget_collectivite", "dotation_etat", "public", "valide_du", "valide_au", "source", "annee",
-                              "confiance", "note"]
+    static let fields: Set = [
+        "cle", "nom", "financeur", "nature", "fiches", "taux_min", "taux_max", "plafond", "base",
+        "budget_collectivite", "dotation_etat", "public", "valide_du", "valide_au", "source", "annee",
+        "confiance", "note",
+    ]
 
     /// Reads the catalogue; `sheetKeys` are the fiches of the library an instrument may name.
     public init(yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>) throws(FileProblem) {
@@ -23,11 +25,16 @@ extension FundingCatalogue {
             guard instrument(key) == nil else { throw document.fail(f["cle"], "le dispositif « \(key) » existe déjà") }
             let funder = try document.string(f, "financeur", in: node, what: what)
             guard let funderName = funders[funder] else {
-                throw document.fail(f["financeur"], "\(what) : financeur inconnu « \(funder) » (financeurs : \(funders.keys.sorted().joined(separator: ", ")))")
+                throw document.fail(
+                    f["financeur"],
+                    "\(what) : financeur inconnu « \(funder) » (financeurs : \(funders.keys.sorted().joined(separator: ", ")))")
             }
             let natureName = try document.string(f, "nature", in: node, what: what)
             guard let nature = FundingInstrument.Nature(rawValue: natureName) else {
-                throw document.fail(f["nature"], "\(what) : nature inconnue « \(natureName) » (natures : \(FundingInstrument.Nature.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw document.fail(
+                    f["nature"],
+                    "\(what) : nature inconnue « \(natureName) » (natures : \(FundingInstrument.Nature.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             var sheets: [String] = []
             if f["fiches"] != nil {
@@ -59,16 +66,19 @@ extension FundingCatalogue {
             }
             let cap = try document.number(f, "plafond")
             if let cap, cap < 0 { throw document.fail(f["plafond"], "\(what) : « plafond » doit être un montant positif") }
-            guard let year = try document.integer(f, "annee", in: 1900...2100, what: what) else { throw document.fail(node, "\(what) : « annee » manque") }
-            instruments.append(FundingInstrument(
-                key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,
-                nature: nature, sheetKeys: sheets, rateMin: rateMin, rateMax: rateMax,
-                // At most 10¹⁵ € (`YAMLDocument.numberLimit`): 10¹⁷ cents, within an Int.
-                cap: cap.map { Int(($0 * 100).rounded()) }, base: base,
-                entersBudget: try flag("budget_collectivite"), isStateDotation: try flag("dotation_etat"), isPublic: try flag("public"),
-                validFrom: try date("valide_du"), validTo: try date("valide_au"),
-                source: try document.string(f, "source", in: node, what: what), year: year, confidence: confidence,
-                note: f["note"]?.string?.trimmed))
+            guard let year = try document.integer(f, "annee", in: 1900...2100, what: what) else {
+                throw document.fail(node, "\(what) : « annee » manque")
+            }
+            instruments.append(
+                FundingInstrument(
+                    key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,
+                    nature: nature, sheetKeys: sheets, rateMin: rateMin, rateMax: rateMax,
+                    // At most 10¹⁵ € (`YAMLDocument.numberLimit`): 10¹⁷ cents, within an Int.
+                    cap: cap.map { Int(($0 * 100).rounded()) }, base: base,
+                    entersBudget: try flag("budget_collectivite"), isStateDotation: try flag("dotation_etat"), isPublic: try flag("public"),
+                    validFrom: try date("valide_du"), validTo: try date("valide_au"),
+                    source: try document.string(f, "source", in: node, what: what), year: year, confidence: confidence,
+                    note: f["note"]?.string?.trimmed))
         }
     }
 }

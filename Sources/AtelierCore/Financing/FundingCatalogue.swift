@@ -46,8 +46,8 @@ public struct FundingInstrument: Sendable, Equatable {
     public var terms: String {
         var parts: [String] = []
         switch (rateMin, rateMax) {
-        case let (min?, max?): parts.append("\(FrenchFormat.decimal(min)) à \(FrenchFormat.percentage(max))")
-        case let (nil, max?): parts.append("jusqu'à \(FrenchFormat.percentage(max))")
+        case (let min?, let max?): parts.append("\(FrenchFormat.decimal(min)) à \(FrenchFormat.percentage(max))")
+        case (nil, let max?): parts.append("jusqu'à \(FrenchFormat.percentage(max))")
         default: break
         }
         if let cap { parts.append("plafond \(FrenchFormat.amount(cents: cap))") }

@@ -47,9 +47,11 @@ public struct ActionSheetLibrary: Sendable {
     /// suggested (pilotage), then the others; library order within each group.
     public func ranked(by synthesis: Synthesis?) -> [Suggestion] {
         let suggestions = sheets.map { sheet in
-            Suggestion(sheet: sheet, findings: (synthesis?.findings ?? []).filter { finding in
-                finding.levers.contains { sheet.leverKeys.contains($0.key) }
-            }.map(\.ruleKey))
+            Suggestion(
+                sheet: sheet,
+                findings: (synthesis?.findings ?? []).filter { finding in
+                    finding.levers.contains { sheet.leverKeys.contains($0.key) }
+                }.map(\.ruleKey))
         }
         func rank(_ s: Suggestion) -> Int { s.findings.isEmpty ? (s.sheet.alwaysSuggested ? 0 : -1) : s.findings.count }
         return suggestions.enumerated().sorted { a, b in

@@ -1,9 +1,11 @@
 import Yams
 
 extension ActionSheetLibrary {
-    static let sheetFields: Set = ["cle", "intitule", "axe", "leviers", "toujours_proposee", "constat", "objectif_general",
-                                   "objectifs_operationnels", "description", "pilote", "partenaires", "public", "territoire",
-                                   "calendrier", "moyens", "indicateurs", "lien_prs", "sources"]
+    static let sheetFields: Set = [
+        "cle", "intitule", "axe", "leviers", "toujours_proposee", "constat", "objectif_general",
+        "objectifs_operationnels", "description", "pilote", "partenaires", "public", "territoire",
+        "calendrier", "moyens", "indicateurs", "lien_prs", "sources",
+    ]
 
     /// Reads the library; `leverKeys` are the levers a fiche may cite (from `leviers.yaml`).
     public init(yaml: String, file: String = "templates/plan/fiches.yaml", leverKeys: Set<String>) throws(FileProblem) {
@@ -24,7 +26,9 @@ extension ActionSheetLibrary {
             }
             func list(_ fields: [String: Node], _ name: String, in parent: Node) throws(FileProblem) -> [String] {
                 try document.sequence(fields, name, in: parent, what: what).map { item throws(FileProblem) in
-                    guard let value = item.string?.trimmed, !value.isEmpty else { throw document.fail(item, "\(what) : « \(name) » contient un élément vide") }
+                    guard let value = item.string?.trimmed, !value.isEmpty else {
+                        throw document.fail(item, "\(what) : « \(name) » contient un élément vide")
+                    }
                     return value
                 }
             }
@@ -37,18 +41,21 @@ extension ActionSheetLibrary {
                 throw document.fail(f["leviers"]?.sequence?[index] ?? f["leviers"], "\(what) : levier inconnu « \(lever) »")
             }
             guard let indicatorsNode = f["indicateurs"] else { throw document.fail(node, "\(what) : le champ « indicateurs » manque") }
-            let i = try document.mapping(indicatorsNode, allowed: ["processus", "resultat", "valeur_cible", "source"], what: "les indicateurs de \(key)")
-            sheets.append(ActionSheet(
-                key: key, title: try text("intitule"), axis: axis, leverKeys: levers,
-                alwaysSuggested: try document.yesNo(f["toujours_proposee"], name: "toujours_proposee") ?? false,
-                finding: try text("constat"), generalObjective: try text("objectif_general"),
-                operationalObjectives: try list(f, "objectifs_operationnels", in: node), description: try text("description"),
-                lead: try text("pilote"), partners: try list(f, "partenaires", in: node), audience: try text("public"),
-                area: try text("territoire"), schedule: try text("calendrier"), means: try text("moyens"),
-                indicators: .init(process: try list(i, "processus", in: indicatorsNode), result: try list(i, "resultat", in: indicatorsNode),
-                                  target: try document.string(i, "valeur_cible", in: indicatorsNode, what: what),
-                                  source: try document.string(i, "source", in: indicatorsNode, what: what)),
-                prsLink: try text("lien_prs"), sources: try list(f, "sources", in: node)))
+            let i = try document.mapping(
+                indicatorsNode, allowed: ["processus", "resultat", "valeur_cible", "source"], what: "les indicateurs de \(key)")
+            sheets.append(
+                ActionSheet(
+                    key: key, title: try text("intitule"), axis: axis, leverKeys: levers,
+                    alwaysSuggested: try document.yesNo(f["toujours_proposee"], name: "toujours_proposee") ?? false,
+                    finding: try text("constat"), generalObjective: try text("objectif_general"),
+                    operationalObjectives: try list(f, "objectifs_operationnels", in: node), description: try text("description"),
+                    lead: try text("pilote"), partners: try list(f, "partenaires", in: node), audience: try text("public"),
+                    area: try text("territoire"), schedule: try text("calendrier"), means: try text("moyens"),
+                    indicators: .init(
+                        process: try list(i, "processus", in: indicatorsNode), result: try list(i, "resultat", in: indicatorsNode),
+                        target: try document.string(i, "valeur_cible", in: indicatorsNode, what: what),
+                        source: try document.string(i, "source", in: indicatorsNode, what: what)),
+                    prsLink: try text("lien_prs"), sources: try list(f, "sources", in: node)))
         }
     }
 

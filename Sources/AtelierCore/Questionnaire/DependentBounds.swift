@@ -13,7 +13,8 @@ extension Questionnaire {
         for question in questions where question.bounds.maximumKey == key {
             guard case .integer(let bounded)? = answers[question.key], bounded > number else { continue }
             return InvalidAnswer(
-                reason: "\(FrenchFormat.integer(number)) est inférieur à la réponse déjà donnée à \(question.key) (\(FrenchFormat.integer(bounded)))",
+                reason:
+                    "\(FrenchFormat.integer(number)) est inférieur à la réponse déjà donnée à \(question.key) (\(FrenchFormat.integer(bounded)))",
                 expected: "un nombre entier d'au moins \(FrenchFormat.integer(bounded)), ou corrigez d'abord \(question.key)")
         }
         return nil

@@ -69,12 +69,14 @@ public enum QuestionKeys {
     public static var required: [String] {
         [territoryName, territoryHolder, territoryEPCI, territoryCommunes, participants]
             + demographyKeys
-            + [pharmacies, pharmacyClosings, pharmacyOpenings, patientsWithoutDoctor, apl, doctorZoning,
-               structures, cptsCoverage, sas, ptsm,
-               accessTimeDoctor, accessTimePharmacy, accessTimeEmergency, emergencyOver30Minutes, outsidePoles, transport,
-               teleconsultationPoints, obstacles,
-               axes, actionSheets,
-               prs, deliberation, plannedSignature, durationYears, signatories, signaturePlace, coordinator, steeringFrequency,
-               financingBase, expenses, receipts, derogations]
+            + [
+                pharmacies, pharmacyClosings, pharmacyOpenings, patientsWithoutDoctor, apl, doctorZoning,
+                structures, cptsCoverage, sas, ptsm,
+                accessTimeDoctor, accessTimePharmacy, accessTimeEmergency, emergencyOver30Minutes, outsidePoles, transport,
+                teleconsultationPoints, obstacles,
+                axes, actionSheets,
+                prs, deliberation, plannedSignature, durationYears, signatories, signaturePlace, coordinator, steeringFrequency,
+                financingBase, expenses, receipts, derogations,
+            ]
     }
 }

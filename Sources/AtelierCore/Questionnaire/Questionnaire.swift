@@ -55,8 +55,10 @@ public struct Question: Sendable {
     /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
     public var expectsSource: Bool { kind.isNumeric }
 
-    public init(key: String, label: String, help: String? = nil, kind: QuestionKind,
-                bounds: Bounds = Bounds(), condition: Condition? = nil) {
+    public init(
+        key: String, label: String, help: String? = nil, kind: QuestionKind,
+        bounds: Bounds = Bounds(), condition: Condition? = nil
+    ) {
         self.key = key
         self.label = label
         self.help = help

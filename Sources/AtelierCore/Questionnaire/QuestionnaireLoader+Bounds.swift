@@ -21,7 +21,8 @@ extension QuestionnaireLoader {
                 throw document.fail(node, "\(what) : « \(name) » doit être un nombre")
             }
             guard value.isFinite, abs(value) <= boundLimit else {
-                throw document.fail(node, "\(what) : « \(name) » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : \(text))")
+                throw document.fail(
+                    node, "\(what) : « \(name) » doit être un nombre entre −1 000 000 000 000 et 1 000 000 000 000 (lu : \(text))")
             }
             if kind.isWhole, value != value.rounded() {
                 throw document.fail(node, "\(what) : « \(name) » doit être un nombre entier (lu : \(text))")
@@ -29,7 +30,10 @@ extension QuestionnaireLoader {
             values[name] = value
         }
         if let minimum = values["min"], let maximum = values["max"], minimum > maximum {
-            throw document.fail(fields["max"], "\(what) : « min » (\(FrenchFormat.decimal(minimum, maximumFractionDigits: 6))) dépasse « max » (\(FrenchFormat.decimal(maximum, maximumFractionDigits: 6))) : aucune réponse ne serait acceptée")
+            throw document.fail(
+                fields["max"],
+                "\(what) : « min » (\(FrenchFormat.decimal(minimum, maximumFractionDigits: 6))) dépasse « max » (\(FrenchFormat.decimal(maximum, maximumFractionDigits: 6))) : aucune réponse ne serait acceptée"
+            )
         }
         return Bounds(minimum: values["min"], maximum: values["max"])
     }

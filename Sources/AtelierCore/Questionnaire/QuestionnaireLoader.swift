@@ -6,8 +6,10 @@ public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions"]
     static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
-    static let typeNames = ["texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
-                            "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste"]
+    static let typeNames = [
+        "texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
+        "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste",
+    ]
 
     /// - Parameter required: question keys the questionnaire must have (`QuestionKeys.required`
     ///   for the tool's own file; none for the small questionnaires of tests).
@@ -75,11 +77,14 @@ public enum QuestionnaireLoader {
             for key in required where seenKeys[key] == nil {
                 let section = String(key.prefix { $0 != "." })
                 guard let line = sectionLines[section] else {
-                    throw FileProblem(file: document.file, line: nil,
-                                        reason: "la section « \(section) » manque : l'outil a besoin de sa question « \(key) »")
+                    throw FileProblem(
+                        file: document.file, line: nil,
+                        reason: "la section « \(section) » manque : l'outil a besoin de sa question « \(key) »")
                 }
-                throw FileProblem(file: document.file, line: line,
-                                    reason: "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin (remettez-la, avec cette clé)")
+                throw FileProblem(
+                    file: document.file, line: line,
+                    reason:
+                        "la question « \(key) » manque dans la section « \(section) » : l'outil en a besoin (remettez-la, avec cette clé)")
             }
         }
 
@@ -87,7 +92,10 @@ public enum QuestionnaireLoader {
             let fields = try mapping(node, allowed: QuestionnaireLoader.questionFields, what: "une question")
             let key = try string(fields, "cle", in: node, what: "question")
             guard isWellFormedKey(key, segments: 2...6), key.hasPrefix(sectionKey + ".") else {
-                throw fail(fields["cle"], "clé « \(key) » mal formée : elle doit commencer par « \(sectionKey). » et ne contenir que des minuscules, chiffres, _ et points")
+                throw fail(
+                    fields["cle"],
+                    "clé « \(key) » mal formée : elle doit commencer par « \(sectionKey). » et ne contenir que des minuscules, chiffres, _ et points"
+                )
             }
             guard seenKeys[key] == nil else { throw fail(fields["cle"], "la clé « \(key) » est déjà utilisée") }
             let label = try string(fields, "libelle", in: node, what: "question \(key)")
@@ -98,7 +106,10 @@ public enum QuestionnaireLoader {
                     throw fail(maxNode, "question \(key) : « max_reponse » ne s'applique qu'à une question de type entier")
                 }
                 guard let other = maxNode.string, let target = seenKeys[other], case .integer = target.kind else {
-                    throw fail(maxNode, "question \(key) : « max_reponse » doit nommer une question de type entier posée plus haut (« \(maxNode.string ?? "") » n'en est pas une)")
+                    throw fail(
+                        maxNode,
+                        "question \(key) : « max_reponse » doit nommer une question de type entier posée plus haut (« \(maxNode.string ?? "") » n'en est pas une)"
+                    )
                 }
                 bounds.maximumKey = other
             }
@@ -106,8 +117,9 @@ public enum QuestionnaireLoader {
             if let conditionNode = fields["si"] {
                 condition = try self.condition(conditionNode)
             }
-            return Question(key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
-                            bounds: bounds, condition: condition)
+            return Question(
+                key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
+                bounds: bounds, condition: condition)
         }
 
         func condition(_ node: Node) throws(FileProblem) -> Condition {
@@ -129,7 +141,8 @@ public enum QuestionnaireLoader {
             let name = try string(fields, "type", in: node, what: what)
             func choices() throws(FileProblem) -> [String] {
                 guard let items = fields["choix"]?.sequence?.compactMap({ $0.string?.trimmed }), !items.isEmpty,
-                      items.allSatisfy({ !$0.isEmpty }) else {
+                    items.allSatisfy({ !$0.isEmpty })
+                else {
                     throw fail(fields["choix"] ?? node, "\(what) : le type « \(name) » demande une liste « choix » non vide")
                 }
                 guard Set(items.map(\.folded)).count == items.count else { throw fail(fields["choix"], "\(what) : deux choix identiques") }
@@ -157,7 +170,9 @@ public enum QuestionnaireLoader {
                 }
                 return .list(try listFields(nodes, what: what))
             default:
-                throw fail(fields["type"], "\(what) : type inconnu « \(name) » (types possibles : \(QuestionnaireLoader.typeNames.joined(separator: ", ")))")
+                throw fail(
+                    fields["type"],
+                    "\(what) : type inconnu « \(name) » (types possibles : \(QuestionnaireLoader.typeNames.joined(separator: ", ")))")
             }
         }
 
@@ -172,18 +187,21 @@ public enum QuestionnaireLoader {
                 let kind = try self.kind(fields, in: node, what: "champ \(key)")
                 if case .list = kind { throw fail(fields["type"], "une liste ne peut pas contenir de liste") }
                 let optional = try yesNo(fields["facultatif"], name: "facultatif") ?? false
-                result.append(ListField(key: key, label: label, kind: kind,
-                                        bounds: try bounds(fields, kind: kind, what: "champ \(key)"),
-                                        optional: optional))
+                result.append(
+                    ListField(
+                        key: key, label: label, kind: kind,
+                        bounds: try bounds(fields, kind: kind, what: "champ \(key)"),
+                        optional: optional))
             }
             return result
         }
 
         func isWellFormedKey(_ key: String, segments: ClosedRange<Int>) -> Bool {
             let parts = key.split(separator: ".", omittingEmptySubsequences: false)
-            return segments.contains(parts.count) && parts.allSatisfy { part in
-                !part.isEmpty && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
-            }
+            return segments.contains(parts.count)
+                && parts.allSatisfy { part in
+                    !part.isEmpty && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
+                }
         }
     }
 }

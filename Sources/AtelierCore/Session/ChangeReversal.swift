@@ -71,19 +71,22 @@ public enum ChangeReversal {
     /// The answers to write to revert (or replay) `steps`, or the keys that another change —
     /// or a hand edit, of the value or of its source — has touched since: those are refused as
     /// a whole, so that nothing written later is lost.
-    public static func plan(_ steps: [Step], _ direction: Direction,
-                            current: [String: State]) -> Result<[Restoration], Conflict> {
+    public static func plan(
+        _ steps: [Step], _ direction: Direction,
+        current: [String: State]
+    ) -> Result<[Restoration], Conflict> {
         func expected(_ step: Step) -> State {
             let (value, meta) = direction == .undo ? (step.after, step.afterMeta) : (step.before, step.beforeMeta)
             return value.map { .answered($0, meta) } ?? .absent
         }
         let changed = steps.filter { (current[$0.key] ?? .absent) != expected($0) }.map(\.key)
         if !changed.isEmpty { return .failure(Conflict(keys: changed)) }
-        return .success(steps.map { step in
-            direction == .undo
-                ? Restoration(key: step.key, value: step.before, meta: step.beforeMeta)
-                : Restoration(key: step.key, value: step.after, meta: step.afterMeta)
-        })
+        return .success(
+            steps.map { step in
+                direction == .undo
+                    ? Restoration(key: step.key, value: step.before, meta: step.beforeMeta)
+                    : Restoration(key: step.key, value: step.after, meta: step.afterMeta)
+            })
     }
 
     /// The answers changed since the change to revert: reverting it would lose them.

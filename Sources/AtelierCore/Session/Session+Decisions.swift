@@ -17,12 +17,15 @@ public struct Decided: Sendable {
 extension Session {
     /// The changes to record for `value` of `question` (with what it fills in and `extra`),
     /// or the answer they contradict.
-    public func decision(_ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin,
-                         provenance: (source: String?, year: Int?)?, extra: [AnswerChange],
-                         reference: TerritoryReference) -> Result<Decided, InvalidAnswer> {
-        let change = AnswerChange(key: question.key, value: value, participant: participant,
-                                  source: provenance.map(\.source) ?? (question.expectsSource ? source : nil),
-                                  sourceYear: provenance.map(\.year) ?? (question.expectsSource ? sourceYear : nil), origin: origin)
+    public func decision(
+        _ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin,
+        provenance: (source: String?, year: Int?)?, extra: [AnswerChange],
+        reference: TerritoryReference
+    ) -> Result<Decided, InvalidAnswer> {
+        let change = AnswerChange(
+            key: question.key, value: value, participant: participant,
+            source: provenance.map(\.source) ?? (question.expectsSource ? source : nil),
+            sourceYear: provenance.map(\.year) ?? (question.expectsSource ? sourceYear : nil), origin: origin)
         let derived = derivedChanges(for: question, value: value, reference: reference)
         let all = [change] + derived.changes + extra
         var after = usableValues
@@ -39,18 +42,25 @@ extension Session {
     /// the user typed the list themselves (then it is kept, and they are told how to replace it).
     func derivedChanges(for question: Question, value: AnswerValue, reference: TerritoryReference) -> Decided {
         guard case .epci(let epci) = value,
-              let target = questionnaire.section(containing: question)?.questions.first(where: {
-                  if case .communeList = $0.kind { true } else { false }
-              }) else { return Decided(changes: [], events: []) }
+            let target = questionnaire.section(containing: question)?.questions.first(where: {
+                if case .communeList = $0.kind { true } else { false }
+            })
+        else { return Decided(changes: [], events: []) }
         if let existing = answers[target.key], existing.source != TerritoryReference.epciSource {
             return Decided(changes: [], events: [.communeListKept(key: target.key)])
         }
         let members = reference.members(ofEpci: epci.siren).map(\.ref)
         let population = members.reduce(0) { $0 + $1.population }
-        let change = AnswerChange(key: target.key, value: .communes(members), participant: participant,
-                                  source: TerritoryReference.epciSource, sourceYear: 2025, origin: .reference)
-        return Decided(changes: [change], events: [.communesFilled(key: target.key, count: members.count, population: population,
-                                                                    years: Set(members.map(\.populationYear)).sorted())])
+        let change = AnswerChange(
+            key: target.key, value: .communes(members), participant: participant,
+            source: TerritoryReference.epciSource, sourceYear: 2025, origin: .reference)
+        return Decided(
+            changes: [change],
+            events: [
+                .communesFilled(
+                    key: target.key, count: members.count, population: population,
+                    years: Set(members.map(\.populationYear)).sorted())
+            ])
     }
 
     /// The question to ask once `changes` are written: the next open one after the current

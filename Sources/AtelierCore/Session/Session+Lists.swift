@@ -44,7 +44,8 @@ extension Session {
     public func keysThatMustNotChange(_ question: Question, positional: Bool) -> [String] {
         var keys = positional ? [question.key] : []
         if case .list(let fields) = question.kind,
-           fields.contains(where: { if case .integer = $0.kind { $0.key == FinancingLines.ficheField } else { false } }) {
+            fields.contains(where: { if case .integer = $0.kind { $0.key == FinancingLines.ficheField } else { false } })
+        {
             keys.append(QuestionKeys.actionSheets)
         }
         return keys
@@ -55,9 +56,11 @@ extension Session {
     public func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
         FinancingLines.keys.compactMap { key in
             guard let answer = answers[key], case .records(let items) = answer.value,
-                  let renumbered = FinancingLines.renumbered(items, map) else { return nil }
-            return AnswerChange(key: key, value: .records(renumbered), participant: participant, source: answer.source,
-                                sourceYear: answer.sourceYear, origin: .modified)
+                let renumbered = FinancingLines.renumbered(items, map)
+            else { return nil }
+            return AnswerChange(
+                key: key, value: .records(renumbered), participant: participant, source: answer.source,
+                sourceYear: answer.sourceYear, origin: .modified)
         }
     }
 }

@@ -80,4 +80,3 @@ public struct Proposal: Sendable, Equatable {
         self.file = file
     }
 }
-

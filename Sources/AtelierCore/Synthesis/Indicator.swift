@@ -21,8 +21,10 @@ public struct Indicator: Sendable {
     /// A caveat a careful reader needs (different scopes compared, uncertain reference…).
     public var caveat: String?
 
-    public init(id: String, label: String, unit: Unit, value: Double? = nil, text: String? = nil, formula: String,
-                basis: [String] = [], missingKeys: [String] = [], caveat: String? = nil) {
+    public init(
+        id: String, label: String, unit: Unit, value: Double? = nil, text: String? = nil, formula: String,
+        basis: [String] = [], missingKeys: [String] = [], caveat: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.unit = unit

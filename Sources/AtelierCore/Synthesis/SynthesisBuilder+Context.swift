@@ -27,10 +27,11 @@ extension SynthesisBuilder {
         /// Only figures carry a source; a figure given without one says so.
         func cite(_ key: String) -> String {
             guard let answer = answers[key] else { return key }
-            let isFigure: Bool = switch answer.value {
-            case .integer, .decimal, .percentage, .amount: true
-            default: false
-            }
+            let isFigure: Bool =
+                switch answer.value {
+                case .integer, .decimal, .percentage, .amount: true
+                default: false
+                }
             let source = answer.source ?? (isFigure ? "source non précisée" : nil)
             return "\(key) = \(answer.value.display)" + (source.map { " (\($0))" } ?? "")
         }
@@ -45,35 +46,43 @@ extension SynthesisBuilder {
             var name: String?
             if case .text(let n)? = answers[QuestionKeys.territoryName]?.value { name = n }
             guard case .communes(let communes)? = answers[QuestionKeys.territoryCommunes]?.value, !communes.isEmpty else {
-                return TerritoryFacts(summary: .init(name: name, communeCount: 0, population: nil, populationYears: [],
-                                                     department: nil, otherDepartments: []), populationCitation: "")
+                return TerritoryFacts(
+                    summary: .init(
+                        name: name, communeCount: 0, population: nil, populationYears: [],
+                        department: nil, otherDepartments: []), populationCitation: "")
             }
             let population = communes.map(\.population).saturatingSum()
             let years = Set(communes.map(\.populationYear)).sorted()
             var byDepartment: [String: Int] = [:]
             for commune in communes {
-                let department = territory.communes[commune.code]?.department ?? String(commune.code.prefix(commune.code.hasPrefix("97") ? 3 : 2))
+                let department =
+                    territory.communes[commune.code]?.department ?? String(commune.code.prefix(commune.code.hasPrefix("97") ? 3 : 2))
                 byDepartment[department] = [byDepartment[department] ?? 0, commune.population].saturatingSum()
             }
             let ranked = byDepartment.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }
             let main = ranked[0]
             let share = population == 0 ? 1 : Double(main.value) / Double(population)
-            let citation = "population municipale \(FrenchFormat.integer(population)) (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))"
-            return TerritoryFacts(summary: .init(name: name, communeCount: communes.count, population: population, populationYears: years,
-                                                 department: (main.key, main.key, share), otherDepartments: ranked.dropFirst().map(\.key)),
-                                  populationCitation: citation)
+            let citation =
+                "population municipale \(FrenchFormat.integer(population)) (INSEE, populations légales \(years.map(String.init).joined(separator: " et ")))"
+            return TerritoryFacts(
+                summary: .init(
+                    name: name, communeCount: communes.count, population: population, populationYears: years,
+                    department: (main.key, main.key, share), otherDepartments: ranked.dropFirst().map(\.key)),
+                populationCitation: citation)
         }
     }
 
     func territoryIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {
         let missing = facts.population == nil ? [QuestionKeys.territoryCommunes] : []
         return [
-            Indicator(id: "territoire.population", label: "Population municipale", unit: .inhabitants, value: facts.population,
-                      formula: "somme des populations municipales des communes du périmètre",
-                      basis: facts.population == nil ? [] : [facts.populationCitation], missingKeys: missing),
-            Indicator(id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
-                      value: facts.population == nil ? nil : Double(facts.summary.communeCount),
-                      formula: "communes de territoire.communes", basis: [context.cite(QuestionKeys.territoryCommunes)], missingKeys: missing),
+            Indicator(
+                id: "territoire.population", label: "Population municipale", unit: .inhabitants, value: facts.population,
+                formula: "somme des populations municipales des communes du périmètre",
+                basis: facts.population == nil ? [] : [facts.populationCitation], missingKeys: missing),
+            Indicator(
+                id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
+                value: facts.population == nil ? nil : Double(facts.summary.communeCount),
+                formula: "communes de territoire.communes", basis: [context.cite(QuestionKeys.territoryCommunes)], missingKeys: missing),
         ]
     }
 }

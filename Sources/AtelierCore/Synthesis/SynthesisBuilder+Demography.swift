@@ -9,11 +9,15 @@ extension SynthesisBuilder {
     /// - effectif à 5 ans = E − départs prévus + installations prévues, densité à 5 ans à population
     ///   constante, évolution = (effectif à 5 ans − E) / E × 100;
     /// - habitants par professionnel = P / E.
-    func professionIndicators(_ profession: (key: String, label: String, lowercase: String, of: String),
-                              facts: Context.TerritoryFacts, context: Context) -> [Indicator] {
+    func professionIndicators(
+        _ profession: (key: String, label: String, lowercase: String, of: String),
+        facts: Context.TerritoryFacts, context: Context
+    ) -> [Indicator] {
         let p = profession.key, base = "demographie.\(p)"
-        let keys = (effectif: base + ".effectif", liberal: base + ".liberaux", age: base + ".age_60_plus",
-                    departures: base + ".departs_5_ans", arrivals: base + ".installations_prevues")
+        let keys = (
+            effectif: base + ".effectif", liberal: base + ".liberaux", age: base + ".age_60_plus",
+            departures: base + ".departs_5_ans", arrivals: base + ".installations_prevues"
+        )
         let population = facts.population
         let effectif = context.number(keys.effectif)
         let noneWorking = effectif == 0
@@ -23,75 +27,109 @@ extension SynthesisBuilder {
         let effectifKey: String? = effectif == nil ? keys.effectif : nil
         var result: [Indicator] = []
 
-        result.append(Indicator(id: id("effectif"), label: "Effectif \(profession.of)", unit: .count, value: effectif,
-                                formula: "réponse à \(keys.effectif)", basis: effectif == nil ? [] : [context.cite(keys.effectif)],
-                                missingKeys: needs([effectifKey])))
+        result.append(
+            Indicator(
+                id: id("effectif"), label: "Effectif \(profession.of)", unit: .count, value: effectif,
+                formula: "réponse à \(keys.effectif)", basis: effectif == nil ? [] : [context.cite(keys.effectif)],
+                missingKeys: needs([effectifKey])))
 
         let density = ratio(effectif, population).map { $0 * 10_000 }
-        result.append(Indicator(id: id("densite"), label: "Densité \(profession.of) (tous modes)", unit: .per10000, value: density,
-                                formula: "effectif / population × 10 000",
-                                basis: density == nil ? [] : [context.cite(keys.effectif), facts.populationCitation],
-                                missingKeys: needs([effectifKey, populationKey])))
+        result.append(
+            Indicator(
+                id: id("densite"), label: "Densité \(profession.of) (tous modes)", unit: .per10000, value: density,
+                formula: "effectif / population × 10 000",
+                basis: density == nil ? [] : [context.cite(keys.effectif), facts.populationCitation],
+                missingKeys: needs([effectifKey, populationKey])))
 
         // Compared with libéral references: libéraux when known, else every mode (flagged).
         let liberal = noneWorking ? 0 : context.number(keys.liberal)
         let compared = ratio(liberal ?? effectif, population).map { $0 * 10_000 }
-        let comparedCaveat = liberal == nil && effectif != nil
-            ? "effectif tous modes d'exercice comparé à des densités de libéraux : l'écart est sous-estimé ; renseignez \(keys.liberal)" : nil
-        result.append(Indicator(id: id("densite_comparee"), label: "Densité \(profession.of) comparée aux références",
-                                unit: .per10000, value: compared, formula: "libéraux (à défaut effectif) / population × 10 000",
-                                basis: compared == nil ? [] : [context.cite(liberal == nil ? keys.effectif : keys.liberal), facts.populationCitation],
-                                missingKeys: needs([effectifKey, populationKey]), caveat: comparedCaveat))
+        let comparedCaveat =
+            liberal == nil && effectif != nil
+            ? "effectif tous modes d'exercice comparé à des densités de libéraux : l'écart est sous-estimé ; renseignez \(keys.liberal)"
+            : nil
+        result.append(
+            Indicator(
+                id: id("densite_comparee"), label: "Densité \(profession.of) comparée aux références",
+                unit: .per10000, value: compared, formula: "libéraux (à défaut effectif) / population × 10 000",
+                basis: compared == nil ? [] : [context.cite(liberal == nil ? keys.effectif : keys.liberal), facts.populationCitation],
+                missingKeys: needs([effectifKey, populationKey]), caveat: comparedCaveat))
 
         for (scope, code) in [("departement", facts.summary.department?.code), ("france", "999")] {
             let reference = code.flatMap { references.liberal[p]?[$0] }
             let referencePopulation = code.map(populationOfReference) ?? 0
             let value = reference.flatMap { ratio(Double($0.count), Double(referencePopulation)) }.map { $0 * 10_000 }
             let name = reference?.departmentName ?? (scope == "france" ? "France" : "département")
-            let basis = reference.map { ["\(name) : \(FrenchFormat.integer($0.count)) \(profession.lowercase) libéraux (\(SynthesisReferences.liberalSource)) pour \(FrenchFormat.integer(referencePopulation)) habitants (INSEE, populations légales 2023)"] } ?? []
-            result.append(Indicator(id: id("densite_\(scope)"), label: "Densité \(profession.of) libéraux, \(scope == "france" ? "France" : name)",
-                                    unit: .per10000, value: value, formula: "libéraux 2024 / population municipale 2023 × 10 000",
-                                    basis: basis, missingKeys: scope == "departement" ? needs([populationKey]) : []))
+            let basis =
+                reference.map {
+                    [
+                        "\(name) : \(FrenchFormat.integer($0.count)) \(profession.lowercase) libéraux (\(SynthesisReferences.liberalSource)) pour \(FrenchFormat.integer(referencePopulation)) habitants (INSEE, populations légales 2023)"
+                    ]
+                } ?? []
+            result.append(
+                Indicator(
+                    id: id("densite_\(scope)"), label: "Densité \(profession.of) libéraux, \(scope == "france" ? "France" : name)",
+                    unit: .per10000, value: value, formula: "libéraux 2024 / population municipale 2023 × 10 000",
+                    basis: basis, missingKeys: scope == "departement" ? needs([populationKey]) : []))
             let ratioValue = ratio(compared, value)
-            result.append(Indicator(id: id("rapport_\(scope)"), label: "Rapport à la densité \(scope == "france" ? "nationale" : "départementale") (\(profession.lowercase))",
-                                    unit: .ratio, value: ratioValue, formula: "densité comparée / densité de référence",
-                                    basis: ratioValue == nil ? [] : basis, missingKeys: needs([effectifKey, populationKey]), caveat: comparedCaveat))
+            result.append(
+                Indicator(
+                    id: id("rapport_\(scope)"),
+                    label: "Rapport à la densité \(scope == "france" ? "nationale" : "départementale") (\(profession.lowercase))",
+                    unit: .ratio, value: ratioValue, formula: "densité comparée / densité de référence",
+                    basis: ratioValue == nil ? [] : basis, missingKeys: needs([effectifKey, populationKey]), caveat: comparedCaveat))
         }
 
         let ageKey: String? = context.number(keys.age) == nil ? keys.age : nil
-        result.append(notApplicableIf(noneWorking, Indicator(
-            id: id("part_60_plus"), label: "Part des \(profession.lowercase) de 60 ans et plus", unit: .percent,
-            value: ratio(context.number(keys.age), effectif).map { $0 * 100 }, formula: "60 ans et plus / effectif × 100",
-            basis: [context.cite(keys.age), context.cite(keys.effectif)], missingKeys: needs([effectifKey, ageKey]))))
+        result.append(
+            notApplicableIf(
+                noneWorking,
+                Indicator(
+                    id: id("part_60_plus"), label: "Part des \(profession.lowercase) de 60 ans et plus", unit: .percent,
+                    value: ratio(context.number(keys.age), effectif).map { $0 * 100 }, formula: "60 ans et plus / effectif × 100",
+                    basis: [context.cite(keys.age), context.cite(keys.effectif)], missingKeys: needs([effectifKey, ageKey]))))
 
         // Departures are not asked when nobody works: they are then zero.
         let departures = noneWorking ? 0 : context.number(keys.departures), arrivals = context.number(keys.arrivals)
         let projected = effectif.flatMap { e in departures.flatMap { d in arrivals.map { e - d + $0 } } }
         let projectionNeeds = needs([effectifKey, departures == nil ? keys.departures : nil, arrivals == nil ? keys.arrivals : nil])
         let projectionBasis = [context.cite(keys.effectif), context.cite(keys.departures), context.cite(keys.arrivals)]
-        result.append(Indicator(id: id("effectif_5_ans"), label: "Effectif \(profession.of) projeté à 5 ans", unit: .count,
-                                value: projected, formula: "effectif − départs prévus + installations prévues",
-                                basis: projected == nil ? [] : projectionBasis, missingKeys: projectionNeeds))
+        result.append(
+            Indicator(
+                id: id("effectif_5_ans"), label: "Effectif \(profession.of) projeté à 5 ans", unit: .count,
+                value: projected, formula: "effectif − départs prévus + installations prévues",
+                basis: projected == nil ? [] : projectionBasis, missingKeys: projectionNeeds))
         let projectedDensity = ratio(projected, population).map { $0 * 10_000 }
-        result.append(Indicator(id: id("densite_5_ans"), label: "Densité \(profession.of) à 5 ans", unit: .per10000,
-                                value: projectedDensity, formula: "effectif à 5 ans / population × 10 000 (population constante)",
-                                basis: projectedDensity == nil ? [] : projectionBasis + [facts.populationCitation],
-                                missingKeys: projectionNeeds + needs([populationKey])))
-        result.append(notApplicableIf(noneWorking, Indicator(
-            id: id("evolution_5_ans"), label: "Évolution de l'effectif \(profession.of) à 5 ans", unit: .evolution,
-            value: projected.flatMap { ratio($0 - (effectif ?? 0), effectif) }.map { $0 * 100 },
-            formula: "(effectif à 5 ans − effectif) / effectif × 100", basis: projectionBasis, missingKeys: projectionNeeds)))
-        result.append(notApplicableIf(noneWorking, Indicator(
-            id: id("habitants_par_professionnel"), label: "Habitants par professionnel (\(profession.lowercase))", unit: .inhabitants,
-            value: ratio(population, effectif), formula: "population / effectif",
-            basis: [facts.populationCitation, context.cite(keys.effectif)], missingKeys: needs([effectifKey, populationKey]))))
+        result.append(
+            Indicator(
+                id: id("densite_5_ans"), label: "Densité \(profession.of) à 5 ans", unit: .per10000,
+                value: projectedDensity, formula: "effectif à 5 ans / population × 10 000 (population constante)",
+                basis: projectedDensity == nil ? [] : projectionBasis + [facts.populationCitation],
+                missingKeys: projectionNeeds + needs([populationKey])))
+        result.append(
+            notApplicableIf(
+                noneWorking,
+                Indicator(
+                    id: id("evolution_5_ans"), label: "Évolution de l'effectif \(profession.of) à 5 ans", unit: .evolution,
+                    value: projected.flatMap { ratio($0 - (effectif ?? 0), effectif) }.map { $0 * 100 },
+                    formula: "(effectif à 5 ans − effectif) / effectif × 100", basis: projectionBasis, missingKeys: projectionNeeds)))
+        result.append(
+            notApplicableIf(
+                noneWorking,
+                Indicator(
+                    id: id("habitants_par_professionnel"), label: "Habitants par professionnel (\(profession.lowercase))",
+                    unit: .inhabitants,
+                    value: ratio(population, effectif), formula: "population / effectif",
+                    basis: [facts.populationCitation, context.cite(keys.effectif)], missingKeys: needs([effectifKey, populationKey]))))
         return result
     }
 
     /// Pharmacies d'officine: same formulas, without Assurance Maladie references.
     func pharmacyIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {
-        let keys = (count: QuestionKeys.pharmacies, closing: QuestionKeys.pharmacyClosings,
-                    opening: QuestionKeys.pharmacyOpenings)
+        let keys = (
+            count: QuestionKeys.pharmacies, closing: QuestionKeys.pharmacyClosings,
+            opening: QuestionKeys.pharmacyOpenings
+        )
         let count = context.number(keys.count), population = facts.population
         let populationKey: String? = population == nil ? QuestionKeys.territoryCommunes : nil
         let countKey: String? = count == nil ? keys.count : nil
@@ -100,24 +138,33 @@ extension SynthesisBuilder {
         let projectionNeeds = [countKey, closing == nil ? keys.closing : nil, opening == nil ? keys.opening : nil].compactMap { $0 }
         let basis = [context.cite(keys.count), context.cite(keys.closing), context.cite(keys.opening)]
         return [
-            Indicator(id: "pharmacies.effectif", label: "Pharmacies d'officine", unit: .count, value: count,
-                      formula: "réponse à \(keys.count)", basis: count == nil ? [] : [context.cite(keys.count)], missingKeys: [countKey].compactMap { $0 }),
-            Indicator(id: "pharmacies.densite", label: "Pharmacies pour 10 000 habitants", unit: .per10000,
-                      value: ratio(count, population).map { $0 * 10_000 }, formula: "pharmacies / population × 10 000",
-                      basis: [context.cite(keys.count), facts.populationCitation], missingKeys: [countKey, populationKey].compactMap { $0 }),
-            Indicator(id: "pharmacies.effectif_5_ans", label: "Pharmacies à 5 ans", unit: .count, value: projected,
-                      formula: "pharmacies − fermetures prévues + ouvertures prévues", basis: basis, missingKeys: projectionNeeds),
-            Indicator(id: "pharmacies.densite_5_ans", label: "Pharmacies pour 10 000 habitants à 5 ans", unit: .per10000,
-                      value: ratio(projected, population).map { $0 * 10_000 }, formula: "pharmacies à 5 ans / population × 10 000",
-                      basis: basis, missingKeys: projectionNeeds + [populationKey].compactMap { $0 }),
-            notApplicableIf(count == 0, Indicator(
-                id: "pharmacies.evolution_5_ans", label: "Évolution du nombre de pharmacies à 5 ans", unit: .evolution,
-                value: projected.flatMap { ratio($0 - (count ?? 0), count) }.map { $0 * 100 },
-                formula: "(pharmacies à 5 ans − pharmacies) / pharmacies × 100", basis: basis, missingKeys: projectionNeeds)),
-            notApplicableIf(count == 0, Indicator(
-                id: "pharmacies.habitants_par_pharmacie", label: "Habitants par pharmacie", unit: .inhabitants,
-                value: ratio(population, count), formula: "population / pharmacies",
-                basis: [facts.populationCitation, context.cite(keys.count)], missingKeys: [countKey, populationKey].compactMap { $0 })),
+            Indicator(
+                id: "pharmacies.effectif", label: "Pharmacies d'officine", unit: .count, value: count,
+                formula: "réponse à \(keys.count)", basis: count == nil ? [] : [context.cite(keys.count)],
+                missingKeys: [countKey].compactMap { $0 }),
+            Indicator(
+                id: "pharmacies.densite", label: "Pharmacies pour 10 000 habitants", unit: .per10000,
+                value: ratio(count, population).map { $0 * 10_000 }, formula: "pharmacies / population × 10 000",
+                basis: [context.cite(keys.count), facts.populationCitation], missingKeys: [countKey, populationKey].compactMap { $0 }),
+            Indicator(
+                id: "pharmacies.effectif_5_ans", label: "Pharmacies à 5 ans", unit: .count, value: projected,
+                formula: "pharmacies − fermetures prévues + ouvertures prévues", basis: basis, missingKeys: projectionNeeds),
+            Indicator(
+                id: "pharmacies.densite_5_ans", label: "Pharmacies pour 10 000 habitants à 5 ans", unit: .per10000,
+                value: ratio(projected, population).map { $0 * 10_000 }, formula: "pharmacies à 5 ans / population × 10 000",
+                basis: basis, missingKeys: projectionNeeds + [populationKey].compactMap { $0 }),
+            notApplicableIf(
+                count == 0,
+                Indicator(
+                    id: "pharmacies.evolution_5_ans", label: "Évolution du nombre de pharmacies à 5 ans", unit: .evolution,
+                    value: projected.flatMap { ratio($0 - (count ?? 0), count) }.map { $0 * 100 },
+                    formula: "(pharmacies à 5 ans − pharmacies) / pharmacies × 100", basis: basis, missingKeys: projectionNeeds)),
+            notApplicableIf(
+                count == 0,
+                Indicator(
+                    id: "pharmacies.habitants_par_pharmacie", label: "Habitants par pharmacie", unit: .inhabitants,
+                    value: ratio(population, count), formula: "population / pharmacies",
+                    basis: [facts.populationCitation, context.cite(keys.count)], missingKeys: [countKey, populationKey].compactMap { $0 })),
         ]
     }
 

@@ -23,19 +23,27 @@ public struct SynthesisBuilder: Sendable {
         ("sages_femmes", "Sages-femmes", "sages-femmes", "de sages-femmes"),
     ]
 
-    static let professionIndicators = ["effectif", "densite", "densite_comparee", "densite_departement", "densite_france",
-                                       "rapport_departement", "rapport_france", "part_60_plus", "effectif_5_ans",
-                                       "densite_5_ans", "evolution_5_ans", "habitants_par_professionnel"]
+    static let professionIndicators = [
+        "effectif", "densite", "densite_comparee", "densite_departement", "densite_france",
+        "rapport_departement", "rapport_france", "part_60_plus", "effectif_5_ans",
+        "densite_5_ans", "evolution_5_ans", "habitants_par_professionnel",
+    ]
     static let territoryIndicators = ["territoire.population", "territoire.nombre_communes"]
-    static let pharmacyIndicators = ["pharmacies.effectif", "pharmacies.densite", "pharmacies.effectif_5_ans",
-                                     "pharmacies.densite_5_ans", "pharmacies.evolution_5_ans", "pharmacies.habitants_par_pharmacie"]
+    static let pharmacyIndicators = [
+        "pharmacies.effectif", "pharmacies.densite", "pharmacies.effectif_5_ans",
+        "pharmacies.densite_5_ans", "pharmacies.evolution_5_ans", "pharmacies.habitants_par_pharmacie",
+    ]
     static let accessIndicators = ["acces.patients_sans_medecin_traitant", "acces.apl_medecins_generalistes", "acces.zonage"]
-    static let structureIndicators = ["structures.nombre", "structures.en_fonctionnement", "structures.en_projet",
-                                      "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_cds_pour_10000",
-                                      "structures.hopital_proximite", "structures.cpts", "structures.sas", "structures.ptsm"]
-    static let mobilityIndicators = ["mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
-                                     "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
-                                     "mobilites.poles_exterieurs", "mobilites.modes_transport", "mobilites.points_teleconsultation"]
+    static let structureIndicators = [
+        "structures.nombre", "structures.en_fonctionnement", "structures.en_projet",
+        "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_cds_pour_10000",
+        "structures.hopital_proximite", "structures.cpts", "structures.sas", "structures.ptsm",
+    ]
+    static let mobilityIndicators = [
+        "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
+        "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
+        "mobilites.poles_exterieurs", "mobilites.modes_transport", "mobilites.points_teleconsultation",
+    ]
 
     public static var accessIDs: [String] { accessIndicators }
     public static var structureIDs: [String] { structureIndicators }
@@ -80,7 +88,9 @@ public struct SynthesisBuilder: Sendable {
             territory: facts.summary,
             sections: [
                 .init(key: "territoire", title: "Territoire", indicatorIDs: Self.territoryIndicators),
-                .init(key: "demographie", title: "Démographie des professionnels de santé", indicatorIDs: professionIDs + Self.pharmacyIndicators),
+                .init(
+                    key: "demographie", title: "Démographie des professionnels de santé",
+                    indicatorIDs: professionIDs + Self.pharmacyIndicators),
                 .init(key: "acces", title: "Accès aux soins de premier recours", indicatorIDs: Self.accessIndicators),
                 .init(key: "structures", title: "Structures existantes", indicatorIDs: Self.structureIndicators),
                 .init(key: "mobilites", title: "Mobilités et parcours des patients", indicatorIDs: Self.mobilityIndicators),
@@ -97,7 +107,8 @@ public struct SynthesisBuilder: Sendable {
         references.rules.compactMap { rule in
             let cited = rule.conditions.map(\.key) + SynthesisReferences.placeholders(in: rule.message)
             guard cited.allSatisfy({ indicators[$0]?.isAvailable == true }),
-                  rule.conditions.allSatisfy({ $0.holds(for: indicators[$0.key]?.conditionValue) }) else { return nil }
+                rule.conditions.allSatisfy({ $0.holds(for: indicators[$0.key]?.conditionValue) })
+            else { return nil }
             var message = rule.message
             for id in Set(cited) { message = message.replacingOccurrences(of: "{\(id)}", with: indicators[id]!.formatted) }
             // Each answer or reference the cited indicators rest on, once.
@@ -109,8 +120,9 @@ public struct SynthesisBuilder: Sendable {
                     basis.append(phrase)
                 }
             }
-            return Synthesis.Finding(ruleKey: rule.key, message: message.trimmed, basis: basis,
-                                     levers: rule.leverKeys.compactMap { references.levers[$0] })
+            return Synthesis.Finding(
+                ruleKey: rule.key, message: message.trimmed, basis: basis,
+                levers: rule.leverKeys.compactMap { references.levers[$0] })
         }
     }
 }

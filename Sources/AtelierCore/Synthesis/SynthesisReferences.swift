@@ -41,10 +41,13 @@ public struct SynthesisReferences: Sendable {
     public static let liberalYear = 2024
     public static let liberalSource = "Assurance Maladie, professionnels libéraux 2024"
 
-    public init(nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String,
-                files: (national: String, liberal: String, rules: String, levers: String) = (
-                    "templates/references/nationales.yaml", "templates/references/effectifs_liberaux_2024.tsv",
-                    "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml")) throws(FileProblem) {
+    public init(
+        nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String,
+        files: (national: String, liberal: String, rules: String, levers: String) = (
+            "templates/references/nationales.yaml", "templates/references/effectifs_liberaux_2024.tsv",
+            "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml"
+        )
+    ) throws(FileProblem) {
         national = try Self.national(nationalYAML, file: files.national)
         liberal = try Self.liberal(liberalTSV, file: files.liberal)
         levers = try Self.levers(leversYAML, file: files.levers)
@@ -57,17 +60,19 @@ public struct SynthesisReferences: Sendable {
         let fields = try document.mapping(root, allowed: ["references"], what: "le fichier")
         var result: [String: NationalReference] = [:]
         for node in try document.sequence(fields, "references", in: root, what: "le fichier") {
-            let f = try document.mapping(node, allowed: ["cle", "libelle", "valeur", "annee", "source", "confiance", "note"], what: "une référence")
+            let f = try document.mapping(
+                node, allowed: ["cle", "libelle", "valeur", "annee", "source", "confiance", "note"], what: "une référence")
             let key = try document.string(f, "cle", in: node, what: "référence")
             guard let value = try document.number(f, "valeur") else { throw document.fail(node, "référence \(key) : « valeur » manque") }
             guard let year = try document.integer(f, "annee", in: 1900...2100, what: "référence \(key)") else {
                 throw document.fail(node, "référence \(key) : « annee » manque")
             }
             let confidence = try document.confidence(f, in: node, what: "référence \(key)")
-            result[key] = NationalReference(key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
-                                            value: value, year: year,
-                                            source: try document.string(f, "source", in: node, what: "référence \(key)"),
-                                            confidence: confidence, note: f["note"]?.string)
+            result[key] = NationalReference(
+                key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
+                value: value, year: year,
+                source: try document.string(f, "source", in: node, what: "référence \(key)"),
+                confidence: confidence, note: f["note"]?.string)
         }
         return result
     }
@@ -81,10 +86,16 @@ public struct SynthesisReferences: Sendable {
             if !sawHeader { sawHeader = true; continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 5, let count = Int(f[3]), count >= 0, count <= 10_000_000,
-                  let density = Double(f[4]), density.isFinite, density >= 0 else {
-                throw FileProblem(file: file, line: index + 1, reason: "ligne attendue : profession, département, libellé, effectif (entier de 0 à 10 000 000), densité (nombre positif), séparés par des tabulations")
+                let density = Double(f[4]), density.isFinite, density >= 0
+            else {
+                throw FileProblem(
+                    file: file, line: index + 1,
+                    reason:
+                        "ligne attendue : profession, département, libellé, effectif (entier de 0 à 10 000 000), densité (nombre positif), séparés par des tabulations"
+                )
             }
-            result[f[0], default: [:]][f[1]] = LiberalHeadcount(department: f[1], departmentName: f[2], count: count, publishedDensity: density)
+            result[f[0], default: [:]][f[1]] = LiberalHeadcount(
+                department: f[1], departmentName: f[2], count: count, publishedDensity: density)
         }
         return result
     }
@@ -99,9 +110,10 @@ public struct SynthesisReferences: Sendable {
             let key = try document.string(f, "cle", in: node, what: "levier")
             guard result[key] == nil else { throw document.fail(f["cle"], "le levier « \(key) » existe déjà") }
             let sources = try document.sequence(f, "sources", in: node, what: "levier \(key)").compactMap { $0.string }
-            result[key] = Lever(key: key, title: try document.string(f, "titre", in: node, what: "levier \(key)"),
-                                explanation: try document.string(f, "explication", in: node, what: "levier \(key)"),
-                                sources: sources, confidence: try document.string(f, "confiance", in: node, what: "levier \(key)"))
+            result[key] = Lever(
+                key: key, title: try document.string(f, "titre", in: node, what: "levier \(key)"),
+                explanation: try document.string(f, "explication", in: node, what: "levier \(key)"),
+                sources: sources, confidence: try document.string(f, "confiance", in: node, what: "levier \(key)"))
         }
         return result
     }
@@ -122,7 +134,9 @@ public struct SynthesisReferences: Sendable {
                 }
                 guard known.contains(condition.key) else {
                     // No hint for a name longer than any indicator: the edit distance grows with its length.
-                    let hint = condition.key.count > 80 ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                    let hint =
+                        condition.key.count > 80
+                        ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     throw document.fail(conditionNode, "règle \(key) : indicateur inconnu « \(condition.key) »\(hint)")
                 }
                 conditions.append(condition)
@@ -134,11 +148,16 @@ public struct SynthesisReferences: Sendable {
             var leverKeys: [String] = []
             for leverNode in try document.sequence(f, "leviers", in: node, what: "règle \(key)") {
                 guard let lever = leverNode.string, levers[lever] != nil else {
-                    throw document.fail(leverNode, "règle \(key) : levier inconnu « \(leverNode.string ?? "") » (leviers : \(levers.keys.sorted().joined(separator: ", ")))")
+                    throw document.fail(
+                        leverNode,
+                        "règle \(key) : levier inconnu « \(leverNode.string ?? "") » (leviers : \(levers.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 leverKeys.append(lever)
             }
-            result.append(FindingRule(key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys))
+            result.append(
+                FindingRule(
+                    key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys))
         }
         return result
     }

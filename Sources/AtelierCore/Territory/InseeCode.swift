@@ -13,7 +13,7 @@ public enum Identifiers {
         case ("2", "0"): return false
         case ("9", "7"): return ("1"..."8").contains(chars[2])
         case ("9", "6"), ("0", "0"), ("9", "8"), ("9", "9"): return false
-        case let (a, b): return a.isASCII && a.isNumber && b.isASCII && b.isNumber
+        case (let a, let b): return a.isASCII && a.isNumber && b.isASCII && b.isNumber
         }
     }
 

@@ -39,24 +39,34 @@ public struct TerritoryReference: Sendable {
     /// Reads the two tab-separated files; `file` names are used in error messages. Every value
     /// is checked here, since the files may have been edited by hand: a population out of
     /// range would trap later, in a sum.
-    public init(communesTSV: String, epciTSV: String, departmentsTSV: String = "",
-                communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv",
-                departmentsFile: String = "data/departements.tsv") throws {
+    public init(
+        communesTSV: String, epciTSV: String, departmentsTSV: String = "",
+        communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv",
+        departmentsFile: String = "data/departements.tsv"
+    ) throws {
         var departmentLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(departmentsTSV, file: departmentsFile, columns: 3) {
             func refuse(_ message: String) -> FileProblem { FileProblem(file: departmentsFile, line: line, reason: message) }
-            guard Self.isDepartmentCode(fields[0]) else { throw refuse("code de département « \(fields[0].prefix(20)) » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)") }
+            guard Self.isDepartmentCode(fields[0]) else {
+                throw refuse("code de département « \(fields[0].prefix(20)) » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)")
+            }
             guard !fields[1].isEmpty else { throw refuse("nom du département \(fields[0]) vide") }
-            if let first = departmentLines.updateValue(line, forKey: fields[0]) { throw refuse("département \(fields[0]) déjà décrit ligne \(first)") }
+            if let first = departmentLines.updateValue(line, forKey: fields[0]) {
+                throw refuse("département \(fields[0]) déjà décrit ligne \(first)")
+            }
             departments[fields[0]] = (fields[1], fields[2])
         }
         var epciLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(epciTSV, file: epciFile, columns: 4) {
             func refuse(_ message: String) -> FileProblem { FileProblem(file: epciFile, line: line, reason: message) }
-            guard Identifiers.isValidSiren(fields[0]) else { throw refuse("SIREN « \(fields[0].prefix(20)) » invalide (9 chiffres attendus)") }
+            guard Identifiers.isValidSiren(fields[0]) else {
+                throw refuse("SIREN « \(fields[0].prefix(20)) » invalide (9 chiffres attendus)")
+            }
             guard !fields[1].isEmpty else { throw refuse("nom de l'EPCI \(fields[0]) vide") }
             guard let count = Int(fields[3]), count >= 1, count <= Self.maximumCommuneCount else {
-                throw refuse("nombre de communes « \(fields[3].prefix(20)) » invalide (entier de 1 à \(FrenchFormat.integer(Self.maximumCommuneCount)) attendu)")
+                throw refuse(
+                    "nombre de communes « \(fields[3].prefix(20)) » invalide (entier de 1 à \(FrenchFormat.integer(Self.maximumCommuneCount)) attendu)"
+                )
             }
             if let first = epciLines.updateValue(line, forKey: fields[0]) { throw refuse("EPCI \(fields[0]) déjà décrit ligne \(first)") }
             epcis[fields[0]] = Epci(siren: fields[0], name: fields[1], legalNature: fields[2])
@@ -65,23 +75,32 @@ public struct TerritoryReference: Sendable {
         for (line, fields) in try Self.rows(communesTSV, file: communesFile, columns: 6) {
             func refuse(_ message: String) -> FileProblem { FileProblem(file: communesFile, line: line, reason: message) }
             let code = fields[0]
-            guard Identifiers.isWellFormedInseeCode(code) else { throw refuse("code commune « \(code.prefix(20)) » invalide (5 caractères INSEE attendus)") }
+            guard Identifiers.isWellFormedInseeCode(code) else {
+                throw refuse("code commune « \(code.prefix(20)) » invalide (5 caractères INSEE attendus)")
+            }
             guard Self.isDepartmentCode(fields[2]), code.hasPrefix(fields[2]) else {
                 throw refuse("département « \(fields[2].prefix(20)) » invalide pour la commune \(code)")
             }
-            guard let population = Int(fields[3]) else { throw refuse("population « \(fields[3].prefix(20)) » illisible (nombre entier attendu)") }
+            guard let population = Int(fields[3]) else {
+                throw refuse("population « \(fields[3].prefix(20)) » illisible (nombre entier attendu)")
+            }
             if let problem = Self.populationProblem(population, commune: code) { throw refuse(problem) }
             guard let year = Int(fields[4]), Self.populationYears.contains(year) else {
-                throw refuse("année de population « \(fields[4].prefix(20)) » invalide (\(Self.populationYears.lowerBound) à \(Self.populationYears.upperBound) attendu)")
+                throw refuse(
+                    "année de population « \(fields[4].prefix(20)) » invalide (\(Self.populationYears.lowerBound) à \(Self.populationYears.upperBound) attendu)"
+                )
             }
             let siren = fields[5].isEmpty ? nil : fields[5]
-            if let siren, !Identifiers.isValidSiren(siren) { throw refuse("SIREN d'EPCI « \(siren.prefix(20)) » invalide (9 chiffres attendus)") }
+            if let siren, !Identifiers.isValidSiren(siren) {
+                throw refuse("SIREN d'EPCI « \(siren.prefix(20)) » invalide (9 chiffres attendus)")
+            }
             // Cross-checks only when the other file was given (tests load communes alone).
             if let siren, !epcis.isEmpty, epcis[siren] == nil { throw refuse("EPCI \(siren) absent de \(epciFile)") }
             if !departments.isEmpty, departments[fields[2]] == nil { throw refuse("département \(fields[2]) absent de \(departmentsFile)") }
             if let first = communeLines.updateValue(line, forKey: code) { throw refuse("commune \(code) déjà décrite ligne \(first)") }
-            communes[code] = Commune(code: code, name: fields[1], department: fields[2],
-                                     population: population, populationYear: year, epciSiren: siren)
+            communes[code] = Commune(
+                code: code, name: fields[1], department: fields[2],
+                population: population, populationYear: year, epciSiren: siren)
             if let siren { members[siren, default: []].append(code) }
             // Bounded: at most 3 000 000 per line, so no sum of a file that fits in memory overflows.
             departmentPopulations[fields[2], default: 0] += population
@@ -115,16 +134,20 @@ public struct TerritoryReference: Sendable {
                 var fieldStart = lineStart
                 // A control character (ESC…) in a name would reach the terminal as a sequence.
                 if let control = (lineStart..<contentEnd).first(where: { bytes[$0] < 32 && bytes[$0] != 9 || bytes[$0] == 127 }) {
-                    throw FileProblem(file: file, line: lineNumber,
-                                             reason: "caractère de contrôle (code \(bytes[control])) en colonne \(bytes[lineStart..<control].filter { $0 == 9 }.count + 1) : seul du texte est attendu")
+                    throw FileProblem(
+                        file: file, line: lineNumber,
+                        reason:
+                            "caractère de contrôle (code \(bytes[control])) en colonne \(bytes[lineStart..<control].filter { $0 == 9 }.count + 1) : seul du texte est attendu"
+                    )
                 }
                 for index in lineStart...contentEnd where index == contentEnd || bytes[index] == 9 {
                     fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
                     fieldStart = index + 1
                 }
                 guard fields.count == columns else {
-                    throw FileProblem(file: file, line: lineNumber,
-                                             reason: "\(columns) colonnes attendues, \(fields.count) trouvées")
+                    throw FileProblem(
+                        file: file, line: lineNumber,
+                        reason: "\(columns) colonnes attendues, \(fields.count) trouvées")
                 }
                 result.append((lineNumber, fields))
             }
@@ -165,10 +188,12 @@ extension TerritoryReference {
             return "population \(FrenchFormat.integer(population)) négative pour la commune \(commune) : un nombre d'habitants est positif"
         }
         if population == 0 && !uninhabitedCommunes.contains(commune) {
-            return "population 0 pour la commune \(commune) : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"
+            return
+                "population 0 pour la commune \(commune) : seuls les villages « morts pour la France » de la Meuse (55039, 55050, 55139, 55189, 55239, 55307) n'ont aucun habitant"
         }
         if population > maximumCommunePopulation {
-            return "population \(FrenchFormat.integer(population)) trop grande pour la commune \(commune) : \(FrenchFormat.integer(maximumCommunePopulation)) au plus (Paris, la plus peuplée, compte \(FrenchFormat.integer(2_103_778)) habitants)"
+            return
+                "population \(FrenchFormat.integer(population)) trop grande pour la commune \(commune) : \(FrenchFormat.integer(maximumCommunePopulation)) au plus (Paris, la plus peuplée, compte \(FrenchFormat.integer(2_103_778)) habitants)"
         }
         return nil
     }

@@ -8,8 +8,9 @@ struct YAMLDocument {
     /// The root node of the file.
     func root(_ yaml: String) throws(FileProblem) -> Node {
         if let alias = YAMLProblem.firstAlias(in: yaml) {
-            throw FileProblem(file: file, line: alias.line,
-                                reason: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
+            throw FileProblem(
+                file: file, line: alias.line,
+                reason: "alias YAML « *\(alias.name) » refusé : recopiez la valeur à cet endroit (un alias peut démultiplier le fichier)")
         }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -34,7 +35,8 @@ struct YAMLDocument {
         for (keyNode, value) in mapping {
             guard let name = keyNode.string else { throw fail(keyNode, "nom de champ illisible") }
             guard allowed.contains(name) else {
-                throw fail(keyNode, "champ inconnu « \(name) » dans \(what) (champs possibles : \(allowed.sorted().joined(separator: ", ")))")
+                throw fail(
+                    keyNode, "champ inconnu « \(name) » dans \(what) (champs possibles : \(allowed.sorted().joined(separator: ", ")))")
             }
             result[name] = value
         }
@@ -43,7 +45,9 @@ struct YAMLDocument {
 
     func string(_ fields: [String: Node], _ name: String, in node: Node, what: String) throws(FileProblem) -> String {
         guard let value = fields[name] else { throw fail(node, "\(what) : le champ « \(name) » manque") }
-        guard let text = value.string?.trimmed, !text.isEmpty else { throw fail(value, "\(what) : « \(name) » doit être un texte non vide") }
+        guard let text = value.string?.trimmed, !text.isEmpty else {
+            throw fail(value, "\(what) : « \(name) » doit être un texte non vide")
+        }
         return text
     }
 
@@ -76,7 +80,9 @@ struct YAMLDocument {
     func integer(_ fields: [String: Node], _ name: String, in range: ClosedRange<Int>, what: String) throws(FileProblem) -> Int? {
         guard let value = try number(fields, name) else { return nil }
         guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            throw fail(fields[name], "\(what) : « \(name) » doit être un nombre entier entre \(Self.shown(range.lowerBound)) et \(Self.shown(range.upperBound))")
+            throw fail(
+                fields[name],
+                "\(what) : « \(name) » doit être un nombre entier entre \(Self.shown(range.lowerBound)) et \(Self.shown(range.upperBound))")
         }
         return Int(value)
     }

@@ -6,15 +6,18 @@ enum YAMLProblem {
     /// The mistake behind any error `Yams.compose` throws.
     static func describe(_ error: any Error, in yaml: String, file: String) -> FileProblem {
         switch error {
-        case let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
-             let YamlError.composer(_, problem, mark, _):
+        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
+            YamlError.composer(_, let problem, let mark, _):
             return FileProblem(file: file, line: mark.line, column: mark.column, reason: "YAML mal formé : " + french(problem))
-        case let YamlError.reader(problem, offset, _, _):
-            return FileProblem(file: file, line: offset.map { Self.line(atUTF8Offset: $0, in: yaml) }, reason: "YAML illisible : " + french(problem))
-        case let YamlError.duplicatedKeysInMapping(duplicates, context):
+        case YamlError.reader(let problem, let offset, _, _):
+            return FileProblem(
+                file: file, line: offset.map { Self.line(atUTF8Offset: $0, in: yaml) }, reason: "YAML illisible : " + french(problem))
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             let name = duplicates.first ?? ""
-            return FileProblem(file: file, line: secondOccurrence(of: name, after: context.mark, in: yaml) ?? context.mark.line,
-                                 reason: "le champ « \(name) » apparaît deux fois au même niveau (première fois ligne \(context.mark.line)) : gardez-en un seul")
+            return FileProblem(
+                file: file, line: secondOccurrence(of: name, after: context.mark, in: yaml) ?? context.mark.line,
+                reason:
+                    "le champ « \(name) » apparaît deux fois au même niveau (première fois ligne \(context.mark.line)) : gardez-en un seul")
         case YamlError.memory:
             return FileProblem(file: file, line: nil, reason: "YAML trop volumineux pour être lu")
         default:
@@ -45,7 +48,9 @@ enum YAMLProblem {
                     if previous == nil || "-:?[{,".contains(previous!) { quote = character }
                 case "#" where before == nil || before!.isWhitespace:
                     break
-                case "*" where (previous == nil || "-:?[{,".contains(previous!)) && (before == nil || before!.isWhitespace || "[{,".contains(before!)):
+                case "*"
+                where (previous == nil || "-:?[{,".contains(previous!))
+                    && (before == nil || before!.isWhitespace || "[{,".contains(before!)):
                     let name = characters[(position + 1)...].prefix { !$0.isWhitespace && !",[]{}".contains($0) }
                     if !name.isEmpty { return (index + 1, String(name)) }
                 default:
@@ -83,7 +88,8 @@ enum YAMLProblem {
     /// libyaml's problems, in French; an unknown one is said generally rather than in English.
     static func french(_ problem: String) -> String {
         let known: [String: String] = [
-            "mapping values are not allowed in this context": "« : » inattendu ici (un texte contenant « : » doit être entre guillemets, ou l'indentation est décalée)",
+            "mapping values are not allowed in this context":
+                "« : » inattendu ici (un texte contenant « : » doit être entre guillemets, ou l'indentation est décalée)",
             "mapping keys are not allowed in this context": "clé inattendue ici (vérifiez l'indentation)",
             "block sequence entries are not allowed in this context": "élément de liste « - » inattendu ici (vérifiez l'indentation)",
             "did not find expected key": "champ attendu « nom: valeur » (vérifiez l'indentation)",
@@ -93,7 +99,8 @@ enum YAMLProblem {
             "did not find expected ',' or ']'": "« , » ou « ] » attendu dans la liste entre crochets",
             "did not find expected ',' or '}'": "« , » ou « } » attendu entre accolades",
             "found unexpected end of stream": "fin du fichier au milieu d'un texte entre guillemets",
-            "found character that cannot start any token": "caractère inattendu (une tabulation dans l'indentation, ou une valeur commençant par @ ou ` à mettre entre guillemets)",
+            "found character that cannot start any token":
+                "caractère inattendu (une tabulation dans l'indentation, ou une valeur commençant par @ ou ` à mettre entre guillemets)",
             "found a tab character that violates indentation": "tabulation dans l'indentation : utilisez des espaces",
             "found a tab character where an indentation space is expected": "tabulation dans l'indentation : utilisez des espaces",
             "found unknown escape character": "séquence « \\ » inconnue dans un texte entre guillemets doubles",

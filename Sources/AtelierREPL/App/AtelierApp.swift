@@ -1,8 +1,9 @@
 import AtelierCore
 import AtelierStore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Wires the pieces together for one run: resources, workbook, line reader, session loop.
@@ -27,13 +28,19 @@ public enum AtelierApp {
         let context = AppContext.live()
         let environment = context.environment
         let interactive = isatty(0) == 1
-        let colours = interactive && isatty(1) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let colours =
+            interactive && isatty(1) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
             && environment["TERM"] != "dumb"
         let console = StandardConsole(colours: colours)
 
-        guard let resources = Resources.locate(explicit: options.resourcesDirectory, environment: environment,
-                                               executablePath: CommandLine.arguments[0]) else {
-            console.writeError("Dossier « templates/ » introuvable : lancez atelier-sante depuis le dossier du projet, ou indiquez-le avec --ressources DOSSIER.")
+        guard
+            let resources = Resources.locate(
+                explicit: options.resourcesDirectory, environment: environment,
+                executablePath: CommandLine.arguments[0])
+        else {
+            console.writeError(
+                "Dossier « templates/ » introuvable : lancez atelier-sante depuis le dossier du projet, ou indiquez-le avec --ressources DOSSIER."
+            )
             return 1
         }
         let questionnaire: Questionnaire
@@ -49,7 +56,9 @@ public enum AtelierApp {
         var newTerritoryName: String?
         if path == nil {
             let directory = options.sessionsDirectory ?? environment["ATELIER_SANTE_SESSIONS"] ?? resources.root + "/sessions"
-            switch WorkbookPicker(directory: directory, questionnaire: questionnaire, console: console, reader: reader, context: context).choose() {
+            switch WorkbookPicker(directory: directory, questionnaire: questionnaire, console: console, reader: reader, context: context)
+                .choose()
+            {
             case .cancelled: return 0
             case .failed(let message):
                 console.writeError("Ligne 1 : \(message)")
@@ -64,8 +73,9 @@ public enum AtelierApp {
         let controller: SessionController
         do {
             store = try WorkbookStore(path: path!, appVersion: version, clock: context.now)
-            controller = try SessionController(questionnaire: questionnaire, store: store, resources: SessionResources(resources),
-                                               console: console, interactive: interactive, context: context)
+            controller = try SessionController(
+                questionnaire: questionnaire, store: store, resources: SessionResources(resources),
+                console: console, interactive: interactive, context: context)
             if let newTerritoryName, let question = questionnaire.question(forKey: QuestionKeys.territoryName) {
                 _ = controller.commit(question, origin: .typed, decide: { .text(newTerritoryName) })
             }
@@ -116,13 +126,15 @@ public enum AtelierApp {
     }
 
     /// A line past `InputLimits.lineBytes`: its bytes were dropped unread.
-    static let tooLongMessage = "Ligne trop longue (plus de \(FrenchFormat.integer(InputLimits.lineBytes)) octets) : aucune réponse n'est si longue. Rien n'a été enregistré."
+    static let tooLongMessage =
+        "Ligne trop longue (plus de \(FrenchFormat.integer(InputLimits.lineBytes)) octets) : aucune réponse n'est si longue. Rien n'a été enregistré."
 
     /// `$ATELIER_SANTE_HISTORIQUE`, else `$XDG_STATE_HOME/atelier-sante/historique`, else
     /// `~/.local/state/atelier-sante/historique`.
     static func historyPath(_ environment: [String: String]) -> String? {
         if let explicit = environment["ATELIER_SANTE_HISTORIQUE"] { return explicit.isEmpty ? nil : explicit }
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.local/state" }
         guard let state else { return nil }
         let directory = state + "/atelier-sante"

@@ -20,8 +20,9 @@ extension Resources {
             sources[String(name.dropLast(".mustache".count))] = text
             files["\(folder)/\(name)"] = text
         }
-        return LoadedTemplates(templates: try DocumentTemplates(sources: sources, folder: folder),
-                               digests: ClsDraft.digests(of: files))
+        return LoadedTemplates(
+            templates: try DocumentTemplates(sources: sources, folder: folder),
+            digests: ClsDraft.digests(of: files))
     }
 
     /// The digest of every editable file of `templates/` the tool reads (questionnaire,

@@ -46,19 +46,22 @@ public struct Resources: Sendable {
     }
 
     public func loadQuestionnaire() throws -> Questionnaire {
-        try QuestionnaireLoader.load(yaml: read(questionnairePath), file: TemplateFile.questionnaire.rawValue,
-                                     required: QuestionKeys.required)
+        try QuestionnaireLoader.load(
+            yaml: read(questionnairePath), file: TemplateFile.questionnaire.rawValue,
+            required: QuestionKeys.required)
     }
 
     public func loadReference() throws -> TerritoryReference {
-        try TerritoryReference(communesTSV: read(communesPath), epciTSV: read(epciPath),
-                               departmentsTSV: read(root + "/data/departements.tsv"))
+        try TerritoryReference(
+            communesTSV: read(communesPath), epciTSV: read(epciPath),
+            departmentsTSV: read(root + "/data/departements.tsv"))
     }
 
     /// National references, Assurance Maladie headcounts, finding rules and levers.
     public func loadSynthesisReferences() throws -> SynthesisReferences {
-        try SynthesisReferences(nationalYAML: read(.nationalReferences), liberalTSV: read(.liberalHeadcounts),
-                                rulesYAML: read(.rules), leversYAML: read(.levers))
+        try SynthesisReferences(
+            nationalYAML: read(.nationalReferences), liberalTSV: read(.liberalHeadcounts),
+            rulesYAML: read(.rules), leversYAML: read(.levers))
     }
 
     public func loadLibrary(leverKeys: Set<String>) throws -> ActionSheetLibrary {
@@ -102,7 +105,11 @@ public struct Resources: Sendable {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: root + "/" + folder).sorted()
         } catch {
-            throw FileProblem(file: folder, line: nil, reason: "dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER")
+            throw FileProblem(
+                file: folder, line: nil,
+                reason:
+                    "dossier introuvable ou illisible : réinstallez le dossier templates/ de l'outil, ou indiquez où il est avec --ressources DOSSIER"
+            )
         }
     }
 }

@@ -25,16 +25,18 @@ extension SessionResources {
     /// Why `reference` cannot be used, as one French sentence naming the file (and line), or nil
     /// when it loads (loading it if needed).
     public func problem(_ reference: Reference) -> String? {
-        let failure: (any Error)? = switch reference {
-        case .territory: territory.failure
-        case .synthesis: synthesis.failure
-        case .library: library.failure
-        case .catalogue: catalogue.failure
-        case .clsTemplates: clsTemplates.failure
-        case .planTemplates: planTemplates.failure
-        }
+        let failure: (any Error)? =
+            switch reference {
+            case .territory: territory.failure
+            case .synthesis: synthesis.failure
+            case .library: library.failure
+            case .catalogue: catalogue.failure
+            case .clsTemplates: clsTemplates.failure
+            case .planTemplates: planTemplates.failure
+            }
         guard let failure else { return nil }
         // The file is read once per session: after a correction, the tool must be started again.
-        return "\(reference.name) est illisible — \(ErrorPresenter.sentence(failure)) Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."
+        return
+            "\(reference.name) est illisible — \(ErrorPresenter.sentence(failure)) Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."
     }
 }

@@ -19,8 +19,10 @@ public struct SessionResources: Sendable {
     /// The folder holding `templates/cls/`, for documents.
     public var root: String
 
-    public init(territory: Lazy<TerritoryReference>, synthesis: Lazy<SynthesisReferences>,
-                library: Lazy<ActionSheetLibrary>, catalogue: Lazy<FundingCatalogue>, root: String) {
+    public init(
+        territory: Lazy<TerritoryReference>, synthesis: Lazy<SynthesisReferences>,
+        library: Lazy<ActionSheetLibrary>, catalogue: Lazy<FundingCatalogue>, root: String
+    ) {
         self.territory = territory
         self.synthesis = synthesis
         self.library = library
@@ -36,8 +38,9 @@ public struct SessionResources: Sendable {
     public init(_ resources: Resources) {
         let synthesis = Lazy { try resources.loadSynthesisReferences() }
         let library = Lazy { try resources.loadLibrary(leverKeys: Set(synthesis.get().levers.keys)) }
-        self.init(territory: Lazy { try resources.loadReference() }, synthesis: synthesis, library: library,
-                  catalogue: Lazy { try resources.loadCatalogue(sheetKeys: Set(library.get().sheets.map(\.key))) },
-                  root: resources.root)
+        self.init(
+            territory: Lazy { try resources.loadReference() }, synthesis: synthesis, library: library,
+            catalogue: Lazy { try resources.loadCatalogue(sheetKeys: Set(library.get().sheets.map(\.key))) },
+            root: resources.root)
     }
 }

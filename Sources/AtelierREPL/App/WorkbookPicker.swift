@@ -30,7 +30,8 @@ struct WorkbookPicker {
                 console.write("  \(index + 1). " + describe(directory + "/" + file))
             }
         }
-        let question = files.isEmpty
+        let question =
+            files.isEmpty
             ? "Nom du territoire pour créer un classeur :"
             : "Numéro du classeur à reprendre, ou nom d'un nouveau territoire :"
         while true {
@@ -49,7 +50,10 @@ struct WorkbookPicker {
                 if text.isEmpty { continue }
                 if let number = Int(text) {
                     if number >= 1, number <= files.count { return .open(path: directory + "/" + files[number - 1], newTerritoryName: nil) }
-                    let message = files.isEmpty ? "Aucun classeur à reprendre : tapez le nom du territoire." : "Numéro invalide : attendu un nombre entre 1 et \(files.count), ou le nom d'un nouveau territoire."
+                    let message =
+                        files.isEmpty
+                        ? "Aucun classeur à reprendre : tapez le nom du territoire."
+                        : "Numéro invalide : attendu un nombre entre 1 et \(files.count), ou le nom d'un nouveau territoire."
                     if !reader.isInteractive { return .failed(message) }
                     console.writeError(message)
                     continue
@@ -57,7 +61,8 @@ struct WorkbookPicker {
                 // The name is recorded as territoire.nom without going through the parser:
                 // refused here as the parser refuses it, or it would reach every terminal.
                 if TerminalText.containsControlCharacters(text) {
-                    let message = "Nom de territoire refusé : il contient des caractères de contrôle (échappement de terminal, tabulation…). Tapez-le en texte simple."
+                    let message =
+                        "Nom de territoire refusé : il contient des caractères de contrôle (échappement de terminal, tabulation…). Tapez-le en texte simple."
                     if !reader.isInteractive { return .failed(message) }
                     console.writeError(message)
                     continue

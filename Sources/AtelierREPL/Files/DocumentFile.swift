@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a document the user asked for (`/exporter`) without ever destroying a file: never
@@ -20,13 +21,16 @@ enum DocumentFile {
     /// The workbook itself (no suffix), then the files SQLite keeps beside it while it is open.
     static let workbookCompanions = ["", "-wal", "-shm", "-journal"]
 
-    static func write(_ data: Data, to path: String, besideWorkbook workbook: String, now: Date = Date()) throws(DocumentFileError) -> Written {
+    static func write(_ data: Data, to path: String, besideWorkbook workbook: String, now: Date = Date()) throws(DocumentFileError)
+        -> Written
+    {
         let target = try checkedTarget(path, workbook: workbook)
         let directory = (target as NSString).deletingLastPathComponent
         var info = stat()
         let existing = lstat(target, &info) == 0
         if existing, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-           FileManager.default.contents(atPath: target) == data {
+            FileManager.default.contents(atPath: target) == data
+        {
             return Written(path: path, bytes: data.count, unchanged: true)
         }
         let temporary = try writeTemporary(data, in: directory, for: target, shownAs: path, mode: permissions(of: workbook))
@@ -67,7 +71,8 @@ enum DocumentFile {
             for suffix in workbookCompanions {
                 let companion = base + suffix
                 if let real = realPath((companion as NSString).deletingLastPathComponent),
-                   real + "/" + (companion as NSString).lastPathComponent == target || sameFile(companion, target) {
+                    real + "/" + (companion as NSString).lastPathComponent == target || sameFile(companion, target)
+                {
                     throw .workbook(path: path)
                 }
             }
@@ -89,7 +94,9 @@ enum DocumentFile {
     /// A new file with an unpredictable name beside the target (so that the final rename stays
     /// on one file system), created exclusively (never through a planted link), fully written
     /// and synced.
-    static func writeTemporary(_ data: Data, in directory: String, for target: String, shownAs path: String, mode: mode_t) throws(DocumentFileError) -> String {
+    static func writeTemporary(_ data: Data, in directory: String, for target: String, shownAs path: String, mode: mode_t)
+        throws(DocumentFileError) -> String
+    {
         var template = Array((directory + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw .system(path: path, errno: errno) }
@@ -136,8 +143,9 @@ enum DocumentFile {
     /// `contrat.md` → `contrat.avant-2026-12-01T20-15-03.md` (then `-2`, `-3`… if taken), in local time.
     static func datedName(for target: String, at now: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: now)
-        let stamp = String(format: "%04d-%02d-%02dT%02d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                           c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let stamp = String(
+            format: "%04d-%02d-%02dT%02d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
         let ext = (target as NSString).pathExtension
         let stem = ext.isEmpty ? target : String(target.dropLast(ext.count + 1))
         func name(_ number: Int) -> String {

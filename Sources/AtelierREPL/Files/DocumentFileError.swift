@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why a document was not written, as the French sentence a user reads. When one is raised,
@@ -15,11 +15,13 @@ enum DocumentFileError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .isDirectory(let path):
-            return "« \(path) » est un dossier : indiquez un nom de fichier, par exemple « \(path.hasSuffix("/") ? path : path + "/")contrat.md »."
+            return
+                "« \(path) » est un dossier : indiquez un nom de fichier, par exemple « \(path.hasSuffix("/") ? path : path + "/")contrat.md »."
         case .missingFolder(let path, let folder):
             return "Le dossier « \(folder) » n'existe pas : créez-le, ou indiquez un autre chemin que « \(path) »."
         case .workbook(let path):
-            return "« \(path) » est un classeur (ou l'un de ses fichiers SQLite) : un document ne l'écrase jamais. Indiquez un autre nom, par exemple contrat.md."
+            return
+                "« \(path) » est un classeur (ou l'un de ses fichiers SQLite) : un document ne l'écrase jamais. Indiquez un autre nom, par exemple contrat.md."
         case .workbookName(let path):
             return "« \(path) » porte l'extension d'un classeur : un document s'écrit sous un autre nom, par exemple contrat.md."
         case .notARegularFile(let path):

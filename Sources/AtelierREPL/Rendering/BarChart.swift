@@ -10,8 +10,10 @@ enum BarChart {
     }
 
     /// Labelled bars sharing one scale: `label  ██████▍ 4,3`.
-    static func lines(_ rows: [(label: String, value: Double?, shown: String)], width: Int = 32,
-                      highlight: (String) -> String = { $0 }) -> [String] {
+    static func lines(
+        _ rows: [(label: String, value: Double?, shown: String)], width: Int = 32,
+        highlight: (String) -> String = { $0 }
+    ) -> [String] {
         let maximum = rows.compactMap(\.value).max() ?? 0
         let labelWidth = rows.map(\.label.count).max() ?? 0
         return rows.map { row in

@@ -77,9 +77,11 @@ enum ErrorPresenter {
 
     /// A path as the sentence shows it: without control characters (it may come from anywhere).
     static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            !TerminalText.isControl($0.value) && !TerminalText.isBidiControl($0.value)
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter {
+                    !TerminalText.isControl($0.value) && !TerminalText.isBidiControl($0.value)
+                }))
     }
 
     static func capitalised(_ text: String) -> String {

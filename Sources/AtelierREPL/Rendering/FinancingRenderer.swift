@@ -22,29 +22,39 @@ struct FinancingRenderer {
             }
             rows.append(["", "Total des dépenses", "", "", money(total), "100\u{00A0}%"])
             for r in action.budgetReceipts {
-                rows.append(["recette \(r.line)", r.name, r.status, r.year.map(String.init) ?? "", r.resolved.map(money) ?? "—", FrenchFormat.share(r.resolved ?? 0, of: total)])
+                rows.append([
+                    "recette \(r.line)", r.name, r.status, r.year.map(String.init) ?? "", r.resolved.map(money) ?? "—",
+                    FrenchFormat.share(r.resolved ?? 0, of: total),
+                ])
             }
-            rows.append(["", "Total des recettes", "", "", money(action.totalBudgetReceipts), FrenchFormat.share(action.totalBudgetReceipts, of: total)])
+            rows.append([
+                "", "Total des recettes", "", "", money(action.totalBudgetReceipts),
+                FrenchFormat.share(action.totalBudgetReceipts, of: total),
+            ])
             let table = Table.render(header: ["Ligne", "Poste ou dispositif", "Nature ou statut", "Année", "Montant", "Part"], rows: rows)
             lines += table.map { "    " + $0 }
             if !action.outsideReceipts.isEmpty {
                 lines.append(style.dim("    Versé aux professionnels ou aux structures, hors budget de la collectivité :"))
-                for r in action.outsideReceipts { lines.append(style.dim("      recette \(r.line) : \(r.name) — \(r.resolved.map(money) ?? "—")")) }
+                for r in action.outsideReceipts {
+                    lines.append(style.dim("      recette \(r.line) : \(r.name) — \(r.resolved.map(money) ?? "—")"))
+                }
             }
         }
         let funders = plan.byFunder()
         if !funders.isEmpty {
             lines.append("")
             lines.append(style.bold("  Par financeur"))
-            let table = Table.render(header: ["Financeur", "Dans le budget", "Hors budget"],
-                                     rows: funders.map { [$0.funder, money($0.inBudget), $0.outside == 0 ? "—" : money($0.outside)] })
+            let table = Table.render(
+                header: ["Financeur", "Dans le budget", "Hors budget"],
+                rows: funders.map { [$0.funder, money($0.inBudget), $0.outside == 0 ? "—" : money($0.outside)] })
             lines += table.map { "    " + $0 }
         }
         let years = plan.byYear()
         if !years.isEmpty {
             lines.append("")
             lines.append(style.bold("  Par année"))
-            let table = Table.render(header: ["Année", "Dépenses", "Recettes"], rows: years.map { [String($0.year), money($0.expenses), money($0.receipts)] })
+            let table = Table.render(
+                header: ["Année", "Dépenses", "Recettes"], rows: years.map { [String($0.year), money($0.expenses), money($0.receipts)] })
             lines += table.map { "    " + $0 }
         }
         return lines + problemLines()
@@ -54,13 +64,18 @@ struct FinancingRenderer {
         let errors = problems.filter { $0.severity == .error }, warnings = problems.filter { $0.severity == .warning }
         var lines = ["", style.bold("Contrôles : \(errors.count) erreur(s), \(warnings.count) avertissement(s)")]
         if problems.isEmpty {
-            lines.append(style.green("  ✓ Le plan respecte l'équilibre, la participation minimale du maître d'ouvrage (CGCT L1111-10), les bornes des dotations de l'État (R2334-27), les taux, plafonds et dates de validité du catalogue."))
+            lines.append(
+                style.green(
+                    "  ✓ Le plan respecte l'équilibre, la participation minimale du maître d'ouvrage (CGCT L1111-10), les bornes des dotations de l'État (R2334-27), les taux, plafonds et dates de validité du catalogue."
+                ))
         }
         for problem in errors + warnings {
             let mark = problem.severity == .error ? style.red("✗") : style.yellow("⚠")
-            let place = [problem.sheet.map { sheet in
-                "Fiche \(sheet)" + (plan.actions.first { $0.sheet == sheet }.map { " (\($0.title))" } ?? "")
-            }, problem.line].compactMap { $0 }.joined(separator: ", ")
+            let place = [
+                problem.sheet.map { sheet in
+                    "Fiche \(sheet)" + (plan.actions.first { $0.sheet == sheet }.map { " (\($0.title))" } ?? "")
+                }, problem.line,
+            ].compactMap { $0 }.joined(separator: ", ")
             let sentence = problem.message.asSentence
             lines += Table.wrap("\(place) : \(sentence)", width: 100, indent: "    ").enumerated().map { index, line in
                 index == 0 ? "  \(mark) " + line.dropFirst(4) : line

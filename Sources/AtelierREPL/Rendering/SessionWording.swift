@@ -40,15 +40,16 @@ struct SessionWording {
     /// What /annuler or /refaire restored.
     func reverted(_ change: RevertedChange, _ direction: ChangeReversal.Direction) -> [String] {
         var lines: [String] = []
-        let what = if let key = change.skipped { "/passer de la question \(key)" } else {
-            switch change.origin {
-            case .removed?: "le retrait d'un élément"
-        case .imported?: "la confirmation d'une proposition d'import"
-        case .reference?: "le remplissage depuis le référentiel"
-            case .modified?: "la modification"
-            default: "la saisie"
+        let what =
+            if let key = change.skipped { "/passer de la question \(key)" } else {
+                switch change.origin {
+                case .removed?: "le retrait d'un élément"
+                case .imported?: "la confirmation d'une proposition d'import"
+                case .reference?: "le remplissage depuis le référentiel"
+                case .modified?: "la modification"
+                default: "la saisie"
+                }
             }
-        }
         // The workbook may have been edited by hand: what it says is shown, never obeyed.
         let by = change.participant.map { ", par \(TerminalText.neutralised($0))" } ?? ""
         let verb = direction == .undo ? "Annulé" : "Rétabli"

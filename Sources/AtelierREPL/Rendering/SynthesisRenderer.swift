@@ -34,7 +34,9 @@ struct SynthesisRenderer {
             guard let indicator = synthesis.indicator(id) else { continue }
             guard indicator.isAvailable else { continue }
             lines.append("  \(indicator.label) : \(style.bold(indicator.formatted))")
-            if !indicator.basis.isEmpty { lines += Table.wrap(indicator.basis.joined(separator: " ; "), width: 100, indent: "      ").map(style.dim) }
+            if !indicator.basis.isEmpty {
+                lines += Table.wrap(indicator.basis.joined(separator: " ; "), width: 100, indent: "      ").map(style.dim)
+            }
             if let caveat = indicator.caveat { lines.append("      " + style.yellow("⚠ " + caveat)) }
         }
         return lines
@@ -46,7 +48,8 @@ struct SynthesisRenderer {
         let t = synthesis.territory
         var lines = ["", style.bold("Synthèse du diagnostic" + (t.name.map { " — \($0)" } ?? ""))] + setAsideLines()
         guard let population = t.population else {
-            lines.append(style.yellow("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
+            lines.append(
+                style.yellow("Le périmètre n'est pas renseigné : aucune densité ne peut être calculée (/aller territoire.communes)."))
             return lines
         }
         let years = t.populationYears.map(String.init).joined(separator: " et ")
@@ -67,14 +70,21 @@ struct SynthesisRenderer {
         var rows: [[String]] = []
         for profession in synthesis.professions {
             let p = profession.key
-            rows.append([profession.label, value("\(p).effectif"), value("\(p).densite_comparee"), value("\(p).densite_departement"),
-                         value("\(p).densite_france"), value("\(p).rapport_departement"), value("\(p).part_60_plus"),
-                         value("\(p).effectif_5_ans"), value("\(p).evolution_5_ans"), value("\(p).habitants_par_professionnel")])
+            rows.append([
+                profession.label, value("\(p).effectif"), value("\(p).densite_comparee"), value("\(p).densite_departement"),
+                value("\(p).densite_france"), value("\(p).rapport_departement"), value("\(p).part_60_plus"),
+                value("\(p).effectif_5_ans"), value("\(p).evolution_5_ans"), value("\(p).habitants_par_professionnel"),
+            ])
         }
-        rows.append(["Pharmacies d'officine", value("pharmacies.effectif"), value("pharmacies.densite"), "—", "—", "—", "—",
-                     value("pharmacies.effectif_5_ans"), value("pharmacies.evolution_5_ans"), value("pharmacies.habitants_par_pharmacie")])
+        rows.append([
+            "Pharmacies d'officine", value("pharmacies.effectif"), value("pharmacies.densite"), "—", "—", "—", "—",
+            value("pharmacies.effectif_5_ans"), value("pharmacies.evolution_5_ans"), value("pharmacies.habitants_par_pharmacie"),
+        ])
         let table = Table.render(header: header, rows: rows)
-        lines.append(style.dim("  Densités pour 10 000 habitants ; références : professionnels libéraux (Assurance Maladie 2024) rapportés aux populations légales 2023."))
+        lines.append(
+            style.dim(
+                "  Densités pour 10 000 habitants ; références : professionnels libéraux (Assurance Maladie 2024) rapportés aux populations légales 2023."
+            ))
         lines.append("  " + style.bold(table[0]))
         lines += table.dropFirst().map { "  " + $0 }
         for profession in synthesis.professions {
@@ -130,7 +140,9 @@ struct SynthesisRenderer {
         lines += indicatorLines(["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
         if !synthesis.poles.isEmpty { lines.append("  Pôles de soins hors du territoire : " + synthesis.poles.joined(separator: " · ")) }
         if let transport = synthesis.indicator("mobilites.modes_transport"), transport.isAvailable {
-            lines.append("  Transport vers les soins : " + (synthesis.transport.isEmpty ? "aucune offre" : synthesis.transport.joined(separator: ", ")))
+            lines.append(
+                "  Transport vers les soins : "
+                    + (synthesis.transport.isEmpty ? "aucune offre" : synthesis.transport.joined(separator: ", ")))
         }
         return lines
     }
@@ -138,10 +150,13 @@ struct SynthesisRenderer {
     func findings() -> [String] {
         var lines = heading("Constats (\(synthesis.findings.count))")
         if synthesis.findings.isEmpty {
-            lines.append(style.dim("  Aucun constat : les règles de templates/synthese/regles.yaml ne s'appliquent pas aux réponses données."))
+            lines.append(
+                style.dim("  Aucun constat : les règles de templates/synthese/regles.yaml ne s'appliquent pas aux réponses données."))
         }
         for (index, finding) in synthesis.findings.enumerated() {
-            lines += Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "  ").enumerated().map { $0.offset == 0 ? style.yellow($0.element) : $0.element }
+            lines += Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "  ").enumerated().map {
+                $0.offset == 0 ? style.yellow($0.element) : $0.element
+            }
             for basis in finding.basis { lines += Table.wrap("repose sur : " + basis, width: 100, indent: "     ").map(style.dim) }
             lines.append("     leviers : " + finding.levers.map(\.title).joined(separator: " ; "))
         }
@@ -150,7 +165,10 @@ struct SynthesisRenderer {
             for lever in synthesis.levers {
                 lines.append("  • " + style.bold(lever.title))
                 lines += Table.wrap(lever.explanation, width: 96, indent: "    ")
-                lines.append(style.dim("    Sources : " + lever.sources.joined(separator: " ; ") + (lever.confidence == "sûr" ? "" : " (confiance : \(lever.confidence))")))
+                lines.append(
+                    style.dim(
+                        "    Sources : " + lever.sources.joined(separator: " ; ")
+                            + (lever.confidence == "sûr" ? "" : " (confiance : \(lever.confidence))")))
             }
         }
         return lines
@@ -159,8 +177,13 @@ struct SynthesisRenderer {
     /// The answers left out, each with its correction.
     func setAsideLines() -> [String] {
         guard !setAside.isEmpty else { return [] }
-        let count = setAside.count == 1 ? "Une réponse enregistrée n'est pas utilisée" : "\(setAside.count) réponses enregistrées ne sont pas utilisées"
-        var lines = [style.yellow("⚠ \(count) (hors des bornes attendues ou invalide) : les indicateurs qui en dépendent sont comptés comme manquants.")]
+        let count =
+            setAside.count == 1
+            ? "Une réponse enregistrée n'est pas utilisée" : "\(setAside.count) réponses enregistrées ne sont pas utilisées"
+        var lines = [
+            style.yellow(
+                "⚠ \(count) (hors des bornes attendues ou invalide) : les indicateurs qui en dépendent sont comptés comme manquants.")
+        ]
         for problem in setAside {
             let what = problem.element.map { "\(problem.key), élément \($0), \(problem.fieldLabel ?? problem.field ?? "")" } ?? problem.key
             lines.append(style.yellow("    \(what) = \(problem.shown) ; /modifier \(problem.correctionKey) pour la corriger"))
@@ -182,7 +205,10 @@ struct SynthesisRenderer {
         var lines = heading("Données manquantes (\(synthesis.missing.count) indicateurs)") + setAsideLines()
         if groups.isEmpty { lines.append(style.dim("  Tous les indicateurs sont calculés.")) }
         for group in groups {
-            let labels = group.labels.count > 3 ? group.labels.prefix(3).joined(separator: ", ") + " et \(group.labels.count - 3) autre(s)" : group.labels.joined(separator: ", ")
+            let labels =
+                group.labels.count > 3
+                ? group.labels.prefix(3).joined(separator: ", ") + " et \(group.labels.count - 3) autre(s)"
+                : group.labels.joined(separator: ", ")
             lines.append("  • \(labels)")
             lines.append("    à renseigner : " + group.keys.map { "/aller \($0)" }.joined(separator: " ; "))
         }

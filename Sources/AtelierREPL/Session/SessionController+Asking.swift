@@ -19,7 +19,8 @@ extension SessionController {
         let kind = draft.map { $0.fields[$0.index].kind } ?? current?.kind
         var instrumentKeys: [String] = []
         if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
-        return Completer(questionnaire: questionnaire, currentKind: kind, participantNames: participantNames, instrumentKeys: instrumentKeys)
+        return Completer(
+            questionnaire: questionnaire, currentKind: kind, participantNames: participantNames, instrumentKeys: instrumentKeys)
     }
 
     var participantNames: [String] {
@@ -60,8 +61,9 @@ extension SessionController {
             console.write("  Réponse actuelle : \(existing.value.display) — Entrée pour la garder.")
         }
         if let proposal = proposals[question.key] {
-            console.write("  " + style.cyan("Proposition de l'import : \(proposal.value.display)") + style.dim(" (\(proposal.source))") +
-                          " — /confirmer pour l'accepter, ou tapez une autre valeur.")
+            console.write(
+                "  " + style.cyan("Proposition de l'import : \(proposal.value.display)") + style.dim(" (\(proposal.source))")
+                    + " — /confirmer pour l'accepter, ou tapez une autre valeur.")
         }
         if question.expectsSource, let source {
             console.write(style.dim("  Source appliquée : \(source) (/source pour la changer)."))
@@ -74,9 +76,13 @@ extension SessionController {
         }
         console.write("")
         if open.isEmpty {
-            console.write(style.green("Toutes les questions applicables ont une réponse.") + " /revoir pour relire le diagnostic, /quitter pour sortir.")
+            console.write(
+                style.green("Toutes les questions applicables ont une réponse.")
+                    + " /revoir pour relire le diagnostic, /quitter pour sortir.")
         } else {
-            console.write("Fin du questionnaire. \(open.count) question(s) passée(s) restent à remplir : /sections pour les voir, /aller CLÉ pour y revenir.")
+            console.write(
+                "Fin du questionnaire. \(open.count) question(s) passée(s) restent à remplir : /sections pour les voir, /aller CLÉ pour y revenir."
+            )
         }
     }
 

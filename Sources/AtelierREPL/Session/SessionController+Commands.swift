@@ -87,7 +87,9 @@ extension SessionController {
     }
 
     func back() -> Outcome {
-        guard let target = session.previousQuestion else { return .refused("Vous êtes à la première question : il n'y a pas de question précédente.") }
+        guard let target = session.previousQuestion else {
+            return .refused("Vous êtes à la première question : il n'y a pas de question précédente.")
+        }
         setCurrent(target)
         askCurrent()
         return .accepted
@@ -109,7 +111,8 @@ extension SessionController {
             console.write(style.dim("  Question passée ; /aller \(question.key) pour y revenir."))
         } else {
             // Answered here before, or by another session just now: the answer stays.
-            console.write(style.dim("  Réponse conservée : \(answers[question.key]?.value.display ?? "") ; /aller \(question.key) pour y revenir."))
+            console.write(
+                style.dim("  Réponse conservée : \(answers[question.key]?.value.display ?? "") ; /aller \(question.key) pour y revenir."))
         }
         advance()
         return .accepted
@@ -137,15 +140,17 @@ extension SessionController {
             return .accepted
         }
         let origin: AnswerChange.Origin = answers[question.key] == nil ? .typed : .modified
-        let refusal = commit(question, origin: origin, decide: { () throws(Refusal) in
-            guard case .list(let fields) = question.kind else { return try self.parsed(valueText, as: question) }
-            do throws(InvalidAnswer) {
-                // One element added to the list as it is now.
-                return .records(self.records(of: question) + [try self.parser(for: question.kind).record(valueText, fields: fields)])
-            } catch {
-                throw Refusal(message: error.description)
-            }
-        })
+        let refusal = commit(
+            question, origin: origin,
+            decide: { () throws(Refusal) in
+                guard case .list(let fields) = question.kind else { return try self.parsed(valueText, as: question) }
+                do throws(InvalidAnswer) {
+                    // One element added to the list as it is now.
+                    return .records(self.records(of: question) + [try self.parser(for: question.kind).record(valueText, fields: fields)])
+                } catch {
+                    throw Refusal(message: error.description)
+                }
+            })
         if let refusal { return refusal }
         if current?.key == question.key {
             advance()
@@ -159,7 +164,9 @@ extension SessionController {
     }
 
     func setParticipant(_ name: String) -> Outcome {
-        if let refusal = Self.refusal(ofLabel: name, what: "Nom de participant refusé", limit: InputLimits.participantCharacters) { return refusal }
+        if let refusal = Self.refusal(ofLabel: name, what: "Nom de participant refusé", limit: InputLimits.participantCharacters) {
+            return refusal
+        }
         let named = session.participant(named: name)
         do {
             try store.setState(Session.StateKey.participant, named.name)
@@ -170,15 +177,20 @@ extension SessionController {
         if named.isListed {
             console.write("Les réponses suivantes sont attribuées à \(named.name).")
         } else {
-            console.write("Les réponses suivantes sont attribuées à \(name). " +
-                          style.dim("Ce nom n'est pas dans la liste des participants : /aller participants.liste pour l'y ajouter avec son organisation et son rôle."))
+            console.write(
+                "Les réponses suivantes sont attribuées à \(name). "
+                    + style.dim(
+                        "Ce nom n'est pas dans la liste des participants : /aller participants.liste pour l'y ajouter avec son organisation et son rôle."
+                    ))
         }
         return .accepted
     }
 
     func setSource(_ text: String?) -> Outcome {
         let text = text ?? ""
-        if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) { return refusal }
+        if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) {
+            return refusal
+        }
         var next = session
         next.setSource(text)
         do {
@@ -189,7 +201,9 @@ extension SessionController {
         }
         session.setSource(text)
         if let source {
-            let year = session.sourceYear.map { ", année \($0)" } ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
+            let year =
+                session.sourceYear.map { ", année \($0)" }
+                ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
             console.write("Source des chiffres suivants : \(source)\(year).")
         } else {
             console.write("Source effacée : les réponses suivantes n'auront pas de source.")

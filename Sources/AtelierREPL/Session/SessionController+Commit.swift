@@ -21,9 +21,11 @@ extension SessionController {
     /// plan d'actions changed meanwhile.
     ///
     /// `advancing`: the caller goes on to the next question; it is saved in the same transaction.
-    func commit(_ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
-                advancing: Bool = false, provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
-                also extra: () -> [AnswerChange] = { [] }, decide: Decision) -> Outcome? {
+    func commit(
+        _ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
+        advancing: Bool = false, provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
+        also extra: () -> [AnswerChange] = { [] }, decide: Decision
+    ) -> Outcome? {
         // What the user saw of the answers they name by number, before catching up.
         let guarded = session.keysThatMustNotChange(question, positional: positional)
         let seen = guarded.map { answers[$0]?.value }
@@ -86,8 +88,10 @@ extension SessionController {
 
     /// On the content another session left: adopt it, refuse if an answer the user relied on by
     /// number changed, else decide again.
-    private func redecide(_ attempt: Attempt, _ question: Question, on content: WorkbookContent, guarded: [String],
-                          seen: [AnswerValue?], decide: Decision) -> Attempt {
+    private func redecide(
+        _ attempt: Attempt, _ question: Question, on content: WorkbookContent, guarded: [String],
+        seen: [AnswerValue?], decide: Decision
+    ) -> Attempt {
         var attempt = attempt
         attempt.elsewhere = changedElsewhereNotes(adopt(content))
         session.alignDraft(with: question)
@@ -106,9 +110,11 @@ extension SessionController {
     /// Why an answer named by number no longer means what the user saw, if it changed.
     private func refusalIfChanged(_ guarded: [String], since seen: [AnswerValue?], _ question: Question) -> Refusal? {
         guard let changed = zip(guarded, seen).first(where: { answers[$0.0]?.value != $0.1 })?.0 else { return nil }
-        return Refusal(message: changed == question.key
-            ? "La liste \(question.key) a été modifiée par une autre session pendant votre saisie : rien n'a été enregistré. Revoyez-la (/revoir \(question.key)) et recommencez."
-            : "Le plan d'actions (\(changed)) a été modifié par une autre session pendant votre saisie : les numéros des fiches ont pu changer, rien n'a été enregistré. Revoyez-le (/revoir \(changed)) et recommencez.")
+        return Refusal(
+            message: changed == question.key
+                ? "La liste \(question.key) a été modifiée par une autre session pendant votre saisie : rien n'a été enregistré. Revoyez-la (/revoir \(question.key)) et recommencez."
+                : "Le plan d'actions (\(changed)) a été modifié par une autre session pendant votre saisie : les numéros des fiches ont pu changer, rien n'a été enregistré. Revoyez-le (/revoir \(changed)) et recommencez."
+        )
     }
 
     /// Before the next question (and before deciding an answer): what another session changed

@@ -24,8 +24,10 @@ extension SessionController {
         }
         let milliseconds = Int(context.now().timeIntervalSince(started) * 1000)
         report(written, as: "projet de contrat", detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
-        console.write(document.gaps.isEmpty ? "    Rien n'est marqué « À compléter »."
-                      : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
+        console.write(
+            document.gaps.isEmpty
+                ? "    Rien n'est marqué « À compléter »."
+                : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
         return .accepted
     }
 
@@ -49,10 +51,15 @@ extension SessionController {
         do {
             // Both names checked before either is written: a refused CSV leaves no half export.
             if withCSV { _ = try DocumentFile.checkedTarget(csvPath, workbook: store.path) }
-            written.append((try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path, now: context.now()), "plan de financement"))
+            written.append(
+                (try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path, now: context.now()), "plan de financement"))
             if withCSV {
-                written.append((try DocumentFile.write(Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path, now: context.now()),
-                                "tableau du plan (CSV)"))
+                written.append(
+                    (
+                        try DocumentFile.write(
+                            Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path, now: context.now()),
+                        "tableau du plan (CSV)"
+                    ))
             }
         } catch {
             for (file, what) in written { report(file, as: what) }
@@ -60,7 +67,9 @@ extension SessionController {
         }
         for (file, what) in written { report(file, as: what) }
         let errors = problems.filter { $0.severity == .error }.count
-        if errors > 0 { console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir.")) }
+        if errors > 0 {
+            console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir."))
+        }
         return .accepted
     }
 
@@ -76,9 +85,10 @@ extension SessionController {
         if let cached = derived.clsDraft, cached.revision == session.revision { return cached.value }
         let loaded = try resources.clsTemplates.get()
         let digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
-        let input = ClsDraftContext.Input(answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
-                                          library: try resources.library.get(), territory: try resources.territory.get(),
-                                          financing: try financingPlan())
+        let input = ClsDraftContext.Input(
+            answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
+            library: try resources.library.get(), territory: try resources.territory.get(),
+            financing: try financingPlan())
         let rendered = try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
         derived.clsDraft = (session.revision, rendered)
         return rendered

@@ -10,7 +10,8 @@ extension SessionController {
         // `~` is expanded here, not by the parser: it depends on the user's environment.
         let path = NSString(string: typed).expandingTildeInPath
         guard case .communes(let communes)? = answers["territoire.communes"]?.value, !communes.isEmpty else {
-            return .refused("Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
+            return .refused(
+                "Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
         }
         let codes = Set(communes.map(\.code))
         let started = context.now()
@@ -37,11 +38,14 @@ extension SessionController {
         }
         let seconds = FrenchFormat.decimal(context.now().timeIntervalSince(started), maximumFractionDigits: 2)
         let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
-        console.write("  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)" + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
+        console.write(
+            "  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)"
+                + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
         if let note { console.write("  " + note) }
         guard !proposed.isEmpty else { return .accepted }
         let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
-        for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }) {
+        for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } })
+        {
             console.write("    " + line)
         }
         if let first = questionnaire.questions.first(where: { proposals[$0.key] != nil }) {
@@ -64,20 +68,28 @@ extension SessionController {
             return .refused("Aucune proposition d'import pour \(key). Tapez la réponse, ou importez un fichier (/importer).")
         }
         guard proposal == seen else {
-            return .refused("La proposition d'import pour \(key) vient d'être remplacée par une autre session : c'est maintenant « \(proposal.value.display) » (\(proposal.source)). Rien n'a été enregistré ; /confirmer \(key) pour la confirmer.")
+            return .refused(
+                "La proposition d'import pour \(key) vient d'être remplacée par une autre session : c'est maintenant « \(proposal.value.display) » (\(proposal.source)). Rien n'a été enregistré ; /confirmer \(key) pour la confirmer."
+            )
         }
         // The proposal is checked like a typed answer, against the answers as they are when
         // it is recorded (bounds that depend on other answers), and must still be the one shown.
-        let refusal = commit(question, origin: .imported, provenance: (proposal.source, proposal.sourceYear), settling: [key],
-                             decide: { () throws(Refusal) in
-            guard self.proposals[key] == proposal else {
-                throw Refusal(message: "La proposition d'import pour \(key) a été confirmée ou remplacée par une autre session : rien n'a été enregistré. /revoir \(key) montre la réponse actuelle.")
-            }
-            if let violation = self.questionnaire.violationOfDependentBounds(key: key, value: proposal.value, answers: self.usableValues) {
-                throw Refusal(message: "Proposition non conforme : \(violation.description) Tapez la bonne valeur.")
-            }
-            return proposal.value
-        })
+        let refusal = commit(
+            question, origin: .imported, provenance: (proposal.source, proposal.sourceYear), settling: [key],
+            decide: { () throws(Refusal) in
+                guard self.proposals[key] == proposal else {
+                    throw Refusal(
+                        message:
+                            "La proposition d'import pour \(key) a été confirmée ou remplacée par une autre session : rien n'a été enregistré. /revoir \(key) montre la réponse actuelle."
+                    )
+                }
+                if let violation = self.questionnaire.violationOfDependentBounds(
+                    key: key, value: proposal.value, answers: self.usableValues)
+                {
+                    throw Refusal(message: "Proposition non conforme : \(violation.description) Tapez la bonne valeur.")
+                }
+                return proposal.value
+            })
         if let refusal { return refusal }
         // Next: the following question with a proposal, else the next open one.
         let all = questionnaire.questions
@@ -118,7 +130,9 @@ extension SessionController {
         return { [console, context] fraction in
             guard context.now().timeIntervalSince(started) > 0.3 else { return }
             let width = 30, filled = Int(fraction * Double(width))
-            console.progress("  \(what) : " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " \(Int(fraction * 100)) %")
+            console.progress(
+                "  \(what) : " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                    + " \(Int(fraction * 100)) %")
         }
     }
 
@@ -131,12 +145,15 @@ extension SessionController {
     func finessProposals(path: String, communes: Set<String>) throws -> [Proposal] {
         let found = try FINESSImport.structures(fileAt: path, communes: communes, progress: progressReporter("FINESS"))
         let existing: [ListRecord] = if case .records(let records)? = answers[ProposalTable.structuresKey]?.value { records } else { [] }
-        return stored(FINESSImport.proposals(found, existing: existing, reference: territory,
-                                             source: source(of: path, publisher: "FINESS")), from: path)
+        return stored(
+            FINESSImport.proposals(
+                found, existing: existing, reference: territory,
+                source: source(of: path, publisher: "FINESS")), from: path)
     }
 
     func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {
-        let populations = try PopulationImport.populations(fileAt: path, communes: Set(communes.map(\.code)), progress: progressReporter("INSEE"))
+        let populations = try PopulationImport.populations(
+            fileAt: path, communes: Set(communes.map(\.code)), progress: progressReporter("INSEE"))
         return stored([try PopulationImport.proposal(populations, communes: communes, path: path)], from: path)
     }
 }

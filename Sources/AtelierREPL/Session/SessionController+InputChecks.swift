@@ -15,10 +15,13 @@ extension SessionController {
     static func refusal(ofLabel text: String, what: String, feminine: Bool = false, limit: Int) -> Outcome? {
         let (it, object) = feminine ? ("elle", "la") : ("il", "le")
         if TerminalText.containsControlCharacters(text) {
-            return .refused("\(what) : \(it) contient des caractères de contrôle (échappement de terminal, tabulation, retour à la ligne…). Tapez-\(object) en texte simple ; rien n'a été enregistré.")
+            return .refused(
+                "\(what) : \(it) contient des caractères de contrôle (échappement de terminal, tabulation, retour à la ligne…). Tapez-\(object) en texte simple ; rien n'a été enregistré."
+            )
         }
         if text.utf8.count > limit, text.count > limit {
-            return .refused("\(what) : \(it) dépasse \(limit) caractères. Tapez-\(object) plus court\(feminine ? "e" : "") ; rien n'a été enregistré.")
+            return .refused(
+                "\(what) : \(it) dépasse \(limit) caractères. Tapez-\(object) plus court\(feminine ? "e" : "") ; rien n'a été enregistré.")
         }
         return nil
     }

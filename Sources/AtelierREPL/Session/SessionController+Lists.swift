@@ -12,8 +12,10 @@ extension SessionController {
         }
         if case .actionSheet? = fields.first?.kind { showActionSheets() }
         if fields.contains(where: { if case .fundingInstrument = $0.kind { true } else { false } }) { showFundingSuggestions() }
-        console.write(style.dim("  Saisie champ par champ, ou un élément par ligne : " +
-                                fields.map(\.label).joined(separator: " ; ") + ". Ligne vide pour terminer la liste."))
+        console.write(
+            style.dim(
+                "  Saisie champ par champ, ou un élément par ligne : " + fields.map(\.label).joined(separator: " ; ")
+                    + ". Ligne vide pour terminer la liste."))
         session.startDraft(fields, for: question)
         askField()
     }
@@ -24,7 +26,9 @@ extension SessionController {
         // On a terminal the prompt names the element and the field; a script has no prompt.
         var line = interactive ? "  " : "  Élément \(draft.itemNumber) — \(field.label)"
         if !field.kind.choices.isEmpty { line += (interactive ? "Choix : " : " : ") + AnswerParser.numbered(field.kind.choices) }
-        if field.optional { line += style.dim(interactive ? "Facultatif : ligne vide pour passer." : " (facultatif : ligne vide pour passer)") }
+        if field.optional {
+            line += style.dim(interactive ? "Facultatif : ligne vide pour passer." : " (facultatif : ligne vide pour passer)")
+        }
         if line.trimmed.isEmpty { return }
         console.write(line)
     }
@@ -48,10 +52,12 @@ extension SessionController {
         // from another session; the commit confirms it, otherwise the count is said.
         var recorded = false
         if answers[question.key] == nil {
-            let refusal = commit(question, origin: .typed, decide: {
-                recorded = self.answers[question.key] == nil
-                return recorded ? .records([]) : nil
-            })
+            let refusal = commit(
+                question, origin: .typed,
+                decide: {
+                    recorded = self.answers[question.key] == nil
+                    return recorded ? .records([]) : nil
+                })
             if let refusal { return refusal }
         }
         if !recorded { console.write(style.dim("  Liste terminée : \(records(of: question).count) élément(s).")) }
@@ -68,15 +74,19 @@ extension SessionController {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
         var renumbered: [AnswerChange] = []
-        let refusal = commit(question, origin: .removed, quiet: true, positional: true, also: {
-            renumbered = question.key == QuestionKeys.actionSheets
-                ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
-            return renumbered
-        }, decide: {
-            var items = self.records(of: question)
-            items.remove(at: number - 1)
-            return .records(items)
-        })
+        let refusal = commit(
+            question, origin: .removed, quiet: true, positional: true,
+            also: {
+                renumbered =
+                    question.key == QuestionKeys.actionSheets
+                    ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
+                return renumbered
+            },
+            decide: {
+                var items = self.records(of: question)
+                items.remove(at: number - 1)
+                return .records(items)
+            })
         if let refusal { return refusal }
         noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")

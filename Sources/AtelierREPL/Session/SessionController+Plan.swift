@@ -14,7 +14,8 @@ extension SessionController {
     func showActionSheets() {
         let ranked = rankedActionSheets()
         guard !ranked.isEmpty else {
-            console.writeError(style.red(resources.problem(.library) ?? "La bibliothèque de fiches actions (templates/plan/fiches.yaml) est vide."))
+            console.writeError(
+                style.red(resources.problem(.library) ?? "La bibliothèque de fiches actions (templates/plan/fiches.yaml) est vide."))
             return
         }
         session.shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
@@ -41,16 +42,20 @@ extension SessionController {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(count) (numéros des éléments).")
         }
         var renumbered: [AnswerChange] = []
-        let refusal = commit(question, origin: .modified, quiet: true, positional: true, also: {
-            // The financing lines follow their fiche.
-            renumbered = question.key == QuestionKeys.actionSheets
-                ? self.session.financingRenumbered(FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)) : []
-            return renumbered
-        }, decide: {
-            var items = self.records(of: question)
-            items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
-            return .records(items)
-        })
+        let refusal = commit(
+            question, origin: .modified, quiet: true, positional: true,
+            also: {
+                // The financing lines follow their fiche.
+                renumbered =
+                    question.key == QuestionKeys.actionSheets
+                    ? self.session.financingRenumbered(FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)) : []
+                return renumbered
+            },
+            decide: {
+                var items = self.records(of: question)
+                items.insert(items.remove(at: numbers[0] - 1), at: numbers[1] - 1)
+                return .records(items)
+            })
         if let refusal { return refusal }
         noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
@@ -59,7 +64,11 @@ extension SessionController {
     }
 
     func noteRenumbered(_ changes: [AnswerChange]) {
-        if !changes.isEmpty { console.write(style.dim("  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour).")) }
+        if !changes.isEmpty {
+            console.write(
+                style.dim(
+                    "  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour)."))
+        }
     }
 
     /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.
@@ -71,14 +80,16 @@ extension SessionController {
             return .refused("Champ inconnu « \(field) » ; champs de \(listKey) : \(fields.map(\.key).joined(separator: ", ")).")
         }
         var record: ListRecord?
-        let refusal = commit(question, origin: .modified, quiet: true, positional: true, decide: { () throws(Refusal) in
-            var items = self.records(of: question)
-            guard number >= 1, number <= items.count else { throw Refusal(message: "La liste \(listKey) n'a pas d'élément \(number).") }
-            let changed = try self.record(items[number - 1], setting: spec, to: text, order: fields.map(\.key))
-            items[number - 1] = changed
-            record = changed
-            return .records(items)
-        })
+        let refusal = commit(
+            question, origin: .modified, quiet: true, positional: true,
+            decide: { () throws(Refusal) in
+                var items = self.records(of: question)
+                guard number >= 1, number <= items.count else { throw Refusal(message: "La liste \(listKey) n'a pas d'élément \(number).") }
+                let changed = try self.record(items[number - 1], setting: spec, to: text, order: fields.map(\.key))
+                items[number - 1] = changed
+                record = changed
+                return .records(items)
+            })
         if let refusal { return refusal }
         console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record?.display(expecting: fields.map(\.key)) ?? "")")
         remindCurrent()

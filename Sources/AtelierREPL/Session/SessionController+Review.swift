@@ -13,7 +13,9 @@ extension SessionController {
             sections = [section]
         } else {
             let hint = closestMatch(to: argument, in: questionnaire.sections.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return .refused("Aucune section « \(argument.shortened()) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", ")).")
+            return .refused(
+                "Aucune section « \(argument.shortened()) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", "))."
+            )
         }
         // Answers the synthèse leaves out are shown as stored, marked.
         let setAside = Set(storedValueProblems.map(\.key))
@@ -27,8 +29,10 @@ extension SessionController {
                 guard let answer = answers[question.key] else { continue }
                 let mark = setAside.contains(question.key) ? "⚠ " : ""
                 marked = marked || !mark.isEmpty
-                rows.append([question.key, mark + Table.truncate(answer.value.display, 60),
-                             answer.source ?? "—", answer.participant ?? "—", context.timestamp(answer.updatedAt)])
+                rows.append([
+                    question.key, mark + Table.truncate(answer.value.display, 60),
+                    answer.source ?? "—", answer.participant ?? "—", context.timestamp(answer.updatedAt),
+                ])
                 if case .records(let items) = answer.value, !items.isEmpty {
                     let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
                     details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display(expecting: keys))" }
@@ -47,7 +51,10 @@ extension SessionController {
             }
         }
         if marked {
-            console.write(style.yellow("  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."))
+            console.write(
+                style.yellow(
+                    "  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."
+                ))
         }
         remindCurrent()
         return .accepted
@@ -78,9 +85,11 @@ extension SessionController {
             return .accepted
         }
         let rows = events.map { e in
-            [context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
-             Table.truncate(e.previousDisplay ?? "—", 30), e.participant ?? "—",
-             (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? "")]
+            [
+                context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
+                Table.truncate(e.previousDisplay ?? "—", 30), e.participant ?? "—",
+                (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? ""),
+            ]
         }
         let lines = Table.render(header: ["Quand", "Nature", "Valeur", "Avant", "Qui", "Source"], rows: rows)
         console.write(style.bold("Historique de \(key)"))

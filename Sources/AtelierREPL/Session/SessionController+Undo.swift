@@ -20,12 +20,17 @@ extension SessionController {
         }
         switch outcome {
         case .nothing:
-            return .refused(direction == .undo
-                ? "Rien à annuler : ce classeur n'a aucune modification confirmée à reprendre (celles faites avec une version de l'outil antérieure à /annuler ne peuvent pas l'être)."
-                : "Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis.")
+            return .refused(
+                direction == .undo
+                    ? "Rien à annuler : ce classeur n'a aucune modification confirmée à reprendre (celles faites avec une version de l'outil antérieure à /annuler ne peuvent pas l'être)."
+                    : "Rien à refaire : /refaire rétablit ce que /annuler vient d'annuler, tant qu'aucune autre modification n'a été faite depuis."
+            )
         case .changedSince(let keys):
-            let what = keys.count == 1 ? "la réponse \(keys[0]) a été modifiée" : "les réponses \(keys.joined(separator: ", ")) ont été modifiées"
-            return .refused("\(direction == .undo ? "Annulation" : "Rétablissement") impossible : \(what) hors de l'outil depuis (valeur, source ou participant) ; rien n'a été changé. /historique \(keys[0]) montre ses valeurs successives.")
+            let what =
+                keys.count == 1 ? "la réponse \(keys[0]) a été modifiée" : "les réponses \(keys.joined(separator: ", ")) ont été modifiées"
+            return .refused(
+                "\(direction == .undo ? "Annulation" : "Rétablissement") impossible : \(what) hors de l'outil depuis (valeur, source ou participant) ; rien n'a été changé. /historique \(keys[0]) montre ses valeurs successives."
+            )
         case .reverted(let change):
             do {
                 adopt(try store.content())

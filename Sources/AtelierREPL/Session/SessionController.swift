@@ -37,8 +37,10 @@ public final class SessionController {
         var clsDraft: (revision: Int, value: ClsDraft.Rendered)?
     }
 
-    public init(questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
-                console: Console, interactive: Bool, context: AppContext = .live()) throws(WorkbookError) {
+    public init(
+        questionnaire: Questionnaire, store: WorkbookStore, resources: SessionResources,
+        console: Console, interactive: Bool, context: AppContext = .live()
+    ) throws(WorkbookError) {
         self.context = context
         self.questionnaire = questionnaire
         self.navigator = Navigator(questionnaire: questionnaire)
@@ -139,12 +141,15 @@ public final class SessionController {
         case .nothing:
             return .accepted
         case .noQuestion:
-            return .refused("Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir.")
+            return .refused(
+                "Aucune question en cours : toutes les questions applicables ont une réponse ou ont été passées. /sections montre l'avancement, /aller SECTION y ramène, /quitter pour sortir."
+            )
         case .keepAnswer:
             // Another session may have just removed it (an /annuler): then it is asked again.
             catchUpWithOtherSessions()
             guard let question = current, answers[question.key] != nil else {
-                console.write(style.yellow("  Cette réponse vient d'être retirée par une autre session : la question est posée de nouveau."))
+                console.write(
+                    style.yellow("  Cette réponse vient d'être retirée par une autre session : la question est posée de nouveau."))
                 setCurrent(current)
                 askCurrent()
                 return .accepted
@@ -153,9 +158,14 @@ public final class SessionController {
             advance()
         case .answer(let text, let origin):
             guard let question = current else { return .accepted }
-            if let refusal = commit(question, origin: origin, advancing: true, decide: { () throws(Refusal) in
-                try self.parsed(text, as: question)
-            }) { return refusal }
+            if let refusal = commit(
+                question, origin: origin, advancing: true,
+                decide: { () throws(Refusal) in
+                    try self.parsed(text, as: question)
+                })
+            {
+                return refusal
+            }
             advance()
         case .finishList:
             guard let question = current else { return .accepted }
@@ -177,7 +187,8 @@ public final class SessionController {
     /// refused with the file at fault rather than « aucun dispositif ne correspond ».
     func referenceProblem(for kind: QuestionKind? = nil) -> Outcome? {
         if let failure = resources.territory.failure {
-            return .refused("Le référentiel des communes est illisible (\(ErrorPresenter.clause(failure))) : réinstallez le dossier data/ de l'outil.")
+            return .refused(
+                "Le référentiel des communes est illisible (\(ErrorPresenter.clause(failure))) : réinstallez le dossier data/ de l'outil.")
         }
         guard let kind else { return nil }
         let kinds = if case .list(let fields) = kind { fields.map(\.kind) } else { [kind] }
@@ -202,7 +213,8 @@ public final class SessionController {
             savedPosition = question?.key
         } catch {
             // The answers are safe; only where the next session resumes is not.
-            console.writeError(style.dim("  La position dans le questionnaire n'a pas été enregistrée (\(error.description)) ; les réponses le sont."))
+            console.writeError(
+                style.dim("  La position dans le questionnaire n'a pas été enregistrée (\(error.description)) ; les réponses le sont."))
         }
     }
 

@@ -1,7 +1,8 @@
 import AtelierCore
 import CReadline
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// GNU readline on a terminal: line editing, history saved to a file, Tab completion.
@@ -65,8 +66,10 @@ public final class ReadlineLineReader: LineReader {
         rl_callback_handler_install(prompt, Self.lineHandler)
         defer { rl_callback_handler_remove() }
         while true {
-            var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: Self.interruptPipe.read, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: Self.interruptPipe.read, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&descriptors, 2, -1)
             if descriptors[1].revents & Int16(POLLIN) != 0 {
                 drainInterrupts()
@@ -136,7 +139,8 @@ public final class ReadlineLineReader: LineReader {
     static func lineBeforeCursor() -> String {
         guard let buffer = atelier_rl_line_buffer() else { return "" }
         let point = Int(atelier_rl_point())
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: min(point, strlen(buffer)))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: min(point, strlen(buffer)))
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -148,27 +152,28 @@ public final class ReadlineLineReader: LineReader {
         return buffer
     }
 
-    static let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
-        atelier_rl_completion_over()
-        guard let completer = ReadlineLineReader.completer, let text else { return nil }
-        let word = String(cString: text)
-        let candidates = completer.completions(forLine: lineBeforeCursor())
-        guard !candidates.isEmpty else { return nil }
-        // First entry: what replaces the word (the candidates' common prefix); never shorter
-        // than what was typed, so a Tab never erases the user's input.
-        var common = commonPrefix(candidates)
-        if common.folded.count < word.folded.count { common = word }
-        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
-        array[0] = strdup(candidates.count == 1 ? candidates[0] : common)
-        for (index, candidate) in candidates.enumerated() { array[index + 1] = strdup(candidate) }
-        array[candidates.count + 1] = nil
-        if candidates.count == 1 {
-            // A single candidate: readline uses only the first entry.
-            free(array[1])
-            array[1] = nil
+    static let attemptCompletion:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
+            atelier_rl_completion_over()
+            guard let completer = ReadlineLineReader.completer, let text else { return nil }
+            let word = String(cString: text)
+            let candidates = completer.completions(forLine: lineBeforeCursor())
+            guard !candidates.isEmpty else { return nil }
+            // First entry: what replaces the word (the candidates' common prefix); never shorter
+            // than what was typed, so a Tab never erases the user's input.
+            var common = commonPrefix(candidates)
+            if common.folded.count < word.folded.count { common = word }
+            let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
+            array[0] = strdup(candidates.count == 1 ? candidates[0] : common)
+            for (index, candidate) in candidates.enumerated() { array[index + 1] = strdup(candidate) }
+            array[candidates.count + 1] = nil
+            if candidates.count == 1 {
+                // A single candidate: readline uses only the first entry.
+                free(array[1])
+                array[1] = nil
+            }
+            return array
         }
-        return array
-    }
 
     static func commonPrefix(_ strings: [String]) -> String {
         guard var prefix = strings.first.map(Array.init) else { return "" }
