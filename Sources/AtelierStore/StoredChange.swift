@@ -54,7 +54,7 @@ struct StoredChange {
         proposals = ProposalJSON.decode(row["settled_proposals"])
         unskipped = KeyListJSON.decode(row["unskipped"])
         skipped = row["skipped"]
-        let lines = try Self.originalLines(of: id, path: path, in: db)
+        let lines = try Self.originalLines(of: id, from: row["first_event"], path: path, in: db)
         steps = ChangeReversal.steps(of: lines.map(\.step))
         origin = lines.first?.origin ?? (proposals.isEmpty ? nil : .imported)
     }
@@ -82,8 +82,10 @@ struct StoredChange {
     }
 
     /// The history lines a change wrote when it was made (not those of its undoing or
-    /// replaying), oldest first, each with the provenance of the value it replaced.
-    private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
+    /// replaying), oldest first, each with the provenance of the value it replaced. They lie
+    /// between its `first_event` and the next change's (one transaction wrote them), found by
+    /// rowid; `change_set` keeps out any other line of the range.
+    private static func originalLines(of changeSet: Int64, from first: Int64, path: String, in db: Database) throws
         -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)]
     {
         let rows = try Row.fetchAll(
@@ -93,9 +95,12 @@ struct StoredChange {
                 FROM answer_event e
                 LEFT JOIN answer_event p ON p.id = (
                     SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
-                WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
+                WHERE e.id >= :first
+                    AND e.id < COALESCE((SELECT first_event FROM change_set WHERE id > :set AND first_event > :first ORDER BY id LIMIT 1),
+                                        9223372036854775807)
+                    AND e.change_set = :set AND e.origin NOT IN ('annulation', 'rétablissement')
                 ORDER BY e.id
-                """, arguments: [changeSet])
+                """, arguments: ["first": first, "set": changeSet])
         // A history line edited into nonsense stops the undo: read as "no answer", it would
         // delete the answer it names.
         func value(_ row: Row, _ column: String) throws -> AnswerValue? {

@@ -81,8 +81,10 @@ enum WorkbookSchema {
                     -- One row per confirmed change, as /annuler takes it back: an answer, a list
                     -- element added or removed with the financing lines that followed it, a move, a
                     -- confirmation of imported proposals. Its answer_event rows say what it changed.
+                    -- Not AUTOINCREMENT: a row is never deleted, so ids never come back, and each
+                    -- answer saves the write of sqlite_sequence.
                     CREATE TABLE change_set (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id INTEGER PRIMARY KEY,
                         participant TEXT,
                         recorded_at TEXT NOT NULL,
                         -- fait: in effect; annulé: undone, /refaire replays it; abandonné: undone,
@@ -94,16 +96,22 @@ enum WorkbookSchema {
                         -- passed, then answered): /annuler passes them again.
                         unskipped TEXT NOT NULL DEFAULT '[]',
                         -- The question /passer skipped, when the change is a /passer.
-                        skipped TEXT
+                        skipped TEXT,
+                        -- The id of its first answer_event line: a change's lines are the ones from
+                        -- there to the next change's first line (found by rowid, with no index to
+                        -- write at each answer).
+                        first_event INTEGER NOT NULL DEFAULT 0
                     );
-                    CREATE INDEX change_set_by_state ON change_set(state, id);
+                    -- Only the undone steps are looked up by state (/refaire, and the next change
+                    -- that abandons them); the newest step in effect is found from the end of the
+                    -- table. A partial index: an answer, a step in effect, writes no index page.
+                    CREATE INDEX change_set_undone ON change_set(id) WHERE state = 'annulé';
                     -- The change an event belongs to (NULL: recorded before undo existed). Events of
                     -- /annuler and /refaire name the change they undo or replay.
                     ALTER TABLE answer_event ADD COLUMN change_set INTEGER REFERENCES change_set(id);
                     -- Who recorded the line: the session's participant. For /annuler and /refaire, who
                     -- undid or replayed it (`participant` stays the author of the value).
                     ALTER TABLE answer_event ADD COLUMN acted_by TEXT;
-                    CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
                     """)
         }
         return migrator

@@ -52,7 +52,8 @@ extension WorkbookStore {
         try db.cachedStatement(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'").execute()
         try db.cachedStatement(
             sql: """
-                INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped, first_event)
+                VALUES (?, ?, ?, ?, ?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'answer_event'), 0) + 1)
                 """
         ).execute(arguments: [participant, now, settled, KeyListJSON.encode(unskipped), skipped])
         return db.lastInsertedRowID
