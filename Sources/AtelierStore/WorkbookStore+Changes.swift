@@ -12,7 +12,9 @@ extension WorkbookStore {
     ///
     /// A value typed again as it stands (same source and year) changes nothing: it writes no
     /// history line and no step to undo, and keeps /refaire possible.
-    static func insert(_ changes: [AnswerChange], settling: [String] = [], at now: String, in db: Database) throws {
+    /// Returns the keys of the answers it changed.
+    @discardableResult
+    static func insert(_ changes: [AnswerChange], settling: [String] = [], at now: String, in db: Database) throws -> Set<String> {
         var effective: [(change: AnswerChange, json: String, previous: Row?)] = []
         var unskipped: [String] = []
         for change in changes {
@@ -32,7 +34,7 @@ extension WorkbookStore {
             }
         }
         let settled = settling.isEmpty ? [] : try fetchProposals(db).filter { settling.contains($0.key) }.values.sorted { $0.key < $1.key }
-        guard !effective.isEmpty || !settled.isEmpty else { return }
+        guard !effective.isEmpty || !settled.isEmpty else { return [] }
         let changeSet = try openChangeSet(
             participant: changes.first?.participant, at: now, settled: ProposalJSON.encode(settled),
             unskipped: unskipped, in: db)
@@ -42,6 +44,7 @@ extension WorkbookStore {
                 item.change, json: item.json, previous: item.previous, actedBy: item.change.participant, at: now, changeSet: changeSet,
                 in: db)
         }
+        return Set(effective.map(\.change.key))
     }
 
     /// A new step of the undo history; the steps undone before it can no longer be replayed.

@@ -18,6 +18,8 @@ public struct WriteOutcome: Sendable {
     public var refreshed: WorkbookContent?
     /// The answers as recorded, read back in the same transaction; empty when abandoned.
     public var written: [String: StoredAnswer]
+    /// The keys whose import proposal the write removed.
+    public var settled: [String] = []
 }
 
 // MARK: - Reading and writing against the file's current state
@@ -69,11 +71,12 @@ extension WorkbookStore {
             guard case .record(let changes, let settling, let state) = decide(outcome.refreshed) else {
                 throw Abandoned()
             }
-            try Self.insert(changes, settling: settling, at: now, in: db)
+            let changed = try Self.insert(changes, settling: settling, at: now, in: db)
+            outcome.settled = settling
             for (name, value) in state { try Self.setState(name, value, in: db) }
             // The answers as recorded, without reading them back (and decoding their JSON again).
             let recordedAt = Timestamp.date(now) ?? clock()
-            for change in changes {
+            for change in changes where changed.contains(change.key) {
                 outcome.written[change.key] = StoredAnswer(
                     key: change.key, value: change.value, participant: change.participant,
                     source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt)

@@ -81,10 +81,10 @@ public struct Session: Sendable {
     }
 
     /// The answers a transaction wrote, as it read them back: no longer skipped nor proposed.
-    public mutating func apply(written: [String: StoredAnswer]) {
-        answers.merge(written) { $1 }
+    public mutating func apply(written: [String: StoredAnswer], settled: [String] = []) {
+        if !written.isEmpty { answers.merge(written) { $1 } }
         skipped.subtract(written.keys)
-        for key in written.keys { proposals.removeValue(forKey: key) }
+        for key in Array(written.keys) + settled { proposals.removeValue(forKey: key) }
     }
 
     public mutating func addProposals(_ new: [Proposal]) {

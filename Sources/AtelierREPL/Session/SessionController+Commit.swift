@@ -60,8 +60,8 @@ extension SessionController {
                 }
                 return .record(decided.changes, settling: keys.filter { proposals[$0] != nil }, state: state)
             }
-            session.apply(written: outcome.written)
-            if advancing, !outcome.written.isEmpty { savedPosition = attempt.position }
+            session.apply(written: outcome.written, settled: outcome.settled)
+            if advancing, attempt.change != nil { savedPosition = attempt.position }  // written with the answer
         } catch {
             return .refused(error.description)
         }
