@@ -7,52 +7,7 @@ public enum FinancingDocument {
 
     /// The context of `plan.mustache` (and of the CLS draft's annex).
     public static func context(_ plan: FinancingPlan, problems: [FinancingProblem], territory: String) -> [String: Any] {
-        let money = FrenchFormat.amount(cents:)
-        let actions: [[String: Any]] = plan.actionsWithLines.map { action in
-            let total = action.totalExpenses(base: plan.base)
-            var context: [String: Any] = [
-                "numero": String(action.sheet), "intitule": action.title,
-                "depenses": action.expenses.map {
-                    [
-                        "ligne": String($0.line), "poste": $0.item, "nature": $0.natureLabel,
-                        "annee": String($0.year), "montant": money($0.amount(base: plan.base)),
-                    ]
-                },
-                "total_depenses": money(total),
-                "recettes": action.budgetReceipts.map { r -> [String: Any] in
-                    [
-                        "ligne": String(r.line), "dispositif": r.name, "financeur": r.instrument?.funderName ?? "—", "statut": r.status,
-                        "montant": r.resolved.map(money) ?? "—", "part": FrenchFormat.share(r.resolved ?? 0, of: total),
-                        "confiance": r.instrument?.confidence ?? "inconnue",
-                    ]
-                },
-                "total_recettes": money(action.totalBudgetReceipts),
-                "part_recettes": FrenchFormat.share(action.totalBudgetReceipts, of: total),
-                "hors_budget": action.outsideReceipts.map {
-                    ["dispositif": $0.name, "financeur": $0.instrument?.funderName ?? "—", "montant": $0.resolved.map(money) ?? "—"]
-                },
-                "financeurs": action.budgetFunders.joined(separator: ", "),
-            ]
-            // Left out when absent: an empty string would still open {{#derogation}}.
-            if let derogation = action.derogation { context["derogation"] = derogation }
-            return context
-        }
-        let errors = problems.filter { $0.severity == .error }, warnings = problems.filter { $0.severity == .warning }
-        func describe(_ problem: FinancingProblem) -> [String: Any] {
-            let place = [problem.sheet.map { "Fiche \($0)" }, problem.line].compactMap { $0 }.joined(separator: ", ")
-            var context: [String: Any] = ["lieu": place, "message": problem.message]
-            if let fix = problem.fix { context["correction"] = fix }
-            return context
-        }
-        return [
-            "territoire": territory, "base": plan.base, "actions": actions, "a_des_lignes": !actions.isEmpty,
-            "par_financeur": plan.byFunder().map {
-                ["financeur": $0.funder, "dans_budget": money($0.inBudget), "hors_budget": $0.outside == 0 ? "—" : money($0.outside)]
-            },
-            "par_annee": plan.byYear().map { ["annee": String($0.year), "depenses": money($0.expenses), "recettes": money($0.receipts)] },
-            "erreurs": errors.map(describe), "avertissements": warnings.map(describe),
-            "nombre_erreurs": String(errors.count), "nombre_avertissements": String(warnings.count), "conforme": errors.isEmpty,
-        ]
+        FinancingView(plan, problems: problems, territory: territory).templateContext
     }
 
     public static func markdown(
