@@ -11,6 +11,8 @@ public struct AnswerEvent: Sendable, Equatable {
     public var sourceYear: Int?
     public var origin: String
     public var recordedAt: Date
+    /// Who recorded the line, when it differs from the author of the value (an undo).
+    public var actedBy: String? = nil
 }
 
 /// What the list of workbooks shows for each file.

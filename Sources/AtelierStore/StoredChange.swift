@@ -48,13 +48,13 @@ struct StoredChange {
     var isEmpty: Bool { steps.isEmpty && proposals.isEmpty && skipped == nil }
 
     init(_ row: Row, path: String, in db: Database) throws {
-        id = row["id"]
-        participant = row["participant"]
-        recordedAt = (row["recorded_at"] as String?).flatMap(Timestamp.date)
-        proposals = ProposalJSON.decode(row["settled_proposals"])
-        unskipped = KeyListJSON.decode(row["unskipped"])
-        skipped = row["skipped"]
-        let lines = try Self.originalLines(of: id, from: row["first_event"], path: path, in: db)
+        id = row.integer64("id") ?? 0
+        participant = row.text("participant")
+        recordedAt = row.text("recorded_at").flatMap(Timestamp.date)
+        proposals = row.text("settled_proposals").map(ProposalJSON.decode) ?? []
+        unskipped = KeyListJSON.decode(row.text("unskipped"))
+        skipped = row.text("skipped")
+        let lines = try Self.originalLines(of: id, path: path, in: db)
         steps = ChangeReversal.steps(of: lines.map(\.step))
         origin = lines.first?.origin ?? (proposals.isEmpty ? nil : .imported)
     }
@@ -71,21 +71,19 @@ struct StoredChange {
                 states[step.key] = .absent
                 continue
             }
-            guard let value = try? AnswerValue(json: row["value"]) else {
+            guard let value = row.text("value").flatMap({ try? AnswerValue(json: $0) }) else {
                 states[step.key] = .unreadable
                 continue
             }
             states[step.key] = .answered(
-                value, .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
+                value, .init(participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year")))
         }
         return states
     }
 
     /// The history lines a change wrote when it was made (not those of its undoing or
-    /// replaying), oldest first, each with the provenance of the value it replaced. They lie
-    /// between its `first_event` and the next change's (one transaction wrote them), found by
-    /// rowid; `change_set` keeps out any other line of the range.
-    private static func originalLines(of changeSet: Int64, from first: Int64, path: String, in db: Database) throws
+    /// replaying), oldest first, each with the provenance of the value it replaced.
+    private static func originalLines(of changeSet: Int64, path: String, in db: Database) throws
         -> [(step: ChangeReversal.Step, origin: AnswerChange.Origin?)]
     {
         let rows = try Row.fetchAll(
@@ -95,27 +93,27 @@ struct StoredChange {
                 FROM answer_event e
                 LEFT JOIN answer_event p ON p.id = (
                     SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
-                WHERE e.id >= :first
-                    AND e.id < COALESCE((SELECT first_event FROM change_set WHERE id > :set AND first_event > :first ORDER BY id LIMIT 1),
-                                        9223372036854775807)
-                    AND e.change_set = :set AND e.origin NOT IN ('annulation', 'rétablissement')
+                WHERE e.change_set = ? AND e.origin NOT IN ('annulation', 'rétablissement')
                 ORDER BY e.id
-                """, arguments: ["first": first, "set": changeSet])
+                """, arguments: [changeSet])
         // A history line edited into nonsense stops the undo: read as "no answer", it would
         // delete the answer it names.
         func value(_ row: Row, _ column: String) throws -> AnswerValue? {
-            guard let json: String = row[column] else { return nil }
-            guard let value = try? AnswerValue(json: json) else {
-                throw WorkbookError.unreadableHistory(path: path, key: TerminalText.neutralised(row["key"]))
+            let key = TerminalText.plainLine(row.text("key") ?? "?")
+            if (row[column] as DatabaseValue).isNull { return nil }
+            guard let json = row.text(column), let value = try? AnswerValue(json: json) else {
+                throw WorkbookError.unreadableHistory(path: path, key: key)
             }
             return value
         }
         return try rows.map { row in
             let step = ChangeReversal.Step(
-                key: row["key"], before: try value(row, "previous_value"), after: try value(row, "value"),
-                beforeMeta: .init(participant: row["prior_participant"], source: row["prior_source"], sourceYear: row["prior_source_year"]),
-                afterMeta: .init(participant: row["participant"], source: row["source"], sourceYear: row["source_year"]))
-            return (step, AnswerChange.Origin(rawValue: row["origin"]))
+                key: row.text("key") ?? "", before: try value(row, "previous_value"), after: try value(row, "value"),
+                beforeMeta: .init(
+                    participant: row.text("prior_participant"), source: row.text("prior_source"),
+                    sourceYear: row.integer("prior_source_year")),
+                afterMeta: .init(participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year")))
+            return (step, row.text("origin").flatMap(AnswerChange.Origin.init(rawValue:)))
         }
     }
 }

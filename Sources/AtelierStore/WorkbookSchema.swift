@@ -96,11 +96,7 @@ enum WorkbookSchema {
                         -- passed, then answered): /annuler passes them again.
                         unskipped TEXT NOT NULL DEFAULT '[]',
                         -- The question /passer skipped, when the change is a /passer.
-                        skipped TEXT,
-                        -- The id of its first answer_event line: a change's lines are the ones from
-                        -- there to the next change's first line (found by rowid, with no index to
-                        -- write at each answer).
-                        first_event INTEGER NOT NULL DEFAULT 0
+                        skipped TEXT
                     );
                     -- Only the undone steps are looked up by state (/refaire, and the next change
                     -- that abandons them); the newest step in effect is found from the end of the
@@ -112,6 +108,9 @@ enum WorkbookSchema {
                     -- Who recorded the line: the session's participant. For /annuler and /refaire, who
                     -- undid or replayed it (`participant` stays the author of the value).
                     ALTER TABLE answer_event ADD COLUMN acted_by TEXT;
+                    -- A change's lines, found by the change (a range of ids would be cheaper to
+                    -- write, but one hand-edited bound would undo half a change).
+                    CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
                     """)
         }
         return migrator

@@ -27,28 +27,36 @@ extension WorkbookStore {
                 arguments: StatementArguments(keys)))
     }
 
-    func decode(_ rows: [Row]) throws -> [String: StoredAnswer] {
+    /// The readable answers; the keys of those whose value cannot be read (edited by hand)
+    /// go to `unreadable`, so that the session warns about them rather than refusing the file.
+    func decode(_ rows: [Row], unreadable: inout [String]) -> [String: StoredAnswer] {
         var result: [String: StoredAnswer] = [:]
         for row in rows {
-            let key: String = row["key"]
-            let json: String = row["value"]
-            guard let value = try? AnswerValue(json: json) else {
-                throw WorkbookError.storage(path: path, reason: "la réponse « \(key) » est illisible")
+            guard let key = row.text("key") else { continue }
+            guard let json = row.text("value"), let value = try? AnswerValue(json: json) else {
+                unreadable.append(key)
+                continue
             }
             result[key] = StoredAnswer(
-                key: key, value: value, participant: row["participant"], source: row["source"],
-                sourceYear: row["source_year"], updatedAt: Timestamp.date(row["updated_at"]) ?? .distantPast)
+                key: key, value: value, participant: row.text("participant"), source: row.text("source"),
+                sourceYear: row.integer("source_year"), updatedAt: row.text("updated_at").flatMap(Timestamp.date) ?? .distantPast)
         }
         return result
+    }
+
+    func decode(_ rows: [Row]) -> [String: StoredAnswer] {
+        var ignored: [String] = []
+        return decode(rows, unreadable: &ignored)
     }
 
     public func history(of key: String) throws(WorkbookError) -> [AnswerEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM answer_event WHERE key = ? ORDER BY id", arguments: [key]).map { row in
                 AnswerEvent(
-                    key: row["key"], display: row["display"], previousDisplay: row["previous_display"],
-                    participant: row["participant"], source: row["source"], sourceYear: row["source_year"],
-                    origin: row["origin"], recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast)
+                    key: row.text("key") ?? key, display: row.text("display"), previousDisplay: row.text("previous_display"),
+                    participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year"),
+                    origin: row.text("origin") ?? "?", recordedAt: row.text("recorded_at").flatMap(Timestamp.date) ?? .distantPast,
+                    actedBy: row.text("acted_by"))
             }
         }
     }

@@ -23,8 +23,10 @@ extension WorkbookStore {
                 db.cachedStatement(sql: "SELECT value, display, source, source_year FROM answer WHERE key = ?"),
                 arguments: [change.key])
             let json = change.value.json
-            if let previous, previous["value"] == json, previous["source"] == change.source,
-                previous["source_year"] == change.sourceYear
+            // The same value with no source given keeps the source it has (retyping a figure
+            // must not erase where it came from).
+            if let previous, previous.text("value") == json,
+                change.source == nil || (previous.text("source") == change.source && previous.integer("source_year") == change.sourceYear)
             {
                 continue
             }
@@ -55,8 +57,7 @@ extension WorkbookStore {
         try db.cachedStatement(sql: "UPDATE change_set SET state = 'abandonné' WHERE state = 'annulé'").execute()
         try db.cachedStatement(
             sql: """
-                INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped, first_event)
-                VALUES (?, ?, ?, ?, ?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'answer_event'), 0) + 1)
+                INSERT INTO change_set (participant, recorded_at, settled_proposals, unskipped, skipped) VALUES (?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [participant, now, settled, KeyListJSON.encode(unskipped), skipped])
         return db.lastInsertedRowID
@@ -89,8 +90,8 @@ extension WorkbookStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            change.key, json, display, previous?["value"] as String?,
-            previous?["display"] as String?, change.participant, change.source,
+            change.key, json, display, previous?.text("value"),
+            previous?.text("display"), change.participant, change.source,
             change.sourceYear, change.origin.rawValue, now, changeSet, actedBy,
         ])
         try db.cachedStatement(sql: "DELETE FROM skipped_question WHERE key = ?").execute(arguments: [change.key])

@@ -97,10 +97,11 @@ extension WorkbookStore {
     }
 
     func fetchContent(_ db: Database) throws -> WorkbookContent {
-        WorkbookContent(
-            answers: try decode(Row.fetchAll(db, sql: "SELECT * FROM answer")),
-            skipped: Set(try String.fetchAll(db, sql: "SELECT key FROM skipped_question")),
-            proposals: try Self.fetchProposals(db))
+        var unreadable: [String] = []
+        let answers = decode(try Row.fetchAll(db, sql: "SELECT * FROM answer"), unreadable: &unreadable)
+        return WorkbookContent(
+            answers: answers, skipped: Set(try Row.fetchAll(db, sql: "SELECT key FROM skipped_question").compactMap { $0.text("key") }),
+            proposals: try Self.fetchProposals(db), unreadable: unreadable.sorted())
     }
 }
 

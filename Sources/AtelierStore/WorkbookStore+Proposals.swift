@@ -31,10 +31,10 @@ extension WorkbookStore {
     static func fetchProposals(_ db: Database) throws -> [String: Proposal] {
         var result: [String: Proposal] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM proposal") {
-            let key: String = row["key"]
-            guard let value = try? AnswerValue(json: row["value"]) else { continue }
+            guard let key = row.text("key"), let value = row.text("value").flatMap({ try? AnswerValue(json: $0) }) else { continue }
             result[key] = Proposal(
-                key: key, value: value, source: row["source"], sourceYear: row["source_year"], file: row["imported_from"])
+                key: key, value: value, source: row.text("source") ?? "", sourceYear: row.integer("source_year"),
+                file: row.text("imported_from") ?? "")
         }
         return result
     }

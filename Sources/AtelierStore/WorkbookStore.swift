@@ -138,7 +138,7 @@ public final class WorkbookStore: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
         }
-        try migrator.migrate(writer)
+        try migrate(writer, with: migrator)
         try writer.write { db in
             try db.execute(sql: "PRAGMA application_id = \(WorkbookSchema.applicationID)")
             try db.execute(
@@ -146,6 +146,21 @@ public final class WorkbookStore: Sendable {
                     INSERT OR IGNORE INTO workbook (id, format, created_at, created_by_version)
                     VALUES (1, 'atelier-sante', ?, ?)
                     """, arguments: [Timestamp.string(now), appVersion])
+        }
+    }
+
+    /// Two sessions opening an older workbook at once both try to migrate it: the one that
+    /// loses finds the schema changed under it; if the other finished, the workbook is ready.
+    static func migrate(_ writer: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        for attempt in 1...3 {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt == 3 { throw error }
+                usleep(200_000)  // the other session's migration is one transaction: let it end
+            }
         }
     }
 

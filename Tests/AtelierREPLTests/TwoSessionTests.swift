@@ -102,4 +102,15 @@ import Testing
         guard case .records(let left)? = try a.answers()["participants.liste"]?.value else { Issue.record("no list"); return }
         #expect(left.map { $0["nom"] } == [.text("Alice")])
     }
+
+    @Test func aDocumentExportedAfterTheOtherSessionsChangeHoldsIt() throws {
+        expectAccepted(a, "/exporter cls \(a.directory)/avant.md")
+        expectAccepted(b, "/modifier territoire.nom Pays nouveau QQQ")
+        // A's copy still said « Pays test »: the export reads the workbook as it is now.
+        expectAccepted(a, "/exporter cls \(a.directory)/apres.md")
+        let after = try String(contentsOfFile: a.directory + "/apres.md", encoding: .utf8)
+        #expect(after.contains("Pays nouveau QQQ"))
+        #expect(a.console.text.contains("Une autre session a modifié ce classeur entre-temps : territoire.nom"))
+        #expect(!a.console.text.contains("inchangé"))
+    }
 }

@@ -6,6 +6,8 @@ public struct StoredValueProblem: Sendable, Equatable {
         case outOfBounds
         /// Not the type of the question, or not one of its choices.
         case invalid
+        /// Not a value at all: the workbook's JSON was edited into something unreadable.
+        case unreadable
     }
 
     public var key: String
@@ -45,7 +47,11 @@ public struct StoredValueProblem: Sendable, Equatable {
             switch kind {
             case .outOfBounds: "est hors des bornes attendues (\(expected))"
             case .invalid: "n'est pas valide (attendu : \(expected))"
+            case .unreadable: "est illisible dans le classeur (modifiée hors de l'outil ?)"
             }
+        if kind == .unreadable {
+            return "La réponse à \(key) \(fault) : elle n'est pas utilisée ; /modifier \(key) pour la remplacer."
+        }
         if let element, let fieldLabel {
             return
                 "Le champ « \(fieldLabel) » de l'élément \(element) de \(key) (\(shown)) \(fault) : il n'est pas utilisé ; /modifier \(correctionKey) pour le corriger."

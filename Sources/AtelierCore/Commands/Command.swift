@@ -71,3 +71,13 @@ public struct CommandRefusal: Error, Equatable, Sendable {
         self.message = message
     }
 }
+
+extension Command {
+    /// Commands that show or export the answers without changing them.
+    public var onlyReads: Bool {
+        switch self {
+        case .sections, .review, .history, .synthesis, .plan, .verify, .export: true
+        default: false
+        }
+    }
+}

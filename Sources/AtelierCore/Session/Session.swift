@@ -21,6 +21,8 @@ public struct Session: Sendable {
     public private(set) var skipped: Set<String> = []
     /// Answers proposed by imports, waiting for /confirmer.
     public private(set) var proposals: [String: Proposal] = [:]
+    /// The answers the workbook holds but that cannot be read: treated as not answered.
+    public private(set) var unreadable: [String] = []
     /// The stored answers' problems and the answers usable despite them, computed once for each
     /// state of `answers` (the parser asks at every line typed).
     public private(set) var checked: CheckedAnswers
@@ -64,7 +66,9 @@ public struct Session: Sendable {
     public var usableValues: [String: AnswerValue] { checked.usable.mapValues(\.value) }
     /// What the questionnaire would refuse among the stored answers (a workbook edited by hand,
     /// an answer that bounded another and changed since).
-    public var storedValueProblems: [StoredValueProblem] { checked.problems }
+    public var storedValueProblems: [StoredValueProblem] {
+        unreadable.map { StoredValueProblem(key: $0, shown: "valeur illisible", expected: "", kind: .unreadable) } + checked.problems
+    }
 
     // MARK: - The workbook's content
 
@@ -77,12 +81,14 @@ public struct Session: Sendable {
         answers = content.answers
         skipped = content.skipped
         proposals = content.proposals
+        unreadable = content.unreadable
         return questionnaire.questions.map(\.key).filter(changed.contains)
     }
 
     /// The answers a transaction wrote, as it read them back: no longer skipped nor proposed.
     public mutating func apply(written: [String: StoredAnswer], settled: [String] = []) {
         if !written.isEmpty { answers.merge(written) { $1 } }
+        unreadable.removeAll { written[$0] != nil }
         skipped.subtract(written.keys)
         for key in Array(written.keys) + settled { proposals.removeValue(forKey: key) }
     }

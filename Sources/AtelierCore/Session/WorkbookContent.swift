@@ -6,11 +6,17 @@ public struct WorkbookContent: Sendable, Equatable {
     public var answers: [String: StoredAnswer]
     public var skipped: Set<String>
     public var proposals: [String: Proposal]
+    /// The answers whose stored value cannot be read (edited by hand): not used, warned about.
+    public var unreadable: [String]
 
-    public init(answers: [String: StoredAnswer] = [:], skipped: Set<String> = [], proposals: [String: Proposal] = [:]) {
+    public init(
+        answers: [String: StoredAnswer] = [:], skipped: Set<String> = [], proposals: [String: Proposal] = [:],
+        unreadable: [String] = []
+    ) {
         self.answers = answers
         self.skipped = skipped
         self.proposals = proposals
+        self.unreadable = unreadable
     }
 }
 
@@ -41,6 +47,8 @@ public struct AnswerChange: Sendable {
         case reference = "référentiel"
         case imported = "import"
         case removed = "retrait"
+        /// `/déplacer`: an element moved in its list.
+        case moved = "déplacement"
         /// `/annuler`: the answer as it was before the change undone.
         case undone = "annulation"
         /// `/refaire`: the change undone, made again.

@@ -41,31 +41,34 @@ struct SessionWording {
     func reverted(_ change: RevertedChange, _ direction: ChangeReversal.Direction) -> [String] {
         var lines: [String] = []
         let what =
-            if let key = change.skipped { "/passer de la question \(key)" } else {
+            if let key = change.skipped.map(TerminalText.plainLine) { "/passer de la question \(key)" } else {
                 switch change.origin {
                 case .removed?: "le retrait d'un élément"
                 case .imported?: "la confirmation d'une proposition d'import"
                 case .reference?: "le remplissage depuis le référentiel"
+                case .moved?: "le déplacement d'un élément"
                 case .modified?: "la modification"
                 default: "la saisie"
                 }
             }
         // The workbook may have been edited by hand: what it says is shown, never obeyed.
-        let by = change.participant.map { ", par \(TerminalText.neutralised($0))" } ?? ""
+        let by = change.participant.map { ", par \(TerminalText.plainLine($0))" } ?? ""
         let verb = direction == .undo ? "Annulé" : "Rétabli"
         let when = change.recordedAt.map { context.timestamp($0).split(separator: " ").joined(separator: " à ") } ?? "date illisible"
         lines.append("  \(style.green("↶")) \(verb) : \(what) (\(when)\(by)).")
         for restored in change.restored {
-            let value = restored.value.map { Table.truncate(TerminalText.neutralised($0.display), 100) } ?? style.dim("sans réponse")
-            lines.append("    \(restored.key) : \(value)")
+            let value = restored.value.map { Table.truncate(TerminalText.plainLine($0.display), 100) } ?? style.dim("sans réponse")
+            lines.append("    \(TerminalText.plainLine(restored.key)) : \(value)")
         }
-        if let key = change.skipped {
+        if let key = change.skipped.map(TerminalText.plainLine) {
             lines.append("    \(key) : " + (direction == .undo ? "de nouveau à remplir" : "passée de nouveau"))
         }
-        for key in change.skippedAgain { lines.append("    \(key) : de nouveau passée") }
+        for key in change.skippedAgain { lines.append("    \(TerminalText.plainLine(key)) : de nouveau passée") }
         if !change.proposals.isEmpty {
             let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
-            lines.append(style.dim("    Proposition(s) d'import \(again) : \(change.proposals.joined(separator: ", "))."))
+            lines.append(
+                style.dim("    Proposition(s) d'import \(again) : \(change.proposals.map(TerminalText.plainLine).joined(separator: ", ")).")
+            )
         }
         if direction == .undo { lines.append(style.dim("    /refaire pour rétablir ; /annuler encore pour remonter plus loin.")) }
         return lines

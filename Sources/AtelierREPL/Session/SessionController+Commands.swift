@@ -5,6 +5,10 @@ import AtelierStore
 
 extension SessionController {
     func run(_ command: Command) -> Outcome {
+        // What reads the workbook reads it as it is now, so that one workbook never gives two
+        // documents. (Commands that name an element by number catch up when they commit, against
+        // what the user saw: not here.)
+        if command.onlyReads { catchUpWithOtherSessions() }
         switch command {
         case .help(let topic): return help(topic)
         case .sections:

@@ -86,7 +86,9 @@ extension SessionController {
                 if let violation = self.questionnaire.violationOfDependentBounds(
                     key: key, value: proposal.value, answers: self.usableValues)
                 {
-                    throw Refusal(message: "Proposition non conforme : \(violation.description) Tapez la bonne valeur.")
+                    let reason = violation.reason.map { " : \($0)" } ?? ""
+                    throw Refusal(
+                        message: "Proposition refusée\(reason). Attendu : \(violation.expected). Tapez la bonne valeur.")
                 }
                 return proposal.value
             })

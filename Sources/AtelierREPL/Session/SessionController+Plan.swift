@@ -43,7 +43,7 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         let refusal = commit(
-            question, origin: .modified, quiet: true, positional: true,
+            question, origin: .moved, quiet: true, positional: true,
             also: {
                 // The financing lines follow their fiche.
                 renumbered =

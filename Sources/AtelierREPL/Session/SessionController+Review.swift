@@ -87,7 +87,7 @@ extension SessionController {
         let rows = events.map { e in
             [
                 context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
-                Table.truncate(e.previousDisplay ?? "—", 30), e.participant ?? "—",
+                Table.truncate(e.previousDisplay ?? "—", 30), e.actedBy ?? e.participant ?? "—",
                 (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? ""),
             ]
         }

@@ -43,9 +43,6 @@ public final class StreamLineReader: LineReader {
     private var skippingLongLine = false
     private var reachedEnd = false
     private var chunk = [UInt8](repeating: 0, count: 65_536)
-    /// A script saved by Windows' Notepad starts with a byte order mark: not part of its first
-    /// line (« \u{FEFF}/annuler » would be an answer, not a command).
-    private var firstLine = true
 
     public init(descriptor: Int32 = 0, limit: Int = InputLimits.lineBytes) {
         self.descriptor = descriptor
@@ -98,11 +95,11 @@ public final class StreamLineReader: LineReader {
     }
 
     private func decode(_ bytes: ArraySlice<UInt8>) -> LineInput {
+        // A script saved by Windows' Notepad starts with a byte order mark, and scripts joined
+        // with `cat` carry theirs inside: never part of a line (« \u{FEFF}/annuler » would be an
+        // answer, not a command).
         var bytes = bytes
-        if firstLine {
-            firstLine = false
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .undecodable }
         return .line(text)
     }
