@@ -10,18 +10,22 @@ extension WorkbookStore {
     public func propose(_ proposals: [Proposal]) throws(WorkbookError) {
         let now = Timestamp.string(clock())
         try write { db in
-            for proposal in proposals {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO proposal (key, value, display, source, source_year, imported_from, imported_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        proposal.key, proposal.value.json, proposal.value.display, proposal.source,
-                        proposal.sourceYear, proposal.file, now,
-                    ])
-            }
+            for proposal in proposals { try Self.insert(proposal, replacing: true, at: now, in: db) }
         }
+    }
+
+    /// One proposal row; `replacing` an existing proposal of its key, or leaving it.
+    static func insert(_ proposal: Proposal, replacing: Bool, at now: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO proposal
+                    (key, value, display, source, source_year, imported_from, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                proposal.key, proposal.value.json, proposal.value.display, proposal.source,
+                proposal.sourceYear, proposal.file, now,
+            ])
     }
 
     public func proposals() throws(WorkbookError) -> [String: Proposal] {

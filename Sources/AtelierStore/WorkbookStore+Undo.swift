@@ -100,15 +100,7 @@ extension WorkbookStore {
                 try db.execute(sql: "DELETE FROM proposal WHERE key = ? AND value = ?", arguments: [proposal.key, proposal.value.json])
                 continue
             }
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO proposal (key, value, display, source, source_year, imported_from, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    proposal.key, proposal.value.json, proposal.value.display, proposal.source,
-                    proposal.sourceYear, proposal.file, now,
-                ])
+            try insert(proposal, replacing: false, at: now, in: db)
         }
     }
 }
