@@ -161,3 +161,16 @@ public indirect enum QuestionKind: Sendable {
         }
     }
 }
+
+extension QuestionKind {
+    /// The kinds an answer of this kind is typed as: a list's fields', else itself.
+    public var partKinds: [QuestionKind] {
+        if case .list(let fields) = self { fields.map(\.kind) } else { [self] }
+    }
+
+    /// Whether an answer names a fiche of the library (its parser, and a refusal, need it).
+    public var namesActionSheet: Bool { partKinds.contains { if case .actionSheet = $0 { true } else { false } } }
+
+    /// Whether an answer names a dispositif of the funding catalogue.
+    public var namesFundingInstrument: Bool { partKinds.contains { if case .fundingInstrument = $0 { true } else { false } } }
+}

@@ -37,7 +37,7 @@ extension Session {
             if line.isEmpty { return reAsking ? .keepAnswer : .nothing }
             return .answer(line, origin: reAsking ? .modified : .typed)
         }
-        var element = draft ?? ListDraft(fields: fields, itemNumber: records(of: question).count + 1)
+        var element = draft ?? newDraft(fields, for: question)
         if element.index == 0 {
             if line.isEmpty { return .finishList }
             if line.contains(";") {

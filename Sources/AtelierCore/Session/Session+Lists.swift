@@ -29,7 +29,12 @@ extension Session {
 
     /// Starts typing a new element of `fields`, numbered after the list as it is.
     public mutating func startDraft(_ fields: [ListField], for question: Question) {
-        draft = ListDraft(fields: fields, itemNumber: records(of: question).count + 1)
+        draft = newDraft(fields, for: question)
+    }
+
+    /// A new element of `fields`, numbered after the list as it is.
+    func newDraft(_ fields: [ListField], for question: Question) -> ListDraft {
+        ListDraft(fields: fields, itemNumber: records(of: question).count + 1)
     }
 
     /// The element being typed keeps the number it will have in the list as it is now.

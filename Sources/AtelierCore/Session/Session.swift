@@ -116,7 +116,7 @@ public struct Session: Sendable {
     }
 
     /// The next open question after the current one.
-    public var nextQuestion: Question? { navigator.nextQuestion(after: current?.key, answers: values, skipped: skipped) }
+    public var nextQuestion: Question? { questionAfter([]) }
 
     /// The question before the current one (the last applicable one at the end); nil at the first.
     public var previousQuestion: Question? {

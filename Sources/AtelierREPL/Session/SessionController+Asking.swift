@@ -20,14 +20,8 @@ extension SessionController {
         var instrumentKeys: [String] = []
         if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
         return Completer(
-            questionnaire: questionnaire, currentKind: kind, participantNames: participantNames, instrumentKeys: instrumentKeys)
-    }
-
-    var participantNames: [String] {
-        guard case .records(let items)? = answers[QuestionKeys.participants]?.value else { return [] }
-        return items.compactMap { record in
-            if case .text(let name)? = record["nom"] { return name } else { return nil }
-        }
+            questionnaire: questionnaire, currentKind: kind, participantNames: session.participantNames,
+            instrumentKeys: instrumentKeys)
     }
 
     func askCurrent() {

@@ -203,7 +203,7 @@ extension SessionController {
         } catch {
             return .refused(error.description)
         }
-        session.setSource(text)
+        session = next
         if let source {
             let year =
                 session.sourceYear.map { ", année \($0)" }

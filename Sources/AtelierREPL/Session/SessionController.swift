@@ -75,14 +75,10 @@ public final class SessionController {
     /// which costs a synthèse, and only a funding line the catalogue: other answers do not pay.
     func parser(for kind: QuestionKind) -> AnswerParser {
         var parser = AnswerParser(reference: territory, answers: usableValues)
-        func involves(_ predicate: (QuestionKind) -> Bool) -> Bool {
-            if case .list(let fields) = kind { return fields.contains { predicate($0.kind) } }
-            return predicate(kind)
-        }
-        if involves({ if case .actionSheet = $0 { true } else { false } }) {
+        if kind.namesActionSheet {
             parser.actionSheets = session.shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
         }
-        if involves({ if case .fundingInstrument = $0 { true } else { false } }) {
+        if kind.namesFundingInstrument {
             parser.instruments = ((try? resources.catalogue.get())?.instruments ?? []).map { ($0.key, $0.name) }
         }
         return parser
@@ -191,14 +187,8 @@ public final class SessionController {
                 "Le référentiel des communes est illisible (\(ErrorPresenter.clause(failure))) : réinstallez le dossier data/ de l'outil.")
         }
         guard let kind else { return nil }
-        let kinds = if case .list(let fields) = kind { fields.map(\.kind) } else { [kind] }
-        for kind in kinds {
-            switch kind {
-            case .actionSheet: if let problem = resources.problem(.library) { return .refused(problem) }
-            case .fundingInstrument: if let problem = resources.problem(.catalogue) { return .refused(problem) }
-            default: continue
-            }
-        }
+        if kind.namesActionSheet, let problem = resources.problem(.library) { return .refused(problem) }
+        if kind.namesFundingInstrument, let problem = resources.problem(.catalogue) { return .refused(problem) }
         return nil
     }
 
