@@ -77,9 +77,9 @@ public enum CommandCatalog {
         ),
         CommandSpec(
             name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
-            summary: "indique la source des chiffres suivants (« /source C@rtoSanté 2025 »)",
+            summary: "indique la source des chiffres de la section (« /source C@rtoSanté 2025 »)",
             details:
-                "La source s'applique aux réponses suivantes jusqu'au prochain /source ; l'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."
+                "La source s'applique aux chiffres de la section où elle est donnée (démographie, structures, mobilités), jusqu'au prochain /source ; jamais au contrat, au plan d'actions, au financement ni aux réponses en texte libre. Elle est rappelée à chaque question qu'elle accompagne. L'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."
         ),
         CommandSpec(
             name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,

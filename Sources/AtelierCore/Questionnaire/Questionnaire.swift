@@ -35,12 +35,16 @@ public struct Section: Sendable {
     public var title: String
     public var introduction: String?
     public var questions: [Question]
+    /// Whether `/source` applies to the figures of this section (`sources: oui`): the
+    /// diagnosis' figures come from a source; the contract's and the plan's are decisions.
+    public var takesSources: Bool
 
-    public init(key: String, title: String, introduction: String? = nil, questions: [Question]) {
+    public init(key: String, title: String, introduction: String? = nil, questions: [Question], takesSources: Bool = false) {
         self.key = key
         self.title = title
         self.introduction = introduction
         self.questions = questions
+        self.takesSources = takesSources
     }
 }
 

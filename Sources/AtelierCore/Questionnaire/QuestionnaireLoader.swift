@@ -3,7 +3,7 @@ import Yams
 /// Reads `questionnaire.yaml`. Every mistake is reported with its file and line, before the
 /// first question is asked.
 public enum QuestionnaireLoader {
-    static let sectionFields: Set = ["cle", "titre", "introduction", "questions"]
+    static let sectionFields: Set = ["cle", "titre", "introduction", "questions", "sources"]
     static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
     static let typeNames = [
@@ -69,7 +69,10 @@ public enum QuestionnaireLoader {
                 seenKeys[q.key] = q
                 questions.append(q)
             }
-            return Section(key: key, title: title, introduction: fields["introduction"]?.string?.trimmed, questions: questions)
+            let takesSources = try yesNo(fields["sources"], name: "sources") ?? false
+            return Section(
+                key: key, title: title, introduction: fields["introduction"]?.string?.trimmed, questions: questions,
+                takesSources: takesSources)
         }
 
         /// A question the code reads by name, missing: refused at load rather than found empty later.

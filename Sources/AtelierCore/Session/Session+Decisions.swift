@@ -24,8 +24,8 @@ extension Session {
     ) -> Result<Decided, InvalidAnswer> {
         let change = AnswerChange(
             key: question.key, value: value, participant: participant,
-            source: provenance.map(\.source) ?? (question.expectsSource ? source : nil),
-            sourceYear: provenance.map(\.year) ?? (question.expectsSource ? sourceYear : nil), origin: origin)
+            source: provenance.map(\.source) ?? appliedSource(to: question)?.source,
+            sourceYear: provenance.map(\.year) ?? appliedSource(to: question)?.year, origin: origin)
         let derived = derivedChanges(for: question, value: value, reference: reference)
         let all = [change] + derived.changes + extra
         var after = usableValues

@@ -36,6 +36,8 @@ public struct Session: Sendable {
     public var participant: String?
     public private(set) var source: String?
     public private(set) var sourceYear: Int?
+    /// The section where `/source` was typed: the source applies to its figures only.
+    public private(set) var sourceSection: String?
     /// The fiches in the order last shown to the user, for answers by number.
     public var shownActionSheets: [(key: String, title: String)]?
     /// The section whose title was shown last, so that it is shown once.
@@ -47,6 +49,7 @@ public struct Session: Sendable {
         public static let participant = "participant"
         public static let source = "source"
         public static let sourceYear = "source_annee"
+        public static let sourceSection = "source_section"
     }
 
     public init(questionnaire: Questionnaire, content: WorkbookContent, state: [String: String]) {
@@ -57,6 +60,14 @@ public struct Session: Sendable {
         participant = state[StateKey.participant]
         source = state[StateKey.source]
         sourceYear = state[StateKey.sourceYear].flatMap { Int($0) }
+        // A workbook of a version that did not record the section: the section of the
+        // question the session stood at, as the user saw it.
+        sourceSection =
+            state[StateKey.sourceSection]
+            ?? state[StateKey.currentQuestion].flatMap { questionnaire.question(forKey: $0) }.flatMap {
+                questionnaire.section(containing: $0)?.key
+            }
+        if source == nil { sourceSection = nil }
     }
 
     public var values: [String: AnswerValue] { answers.mapValues(\.value) }
@@ -124,10 +135,27 @@ public struct Session: Sendable {
         return navigator.previousQuestion(before: current.key, answers: values)
     }
 
-    /// The source of the figures typed next, and its year (the last plausible year in it).
-    public mutating func setSource(_ text: String?) {
+    /// The source of the figures typed next in `section`, and its year (the last plausible
+    /// year in it).
+    public mutating func setSource(_ text: String?, section: String?) {
         source = text.flatMap { $0.isEmpty ? nil : $0 }
         sourceYear = source.flatMap(Self.year(in:))
+        sourceSection = source == nil ? nil : section
+    }
+
+    /// The section whose figures a `/source` typed now would describe: the current question's,
+    /// when its section takes sources.
+    public var sectionForSource: Section? {
+        current.flatMap { questionnaire.section(containing: $0) }.flatMap { $0.takesSources ? $0 : nil }
+    }
+
+    /// The source recorded with an answer to `question` typed now: the active source, when the
+    /// question is a figure of the section where it was given; never a contract or a text.
+    public func appliedSource(to question: Question) -> (source: String, year: Int?)? {
+        guard question.expectsSource, let source, let sourceSection,
+            questionnaire.section(containing: question).map({ $0.key == sourceSection && $0.takesSources }) == true
+        else { return nil }
+        return (source, sourceYear)
     }
 
     /// The last plausible year (1990–2100) written in a source, as the year of the figure.

@@ -37,6 +37,13 @@ extension SessionController {
             console.write("")
             console.write(style.bold("── \(section.title) (section \(index)/\(questionnaire.sections.count)) ──"))
             if let introduction = section.introduction { console.write(style.dim(introduction)) }
+            if section.takesSources, let source, let other = session.sourceSection, other != section.key,
+                let otherTitle = questionnaire.section(forKey: other)?.title
+            {
+                console.write(
+                    style.dim("La source « \(source) » vaut pour la section « \(otherTitle) » : /source pour donner celle de ces chiffres.")
+                )
+            }
         }
         console.write("")
         console.write(style.bold(question.label) + " " + style.dim("[\(question.key)]"))
@@ -59,8 +66,8 @@ extension SessionController {
                 "  " + style.cyan("Proposition de l'import : \(proposal.value.display)") + style.dim(" (\(proposal.source))")
                     + " — /confirmer pour l'accepter, ou tapez une autre valeur.")
         }
-        if question.expectsSource, let source {
-            console.write(style.dim("  Source appliquée : \(source) (/source pour la changer)."))
+        if let applied = session.appliedSource(to: question) {
+            console.write(style.dim("  Source appliquée : \(applied.source) (/source pour la changer)."))
         }
     }
 

@@ -195,20 +195,29 @@ extension SessionController {
         if let refusal = Self.refusal(ofLabel: text, what: "Source refusée", feminine: true, limit: InputLimits.sourceCharacters) {
             return refusal
         }
+        let section = session.sectionForSource
+        if !text.isEmpty, section == nil {
+            let titles = questionnaire.sections.filter(\.takesSources).map { "« \($0.title) » (/aller \($0.key))" }
+            return .refused(
+                "Une source décrit les chiffres d'une section du diagnostic : "
+                    + "placez-vous d'abord sur une question de \(titles.joined(separator: ", ")). "
+                    + "Le contrat, le plan d'actions et le financement n'en prennent pas.")
+        }
         var next = session
-        next.setSource(text)
+        next.setSource(text, section: section?.key)
         do {
             try store.setState(Session.StateKey.source, next.source)
             try store.setState(Session.StateKey.sourceYear, next.sourceYear.map(String.init))
+            try store.setState(Session.StateKey.sourceSection, next.sourceSection)
         } catch {
             return .refused(error.description)
         }
         session = next
-        if let source {
+        if let source, let section {
             let year =
                 session.sourceYear.map { ", année \($0)" }
                 ?? style.dim(" (aucune année repérée : ajoutez-la, par exemple « /source \(source) 2025 »)")
-            console.write("Source des chiffres suivants : \(source)\(year).")
+            console.write("Source des chiffres de la section « \(section.title) » : \(source)\(year).")
         } else {
             console.write("Source effacée : les réponses suivantes n'auront pas de source.")
         }

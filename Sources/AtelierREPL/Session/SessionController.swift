@@ -49,7 +49,10 @@ public final class SessionController {
         self.console = console
         self.interactive = interactive
         var state: [String: String] = [:]
-        for name in [Session.StateKey.participant, Session.StateKey.source, Session.StateKey.sourceYear] {
+        for name in [
+            Session.StateKey.participant, Session.StateKey.source, Session.StateKey.sourceYear, Session.StateKey.sourceSection,
+            Session.StateKey.currentQuestion,
+        ] {
             state[name] = try store.state(name)
         }
         session = Session(questionnaire: questionnaire, content: try store.content(), state: state)

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `/source` describes the figures of the section where it was typed: never the contract's,
+/// the plan's, another section's or a free text.
+@Suite struct SourceScopeTests {
+    static let script = """
+        CC Caen la Mer
+        EPCI
+        200065597
+        /aller demographie
+        /source C@rtoSanté 2025
+        120
+        /aller mobilites
+        12
+        /aller mobilites.obstacles
+        Peu de transports en soirée.
+        /aller contrat.duree_annees
+        5
+        /quitter
+        """
+
+    func source(of key: String, in workbook: String) throws -> String? {
+        try DatabaseQueue(path: workbook).read { db in
+            try String.fetchOne(db, sql: "SELECT source FROM answer WHERE key = ?", arguments: [key])
+        }
+    }
+
+    @Test func aSourceAppliesToTheFiguresOfItsSectionOnly() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+
+        let run = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+        #expect(run.status == 0, "\(run.errors)")
+
+        // What the user is told: where the source applies, that it stays there, and why a
+        // contract question takes none
+        #expect(
+            run.output.contains(
+                "Source des chiffres de la section « Démographie des professionnels de santé » : C@rtoSanté 2025, année 2025."))
+        #expect(
+            run.output.contains(
+                "La source « C@rtoSanté 2025 » vaut pour la section « Démographie des professionnels de santé » : /source pour donner celle de ces chiffres."
+            ))
+        let beforeMobility = try #require(run.output.range(of: "Temps d'accès moyen au médecin généraliste"))
+        #expect(!run.output[beforeMobility.lowerBound...].contains("Source appliquée"), "no source shown outside its section")
+
+        // What lands on disk
+        #expect(try source(of: "demographie.medecins_generalistes.effectif", in: workbook) == "C@rtoSanté 2025")
+        #expect(try source(of: "mobilites.temps_acces.medecin_generaliste", in: workbook) == nil)
+        #expect(try source(of: "mobilites.obstacles", in: workbook) == nil)
+        #expect(try source(of: "contrat.duree_annees", in: workbook) == nil)
+    }
+
+    @Test func aSourceAtAContractQuestionIsRefusedAndNotRecorded() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+
+        let run = try Binary.run([workbook], input: "/aller contrat.duree_annees\n/source DREES APL 2023\n", in: sandbox.path)
+
+        #expect(
+            run.errors.contains(
+                "Ligne 2 : Une source décrit les chiffres d'une section du diagnostic : placez-vous d'abord sur une question de « Démographie des professionnels de santé » (/aller demographie)"
+            ))
+        #expect(run.errors.contains("Le contrat, le plan d'actions et le financement n'en prennent pas."))
+        let state = try DatabaseQueue(path: workbook).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM session_state WHERE name = 'source'")
+        }
+        #expect(state == "C@rtoSanté 2025", "the refused source replaced nothing")
+    }
+
+    @Test func theSourceKeepsItsSectionWhenTheWorkbookIsReopened() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+
+        let resumed = try Binary.run(
+            [workbook],
+            input: """
+                /aller mobilites.temps_acces.pharmacie
+                8
+                /aller demographie.medecins_generalistes.liberaux
+                100
+                /quitter
+                """, in: sandbox.path)
+
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        #expect(try source(of: "mobilites.temps_acces.pharmacie", in: workbook) == nil)
+        #expect(try source(of: "demographie.medecins_generalistes.liberaux", in: workbook) == "C@rtoSanté 2025")
+    }
+}
