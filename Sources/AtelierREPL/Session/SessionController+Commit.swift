@@ -31,6 +31,9 @@ extension SessionController {
         let seen = guarded.map { answers[$0]?.value }
         catchUpWithOtherSessions()
         if let refusal = refusalIfChanged(guarded, since: seen, question) { return .refused(refusal.message) }
+        // What was already inconsistent: only what this change makes inconsistent is reported.
+        let before = currentInconsistencies()
+        let checks = consistencyChecks
         let first: AnswerValue?
         do {
             first = try decide()
@@ -44,7 +47,9 @@ extension SessionController {
                 if let refreshed { attempt = redecide(attempt, question, on: refreshed, guarded: guarded, seen: seen, decide: decide) }
                 guard let value = attempt.value, attempt.refusal == nil else { return .abandon }
                 let decided: Decided
-                switch session.decision(question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory) {
+                switch session.decision(
+                    question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory, checks: checks)
+                {
                 case .failure(let violation):
                     attempt.refusal = Refusal(message: violation.description)
                     return .abandon
@@ -70,6 +75,7 @@ extension SessionController {
         guard let change = attempt.change else { return nil }
         if !quiet { console.write(wording.confirmation(change)) }
         for note in attempt.notes { console.write(note) }
+        reportRevisits(since: before)
         return nil
     }
 
@@ -131,10 +137,11 @@ extension SessionController {
         return [style.yellow("  Une autre session a modifié ce classeur entre-temps : \(shown).")]
     }
 
-    /// What a typed line means for `question`, checked against the session's answers.
+    /// What a typed line means for `question`, checked against the session's answers (and its
+    /// exclusive choices).
     func parsed(_ line: String, as question: Question) throws(Refusal) -> AnswerValue {
         do {
-            return try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds)
+            return try parser(for: question.kind).parse(line, for: question)
         } catch {
             throw Refusal(message: error.description)
         }

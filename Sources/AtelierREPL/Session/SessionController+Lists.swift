@@ -37,7 +37,11 @@ extension SessionController {
     /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {
         if let refusal = commit(question, origin: .typed, quiet: true, decide: { .records(self.records(of: question) + [record]) }) {
-            return refusal
+            // Typed field by field, the element starts again at its first field: its last one
+            // is seldom what is wrong (an axis, a fiche number).
+            guard let fields = draft?.fields, case .refused(let message) = refusal else { return refusal }
+            session.startDraft(fields, for: question)
+            return .refused(message + " L'élément est à ressaisir depuis son premier champ.")
         }
         let count = currentRecords.count
         console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
@@ -74,12 +78,14 @@ extension SessionController {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
         var renumbered: [AnswerChange] = []
+        var dropped: [String] = []
         let refusal = commit(
             question, origin: .removed, quiet: true, positional: true,
             also: {
                 renumbered =
                     question.key == QuestionKeys.actionSheets
                     ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
+                dropped = question.key == QuestionKeys.actionSheets ? self.financingLines(onSheet: number) : []
                 return renumbered
             },
             decide: {
@@ -90,11 +96,25 @@ extension SessionController {
         if let refusal { return refusal }
         noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")
+        if !dropped.isEmpty {
+            console.write(
+                style.yellow("  Retirées avec la fiche \(number) : " + dropped.joined(separator: " ; ") + ". /annuler pour les rétablir."))
+        }
         startListAgain(question)
         return .accepted
     }
 
     func startListAgain(_ question: Question) {
         if case .list(let fields) = question.kind { startList(question, fields: fields) }
+    }
+
+    /// The financing lines on fiche `number`, which go with it: « financement.depenses.2 (…) ».
+    func financingLines(onSheet number: Int) -> [String] {
+        FinancingLines.keys.flatMap { key in
+            session.records(ofKey: key).enumerated().compactMap { index, record in
+                guard case .integer(number)? = record[FinancingLines.ficheField] else { return nil }
+                return "\(key).\(index + 1) (\(record.display.shortened(to: 60)))"
+            }
+        }
     }
 }
