@@ -52,7 +52,7 @@ import Testing
         let found = checks.inconsistencies(in: answers)
         #expect(found.map(\.target) == ["plan.fiches.3.fiche"])
         #expect(found.first?.reason.hasPrefix("la fiche « Créer ou étendre une maison de santé") == true)
-        #expect(found.first?.reason.hasSuffix("» est déjà l'élément 1 de plan.fiches") == true)
+        #expect(found.first?.reason.hasSuffix("» figure deux fois dans plan.fiches (éléments 1 et 3)") == true)
     }
 
     // MARK: - Plan de financement

@@ -23,7 +23,7 @@ extension ConsistencyChecks {
                 rule: .pastRegionalPlan, target: QuestionKeys.durationYears, shown: String(years), reason: reason,
                 expected: longest >= 1
                     ? "une durée d'au plus \(longest == 1 ? "1 an" : "\(longest) ans"), une signature plus tôt, ou l'année de fin du PRS corrigée"
-                    : "une signature au plus tard en \(end), ou l'année de fin du PRS corrigée",
+                    : "une signature plus tôt, ou l'année de fin du PRS corrigée",
                 fixes: shorter + ["/modifier \(QuestionKeys.plannedSignature) JJ/MM/AAAA", "/modifier \(QuestionKeys.prsEnd) ANNÉE"],
                 refusedWhenTyped: [QuestionKeys.plannedSignature, QuestionKeys.durationYears, QuestionKeys.prsEnd],
                 identity: "prs|\(signature.year)|\(years)|\(end)")

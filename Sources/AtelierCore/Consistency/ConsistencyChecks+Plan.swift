@@ -42,7 +42,8 @@ extension ConsistencyChecks {
                 found.append(
                     Inconsistency(
                         rule: .repeatedSheet, target: "\(target).fiche", shown: key,
-                        reason: "la fiche « \(title) » est déjà l'élément \(first.number) de \(QuestionKeys.actionSheets)",
+                        reason:
+                            "la fiche « \(title) » figure deux fois dans \(QuestionKeys.actionSheets) (éléments \(first.number) et \(number))",
                         expected: "une autre fiche, ou celle-ci avec un intitulé à vous pour une seconde action distincte",
                         fixes: ["/retirer \(number) (dans /aller \(QuestionKeys.actionSheets))", "/modifier \(target).intitule INTITULÉ"],
                         refusedWhenTyped: [QuestionKeys.actionSheets], identity: "fiche|\(key)|\(title.folded)"))

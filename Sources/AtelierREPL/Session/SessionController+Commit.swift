@@ -21,8 +21,10 @@ extension SessionController {
     /// plan d'actions changed meanwhile.
     ///
     /// `advancing`: the caller goes on to the next question; it is saved in the same transaction.
+    /// `revisiting`: the answers the change made inconsistent are reported after its
+    /// confirmation (a caller that confirms it itself passes false and reports them after).
     func commit(
-        _ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
+        _ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false, revisiting: Bool = true,
         advancing: Bool = false, provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
         also extra: () -> [AnswerChange] = { [] }, decide: Decision
     ) -> Outcome? {
@@ -75,7 +77,7 @@ extension SessionController {
         guard let change = attempt.change else { return nil }
         if !quiet { console.write(wording.confirmation(change)) }
         for note in attempt.notes { console.write(note) }
-        reportRevisits(since: before)
+        if revisiting { reportRevisits(since: before) }
         return nil
     }
 

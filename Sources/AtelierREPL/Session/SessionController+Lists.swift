@@ -36,7 +36,10 @@ extension SessionController {
     /// Adds a record to the list and commits the whole list at once: the list as it is in the
     /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {
-        if let refusal = commit(question, origin: .typed, quiet: true, decide: { .records(self.records(of: question) + [record]) }) {
+        let before = currentInconsistencies()
+        if let refusal = commit(
+            question, origin: .typed, quiet: true, revisiting: false, decide: { .records(self.records(of: question) + [record]) })
+        {
             // Typed field by field, the element starts again at its first field: its last one
             // is seldom what is wrong (an axis, a fiche number).
             guard let fields = draft?.fields, case .refused(let message) = refusal else { return refusal }
@@ -45,6 +48,7 @@ extension SessionController {
         }
         let count = currentRecords.count
         console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
+        reportRevisits(since: before)
         session.startDraft(draft?.fields ?? [], for: question)
         askField()
         return .accepted
@@ -79,8 +83,9 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         var dropped: [String] = []
+        let before = currentInconsistencies()
         let refusal = commit(
-            question, origin: .removed, quiet: true, positional: true,
+            question, origin: .removed, quiet: true, positional: true, revisiting: false,
             also: {
                 renumbered =
                     question.key == QuestionKeys.actionSheets
@@ -100,6 +105,7 @@ extension SessionController {
             console.write(
                 style.yellow("  Retirées avec la fiche \(number) : " + dropped.joined(separator: " ; ") + ". /annuler pour les rétablir."))
         }
+        reportRevisits(since: before)
         startListAgain(question)
         return .accepted
     }
@@ -113,7 +119,7 @@ extension SessionController {
         FinancingLines.keys.flatMap { key in
             session.records(ofKey: key).enumerated().compactMap { index, record in
                 guard case .integer(number)? = record[FinancingLines.ficheField] else { return nil }
-                return "\(key).\(index + 1) (\(record.display.shortened(to: 60)))"
+                return "\(key).\(index + 1) (\(record.display.shortened(to: 80)))"
             }
         }
     }
