@@ -178,6 +178,16 @@ import Testing
         #expect(try parser.parse("1, 3", for: question) == .choices(["transport à la demande", "transport solidaire"]))
     }
 
+    @Test func anExclusiveChoiceStoredWithAnotherIsFound() {
+        let checks = ConsistencyChecks(library: Project.library, questionnaire: Project.questionnaire)
+        let stored: [String: AnswerValue] = [QuestionKeys.transport: .choices(["transport à la demande", "aucune"])]
+        #expect(
+            checks.inconsistencies(in: stored).map(\.summary) == [
+                "mobilites.offre_transport = transport à la demande, aucune : « aucune » ne se combine pas avec « transport à la demande »"
+            ])
+        #expect(checks.inconsistencies(in: [QuestionKeys.transport: .choices(["aucune"])]).isEmpty)
+    }
+
     @Test func theLoaderChecksExclusiveChoicesWithFileAndLine() {
         func problem(_ extra: String, type: String = "choix_multiples") -> FileProblem? {
             let yaml = """

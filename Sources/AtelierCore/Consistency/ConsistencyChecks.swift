@@ -16,21 +16,27 @@ public struct ConsistencyChecks: Sendable {
     public var libraryAxes: [String]
     /// The titles of the library's fiches, by key.
     public var sheetTitles: [String: String]
+    /// The questions with exclusive choices (`exclusifs:`), in questionnaire order.
+    public var exclusiveChoices: [(key: String, choices: [String])]
 
-    public init(libraryAxes: [String] = [], sheetTitles: [String: String] = [:]) {
+    public init(libraryAxes: [String] = [], sheetTitles: [String: String] = [:], exclusiveChoices: [(key: String, choices: [String])] = [])
+    {
         self.libraryAxes = libraryAxes
         self.sheetTitles = sheetTitles
+        self.exclusiveChoices = exclusiveChoices
     }
 
-    public init(library: ActionSheetLibrary?) {
+    public init(library: ActionSheetLibrary?, questionnaire: Questionnaire? = nil) {
         self.init(
             libraryAxes: library?.axes ?? [],
-            sheetTitles: Dictionary(library?.sheets.map { ($0.key, $0.title) } ?? []) { first, _ in first })
+            sheetTitles: Dictionary(library?.sheets.map { ($0.key, $0.title) } ?? []) { first, _ in first },
+            exclusiveChoices: questionnaire?.questions.filter { !$0.exclusiveChoices.isEmpty }.map { ($0.key, $0.exclusiveChoices) } ?? [])
     }
 
-    /// Every inconsistency of `answers`, in questionnaire order (plan, contract, financing).
+    /// Every inconsistency of `answers`, in questionnaire order (mobilités, plan, contract, financing).
     public func inconsistencies(in answers: [String: AnswerValue]) -> [Inconsistency] {
-        planInconsistencies(answers) + contractInconsistencies(answers) + Self.financingInconsistencies(answers)
+        combinedExclusiveChoices(answers) + planInconsistencies(answers) + contractInconsistencies(answers)
+            + Self.financingInconsistencies(answers)
     }
 
     /// The inconsistencies of `after` that `before` did not have, told apart by identity (each

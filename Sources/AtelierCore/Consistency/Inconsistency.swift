@@ -17,6 +17,8 @@ public struct Inconsistency: Sendable, Equatable {
         case amountAndRate
         /// The contract's last year past the end of the PRS.
         case pastRegionalPlan
+        /// An exclusive choice (« aucune ») stored with another: imported, or from an older version.
+        case combinedExclusiveChoice
     }
 
     public var rule: Rule

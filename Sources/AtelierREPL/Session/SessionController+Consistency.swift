@@ -4,7 +4,7 @@ import AtelierCore
 
 extension SessionController {
     /// The checks between answers, with the library's axes and fiches (the core decides).
-    var consistencyChecks: ConsistencyChecks { ConsistencyChecks(library: try? resources.library.get()) }
+    var consistencyChecks: ConsistencyChecks { ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire) }
 
     /// What is inconsistent in the workbook as the session has it: the answers that contradict
     /// each other, and the stored values their questions refuse (a bound between counts).
