@@ -58,6 +58,10 @@ import Testing
         }
     }
 
+    static func json(_ key: String, in path: String) throws -> String? {
+        try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT value FROM answer WHERE key = ?", arguments: [key]) }
+    }
+
     static func value(_ key: String, in path: String) throws -> String? {
         try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT display FROM answer WHERE key = ?", arguments: [key]) }
     }
@@ -146,28 +150,43 @@ import Testing
 
     @Test func removingAnAxisIsRecordedAndTheFicheOnItIsToRevisit() throws {
         let (sandbox, path) = try Self.workbook()
-        let result = try Binary.run([path], input: "/aller plan.axes\n/retirer 3\n\n/verifier\n", in: sandbox.path)
+        // Fiche 1 on axis 1 and fiche 2 on axis 3, by number; axis 2 goes.
+        let result = try Binary.run([path], input: "/aller plan.axes\n/retirer 2\n\n/verifier\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(try Self.value("plan.axes", in: path) == "2 éléments")
         let lines = result.output.components(separatedBy: "\n")
-        let removed = try #require(lines.firstIndex(of: "  ✓ élément 3 retiré : Prévenir"))
+        let removed = try #require(lines.firstIndex(of: "  ✓ élément 2 retiré : Organiser les soins coordonnés"), "\(result.output)")
         #expect(
-            lines[removed + 1]
-                == "  À revoir : plan.fiches.2.axe = 3 : l'axe 3 n'existe pas : plan.axes en compte 2 — /modifier plan.fiches.2.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe"
-        )
+            Array(lines[(removed + 1)...(removed + 2)]) == [
+                "  Les fiches suivent leurs axes (plan.fiches mis à jour).",
+                "  À revoir : plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axe(s)) — /modifier plan.fiches.3.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
+            ])
+        // Axis 3 is axis 2 now: the fiche on it follows it, not left on a number that has moved.
+        let sheets = try #require(try Self.json("plan.fiches", in: path))
+        #expect(
+            sheets.contains("{\"type\":\"texte\",\"valeur\":\"2\"}") && !sheets.contains("{\"type\":\"texte\",\"valeur\":\"3\"}"),
+            "\(sheets)")
         // /vérifier lists it under its section, with the command that fixes it.
         let verified = try #require(lines.firstIndex(of: "Cohérence des réponses : 1 réponse(s) à revoir"))
         #expect(
             Array(lines[(verified + 1)...(verified + 3)]) == [
-                "  Plan d'actions", "  ✗ plan.fiches.2.axe = 3 : l'axe 3 n'existe pas : plan.axes en compte 2.",
-                "      → /modifier plan.fiches.2.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
+                "  Plan d'actions",
+                "  ✗ plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axe(s)).",
+                "      → /modifier plan.fiches.3.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
             ])
         // Fixed as told, nothing is left to revisit.
-        let fixed = try Binary.run([path], input: "/modifier plan.fiches.2.axe 1\n/verifier\n", in: sandbox.path)
+        let fixed = try Binary.run([path], input: "/modifier plan.fiches.3.axe 1\n/verifier\n", in: sandbox.path)
         #expect(fixed.status == 0, "\(fixed.errors)")
         #expect(
             fixed.output.contains(
                 "Cohérence des réponses : aucune contradiction entre les réponses du diagnostic, du plan d'actions et du contrat"))
+        // The fix undone, the fiche is to revisit again.
+        let undone = try Binary.run([path], input: "/annuler\n", in: sandbox.path)
+        #expect(undone.status == 0, "\(undone.errors)")
+        #expect(
+            undone.output.contains(
+                "    /refaire pour rétablir ; /annuler encore pour remonter plus loin.\n  À revoir : plan.fiches.3.axe = Organiser les soins coordonnés : "
+            ), "\(undone.output)")
     }
 
     @Test func removingAFicheNamesTheFinancingLinesThatGoWithIt() throws {

@@ -83,6 +83,7 @@ extension SessionController {
         }
         var renumbered: [AnswerChange] = []
         var dropped: [String] = []
+        var axisChanges: [AnswerChange] = []
         let before = currentInconsistencies()
         let refusal = commit(
             question, origin: .removed, quiet: true, positional: true, revisiting: false,
@@ -91,7 +92,9 @@ extension SessionController {
                     question.key == QuestionKeys.actionSheets
                     ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
                 dropped = question.key == QuestionKeys.actionSheets ? self.financingLines(onSheet: number) : []
-                return renumbered
+                axisChanges =
+                    question.key == QuestionKeys.axes ? self.session.axisReferencesRenumbered(FinancingLines.afterRemoving(number)) : []
+                return renumbered + axisChanges
             },
             decide: {
                 var items = self.records(of: question)
@@ -104,6 +107,9 @@ extension SessionController {
         if !dropped.isEmpty {
             console.write(
                 style.yellow("  Retirées avec la fiche \(number) : " + dropped.joined(separator: " ; ") + ". /annuler pour les rétablir."))
+        }
+        if !axisChanges.isEmpty {
+            console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))
         }
         reportRevisits(since: before)
         startListAgain(question)
