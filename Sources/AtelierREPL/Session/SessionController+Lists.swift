@@ -42,8 +42,8 @@ extension SessionController {
         {
             // Typed field by field, the element starts again at its first field: its last one
             // is seldom what is wrong (an axis, a fiche number).
-            guard let fields = draft?.fields, case .refused(let message) = refusal else { return refusal }
-            session.startDraft(fields, for: question)
+            guard let draft, draft.index > 0, case .refused(let message) = refusal else { return refusal }
+            session.startDraft(draft.fields, for: question)
             return .refused(message + " L'élément est à ressaisir depuis son premier champ.")
         }
         let count = currentRecords.count
