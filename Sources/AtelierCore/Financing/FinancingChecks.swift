@@ -17,24 +17,20 @@ public enum FinancingChecks {
     /// Bounds of DETR + DSIL (+ DSID, DPV) on the subsidised base (CGCT R2334-27).
     public static let stateDotationRange = 0.20...0.80
 
+    /// How a line of each financing list is named: « dépense 2 ».
+    static let lineNouns = ["depenses": "dépense", "recettes": "recette", "derogations": "dérogation"]
+
     /// A receipt without a year of its own is checked against the year of its action's first expense.
     public static func check(_ plan: FinancingPlan) -> [FinancingProblem] {
         var problems: [FinancingProblem] = []
-        for expense in plan.orphanExpenses {
-            problems.append(
-                .init(
-                    severity: .error, sheet: nil, line: "dépense \(expense.line)",
-                    message: "la fiche \(expense.sheet) n'existe pas dans le plan d'actions",
-                    fix: "/modifier financement.depenses.\(expense.line).fiche NUMÉRO"))
+        // Found by `ConsistencyChecks` (/vérifier lists them here, with the financing).
+        for item in plan.inconsistencies {
+            let parts = item.target.split(separator: ".")
+            let noun = parts.count > 1 ? lineNouns[String(parts[1])] ?? String(parts[1]) : item.target
+            let line = parts.count > 2 ? "\(noun) \(parts[2])" : noun
+            problems.append(.init(severity: .error, sheet: nil, line: line, message: item.reason, fix: item.fixLine))
         }
-        for receipt in plan.orphanReceipts {
-            problems.append(
-                .init(
-                    severity: .error, sheet: nil, line: "recette \(receipt.line)",
-                    message: "la fiche \(receipt.sheet) n'existe pas dans le plan d'actions",
-                    fix: "/modifier financement.recettes.\(receipt.line).fiche NUMÉRO"))
-        }
-        for action in plan.actionsWithLines {
+        for action in plan.actionsWithLines where !action.isMissingSheet {
             problems += check(action, base: plan.base)
         }
         return problems

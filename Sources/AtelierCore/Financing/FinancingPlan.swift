@@ -38,6 +38,10 @@ public struct FinancingPlan: Sendable {
         public var expenses: [Expense]
         public var receipts: [Receipt]
         public var derogation: String?
+        /// Lines on a fiche number the plan d'actions does not have: kept as an action of their
+        /// own, so that they stay in /plan, the CSV and the annex (and are checked) rather
+        /// than silently missing.
+        public var isMissingSheet = false
 
         public func totalExpenses(base: String) -> Int { expenses.reduce(0) { $0 + $1.amount(base: base) } }
         public var investmentHT: Int { expenses.filter(\.isInvestment).reduce(0) { $0 + $1.amountHT } }
@@ -56,6 +60,9 @@ public struct FinancingPlan: Sendable {
     /// Lines that name a fiche the plan does not have.
     public var orphanExpenses: [Expense]
     public var orphanReceipts: [Receipt]
+    /// What the financing lines contradict (a fiche that does not exist, a montant and a taux),
+    /// as `ConsistencyChecks` finds it: `FinancingChecks` reports it with the other checks.
+    public var inconsistencies: [Inconsistency] = []
 
     /// The actions the plan says something about: the ones shown and checked.
     public var actionsWithLines: [Action] { actions.filter(\.hasLines) }
@@ -154,5 +161,13 @@ extension FinancingPlan {
         }
         orphanExpenses = expenses.filter { $0.sheet < 1 || $0.sheet > sheets.count }
         orphanReceipts = receipts.filter { $0.sheet < 1 || $0.sheet > sheets.count }
+        let lostExpenses = orphanExpenses, lostReceipts = orphanReceipts
+        actions += Set(lostExpenses.map(\.sheet) + lostReceipts.map(\.sheet)).sorted().map { sheet in
+            Action(
+                sheet: sheet, title: "(fiche absente du plan d'actions)", libraryKey: nil,
+                expenses: lostExpenses.filter { $0.sheet == sheet }, receipts: lostReceipts.filter { $0.sheet == sheet },
+                derogation: derogations[sheet], isMissingSheet: true)
+        }
+        inconsistencies = ConsistencyChecks.financingInconsistencies(answers, sheetCount: sheets.count)
     }
 }

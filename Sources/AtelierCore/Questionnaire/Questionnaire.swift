@@ -56,12 +56,14 @@ public struct Question: Sendable {
     public var bounds: Bounds
     /// Ask this question only when the condition holds.
     public var condition: Condition?
+    /// Choices of a `choix_multiples` that cannot be combined with another (« aucune »).
+    public var exclusiveChoices: [String]
     /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
     public var expectsSource: Bool { kind.isNumeric }
 
     public init(
         key: String, label: String, help: String? = nil, kind: QuestionKind,
-        bounds: Bounds = Bounds(), condition: Condition? = nil
+        bounds: Bounds = Bounds(), condition: Condition? = nil, exclusiveChoices: [String] = []
     ) {
         self.key = key
         self.label = label
@@ -69,6 +71,7 @@ public struct Question: Sendable {
         self.kind = kind
         self.bounds = bounds
         self.condition = condition
+        self.exclusiveChoices = exclusiveChoices
     }
 }
 

@@ -4,7 +4,7 @@ import Yams
 /// first question is asked.
 public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions", "sources"]
-    static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si"]
+    static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si", "exclusifs"]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
     static let typeNames = [
         "texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
@@ -20,7 +20,7 @@ public enum QuestionnaireLoader {
         return questionnaire
     }
 
-    private struct Reader {
+    struct Reader {
         let document: YAMLDocument
         var seenKeys: [String: Question] = [:]
         /// The line of each section's `cle`, where a missing question is reported.
@@ -122,7 +122,7 @@ public enum QuestionnaireLoader {
             }
             return Question(
                 key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
-                bounds: bounds, condition: condition)
+                bounds: bounds, condition: condition, exclusiveChoices: try exclusiveChoices(fields["exclusifs"], kind: kind, what: key))
         }
 
         func condition(_ node: Node) throws(FileProblem) -> Condition {

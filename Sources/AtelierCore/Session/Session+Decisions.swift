@@ -16,11 +16,12 @@ public struct Decided: Sendable {
 
 extension Session {
     /// The changes to record for `value` of `question` (with what it fills in and `extra`),
-    /// or the answer they contradict.
+    /// or the answer they contradict: a bound between counts, or a contradiction `checks`
+    /// refuses for a typed value (see `ConsistencyChecks` for what refuses and what warns).
     public func decision(
         _ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin,
         provenance: (source: String?, year: Int?)?, extra: [AnswerChange],
-        reference: TerritoryReference
+        reference: TerritoryReference, checks: ConsistencyChecks = ConsistencyChecks()
     ) -> Result<Decided, InvalidAnswer> {
         let change = AnswerChange(
             key: question.key, value: value, participant: participant,
@@ -34,6 +35,9 @@ extension Session {
             if let violation = questionnaire.violationOfDependentBounds(key: item.key, value: item.value, answers: after) {
                 return .failure(violation)
             }
+        }
+        if let refusal = checks.refusal(typing: question.key, origin: origin, before: usableValues, after: after) {
+            return .failure(refusal)
         }
         return .success(Decided(changes: all, events: derived.events))
     }

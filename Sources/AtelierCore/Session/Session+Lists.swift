@@ -70,6 +70,35 @@ extension Session {
     }
 }
 
+extension Session {
+    /// The fiches of the plan d'actions with the axes they name by number following them, `map`
+    /// giving where each axis goes (nil: removed). A fiche on the axis removed names it by its
+    /// title instead, so that it is not silently moved to the next axis: it is then reported
+    /// as on an axis the plan does not have. Nil when no fiche names an axis by number.
+    public func axisReferencesRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
+        let titles = records(ofKey: QuestionKeys.axes).map { record in if case .text(let t)? = record["intitule"] { t } else { "" } }
+        guard let answer = answers[QuestionKeys.actionSheets], case .records(let items) = answer.value else { return [] }
+        var changed = false
+        let renumbered = items.map { record -> ListRecord in
+            guard case .text(let typed)? = record["axe"], let old = Int(typed.trimmed), titles.indices.contains(old - 1) else {
+                return record
+            }
+            let new: String = map(old).map(String.init) ?? titles[old - 1]
+            if new == typed { return record }
+            changed = true
+            var copy = record
+            copy.fields = copy.fields.map { $0.key == "axe" ? ($0.key, AnswerValue.text(new)) : $0 }
+            return copy
+        }
+        guard changed else { return [] }
+        return [
+            AnswerChange(
+                key: QuestionKeys.actionSheets, value: .records(renumbered), participant: participant, source: answer.source,
+                sourceYear: answer.sourceYear, origin: .modified)
+        ]
+    }
+}
+
 /// The lists of the plan de financement name their fiche by its number in the plan d'actions:
 /// when a fiche moves or goes, its lines follow it.
 public enum FinancingLines {

@@ -21,8 +21,10 @@ extension SessionController {
     /// plan d'actions changed meanwhile.
     ///
     /// `advancing`: the caller goes on to the next question; it is saved in the same transaction.
+    /// `revisiting`: the answers the change made inconsistent are reported after its
+    /// confirmation (a caller that confirms it itself passes false and reports them after).
     func commit(
-        _ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false,
+        _ question: Question, origin: AnswerChange.Origin, quiet: Bool = false, positional: Bool = false, revisiting: Bool = true,
         advancing: Bool = false, provenance: (source: String?, year: Int?)? = nil, settling extraSettled: [String] = [],
         also extra: () -> [AnswerChange] = { [] }, decide: Decision
     ) -> Outcome? {
@@ -31,6 +33,9 @@ extension SessionController {
         let seen = guarded.map { answers[$0]?.value }
         catchUpWithOtherSessions()
         if let refusal = refusalIfChanged(guarded, since: seen, question) { return .refused(refusal.message) }
+        // What was already inconsistent: only what this change makes inconsistent is reported.
+        let before = currentInconsistencies()
+        let checks = consistencyChecks
         let first: AnswerValue?
         do {
             first = try decide()
@@ -44,7 +49,9 @@ extension SessionController {
                 if let refreshed { attempt = redecide(attempt, question, on: refreshed, guarded: guarded, seen: seen, decide: decide) }
                 guard let value = attempt.value, attempt.refusal == nil else { return .abandon }
                 let decided: Decided
-                switch session.decision(question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory) {
+                switch session.decision(
+                    question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory, checks: checks)
+                {
                 case .failure(let violation):
                     attempt.refusal = Refusal(message: violation.description)
                     return .abandon
@@ -70,6 +77,7 @@ extension SessionController {
         guard let change = attempt.change else { return nil }
         if !quiet { console.write(wording.confirmation(change)) }
         for note in attempt.notes { console.write(note) }
+        if revisiting { reportRevisits(since: before) }
         return nil
     }
 
@@ -131,10 +139,11 @@ extension SessionController {
         return [style.yellow("  Une autre session a modifié ce classeur entre-temps : \(shown).")]
     }
 
-    /// What a typed line means for `question`, checked against the session's answers.
+    /// What a typed line means for `question`, checked against the session's answers (and its
+    /// exclusive choices).
     func parsed(_ line: String, as question: Question) throws(Refusal) -> AnswerValue {
         do {
-            return try parser(for: question.kind).parse(line, as: question.kind, bounds: question.bounds)
+            return try parser(for: question.kind).parse(line, for: question)
         } catch {
             throw Refusal(message: error.description)
         }

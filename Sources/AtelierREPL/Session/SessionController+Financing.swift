@@ -1,7 +1,7 @@
 import AtelierCore
 import AtelierStore
 
-// MARK: - Plan de financement: suggestions, /plan, /verifier
+// MARK: - Plan de financement: suggestions, /plan, and its checks for /verifier
 
 extension SessionController {
     /// The fiches of the plan d'actions, in order, as the financing plan names them.
@@ -32,8 +32,6 @@ extension SessionController {
     }
 
     func showPlan() -> Outcome { printFinancing { $0.render() } }
-
-    func verify() -> Outcome { printFinancing { $0.problemLines() } }
 
     /// Prints what `lines` makes of the plan and its checks.
     func printFinancing(_ lines: (FinancingRenderer) -> [String]) -> Outcome {

@@ -36,11 +36,19 @@ extension SessionController {
     /// Adds a record to the list and commits the whole list at once: the list as it is in the
     /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {
-        if let refusal = commit(question, origin: .typed, quiet: true, decide: { .records(self.records(of: question) + [record]) }) {
-            return refusal
+        let before = currentInconsistencies()
+        if let refusal = commit(
+            question, origin: .typed, quiet: true, revisiting: false, decide: { .records(self.records(of: question) + [record]) })
+        {
+            // Typed field by field, the element starts again at its first field: its last one
+            // is seldom what is wrong (an axis, a fiche number).
+            guard let draft, draft.index > 0, case .refused(let message) = refusal else { return refusal }
+            session.startDraft(draft.fields, for: question)
+            return .refused(message + " L'élément est à ressaisir depuis son premier champ.")
         }
         let count = currentRecords.count
         console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
+        reportRevisits(since: before)
         session.startDraft(draft?.fields ?? [], for: question)
         askField()
         return .accepted
@@ -74,13 +82,19 @@ extension SessionController {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
         var renumbered: [AnswerChange] = []
+        var dropped: [String] = []
+        var axisChanges: [AnswerChange] = []
+        let before = currentInconsistencies()
         let refusal = commit(
-            question, origin: .removed, quiet: true, positional: true,
+            question, origin: .removed, quiet: true, positional: true, revisiting: false,
             also: {
                 renumbered =
                     question.key == QuestionKeys.actionSheets
                     ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
-                return renumbered
+                dropped = question.key == QuestionKeys.actionSheets ? self.financingLines(onSheet: number) : []
+                axisChanges =
+                    question.key == QuestionKeys.axes ? self.session.axisReferencesRenumbered(FinancingLines.afterRemoving(number)) : []
+                return renumbered + axisChanges
             },
             decide: {
                 var items = self.records(of: question)
@@ -90,11 +104,29 @@ extension SessionController {
         if let refusal { return refusal }
         noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")
+        if !dropped.isEmpty {
+            console.write(
+                style.yellow("  Retirées avec la fiche \(number) : " + dropped.joined(separator: " ; ") + ". /annuler pour les rétablir."))
+        }
+        if !axisChanges.isEmpty {
+            console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))
+        }
+        reportRevisits(since: before)
         startListAgain(question)
         return .accepted
     }
 
     func startListAgain(_ question: Question) {
         if case .list(let fields) = question.kind { startList(question, fields: fields) }
+    }
+
+    /// The financing lines on fiche `number`, which go with it: « financement.depenses.2 (…) ».
+    func financingLines(onSheet number: Int) -> [String] {
+        FinancingLines.keys.flatMap { key in
+            session.records(ofKey: key).enumerated().compactMap { index, record in
+                guard case .integer(number)? = record[FinancingLines.ficheField] else { return nil }
+                return "\(key).\(index + 1) (\(record.display.shortened(to: 80)))"
+            }
+        }
     }
 }

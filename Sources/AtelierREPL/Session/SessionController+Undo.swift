@@ -12,6 +12,7 @@ extension SessionController {
 
     private func revert(_ direction: ChangeReversal.Direction) -> Outcome {
         catchUpWithOtherSessions()
+        let before = currentInconsistencies()
         let outcome: RevertOutcome
         do {
             outcome = direction == .undo ? try store.undo(by: participant) : try store.redo(by: participant)
@@ -38,6 +39,7 @@ extension SessionController {
                 return .refused(error.description)
             }
             for line in wording.reverted(change, direction) { console.write(line) }
+            reportRevisits(since: before)
             // Back to the question the change was about, as an editor goes back to the text
             // undone: asked again with its value as it is now.
             // Saved as the position only when it is left without an answer (there is work to do

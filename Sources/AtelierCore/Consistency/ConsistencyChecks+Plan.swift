@@ -1,0 +1,56 @@
+// MARK: - Plan d'actions: the axis of each fiche, each library fiche once
+
+extension ConsistencyChecks {
+    /// The axes a fiche may name by number or title: the user's, else the library's (as the
+    /// CLS draft reads them).
+    func axes(_ answers: [String: AnswerValue]) -> (titles: [String], origin: String) {
+        let user = Self.records(answers, QuestionKeys.axes).compactMap { Self.text($0["intitule"]) }
+        return user.isEmpty ? (libraryAxes, "la bibliothèque (plan.axes est vide)") : (user, QuestionKeys.axes)
+    }
+
+    /// Whether `typed` designates one of `axes`: its number, or its title (accents and case aside).
+    static func designates(_ typed: String, _ axes: [String]) -> Bool {
+        if let number = Int(typed.trimmed) { return axes.indices.contains(number - 1) }
+        return axes.contains { $0.folded == typed.trimmed.folded }
+    }
+
+    func planInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
+        let sheets = Self.records(answers, QuestionKeys.actionSheets)
+        let (axes, origin) = axes(answers)
+        var found: [Inconsistency] = []
+        var titles: [(key: String, title: String, number: Int)] = []
+        for (index, record) in sheets.enumerated() {
+            let number = index + 1
+            let target = "\(QuestionKeys.actionSheets).\(number)"
+            if let typed = Self.text(record["axe"]), !axes.isEmpty, !Self.designates(typed, axes) {
+                let range = axes.count == 1 ? "1" : "1 à \(axes.count)"
+                let reason =
+                    Int(typed.trimmed).map { "l'axe \($0) n'existe pas : \(origin) en compte \(axes.count)" }
+                    ?? "« \(typed) » n'est ni le numéro ni l'intitulé d'un axe de \(origin) (\(axes.count) axe(s))"
+                found.append(
+                    Inconsistency(
+                        rule: .unknownAxis, target: "\(target).axe", shown: typed, reason: reason,
+                        expected: "le numéro d'un axe (\(range)) ou son intitulé ; un axe nouveau s'ajoute d'abord à plan.axes",
+                        fixes: ["/modifier \(target).axe N (\(range))", "/aller \(QuestionKeys.axes) pour ajouter l'axe"],
+                        refusedWhenTyped: [QuestionKeys.actionSheets], identity: "axe|\(record.display)|\(axes.count)"))
+            }
+            // The same fiche of the library twice, under the same title: the contract would
+            // print two identical actions. (Under a title of its own it is a second action.)
+            guard case .choice(let key)? = record["fiche"], key != ActionSheetLibrary.customKey else { continue }
+            let title = Self.text(record["intitule"]) ?? sheetTitles[key] ?? key
+            if let first = titles.first(where: { $0.key == key && $0.title.folded == title.folded }) {
+                found.append(
+                    Inconsistency(
+                        rule: .repeatedSheet, target: "\(target).fiche", shown: key,
+                        reason:
+                            "la fiche « \(title) » figure deux fois dans \(QuestionKeys.actionSheets) (éléments \(first.number) et \(number))",
+                        expected: "une autre fiche, ou celle-ci avec un intitulé à vous pour une seconde action distincte",
+                        fixes: ["/retirer \(number) (dans /aller \(QuestionKeys.actionSheets))", "/modifier \(target).intitule INTITULÉ"],
+                        refusedWhenTyped: [QuestionKeys.actionSheets], identity: "fiche|\(key)|\(title.folded)"))
+            } else {
+                titles.append((key, title, number))
+            }
+        }
+        return found
+    }
+}

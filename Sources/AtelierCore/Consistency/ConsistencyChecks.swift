@@ -1,0 +1,87 @@
+/// The checks between answers, in one place: the session refuses a typed value with them,
+/// reports what a change made wrong elsewhere, and /vérifier lists what remains.
+///
+/// Which contradictions refuse and which warn: the value being typed (an answer, an element
+/// added, a field changed with /modifier, a proposal confirmed) is refused when it creates a
+/// contradiction with an answer already recorded — the user is looking at it and can type
+/// another. An older answer that a change elsewhere made wrong (an axis or a fiche removed or
+/// moved, a /annuler, an axis renamed) is not refused: the change is what the user asked for, and
+/// refusing it would leave no way to reorganise the plan. It is recorded, and the program names
+/// each answer to revisit with the command that fixes it; /vérifier lists them until fixed.
+///
+/// The bounds between counts (`max_reponse`, `DependentBounds.swift`) are the first family and
+/// are refused both ways; a stored value they make wrong is a `StoredValueProblem`.
+public struct ConsistencyChecks: Sendable {
+    /// The axes of the library, which apply while `plan.axes` is empty.
+    public var libraryAxes: [String]
+    /// The titles of the library's fiches, by key.
+    public var sheetTitles: [String: String]
+    /// The questions with exclusive choices (`exclusifs:`), in questionnaire order.
+    public var exclusiveChoices: [(key: String, choices: [String])]
+
+    public init(libraryAxes: [String] = [], sheetTitles: [String: String] = [:], exclusiveChoices: [(key: String, choices: [String])] = [])
+    {
+        self.libraryAxes = libraryAxes
+        self.sheetTitles = sheetTitles
+        self.exclusiveChoices = exclusiveChoices
+    }
+
+    public init(library: ActionSheetLibrary?, questionnaire: Questionnaire? = nil) {
+        self.init(
+            libraryAxes: library?.axes ?? [],
+            sheetTitles: Dictionary(library?.sheets.map { ($0.key, $0.title) } ?? []) { first, _ in first },
+            exclusiveChoices: questionnaire?.questions.filter { !$0.exclusiveChoices.isEmpty }.map { ($0.key, $0.exclusiveChoices) } ?? [])
+    }
+
+    /// Every inconsistency of `answers`, in questionnaire order (mobilités, plan, contract, financing).
+    public func inconsistencies(in answers: [String: AnswerValue]) -> [Inconsistency] {
+        combinedExclusiveChoices(answers) + planInconsistencies(answers) + contractInconsistencies(answers)
+            + Self.financingInconsistencies(answers)
+    }
+
+    /// The inconsistencies of `after` that `before` did not have, told apart by identity (each
+    /// counted, so that a second line identical to a wrong one is new too).
+    public static func introduced(_ after: [Inconsistency], since before: [Inconsistency]) -> [Inconsistency] {
+        var remaining: [String: Int] = [:]
+        for item in before { remaining[item.identity, default: 0] += 1 }
+        return after.filter { item in
+            if let count = remaining[item.identity], count > 0 {
+                remaining[item.identity] = count - 1
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Why the value typed for `key` cannot be recorded: the first inconsistency it creates
+    /// that refuses a typed value of `key`. Nil for a removal, a move or an undo (those only warn).
+    public func refusal(
+        typing key: String, origin: AnswerChange.Origin, before: [String: AnswerValue], after: [String: AnswerValue]
+    ) -> InvalidAnswer? {
+        switch origin {
+        case .typed, .modified, .imported: break
+        default: return nil
+        }
+        let created = Self.introduced(inconsistencies(in: after), since: inconsistencies(in: before))
+        return created.first { $0.refusedWhenTyped.contains(key) }?.refusal
+    }
+
+    // MARK: - Reading answers
+
+    static func records(_ answers: [String: AnswerValue], _ key: String) -> [ListRecord] {
+        if case .records(let items)? = answers[key] { items } else { [] }
+    }
+
+    static func text(_ value: AnswerValue?) -> String? {
+        switch value {
+        case .text(let s)?, .choice(let s)?: s
+        default: nil
+        }
+    }
+}
+
+extension QuestionKeys {
+    /// The last year of the PRS, which the contract must not outlast. Not `required`: a
+    /// questionnaire without it loads, and the check is not made.
+    public static let prsEnd = "contrat.prs_fin"
+}
