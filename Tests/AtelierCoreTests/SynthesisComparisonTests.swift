@@ -118,6 +118,18 @@ import Testing
         }
     }
 
+    @Test func theReadmeListsEveryRuleWithItsConditionAndEveryReference() throws {
+        let readme = Project.text("README.md")
+        for rule in Project.synthesisReferences.rules {
+            let line = readme.split(separator: "\n").first { $0.hasPrefix("| `\(rule.key)` |") }
+            #expect(line != nil, "README does not list the rule \(rule.key)")
+            for condition in rule.conditions {
+                #expect(line?.contains("`\(condition.key)` \(condition.op.rawValue)") == true, "\(rule.key)")
+            }
+        }
+        for key in Project.synthesisReferences.national.keys { #expect(readme.contains("| `ref.\(key)` |"), "README: ref.\(key)") }
+    }
+
     @Test func updatedReferences() throws {
         let national = Project.synthesisReferences.national
         #expect(national["apl_medecins_generalistes_france"].map { [$0.value, Double($0.year)] } == [3.3, 2022])
