@@ -80,6 +80,8 @@ public struct Synthesis: Sendable {
     public var transport: [String]
     /// The parts of `demographie.apl_parties`, in the order typed.
     public var aplParts: [AplPart] = []
+    /// The national references and thresholds, for a screen that draws one beside a figure.
+    public var nationalReferences: [String: NationalReference] = [:]
     public var findings: [Finding]
     /// The levers of all findings, each once, in order of first appearance.
     public var levers: [Lever]

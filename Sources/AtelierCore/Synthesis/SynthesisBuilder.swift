@@ -101,7 +101,9 @@ public struct SynthesisBuilder: Sendable {
             ],
             indicators: indicators,
             professions: Self.professions.map { .init(key: $0.key, label: $0.label, hasReferences: references.liberal[$0.key] != nil) },
-            structures: structureCounts, poles: poles, transport: transport, aplParts: aplParts, findings: findings, levers: levers)
+            structures: structureCounts, poles: poles, transport: transport, aplParts: aplParts, nationalReferences: references.national,
+            findings: findings,
+            levers: levers)
     }
 
     // MARK: - Findings

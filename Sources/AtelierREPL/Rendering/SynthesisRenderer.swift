@@ -165,7 +165,10 @@ struct SynthesisRenderer {
             ("médecin généraliste", synthesis.indicator("mobilites.temps_medecin")?.value, value("mobilites.temps_medecin")),
             ("pharmacie", synthesis.indicator("mobilites.temps_pharmacie")?.value, value("mobilites.temps_pharmacie")),
             ("urgences", synthesis.indicator("mobilites.temps_urgences")?.value, value("mobilites.temps_urgences")),
-            ("référence urgences", 30, "30\u{00A0}min"),
+            (
+                "référence urgences", synthesis.nationalReferences["temps_acces_soins_urgents_minutes"]?.value,
+                synthesis.nationalReferences["temps_acces_soins_urgents_minutes"]?.formattedValue ?? "—"
+            ),
         ]
         if times.dropLast().contains(where: { $0.value != nil }) {
             lines.append("  Temps d'accès moyens")
