@@ -78,7 +78,8 @@ import Testing
     @Test func ageingProjectionAndInhabitantsPerProfessional() throws {
         #expect(value("medecins_generalistes.part_60_plus") == 30)
         #expect(value("medecins_generalistes.effectif_5_ans") == 85)  // 100 − 20 + 5
-        #expect(close(value("medecins_generalistes.densite_5_ans"), 85.0 / 121_337 * 10_000))
+        // On the base of the compared density (80 libéraux), scaled by 85 / 100.
+        #expect(close(value("medecins_generalistes.densite_5_ans"), 80.0 / 121_337 * 10_000 * 85 / 100))
         #expect(value("medecins_generalistes.evolution_5_ans") == -15)  // (85 − 100) / 100
         #expect(close(value("medecins_generalistes.habitants_par_professionnel"), 1_213.37, within: 1e-6))
         #expect(synthesis.indicator("medecins_generalistes.evolution_5_ans")?.formatted == "-15\u{00A0}%")
@@ -122,7 +123,7 @@ import Testing
         // Zero nurses is a density finding too; the MSP in operation keeps "pas_exercice_coordonne" silent.
         #expect(
             keys == [
-                "densite_medecins_generalistes_inferieure_departement", "densite_infirmiers_inferieure_departement",
+                "densite_medecins_generalistes_inferieure_departement", "densite_infirmiers_inferieure_departement_et_france",
                 "generalistes_ages", "perte_generalistes_5_ans", "apl_sous_densite", "zone_prioritaire",
                 "patients_sans_medecin_traitant", "pas_de_cpts", "urgences_eloignees", "population_loin_des_urgences",
                 "soins_hors_territoire_sans_transport",
@@ -130,7 +131,7 @@ import Testing
         let density = try #require(synthesis.findings.first)
         #expect(
             density.message
-                == "Densité de médecins généralistes nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 (0,73 fois la densité départementale)."
+                == "Densité de médecins généralistes libéraux nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 dans le département (Calvados, 0,73 fois) et 8,1 en France (0,81 fois ; seuil de l'outil : 0,8)."
         )
         #expect(density.basis.contains("demographie.medecins_generalistes.liberaux = 80 (C@rtoSanté 2025)"))
         #expect(
@@ -164,7 +165,7 @@ import Testing
         let synthesis = builder.build(answers: [:])
         let shown = synthesis.indicators.values.filter { $0.isAvailable && $0.text != "sans objet" }
         // The only figures that exist without answers are the references themselves.
-        #expect(shown.allSatisfy { $0.id.hasSuffix("densite_france") }, "\(shown.map(\.id))")
+        #expect(shown.allSatisfy { $0.id.hasSuffix("densite_france") || $0.id == "acces.apl_france" }, "\(shown.map(\.id))")
         #expect(synthesis.findings.isEmpty)
         #expect(
             synthesis.indicator("medecins_generalistes.densite")?.missingKeys == [
@@ -233,7 +234,7 @@ import Testing
     @Test func everyLeverIsCitedByARuleAndEveryRuleLoads() throws {
         let cited = Set(references.rules.flatMap(\.leverKeys))
         #expect(cited == Set(references.levers.keys))
-        #expect(references.rules.count == 17)
+        #expect(references.rules.count == 40)
     }
 
     func ruleError(_ body: String) -> FileProblem? {
@@ -241,7 +242,7 @@ import Testing
         do {
             _ = try SynthesisReferences(
                 nationalYAML:
-                    "references:\n  - cle: a\n    libelle: A\n    valeur: 1\n    annee: 2024\n    source: s\n    confiance: sûr\n",
+                    "references:\n  - cle: a\n    libelle: A\n    valeur: 1\n    unite: nombre\n    annee: 2024\n    source: s\n    source_courte: s\n    confiance: sûr\n",
                 liberalTSV: "profession\tdepartement\tlibelle_departement\teffectif\tdensite_publiee\n",
                 rulesYAML: "regles:\n" + body, leversYAML: levers)
             return nil
@@ -261,6 +262,14 @@ import Testing
             "indicateur inconnu « {structures.cpt} »"
         ),
         ("  - cle: r\n    si: [\"structures.cpts\"]\n    constat: x\n    leviers: [cpts]\n", 3, "condition illisible"),
+        (
+            "  - cle: r\n    si: [\"acces.apl_medecins_generalistes < ref.seuil_ap\"]\n    constat: x\n    leviers: [cpts]\n", 3,
+            "règle r : référence inconnue « ref.seuil_ap »"
+        ),
+        (
+            "  - cle: r\n    si: [\"structures.cpts = non\"]\n    constat: \"{ref.b} en France\"\n    leviers: [cpts]\n", 4,
+            "règle r : référence inconnue « ref.b » (vouliez-vous dire « ref.a » ?)"
+        ),
     ])
     func ruleMistakesAreReportedWithFileAndLine(body: String, line: Int, message: String) throws {
         let error = try #require(ruleError(body))

@@ -90,7 +90,8 @@ import Testing
         #expect(corrected.status == 0, "\(corrected.errors)")
         let reopened = try Binary.run([workbook], input: "/synthèse demographie\n", in: sandbox.path)
         #expect(!reopened.output.contains("⚠ La réponse à"))
-        let row = reopened.output.split(separator: "\n").first { $0.trimmed.hasPrefix("Infirmiers ") }.map(String.init) ?? ""
+        let row =
+            reopened.output.split(separator: "\n").first { $0.trimmed.hasPrefix("Infirmiers ") && $0.contains("%") }.map(String.init) ?? ""
         #expect(row.contains("40\u{00A0}%"), "4 / 10: \(row)")
     }
 

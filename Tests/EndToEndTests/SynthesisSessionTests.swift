@@ -36,16 +36,17 @@ import Testing
         #expect(result.output.contains("Département de référence : Calvados (14), 100\u{00A0}% de la population."))
 
         // 104 libéraux / 281 165 × 10 000 = 3,70; 638 / 709 441 × 10 000 = 8,99; 55 546 / 68 350 798 × 10 000 = 8,13;
-        // 3,699 / 8,993 = 0,41; 40 / 120 = 33,3 %; 120 − 25 + 3 = 98 (−18,3 %); 281 165 / 120 = 2 343.
-        #expect(
-            row(result.output, "Médecins généralistes") == [
-                "120", "3,7", "9,0", "8,1", "0,41", "33,3\u{00A0}%", "98", "-18,3\u{00A0}%", "2\u{202F}343",
-            ])
+        // 3,699 / 8,993 = 0,41; 3,699 / 8,127 = 0,46; 40 / 120 = 33,3 %; 120 − 25 + 3 = 98 (−18,3 %);
+        // 3,699 × 98 / 120 = 3,02 libéraux per 10 000 in five years; 281 165 / 120 = 2 343.
+        #expect(row(result.output, "Médecins généralistes") == ["120", "3,7", "9,0", "8,1", "0,41", "0,46"])
+        let outlook = result.output.components(separatedBy: "Effectif à 5 ans").last ?? ""
+        #expect(row(outlook, "Médecins généralistes") == ["33,3\u{00A0}%", "98", "-18,3\u{00A0}%", "3,0", "2\u{202F}343"])
         // 240 / 281 165 × 10 000 = 8,54; 825 / 709 441 × 10 000 = 11,63; 99 023 / 68 350 798 × 10 000 = 14,49; ratio 0,73.
         #expect(Array(row(result.output, "Infirmiers").prefix(5)) == ["250", "8,5", "11,6", "14,5", "0,73"])
 
         // Findings with their figures and levers
-        #expect(result.output.contains("1. Densité de médecins généralistes nettement inférieure à celle du département : 3,7 pour 10 000"))
+        #expect(
+            result.output.contains("1. Densité de médecins généralistes libéraux nettement inférieure à celles du département et de la"))
         #expect(result.output.contains("33,3\u{00A0}% des médecins généralistes ont 60 ans ou plus"))
         #expect(result.output.contains("• Accueil des étudiants, internes et docteurs juniors"))
         // Bars for the comparison

@@ -54,6 +54,23 @@ public struct Synthesis: Sendable {
         }
     }
 
+    /// One part of the territory with its APL (`demographie.apl_parties`).
+    public struct AplPart: Sendable {
+        public var value: Double
+        public var communes: [CommuneRef]
+        /// APL / APL moyenne en France.
+        public var ratioToFrance: Double?
+        /// The part's own indicators (`acces.apl_partie.*`), for the rules read per part.
+        public var indicators: [String: Indicator] = [:]
+
+        /// `Oyonnax, Arbent (2 communes, 27 158 habitants)`.
+        public var communesText: String {
+            let population = FrenchFormat.integer(communes.map(\.population).saturatingSum())
+            return communes.map(\.name).joined(separator: ", ")
+                + " (\(communes.count) commune\(communes.count > 1 ? "s" : ""), \(population) habitants)"
+        }
+    }
+
     public var territory: Territory
     public var sections: [Section]
     public var indicators: [String: Indicator]
@@ -61,6 +78,10 @@ public struct Synthesis: Sendable {
     public var structures: [StructureCount]
     public var poles: [String]
     public var transport: [String]
+    /// The parts of `demographie.apl_parties`, in the order typed.
+    public var aplParts: [AplPart] = []
+    /// The national references and thresholds, for a screen that draws one beside a figure.
+    public var nationalReferences: [String: NationalReference] = [:]
     public var findings: [Finding]
     /// The levers of all findings, each once, in order of first appearance.
     public var levers: [Lever]

@@ -83,6 +83,14 @@ extension SynthesisBuilder {
                 id: "territoire.nombre_communes", label: "Nombre de communes", unit: .count,
                 value: facts.population == nil ? nil : Double(facts.summary.communeCount),
                 formula: "communes de territoire.communes", basis: [context.cite(QuestionKeys.territoryCommunes)], missingKeys: missing),
+            // For messages: « 7,0 dans le département (Ain) ».
+            Indicator(
+                id: "territoire.departement", label: "Département de référence", unit: .text,
+                text: facts.summary.department.map { "\($0.name)" },
+                formula: "département qui réunit la plus grande part de la population du périmètre",
+                basis: facts.summary.department.map {
+                    ["\($0.name) (\($0.code)) : \(FrenchFormat.percentage($0.populationShare * 100)) de la \(facts.populationCitation)"]
+                } ?? [], missingKeys: missing),
         ]
     }
 }

@@ -6,8 +6,10 @@ extension SynthesisBuilder {
     /// - densité du département (de la France) = libéraux 2024 du département / sa population × 10 000;
     /// - rapport = densité comparée / densité de référence;
     /// - part des 60 ans et plus = E60 / E × 100;
-    /// - effectif à 5 ans = E − départs prévus + installations prévues, densité à 5 ans à population
-    ///   constante, évolution = (effectif à 5 ans − E) / E × 100;
+    /// - effectif à 5 ans = E − départs prévus + installations prévues, évolution = (effectif à
+    ///   5 ans − E) / E × 100;
+    /// - densité à 5 ans = densité comparée × effectif à 5 ans / E, on the base of the compared
+    ///   density (libéraux), population constant; when nobody works today, effectif à 5 ans / P;
     /// - habitants par professionnel = P / E.
     func professionIndicators(
         _ profession: (key: String, label: String, lowercase: String, of: String),
@@ -48,10 +50,13 @@ extension SynthesisBuilder {
             liberal == nil && effectif != nil
             ? "effectif tous modes d'exercice comparé à des densités de libéraux : l'écart est sous-estimé ; renseignez \(keys.liberal)"
             : nil
+        // The base every compared figure states: the references count libéraux.
+        let comparedBase = liberal == nil && !noneWorking ? "tous modes, à défaut de libéraux" : "libéraux"
         result.append(
             Indicator(
-                id: id("densite_comparee"), label: "Densité \(profession.of) comparée aux références",
-                unit: .per10000, value: compared, formula: "libéraux (à défaut effectif) / population × 10 000",
+                id: id("densite_comparee"), label: "Densité \(profession.of) (\(comparedBase))",
+                unit: .per10000, value: compared,
+                formula: "libéraux / population × 10 000 (à défaut de libéraux : effectif tous modes, signalé)",
                 basis: compared == nil ? [] : [context.cite(liberal == nil ? keys.effectif : keys.liberal), facts.populationCitation],
                 missingKeys: needs([effectifKey, populationKey]), caveat: comparedCaveat))
 
@@ -99,12 +104,20 @@ extension SynthesisBuilder {
                 id: id("effectif_5_ans"), label: "Effectif \(profession.of) projeté à 5 ans", unit: .count,
                 value: projected, formula: "effectif − départs prévus + installations prévues",
                 basis: projected == nil ? [] : projectionBasis, missingKeys: projectionNeeds))
-        let projectedDensity = ratio(projected, population).map { $0 * 10_000 }
+        // On the base of the compared density, so that the bars and the evolution agree.
+        let projectedDensity =
+            noneWorking
+            ? ratio(projected, population).map { $0 * 10_000 }
+            : compared.flatMap { d in projected.flatMap { p in ratio(p, effectif).map { d * $0 } } }
+        let comparedBasis = liberal == nil || noneWorking ? [] : [context.cite(keys.liberal)]
         result.append(
             Indicator(
-                id: id("densite_5_ans"), label: "Densité \(profession.of) à 5 ans", unit: .per10000,
-                value: projectedDensity, formula: "effectif à 5 ans / population × 10 000 (population constante)",
-                basis: projectedDensity == nil ? [] : projectionBasis + [facts.populationCitation],
+                id: id("densite_5_ans"), label: "Densité \(profession.of) à 5 ans (\(comparedBase), population constante)", unit: .per10000,
+                value: projectedDensity,
+                formula: noneWorking
+                    ? "effectif à 5 ans / population × 10 000 (aucun professionnel aujourd'hui)"
+                    : "densité comparée × effectif à 5 ans / effectif (même base que la densité comparée, population constante)",
+                basis: projectedDensity == nil ? [] : comparedBasis + projectionBasis + [facts.populationCitation],
                 missingKeys: projectionNeeds + needs([populationKey])))
         result.append(
             notApplicableIf(

@@ -1,34 +1,6 @@
 // MARK: - Accès, structures, mobilités
 
 extension SynthesisBuilder {
-    func accessIndicators(_ context: Context) -> [Indicator] {
-        let withoutDoctor = QuestionKeys.patientsWithoutDoctor, apl = QuestionKeys.apl
-        let zoning = QuestionKeys.doctorZoning
-        let national = references.national
-        return [
-            Indicator(
-                id: "acces.patients_sans_medecin_traitant", label: "Patients sans médecin traitant", unit: .percent,
-                value: context.number(withoutDoctor), formula: "réponse à \(withoutDoctor)",
-                basis: [context.cite(withoutDoctor)]
-                    + (national["patients_sans_medecin_traitant"].map {
-                        ["France : \(FrenchFormat.percentage($0.value)) (\($0.citation))"]
-                    } ?? []),
-                missingKeys: context.number(withoutDoctor) == nil ? [withoutDoctor] : []),
-            Indicator(
-                id: "acces.apl_medecins_generalistes", label: "APL aux médecins généralistes", unit: .consultations,
-                value: context.number(apl), formula: "réponse à \(apl) (consultations par an et par habitant)",
-                basis: [context.cite(apl)]
-                    + (national["seuil_apl_sous_densite"].map {
-                        ["seuil de sous-densité \(FrenchFormat.decimal($0.value)) (\($0.citation))"]
-                    } ?? []),
-                missingKeys: context.number(apl) == nil ? [apl] : []),
-            Indicator(
-                id: "acces.zonage", label: "Zonage ARS des médecins", unit: .text, text: context.text(zoning),
-                formula: "réponse à \(zoning)", basis: [context.cite(zoning)],
-                missingKeys: context.text(zoning) == nil ? [zoning] : []),
-        ]
-    }
-
     /// Counts of `structures.liste` by type and status. Exercice coordonné = MSP, centres de santé
     /// and ESP in operation; MSP et centres de santé pour 10 000 = (MSP + centres en
     /// fonctionnement) / population × 10 000.

@@ -28,12 +28,15 @@ public struct SynthesisBuilder: Sendable {
         "rapport_departement", "rapport_france", "part_60_plus", "effectif_5_ans",
         "densite_5_ans", "evolution_5_ans", "habitants_par_professionnel",
     ]
-    static let territoryIndicators = ["territoire.population", "territoire.nombre_communes"]
+    static let territoryIndicators = ["territoire.population", "territoire.nombre_communes", "territoire.departement"]
     static let pharmacyIndicators = [
         "pharmacies.effectif", "pharmacies.densite", "pharmacies.effectif_5_ans",
         "pharmacies.densite_5_ans", "pharmacies.evolution_5_ans", "pharmacies.habitants_par_pharmacie",
     ]
-    static let accessIndicators = ["acces.patients_sans_medecin_traitant", "acces.apl_medecins_generalistes", "acces.zonage"]
+    static let accessIndicators = [
+        "acces.patients_sans_medecin_traitant", "acces.apl_medecins_generalistes", "acces.apl_france", "acces.apl_rapport_france",
+        "acces.apl_parties", "acces.apl_parties_sous_repere", "acces.apl_partie_min", "acces.apl_partie_max", "acces.zonage",
+    ]
     static let structureIndicators = [
         "structures.nombre", "structures.en_fonctionnement", "structures.en_projet",
         "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_cds_pour_10000",
@@ -51,7 +54,7 @@ public struct SynthesisBuilder: Sendable {
     /// Every indicator id, for the rules that cite them.
     public static var indicatorIDs: [String] {
         territoryIndicators + professions.flatMap { p in professionIndicators.map { "\(p.key).\($0)" } }
-            + pharmacyIndicators + accessIndicators + structureIndicators + mobilityIndicators
+            + pharmacyIndicators + accessIndicators + aplPartIndicators + structureIndicators + mobilityIndicators
     }
 
     public func build(answers: [String: SourcedAnswer]) -> Synthesis {
@@ -73,13 +76,14 @@ public struct SynthesisBuilder: Sendable {
         add(territoryIndicators(facts, context))
         for profession in Self.professions { add(professionIndicators(profession, facts: facts, context: context)) }
         add(pharmacyIndicators(facts, context))
-        add(accessIndicators(context))
+        let (accessList, aplParts) = accessIndicators(context)
+        add(accessList)
         let (structureList, structureCounts) = structureIndicators(facts, context)
         add(structureList)
         let (mobilityList, poles, transport) = mobilityIndicators(facts, context)
         add(mobilityList)
 
-        let findings = evaluateRules(indicators)
+        let findings = evaluateRules(indicators, parts: aplParts)
         var levers: [Lever] = []
         for lever in findings.flatMap(\.levers) where !levers.contains(lever) { levers.append(lever) }
 
@@ -97,32 +101,50 @@ public struct SynthesisBuilder: Sendable {
             ],
             indicators: indicators,
             professions: Self.professions.map { .init(key: $0.key, label: $0.label, hasReferences: references.liberal[$0.key] != nil) },
-            structures: structureCounts, poles: poles, transport: transport, findings: findings, levers: levers)
+            structures: structureCounts, poles: poles, transport: transport, aplParts: aplParts, nationalReferences: references.national,
+            findings: findings,
+            levers: levers)
     }
 
     // MARK: - Findings
 
-    /// A rule fires when every indicator it cites is available and every condition holds.
-    func evaluateRules(_ indicators: [String: Indicator]) -> [Synthesis.Finding] {
-        references.rules.compactMap { rule in
+    /// A rule fires when every indicator it cites is available and every condition holds. A
+    /// rule citing an indicator of a part of the territory (`acces.apl_partie.*`) is read once
+    /// per part, and gives one finding per part where it holds.
+    func evaluateRules(_ indicators: [String: Indicator], parts: [Synthesis.AplPart] = []) -> [Synthesis.Finding] {
+        references.rules.flatMap { rule -> [Synthesis.Finding] in
             let cited = rule.conditions.map(\.key) + SynthesisReferences.placeholders(in: rule.message)
-            guard cited.allSatisfy({ indicators[$0]?.isAvailable == true }),
-                rule.conditions.allSatisfy({ $0.holds(for: indicators[$0.key]?.conditionValue) })
-            else { return nil }
-            var message = rule.message
-            for id in Set(cited) { message = message.replacingOccurrences(of: "{\(id)}", with: indicators[id]!.formatted) }
-            // Each answer or reference the cited indicators rest on, once.
-            var basis: [String] = []
-            for id in cited {
-                let indicator = indicators[id]!
-                for phrase in indicator.basis.isEmpty ? ["\(indicator.label) = \(indicator.formatted)"] : indicator.basis
-                where !basis.contains(phrase) {
-                    basis.append(phrase)
-                }
+            guard cited.contains(where: { $0.hasPrefix(Self.aplPartPrefix) }) else {
+                return evaluate(rule, indicators).map { [$0] } ?? []
             }
-            return Synthesis.Finding(
-                ruleKey: rule.key, message: message.trimmed, basis: basis,
-                levers: rule.leverKeys.compactMap { references.levers[$0] })
+            return parts.compactMap { part in evaluate(rule, indicators.merging(part.indicators) { $1 }) }
         }
+    }
+
+    func evaluate(_ rule: FindingRule, _ indicators: [String: Indicator]) -> Synthesis.Finding? {
+        let placeholders = SynthesisReferences.placeholders(in: rule.message)
+        let cited = rule.conditions.map(\.key) + placeholders.filter { SynthesisReferences.referenceName($0) == nil }
+        guard cited.allSatisfy({ indicators[$0]?.isAvailable == true }),
+            rule.conditions.allSatisfy({ $0.holds(for: indicators[$0.key]?.conditionValue) })
+        else { return nil }
+        var message = rule.message
+        for name in Set(placeholders) {
+            let shown = references.quote(name) ?? indicators[name]!.formatted
+            message = message.replacingOccurrences(of: "{\(name)}", with: shown)
+        }
+        // Each answer or reference the cited indicators rest on, once; then the references quoted.
+        var basis: [String] = []
+        for id in cited {
+            let indicator = indicators[id]!
+            for phrase in indicator.basis.isEmpty ? ["\(indicator.label) = \(indicator.formatted)"] : indicator.basis
+            where !basis.contains(phrase) {
+                basis.append(phrase)
+            }
+        }
+        for phrase in rule.referenceKeys.compactMap({ references.national[$0]?.basisPhrase }) where !basis.contains(phrase) {
+            basis.append(phrase)
+        }
+        return Synthesis.Finding(
+            ruleKey: rule.key, message: message.trimmed, basis: basis, levers: rule.leverKeys.compactMap { references.levers[$0] })
     }
 }

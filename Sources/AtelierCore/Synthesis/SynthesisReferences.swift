@@ -1,19 +1,5 @@
 import Yams
 
-/// A national reference value, from `templates/references/nationales.yaml`.
-public struct NationalReference: Sendable {
-    public var key: String
-    public var label: String
-    public var value: Double
-    public var year: Int
-    public var source: String
-    public var confidence: String
-    public var note: String?
-
-    /// `11 % (CNAM, 2021)`-style citation used in bases and caveats.
-    public var citation: String { "\(source), \(year)" + (confidence == "sûr" ? "" : ", confiance : \(confidence)") }
-}
-
 /// Libéral headcounts of one profession in a département (or France, `999`), Assurance Maladie 2024.
 public struct LiberalHeadcount: Sendable, Equatable {
     public var department: String
@@ -29,6 +15,8 @@ public struct FindingRule: Sendable {
     public var conditions: [Condition]
     public var message: String
     public var leverKeys: [String]
+    /// The national references its conditions and message cite, each once.
+    public var referenceKeys: [String] = []
 }
 
 /// Everything the synthèse compares the answers with, loaded from `templates/`.
@@ -51,7 +39,7 @@ public struct SynthesisReferences: Sendable {
         national = try Self.national(nationalYAML, file: files.national)
         liberal = try Self.liberal(liberalTSV, file: files.liberal)
         levers = try Self.levers(leversYAML, file: files.levers)
-        rules = try Self.rules(rulesYAML, file: files.rules, levers: levers)
+        rules = try Self.rules(rulesYAML, file: files.rules, levers: levers, national: national)
     }
 
     static func national(_ yaml: String, file: String) throws(FileProblem) -> [String: NationalReference] {
@@ -61,18 +49,26 @@ public struct SynthesisReferences: Sendable {
         var result: [String: NationalReference] = [:]
         for node in try document.sequence(fields, "references", in: root, what: "le fichier") {
             let f = try document.mapping(
-                node, allowed: ["cle", "libelle", "valeur", "annee", "source", "confiance", "note"], what: "une référence")
+                node, allowed: ["cle", "libelle", "valeur", "unite", "annee", "source", "source_courte", "confiance", "note"],
+                what: "une référence")
             let key = try document.string(f, "cle", in: node, what: "référence")
+            guard result[key] == nil else { throw document.fail(f["cle"], "la référence « \(key) » existe déjà") }
             guard let value = try document.number(f, "valeur") else { throw document.fail(node, "référence \(key) : « valeur » manque") }
             guard let year = try document.integer(f, "annee", in: 1900...2100, what: "référence \(key)") else {
                 throw document.fail(node, "référence \(key) : « annee » manque")
             }
+            let unitName = try document.string(f, "unite", in: node, what: "référence \(key)")
+            guard let unit = NationalReference.Unit(rawValue: unitName) else {
+                let names = NationalReference.Unit.allCases.map(\.rawValue).joined(separator: ", ")
+                throw document.fail(f["unite"], "référence \(key) : unité inconnue « \(unitName) » (unités : \(names))")
+            }
             let confidence = try document.confidence(f, in: node, what: "référence \(key)")
             result[key] = NationalReference(
                 key: key, label: try document.string(f, "libelle", in: node, what: "référence \(key)"),
-                value: value, year: year,
+                value: value, unit: unit, year: year,
                 source: try document.string(f, "source", in: node, what: "référence \(key)"),
-                confidence: confidence, note: f["note"]?.string)
+                shortSource: try document.string(f, "source_courte", in: node, what: "référence \(key)"),
+                confidence: confidence, note: f["note"]?.string?.trimmed)
         }
         return result
     }
@@ -118,7 +114,9 @@ public struct SynthesisReferences: Sendable {
         return result
     }
 
-    static func rules(_ yaml: String, file: String, levers: [String: Lever]) throws(FileProblem) -> [FindingRule] {
+    static func rules(
+        _ yaml: String, file: String, levers: [String: Lever], national: [String: NationalReference] = [:]
+    ) throws(FileProblem) -> [FindingRule] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["regles"], what: "le fichier")
@@ -128,9 +126,19 @@ public struct SynthesisReferences: Sendable {
             let f = try document.mapping(node, allowed: ["cle", "si", "constat", "leviers"], what: "une règle")
             let key = try document.string(f, "cle", in: node, what: "règle")
             var conditions: [Condition] = []
+            var referenceKeys: [String] = []
             for conditionNode in try document.sequence(f, "si", in: node, what: "règle \(key)") {
-                guard let text = conditionNode.string, let condition = Condition(parsing: text) else {
+                guard let text = conditionNode.string, var condition = Condition(parsing: text) else {
                     throw document.fail(conditionNode, "règle \(key) : condition illisible, attendu « indicateur opérateur valeur »")
+                }
+                // A threshold named `ref.clé` is the reference's value, read once here.
+                if condition.operand.hasPrefix(referencePrefix) {
+                    let name = String(condition.operand.dropFirst(referencePrefix.count))
+                    guard let reference = national[name] else {
+                        throw document.fail(conditionNode, unknownReference(name, rule: key, national: national))
+                    }
+                    condition.operand = String(reference.value)
+                    if !referenceKeys.contains(name) { referenceKeys.append(name) }
                 }
                 guard known.contains(condition.key) else {
                     // No hint for a name longer than any indicator: the edit distance grows with its length.
@@ -142,8 +150,15 @@ public struct SynthesisReferences: Sendable {
                 conditions.append(condition)
             }
             let message = try document.string(f, "constat", in: node, what: "règle \(key)")
-            for placeholder in placeholders(in: message) where !known.contains(placeholder) {
-                throw document.fail(f["constat"], "règle \(key) : indicateur inconnu « {\(placeholder)} » dans le constat")
+            for placeholder in placeholders(in: message) {
+                if let name = referenceName(placeholder) {
+                    guard national[name] != nil else {
+                        throw document.fail(f["constat"], unknownReference(name, rule: key, national: national) + " dans le constat")
+                    }
+                    if !referenceKeys.contains(name) { referenceKeys.append(name) }
+                } else if !known.contains(placeholder) {
+                    throw document.fail(f["constat"], "règle \(key) : indicateur inconnu « {\(placeholder)} » dans le constat")
+                }
             }
             var leverKeys: [String] = []
             for leverNode in try document.sequence(f, "leviers", in: node, what: "règle \(key)") {
@@ -157,9 +172,32 @@ public struct SynthesisReferences: Sendable {
             }
             result.append(
                 FindingRule(
-                    key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys))
+                    key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys,
+                    referenceKeys: referenceKeys))
         }
         return result
+    }
+
+    static let referencePrefix = "ref."
+    static let valueSuffix = ".valeur"
+
+    /// `ref.clé` or `ref.clé.valeur` → `clé`; nil for an indicator.
+    static func referenceName(_ placeholder: String) -> String? {
+        guard placeholder.hasPrefix(referencePrefix) else { return nil }
+        let name = placeholder.dropFirst(referencePrefix.count)
+        return String(name.hasSuffix(valueSuffix) ? name.dropLast(valueSuffix.count) : name)
+    }
+
+    static func unknownReference(_ name: String, rule: String, national: [String: NationalReference]) -> String {
+        let hint =
+            name.count > 80 ? "" : closestMatch(to: name, in: Array(national.keys)).map { " (vouliez-vous dire « ref.\($0) » ?)" } ?? ""
+        return "règle \(rule) : référence inconnue « ref.\(name) »\(hint) (références : templates/references/nationales.yaml)"
+    }
+
+    /// What `{ref.clé}` (value and source) or `{ref.clé.valeur}` (value alone) becomes.
+    func quote(_ placeholder: String) -> String? {
+        guard let name = Self.referenceName(placeholder), let reference = national[name] else { return nil }
+        return placeholder.hasSuffix(Self.valueSuffix) ? reference.formattedValue : reference.quoted
     }
 
     /// The `{indicateur}` names in a message.

@@ -66,39 +66,58 @@ struct SynthesisRenderer {
     func demography() -> [String] {
         var lines = heading("Démographie des professionnels de santé")
         let department = synthesis.territory.department?.name ?? "Dép."
-        let header = ["Profession", "Effectif", "Densité", department, "France", "Rapport", "60 ans +", "À 5 ans", "Évolution", "Hab./pro"]
-        var rows: [[String]] = []
+        /// A density compared on every mode (libéraux unknown) is starred: the base differs.
+        func compared(_ id: String) -> String {
+            value(id) + (synthesis.indicator(id)?.caveat == nil || synthesis.indicator(id)?.isAvailable != true ? "" : "*")
+        }
+        var densities: [[String]] = [], outlook: [[String]] = []
         for profession in synthesis.professions {
             let p = profession.key
-            rows.append([
-                profession.label, value("\(p).effectif"), value("\(p).densite_comparee"), value("\(p).densite_departement"),
-                value("\(p).densite_france"), value("\(p).rapport_departement"), value("\(p).part_60_plus"),
-                value("\(p).effectif_5_ans"), value("\(p).evolution_5_ans"), value("\(p).habitants_par_professionnel"),
+            densities.append([
+                profession.label, value("\(p).effectif"), compared("\(p).densite_comparee"), value("\(p).densite_departement"),
+                value("\(p).densite_france"), value("\(p).rapport_departement"), value("\(p).rapport_france"),
+            ])
+            outlook.append([
+                profession.label, value("\(p).part_60_plus"), value("\(p).effectif_5_ans"), value("\(p).evolution_5_ans"),
+                compared("\(p).densite_5_ans"), value("\(p).habitants_par_professionnel"),
             ])
         }
-        rows.append([
-            "Pharmacies d'officine", value("pharmacies.effectif"), value("pharmacies.densite"), "—", "—", "—", "—",
-            value("pharmacies.effectif_5_ans"), value("pharmacies.evolution_5_ans"), value("pharmacies.habitants_par_pharmacie"),
+        outlook.append([
+            "Pharmacies d'officine", "—", value("pharmacies.effectif_5_ans"), value("pharmacies.evolution_5_ans"),
+            value("pharmacies.densite_5_ans"), value("pharmacies.habitants_par_pharmacie"),
         ])
-        let table = Table.render(header: header, rows: rows)
         lines.append(
             style.dim(
-                "  Densités pour 10 000 habitants ; références : professionnels libéraux (Assurance Maladie 2024) rapportés aux populations légales 2023."
+                "  Base : professionnels libéraux pour 10 000 habitants, comme les références (Assurance Maladie 2024, rapportée aux populations légales 2023) ; effectif : tous modes d'exercice."
             ))
+        let table = Table.render(
+            header: ["Profession", "Effectif", "Densité libéraux", department, "France", "Rapport dép.", "Rapport France"], rows: densities)
         lines.append("  " + style.bold(table[0]))
         lines += table.dropFirst().map { "  " + $0 }
+        lines.append("")
+        lines.append(
+            style.dim(
+                "  À 5 ans : effectif − départs + installations ; densité libéraux à 5 ans = densité libéraux × effectif à 5 ans / effectif (population constante)."
+            ))
+        let second = Table.render(
+            header: ["Profession", "60 ans +", "Effectif à 5 ans", "Évolution", "Densité libéraux à 5 ans", "Hab./pro"], rows: outlook)
+        lines.append("  " + style.bold(second[0]))
+        lines += second.dropFirst().map { "  " + $0 }
         for profession in synthesis.professions {
             if let caveat = synthesis.indicator("\(profession.key).densite_comparee")?.caveat {
-                lines.append("  " + style.yellow("⚠ \(profession.label) : \(caveat)."))
+                lines.append("  " + style.yellow("⚠ * \(profession.label) : \(caveat)."))
             }
         }
 
-        // Bars: the territory against its references, today and in five years.
+        // Bars: the territory against its references, today and in five years, on one base.
         for profession in synthesis.professions {
             let p = profession.key
             guard let territory = synthesis.indicator("\(p).densite_comparee"), territory.isAvailable else { continue }
+            let base = territory.caveat == nil ? "libéraux" : "tous modes, à défaut de libéraux"
             lines.append("")
-            lines.append("  " + style.bold(profession.label) + style.dim(" (pour 10 000 habitants)"))
+            lines.append(
+                "  " + style.bold(profession.label)
+                    + style.dim(" (\(base) pour 10 000 habitants ; densité tous modes d'exercice : \(value("\(p).densite")))"))
             let rows: [(label: String, value: Double?, shown: String)] = [
                 ("territoire", territory.value, territory.formatted),
                 ("territoire dans 5 ans", synthesis.indicator("\(p).densite_5_ans")?.value, value("\(p).densite_5_ans")),
@@ -111,7 +130,22 @@ struct SynthesisRenderer {
     }
 
     func access() -> [String] {
-        heading("Accès aux soins de premier recours") + indicatorLines(SynthesisBuilder.accessIDs)
+        var lines = heading("Accès aux soins de premier recours") + indicatorLines(SynthesisBuilder.accessIDs)
+        guard !synthesis.aplParts.isEmpty else { return lines }
+        let france = synthesis.indicator("acces.apl_france")?.formatted ?? "—"
+        lines.append("")
+        lines.append("  APL aux médecins généralistes par partie du territoire (moyenne nationale : \(france))")
+        let rows: [(label: String, value: Double?, shown: String)] =
+            synthesis.aplParts.enumerated().map { index, part in
+                let ratio =
+                    part.ratioToFrance.map { " (" + FrenchFormat.fixed($0, fractionDigits: 2) + " fois la moyenne nationale)" } ?? ""
+                return ("partie \(index + 1)", part.value, FrenchFormat.decimal(part.value) + ratio)
+            } + [("France", synthesis.indicator("acces.apl_france")?.value, france)]
+        lines += BarChart.lines(rows, highlight: style.cyan).map { "    " + $0 }
+        for (index, part) in synthesis.aplParts.enumerated() {
+            lines += Table.wrap("partie \(index + 1) : \(part.communesText)", width: 96, indent: "    ").map(style.dim)
+        }
+        return lines
     }
 
     func structures() -> [String] {
@@ -131,7 +165,10 @@ struct SynthesisRenderer {
             ("médecin généraliste", synthesis.indicator("mobilites.temps_medecin")?.value, value("mobilites.temps_medecin")),
             ("pharmacie", synthesis.indicator("mobilites.temps_pharmacie")?.value, value("mobilites.temps_pharmacie")),
             ("urgences", synthesis.indicator("mobilites.temps_urgences")?.value, value("mobilites.temps_urgences")),
-            ("référence urgences", 30, "30\u{00A0}min"),
+            (
+                "référence urgences", synthesis.nationalReferences["temps_acces_soins_urgents_minutes"]?.value,
+                synthesis.nationalReferences["temps_acces_soins_urgents_minutes"]?.formattedValue ?? "—"
+            ),
         ]
         if times.dropLast().contains(where: { $0.value != nil }) {
             lines.append("  Temps d'accès moyens")
