@@ -51,7 +51,7 @@ public struct SynthesisBuilder: Sendable {
     /// Every indicator id, for the rules that cite them.
     public static var indicatorIDs: [String] {
         territoryIndicators + professions.flatMap { p in professionIndicators.map { "\(p.key).\($0)" } }
-            + pharmacyIndicators + accessIndicators + structureIndicators + mobilityIndicators
+            + pharmacyIndicators + accessIndicators + structureIndicators + structureDetailIndicators + mobilityIndicators
     }
 
     public func build(answers: [String: SourcedAnswer]) -> Synthesis {
