@@ -67,6 +67,11 @@ extension ClsDraftContext {
             missingPlan: sheets.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : nil)
     }
 
+    /// The findings of the synthèse that make the library's fiche proposed, quoted in its constat.
+    func quotedFindings(_ sheet: ActionSheet) -> [String] {
+        input.library.ranked(by: input.synthesis).first { $0.sheet.key == sheet.key }?.findingMessages ?? []
+    }
+
     mutating func sheetView(_ planned: PlannedSheet) -> FicheView {
         let n = planned.number
         let sheet = planned.sheet
@@ -92,7 +97,7 @@ extension ClsDraftContext {
             partners: field("partenaires", library: sheet?.partners.joined(separator: ", "), what: "partenaires"),
             schedule: field("calendrier", library: sheet?.schedule, what: "calendrier"),
             targetValue: field("valeur_cible", library: sheet?.indicators.target, what: "valeur cible"),
-            finding: libraryOnly(sheet?.finding, "constat"),
+            finding: libraryOnly(sheet.map { $0.finding(quoting: quotedFindings($0)) }, "constat"),
             generalObjective: libraryOnly(sheet?.generalObjective, "objectif général"),
             operationalObjectives: libraryList(sheet?.operationalObjectives, "objectifs opérationnels"),
             actionDescription: libraryOnly(sheet?.description, "description"),

@@ -126,7 +126,8 @@ import Testing
                 "densite_medecins_generalistes_inferieure_departement", "densite_infirmiers_inferieure_departement_et_france",
                 "generalistes_ages", "perte_generalistes_5_ans", "apl_sous_densite", "zone_prioritaire",
                 "patients_sans_medecin_traitant", "pas_de_cpts", "urgences_eloignees", "population_loin_des_urgences",
-                "soins_hors_territoire_sans_transport",
+                "soins_hors_territoire_sans_transport", "msp_existantes", "msp_sans_cpts", "structures_en_difficulte",
+                "structures_en_projet",
             ])
         let density = try #require(synthesis.findings.first)
         #expect(
@@ -234,7 +235,7 @@ import Testing
     @Test func everyLeverIsCitedByARuleAndEveryRuleLoads() throws {
         let cited = Set(references.rules.flatMap(\.leverKeys))
         #expect(cited == Set(references.levers.keys))
-        #expect(references.rules.count == 40)
+        #expect(references.rules.count == 46)
     }
 
     func ruleError(_ body: String) -> FileProblem? {

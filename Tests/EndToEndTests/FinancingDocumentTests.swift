@@ -39,7 +39,7 @@ import Testing
         #expect(result.output.contains("✓ tableau du plan (CSV) écrit : \(sandbox.path)/plan-plan.csv\n"))
 
         let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8)
-        #expect(markdown.contains("## Fiche 1 — Créer ou étendre une maison de santé pluriprofessionnelle"))
+        #expect(markdown.contains("## Fiche 1 — Créer une maison de santé pluriprofessionnelle"))
         #expect(
             markdown.contains(
                 "| DETR — dotation d'équipement des territoires ruraux | État (préfecture) | sollicité | 360\u{202F}000,00\u{00A0}€ | 30\u{00A0}% |"
@@ -83,7 +83,7 @@ import Testing
         let output = result.output.replacingOccurrences(of: "\n    ", with: " ")  // problems are wrapped at 100 columns
         #expect(
             output.contains(
-                "✗ Fiche 1 (Créer ou étendre une maison de santé pluriprofessionnelle), équilibre : recettes 710\u{202F}000,00\u{00A0}€ pour 1\u{202F}200\u{202F}000,00\u{00A0}€ de dépenses (HT) : il manque 490\u{202F}000,00\u{00A0}€."
+                "✗ Fiche 1 (Créer une maison de santé pluriprofessionnelle), équilibre : recettes 710\u{202F}000,00\u{00A0}€ pour 1\u{202F}200\u{202F}000,00\u{00A0}€ de dépenses (HT) : il manque 490\u{202F}000,00\u{00A0}€."
             ), "\(output)")
         // Own 100 000 € of (100 000 + DETR 360 000 + Région 150 000 + Département 100 000) = 14,1 %.
         #expect(

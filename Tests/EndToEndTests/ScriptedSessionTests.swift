@@ -34,6 +34,8 @@ import Testing
         en partie
         oui
         oui
+        # structures.aides_versees : aucune aide (liste vide)
+
         oui
         30/06/2024
         /aller mobilites

@@ -2,7 +2,7 @@ import Yams
 
 extension ActionSheetLibrary {
     static let sheetFields: Set = [
-        "cle", "intitule", "axe", "leviers", "toujours_proposee", "constat", "objectif_general",
+        "cle", "intitule", "axe", "leviers", "si", "sauf_si", "toujours_proposee", "constat", "objectif_general",
         "objectifs_operationnels", "description", "pilote", "partenaires", "public", "territoire",
         "calendrier", "moyens", "indicateurs", "lien_prs", "sources",
     ]
@@ -40,12 +40,14 @@ extension ActionSheetLibrary {
             for (index, lever) in levers.enumerated() where !leverKeys.contains(lever) {
                 throw document.fail(f["leviers"]?.sequence?[index] ?? f["leviers"], "\(what) : levier inconnu « \(lever) »")
             }
+            let conditions = f["si"] == nil ? [] : try Self.conditions(document, f, "si", in: node, what: what)
+            let exclusions = f["sauf_si"] == nil ? [] : try Self.conditions(document, f, "sauf_si", in: node, what: what)
             guard let indicatorsNode = f["indicateurs"] else { throw document.fail(node, "\(what) : le champ « indicateurs » manque") }
             let i = try document.mapping(
                 indicatorsNode, allowed: ["processus", "resultat", "valeur_cible", "source"], what: "les indicateurs de \(key)")
             sheets.append(
                 ActionSheet(
-                    key: key, title: try text("intitule"), axis: axis, leverKeys: levers,
+                    key: key, title: try text("intitule"), axis: axis, leverKeys: levers, conditions: conditions, exclusions: exclusions,
                     alwaysSuggested: try document.yesNo(f["toujours_proposee"], name: "toujours_proposee") ?? false,
                     finding: try text("constat"), generalObjective: try text("objectif_general"),
                     operationalObjectives: try list(f, "objectifs_operationnels", in: node), description: try text("description"),
@@ -57,6 +59,27 @@ extension ActionSheetLibrary {
                         source: try document.string(i, "source", in: indicatorsNode, what: what)),
                     prsLink: try text("lien_prs"), sources: try list(f, "sources", in: node)))
         }
+    }
+
+    /// `si:` or `sauf_si:`: conditions on the indicators of the synthèse, as in `regles.yaml`.
+    static func conditions(
+        _ document: YAMLDocument, _ fields: [String: Node], _ name: String, in node: Node, what: String
+    ) throws(FileProblem) -> [Condition] {
+        let known = Set(SynthesisBuilder.indicatorIDs)
+        var result: [Condition] = []
+        for item in try document.sequence(fields, name, in: node, what: what) {
+            guard let text = item.string, let condition = Condition(parsing: text) else {
+                throw document.fail(item, "\(what) : condition « \(name) » illisible, attendu « indicateur opérateur valeur »")
+            }
+            guard known.contains(condition.key) else {
+                let hint =
+                    condition.key.count > 80
+                    ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                throw document.fail(item, "\(what) : indicateur inconnu « \(condition.key) » dans « \(name) »\(hint)")
+            }
+            result.append(condition)
+        }
+        return result
     }
 
     /// The answer that starts a fiche of the user's own, outside the library.

@@ -54,7 +54,8 @@ public struct SynthesisBuilder: Sendable {
     /// Every indicator id, for the rules that cite them.
     public static var indicatorIDs: [String] {
         territoryIndicators + professions.flatMap { p in professionIndicators.map { "\(p.key).\($0)" } }
-            + pharmacyIndicators + accessIndicators + aplPartIndicators + structureIndicators + mobilityIndicators
+            + pharmacyIndicators + accessIndicators + aplPartIndicators + structureIndicators + structureDetailIndicators
+            + mobilityIndicators
     }
 
     public func build(answers: [String: SourcedAnswer]) -> Synthesis {

@@ -5,14 +5,19 @@ import AtelierStore
 
 extension SessionController {
     /// The library ranked by the current synthèse (library order if it cannot be computed).
-    func rankedActionSheets() -> [ActionSheetLibrary.Suggestion] {
+    func rankedActionSheets() -> [ActionSheetLibrary.Suggestion] { rankedActionSheets(by: try? currentSynthesis()) }
+
+    func rankedActionSheets(by synthesis: Synthesis?) -> [ActionSheetLibrary.Suggestion] {
         guard let library = try? resources.library.get() else { return [] }
-        return library.ranked(by: try? currentSynthesis())
+        return library.ranked(by: synthesis)
     }
 
-    /// Before the first field of a fiche: the library, suggested fiches first, numbered.
+    /// Before the first field of a fiche: the findings the proposed fiches answer, numbered as
+    /// `/synthèse constats` numbers them, then the library, suggested fiches first, each with
+    /// the numbers of its findings.
     func showActionSheets() {
-        let ranked = rankedActionSheets()
+        let synthesis = try? currentSynthesis()
+        let ranked = rankedActionSheets(by: synthesis)
         guard !ranked.isEmpty else {
             console.writeError(
                 style.red(resources.problem(.library) ?? "La bibliothèque de fiches actions (templates/plan/fiches.yaml) est vide."))
@@ -20,11 +25,26 @@ extension SessionController {
         }
         session.shownActionSheets = ranked.map { ($0.sheet.key, $0.sheet.title) }
         let chosen: Set<String> = Set(currentRecords.compactMap { if case .choice(let key)? = $0["fiche"] { key } else { nil } })
+        let answered = Set(ranked.flatMap(\.findings))
+        let numbered = (synthesis?.findings ?? []).enumerated().filter { answered.contains($0.element.ruleKey) }
+        if !numbered.isEmpty {
+            console.write("  Constats de la synthèse auxquels répondent les fiches proposées :")
+            for (index, finding) in numbered {
+                for line in Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "    ") { console.write(line) }
+            }
+        }
         console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue) :")
         for (index, suggestion) in ranked.enumerated() {
             let mark = chosen.contains(suggestion.sheet.key) ? "✓" : (suggestion.isSuggested ? "★" : " ")
             var line = "  \(mark) \(index + 1). \(suggestion.sheet.title) " + style.dim("[\(suggestion.sheet.key)]")
-            if !suggestion.findings.isEmpty { line += style.dim(" — constats : " + suggestion.findings.joined(separator: ", ")) }
+            let numbers = numbered.filter { suggestion.findings.contains($0.element.ruleKey) }.map { String($0.offset + 1) }
+            if !numbers.isEmpty {
+                line += style.dim(" — constat\(numbers.count > 1 ? "s" : "") " + numbers.joined(separator: ", "))
+            } else if suggestion.isTailored {
+                line += style.dim(" — part des structures existantes")
+            } else if suggestion.isReplaced {
+                line += style.dim(" — écartée : une fiche qui part des structures existantes la remplace")
+            }
             console.write(line)
         }
         console.write(style.dim("  « \(ActionSheetLibrary.customKey) » pour une fiche à vous."))
