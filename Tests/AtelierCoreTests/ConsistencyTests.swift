@@ -51,7 +51,7 @@ import Testing
         ]
         let found = checks.inconsistencies(in: answers)
         #expect(found.map(\.target) == ["plan.fiches.3.fiche"])
-        #expect(found.first?.reason.hasPrefix("la fiche « Créer ou étendre une maison de santé") == true)
+        #expect(found.first?.reason.hasPrefix("la fiche « Créer une maison de santé") == true)
         #expect(found.first?.reason.hasSuffix("» figure deux fois dans plan.fiches (éléments 1 et 3)") == true)
     }
 
@@ -115,7 +115,7 @@ import Testing
         let past = checks.inconsistencies(in: answers(march, 5))  // to 28/02/2029
         #expect(
             past.first?.summary
-                == "contrat.duree_annees = 5 : signé le 01/03/2024 pour 5 ans, le contrat court jusqu'en 2029, après la fin du PRS en 2028 (contrat.prs_fin)"
+                == "contrat.duree_annees = 5 : signé le 01/03/2024 pour 5 ans, le contrat court jusqu'en 2029, après la fin du PRS en 2028 (contrat.prs_fin) : alignez sa durée sur le PRS, ou prévoyez un avenant à l'adoption du PRS suivant"
         )
         #expect(past.first?.fixes.first == "/modifier contrat.duree_annees 4")
         #expect(checks.inconsistencies(in: answers(march, 4)).isEmpty)

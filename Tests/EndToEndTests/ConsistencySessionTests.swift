@@ -106,7 +106,7 @@ import Testing
             ["/modifier plan.fiches transport_soins ; ; 7 ; ; ; ;"], "Réponse refusée : l'axe 7 n'existe pas : plan.axes en compte 3.")
         try expectRefused(
             ["/modifier plan.fiches.1.axe Mobilités"],
-            "Réponse refusée : « Mobilités » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (3 axe(s)).")
+            "Réponse refusée : « Mobilités » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (3 axes).")
         // Typed field by field, the element is refused once complete, and typed again from its first field.
         try expectRefused(
             ["/aller plan.fiches\ntransport_soins\n\n9\n\n\n\n"],
@@ -117,7 +117,7 @@ import Testing
     @Test func theSameLibraryFicheTwiceIsRefused() throws {
         try expectRefused(
             ["/modifier plan.fiches creation_msp ; ; 2 ; ; ; ;"],
-            "Réponse refusée : la fiche « Créer ou étendre une maison de santé pluriprofessionnelle » figure deux fois dans plan.fiches (éléments 1 et 4)."
+            "Réponse refusée : la fiche « Créer une maison de santé pluriprofessionnelle » figure deux fois dans plan.fiches (éléments 1 et 4)."
         )
     }
 
@@ -136,16 +136,19 @@ import Testing
         )
     }
 
-    @Test func aContractPastTheEndOfThePrsIsRefusedByItsDurationOrItsSignature() throws {
-        try expectRefused(
-            ["/modifier contrat.duree_annees 5"],
-            "Réponse refusée : signé le 01/03/2026 pour 5 ans, le contrat court jusqu'en 2031, après la fin du PRS en 2028 (contrat.prs_fin). Attendu : une durée d'au plus 2 ans"
-        )
-        try expectRefused(
-            ["/modifier contrat.signature_prevue 15/09/2027"],
-            "Réponse refusée : signé le 15/09/2027 pour 2 ans, le contrat court jusqu'en 2029, après la fin du PRS en 2028 (contrat.prs_fin)."
-        )
-        try expectRefused(["/modifier contrat.prs_fin 2027"], "après la fin du PRS en 2027 (contrat.prs_fin)")
+    /// Real contracts do run past their PRS, with an avenant when the next one is adopted:
+    /// the change is recorded, and said to revisit.
+    @Test func aContractPastTheEndOfThePrsIsRecordedAndToRevisit() throws {
+        let (sandbox, path) = try Self.workbook()
+        let result = try Binary.run([path], input: "/modifier contrat.duree_annees 5\n/verifier\n", in: sandbox.path)
+
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try Self.value("contrat.duree_annees", in: path) == "5")
+        #expect(
+            result.output.contains(
+                "  À revoir : contrat.duree_annees = 5 : signé le 01/03/2026 pour 5 ans, le contrat court jusqu'en 2031, après la fin du PRS en 2028 (contrat.prs_fin) : alignez sa durée sur le PRS, ou prévoyez un avenant à l'adoption du PRS suivant — /modifier contrat.duree_annees 2 ou /modifier contrat.signature_prevue JJ/MM/AAAA ou /modifier contrat.prs_fin ANNÉE"
+            ), "\(result.output)")
+        #expect(result.output.contains("Cohérence des réponses : 1 réponse à revoir"))
     }
 
     @Test func removingAnAxisIsRecordedAndTheFicheOnItIsToRevisit() throws {
@@ -159,7 +162,7 @@ import Testing
         #expect(
             Array(lines[(removed + 1)...(removed + 2)]) == [
                 "  Les fiches suivent leurs axes (plan.fiches mis à jour).",
-                "  À revoir : plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axe(s)) — /modifier plan.fiches.3.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
+                "  À revoir : plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axes) — /modifier plan.fiches.3.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
             ])
         // Axis 3 is axis 2 now: the fiche on it follows it, not left on a number that has moved.
         let sheets = try #require(try Self.json("plan.fiches", in: path))
@@ -167,11 +170,11 @@ import Testing
             sheets.contains("{\"type\":\"texte\",\"valeur\":\"2\"}") && !sheets.contains("{\"type\":\"texte\",\"valeur\":\"3\"}"),
             "\(sheets)")
         // /vérifier lists it under its section, with the command that fixes it.
-        let verified = try #require(lines.firstIndex(of: "Cohérence des réponses : 1 réponse(s) à revoir"))
+        let verified = try #require(lines.firstIndex(of: "Cohérence des réponses : 1 réponse à revoir"))
         #expect(
             Array(lines[(verified + 1)...(verified + 3)]) == [
                 "  Plan d'actions",
-                "  ✗ plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axe(s)).",
+                "  ✗ plan.fiches.3.axe = Organiser les soins coordonnés : « Organiser les soins coordonnés » n'est ni le numéro ni l'intitulé d'un axe de plan.axes (2 axes).",
                 "      → /modifier plan.fiches.3.axe N (1 à 2) ou /aller plan.axes pour ajouter l'axe",
             ])
         // Fixed as told, nothing is left to revisit.
@@ -232,13 +235,13 @@ import Testing
         let result = try Binary.run([path], input: "/vérifier\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         let lines = result.output.components(separatedBy: "\n")
-        let start = try #require(lines.firstIndex(of: "Cohérence des réponses : 2 réponse(s) à revoir"), "\(result.output)")
+        let start = try #require(lines.firstIndex(of: "Cohérence des réponses : 2 réponses à revoir"), "\(result.output)")
         #expect(
             Array(lines[(start + 1)...(start + 5)]) == [
                 "  Démographie des professionnels de santé",
                 "  ✗ La réponse à demographie.medecins_generalistes.liberaux (30) est hors des bornes attendues (un nombre entier entre 0 et 22 (la réponse à demographie.medecins_generalistes.effectif)) : elle n'est pas utilisée ; /modifier demographie.medecins_generalistes.liberaux pour la corriger.",
                 "  Contrat",
-                "  ✗ contrat.duree_annees = 6 : signé le 01/03/2026 pour 6 ans, le contrat court jusqu'en 2032, après la fin du PRS en 2028 (contrat.prs_fin).",
+                "  ✗ contrat.duree_annees = 6 : signé le 01/03/2026 pour 6 ans, le contrat court jusqu'en 2032, après la fin du PRS en 2028 (contrat.prs_fin) : alignez sa durée sur le PRS, ou prévoyez un avenant à l'adoption du PRS suivant.",
                 "      → /modifier contrat.duree_annees 2 ou /modifier contrat.signature_prevue JJ/MM/AAAA ou /modifier contrat.prs_fin ANNÉE",
             ])
         #expect(lines.contains { $0.hasPrefix("Contrôles : ") }, "the financing checks follow")

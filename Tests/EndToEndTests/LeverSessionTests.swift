@@ -75,7 +75,7 @@ import Testing
         let draft = try String(contentsOfFile: sandbox.path + "/cls.md", encoding: .utf8)
         let constat = try #require(draft.components(separatedBy: "\n").first { $0.hasPrefix("| Constat issu du diagnostic |") })
         #expect(constat.contains("Des maisons de santé pluriprofessionnelles fonctionnent déjà sur le territoire"))
-        #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes nettement inférieure"))
+        #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes libéraux nettement inférieure"))
         #expect(constat.contains("3 maison(s) de santé pluriprofessionnelle(s) en fonctionnement"))
 
         // On disk: the aids with their fields.

@@ -26,7 +26,7 @@ extension ConsistencyChecks {
                 let range = axes.count == 1 ? "1" : "1 à \(axes.count)"
                 let reason =
                     Int(typed.trimmed).map { "l'axe \($0) n'existe pas : \(origin) en compte \(axes.count)" }
-                    ?? "« \(typed) » n'est ni le numéro ni l'intitulé d'un axe de \(origin) (\(axes.count) axe(s))"
+                    ?? "« \(typed) » n'est ni le numéro ni l'intitulé d'un axe de \(origin) (\(axes.count == 1 ? "1 axe" : "\(axes.count) axes"))"
                 found.append(
                     Inconsistency(
                         rule: .unknownAxis, target: "\(target).axe", shown: typed, reason: reason,

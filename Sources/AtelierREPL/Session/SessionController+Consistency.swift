@@ -46,7 +46,7 @@ extension SessionController {
             style.bold(
                 count == 0
                     ? "Cohérence des réponses : aucune contradiction entre les réponses du diagnostic, du plan d'actions et du contrat"
-                    : "Cohérence des réponses : \(count) réponse(s) à revoir"))
+                    : "Cohérence des réponses : \(count == 1 ? "1 réponse" : "\(count) réponses") à revoir"))
         for section in questionnaire.sections {
             let stored = found.stored.filter { $0.key.hasPrefix(section.key + ".") }
             let items = between.filter { $0.sectionKey == section.key }
