@@ -100,9 +100,9 @@ import Testing
         #expect(rule.message.contains("infirmier, aide de l'Assurance Maladie en 2026, nouvelle aide possible en 2036 au plus tôt"))
         #expect(!rule.message.contains("masseur"))
         let paid = try #require(synthesis.findings.first { $0.ruleKey == "aides_deja_versees" })
-        #expect(paid.message.hasPrefix("3 aide(s) à l'installation déjà versée(s) sur le territoire (département : "))
+        #expect(paid.message.hasPrefix("Aides à l'installation déjà versées sur le territoire : 3 (département : "))
         #expect(paid.message.contains("sans les doubler"))
-        #expect(paid.basis == ["structures.aides_versees : 3 aide(s) (Conseil départemental)"])
+        #expect(paid.basis == ["structures.aides_versees : 3 aides (Conseil départemental)"])
         let lever = try #require(synthesis.levers.first { $0.key == "aides_deja_versees" })
         #expect(lever.explanation.contains("ne peut la recevoir de nouveau avant 10 ans"))
         // The fiche on installation aids quotes both findings in its constat.
@@ -144,7 +144,7 @@ import Testing
             _ = try ActionSheetLibrary(yaml: yaml, leverKeys: [])
         } catch {
             #expect(error.line == 6)
-            #expect(error.reason.contains("indicateur inconnu « structures.msp_en_fonctionement » dans « si »"))
+            #expect(error.reason.contains("« si » : indicateur inconnu « structures.msp_en_fonctionement »"))
             #expect(error.reason.contains("vouliez-vous dire « structures.msp_en_fonctionnement »"))
         }
     }

@@ -7,33 +7,21 @@ import Testing
 @Suite struct LeverSessionTests {
     /// CU Caen la Mer (SIREN 200065597, 48 communes of data/): three MSP and a centre de santé
     /// in operation, no CPTS; two aids paid (one L1511-8 aid of the département in 2021).
-    static let script = """
-        CU Caen la Mer
-        EPCI
-        200065597
-        Marie Dupont ; Mairie de Caen ; élu
+    /// The demography of `SynthesisSessionTests`, then the structures and the aids.
+    static let script =
+        SynthesisSessionTests.script + "\n" + """
+            /aller structures.liste
+            MSP ; MSP du Val ; 14118 ; en fonctionnement ; 12
+            MSP ; MSP de la Prairie ; 14118 ; en fonctionnement
+            MSP ; MSP d'Hérouville ; 14327 ; en fonctionnement ; 9
+            centre de santé polyvalent ; Centre de santé de Caen ; 14118 ; en fonctionnement
 
-        /source C@rtoSanté 2025
-        120
-        104
-        40
-        25
-        3
-        libéral
-        250
-        240
-        /aller structures.liste
-        MSP ; MSP du Val ; 14118 ; en fonctionnement ; 12
-        MSP ; MSP de la Prairie ; 14118 ; en fonctionnement
-        MSP ; MSP d'Hérouville ; 14327 ; en fonctionnement ; 9
-        centre de santé polyvalent ; Centre de santé de Caen ; 14118 ; en fonctionnement
+            non
+            /aller structures.aides_versees
+            département ; aide L1511-8 ; médecin généraliste ; Dr Martin ; 2021
+            commune ; logement ; infirmier ; ; 2023
 
-        non
-        /aller structures.aides_versees
-        département ; aide L1511-8 ; médecin généraliste ; Dr Martin ; 2021
-        commune ; logement ; infirmier ; ; 2023
-
-        """
+            """
 
     @Test func existingMSPChangeTheProposedFichesAndAidsSayWhatIsForbidden() throws {
         let sandbox = Sandbox()
@@ -48,9 +36,9 @@ import Testing
         // The synthèse: the MSP are counted, the aids found, the ten-year rule spelt out.
         #expect(
             result.output.contains(
-                "3 maison(s) de santé pluriprofessionnelle(s) en fonctionnement sur le territoire : les actions"))
+                "Maisons de santé pluriprofessionnelles en fonctionnement sur le territoire : 3. Les actions"))
         #expect(result.output.contains("Aucune CPTS ne couvre le territoire, qui compte 3 MSP en fonctionnement"))
-        #expect(result.output.contains("2 aide(s) à l'installation déjà versée(s) sur le territoire (département : aide L1511-8"))
+        #expect(result.output.contains("Aides à l'installation déjà versées sur le territoire : 2 (département : aide L1511-8"))
         let flat = result.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // findings are wrapped
         #expect(flat.contains("médecin généraliste (Dr Martin), aide du département en 2021, nouvelle aide possible en 2031 au plus tôt"))
         #expect(flat.contains("ne peut la recevoir de nouveau avant 10 ans après sa dernière convention"))
@@ -76,7 +64,7 @@ import Testing
         let constat = try #require(draft.components(separatedBy: "\n").first { $0.hasPrefix("| Constat issu du diagnostic |") })
         #expect(constat.contains("Des maisons de santé pluriprofessionnelles fonctionnent déjà sur le territoire"))
         #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes libéraux nettement inférieure"))
-        #expect(constat.contains("3 maison(s) de santé pluriprofessionnelle(s) en fonctionnement"))
+        #expect(constat.contains("Maisons de santé pluriprofessionnelles en fonctionnement sur le territoire : 3."))
 
         // On disk: the aids with their fields.
         let queue = try DatabaseQueue(path: workbook)

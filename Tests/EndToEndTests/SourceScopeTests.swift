@@ -53,6 +53,30 @@ import Testing
         #expect(try source(of: "contrat.duree_annees", in: workbook) == nil)
     }
 
+    @Test func aSourceGivenInStructuresDescribesItsLists() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+
+        let run = try Binary.run(
+            [workbook],
+            input: """
+                /aller structures.liste
+                /source FINESS, extraction du 01/10/2025
+                MSP ; MSP du Val ; 14118 ; en fonctionnement ; 12
+
+                /aller structures.liste
+                /quitter
+                """, in: sandbox.path)
+
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try source(of: "structures.liste", in: workbook) == "FINESS, extraction du 01/10/2025")
+        #expect(run.output.contains("  Source appliquée : FINESS, extraction du 01/10/2025 (/source pour la changer)."))
+        #expect(
+            try source(of: "demographie.medecins_generalistes.effectif", in: workbook) == "C@rtoSanté 2025",
+            "the earlier figure keeps its own")
+    }
+
     @Test func aSourceAtAContractQuestionIsRefusedAndNotRecorded() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/caen.sqlite"

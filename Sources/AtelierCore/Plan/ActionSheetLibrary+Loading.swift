@@ -62,24 +62,13 @@ extension ActionSheetLibrary {
     }
 
     /// `si:` or `sauf_si:`: conditions on the indicators of the synthèse, as in `regles.yaml`.
+    /// The conditions of a fiche's « si » or « sauf_si », read as the rules' are.
     static func conditions(
         _ document: YAMLDocument, _ fields: [String: Node], _ name: String, in node: Node, what: String
     ) throws(FileProblem) -> [Condition] {
-        let known = Set(SynthesisBuilder.indicatorIDs)
-        var result: [Condition] = []
-        for item in try document.sequence(fields, name, in: node, what: what) {
-            guard let text = item.string, let condition = Condition(parsing: text) else {
-                throw document.fail(item, "\(what) : condition « \(name) » illisible, attendu « indicateur opérateur valeur »")
-            }
-            guard known.contains(condition.key) else {
-                let hint =
-                    condition.key.count > 80
-                    ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
-                throw document.fail(item, "\(what) : indicateur inconnu « \(condition.key) » dans « \(name) »\(hint)")
-            }
-            result.append(condition)
+        try document.sequence(fields, name, in: node, what: what).map { (item: Node) throws(FileProblem) -> Condition in
+            try SynthesisReferences.indicatorCondition(item, document: document, what: "\(what), « \(name) »", national: [:]).condition
         }
-        return result
     }
 
     /// The answer that starts a fiche of the user's own, outside the library.

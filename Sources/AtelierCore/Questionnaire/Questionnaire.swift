@@ -59,7 +59,10 @@ public struct Question: Sendable {
     /// Choices of a `choix_multiples` that cannot be combined with another (« aucune »).
     public var exclusiveChoices: [String]
     /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
-    public var expectsSource: Bool { kind.isNumeric }
+    public var expectsSource: Bool {
+        if case .list = kind { return true }  // structures, aids, APL by part: facts from a source
+        return kind.isNumeric
+    }
 
     public init(
         key: String, label: String, help: String? = nil, kind: QuestionKind,

@@ -21,7 +21,9 @@ extension SynthesisBuilder {
         let answer = context.answers[key]
         let records: [ListRecord]? = if case .records(let items)? = answer?.value { items } else { nil }
         let missing = records == nil ? [key] : []
-        let basis = records.map { ["\(key) : \($0.count) aide(s) (\(answer?.source ?? "source non précisée"))"] } ?? []
+        let basis =
+            records.map { ["\(key) : \($0.count == 1 ? "1 aide" : "\($0.count) aides") (\(answer?.source ?? "source non précisée"))"] }
+            ?? []
         let all = records ?? []
         let bound = all.filter { Self.choice($0, "nature").map(Self.tenYearNatures.contains) ?? false }
         func joined(_ items: [ListRecord], _ describe: (ListRecord) -> String) -> String? {

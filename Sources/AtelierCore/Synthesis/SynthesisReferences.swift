@@ -128,32 +128,17 @@ public struct SynthesisReferences: Sendable {
             var conditions: [Condition] = []
             var referenceKeys: [String] = []
             for conditionNode in try document.sequence(f, "si", in: node, what: "règle \(key)") {
-                guard let text = conditionNode.string, var condition = Condition(parsing: text) else {
-                    throw document.fail(conditionNode, "règle \(key) : condition illisible, attendu « indicateur opérateur valeur »")
-                }
-                // A threshold named `ref.clé` is the reference's value, read once here.
-                if condition.operand.hasPrefix(referencePrefix) {
-                    let name = String(condition.operand.dropFirst(referencePrefix.count))
-                    guard let reference = national[name] else {
-                        throw document.fail(conditionNode, unknownReference(name, rule: key, national: national))
-                    }
-                    condition.operand = String(reference.value)
-                    if !referenceKeys.contains(name) { referenceKeys.append(name) }
-                }
-                guard known.contains(condition.key) else {
-                    // No hint for a name longer than any indicator: the edit distance grows with its length.
-                    let hint =
-                        condition.key.count > 80
-                        ? "" : closestMatch(to: condition.key, in: Array(known)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
-                    throw document.fail(conditionNode, "règle \(key) : indicateur inconnu « \(condition.key) »\(hint)")
-                }
+                let (condition, reference) = try indicatorCondition(
+                    conditionNode, document: document, what: "règle \(key)", national: national)
+                if let reference, !referenceKeys.contains(reference) { referenceKeys.append(reference) }
                 conditions.append(condition)
             }
             let message = try document.string(f, "constat", in: node, what: "règle \(key)")
             for placeholder in placeholders(in: message) {
                 if let name = referenceName(placeholder) {
                     guard national[name] != nil else {
-                        throw document.fail(f["constat"], unknownReference(name, rule: key, national: national) + " dans le constat")
+                        throw document.fail(
+                            f["constat"], unknownReference(name, in: "règle \(key)", national: national) + " dans le constat")
                     }
                     if !referenceKeys.contains(name) { referenceKeys.append(name) }
                 } else if !known.contains(placeholder) {
@@ -186,12 +171,6 @@ public struct SynthesisReferences: Sendable {
         guard placeholder.hasPrefix(referencePrefix) else { return nil }
         let name = placeholder.dropFirst(referencePrefix.count)
         return String(name.hasSuffix(valueSuffix) ? name.dropLast(valueSuffix.count) : name)
-    }
-
-    static func unknownReference(_ name: String, rule: String, national: [String: NationalReference]) -> String {
-        let hint =
-            name.count > 80 ? "" : closestMatch(to: name, in: Array(national.keys)).map { " (vouliez-vous dire « ref.\($0) » ?)" } ?? ""
-        return "règle \(rule) : référence inconnue « ref.\(name) »\(hint) (références : templates/references/nationales.yaml)"
     }
 
     /// What `{ref.clé}` (value and source) or `{ref.clé.valeur}` (value alone) becomes.

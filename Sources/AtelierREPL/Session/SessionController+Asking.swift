@@ -49,6 +49,9 @@ extension SessionController {
         console.write(style.bold(question.label) + " " + style.dim("[\(question.key)]"))
         if let help = question.help { console.write(style.dim("  " + help)) }
         if case .list(let fields) = question.kind {
+            if let applied = session.appliedSource(to: question) {
+                console.write(style.dim("  Source appliquée : \(applied.source) (/source pour la changer)."))
+            }
             startList(question, fields: fields)
             return
         }

@@ -1,0 +1,36 @@
+import Yams
+
+extension SynthesisReferences {
+    /// A condition « indicateur opérateur valeur » on an indicator of the synthèse, as the rules
+    /// (`regles.yaml`) and the fiches (`fiches.yaml`, « si » and « sauf_si ») write it. A value
+    /// `ref.clé` is that reference's value, read once here; the reference named is returned so
+    /// that the finding can cite it. `what` says where, for the error: « règle x », « fiche y ».
+    static func indicatorCondition(
+        _ node: Node, document: YAMLDocument, what: String, national: [String: NationalReference]
+    ) throws(FileProblem) -> (condition: Condition, reference: String?) {
+        guard let text = node.string, var condition = Condition(parsing: text) else {
+            throw document.fail(node, "\(what) : condition illisible, attendu « indicateur opérateur valeur »")
+        }
+        var reference: String?
+        if condition.operand.hasPrefix(referencePrefix) {
+            let name = String(condition.operand.dropFirst(referencePrefix.count))
+            guard let value = national[name] else { throw document.fail(node, unknownReference(name, in: what, national: national)) }
+            condition.operand = String(value.value)
+            reference = name
+        }
+        let known = SynthesisBuilder.indicatorIDs
+        guard known.contains(condition.key) else {
+            // No hint for a name longer than any indicator: the edit distance grows with its length.
+            let hint =
+                condition.key.count > 80 ? "" : closestMatch(to: condition.key, in: known).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+            throw document.fail(node, "\(what) : indicateur inconnu « \(condition.key) »\(hint)")
+        }
+        return (condition, reference)
+    }
+
+    static func unknownReference(_ name: String, in what: String, national: [String: NationalReference]) -> String {
+        let hint =
+            name.count > 80 ? "" : closestMatch(to: name, in: Array(national.keys)).map { " (vouliez-vous dire « ref.\($0) » ?)" } ?? ""
+        return "\(what) : référence inconnue « ref.\(name) »\(hint) (références : templates/references/nationales.yaml)"
+    }
+}
