@@ -25,8 +25,8 @@ extension SynthesisBuilder {
     }
 
     /// Counts of `structures.liste` by type and status. Exercice coordonné = MSP, centres de santé
-    /// and ESP in operation; MSP et centres de santé pour 10 000 = (MSP + centres en
-    /// fonctionnement) / population × 10 000.
+    /// and ESP in operation; MSP pour 10 000 = MSP en fonctionnement / population × 10 000
+    /// (compared with France); MSP et centres de santé pour 10 000 likewise, without reference.
     func structureIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> ([Indicator], [Synthesis.StructureCount]) {
         let listKey = QuestionKeys.structures
         var indicators: [Indicator] = []
@@ -89,17 +89,26 @@ extension SynthesisBuilder {
                         sum(type.matches, status.count), "\(type.label) au statut « \(status.status) »"))
             }
         }
-        let perTenThousand = ratio(sum(mspOrCentre, \.operating), facts.population).map { $0 * 10_000 }
+        // Like with like: MSP alone against the national count of MSP; MSP and centres together
+        // have no national reference (the count of centres de santé is not in the references).
+        let populationMissing = missing + (facts.population == nil ? [QuestionKeys.territoryCommunes] : [])
         let nationalMSP = references.national["msp_pour_10000"]
         indicators.append(
             Indicator(
-                id: "structures.msp_cds_pour_10000", label: "MSP et centres de santé pour 10 000 habitants", unit: .per10000,
-                value: perTenThousand, formula: "(MSP + centres de santé en fonctionnement) / population × 10 000",
+                id: "structures.msp_pour_10000", label: "MSP pour 10 000 habitants", unit: .per10000,
+                value: ratio(sum(Self.structureTypes[0].matches, \.operating), facts.population).map { $0 * 10_000 },
+                formula: "MSP en fonctionnement / population × 10 000",
                 basis: listBasis + [facts.populationCitation]
                     + (nationalMSP.map { ["France : \(FrenchFormat.decimal($0.value)) MSP pour 10 000 habitants (\($0.citation))"] } ?? []),
-                missingKeys: missing + (facts.population == nil ? [QuestionKeys.territoryCommunes] : []),
+                missingKeys: populationMissing,
                 caveat: nationalMSP?.confidence == "incertain" ? "la référence nationale est incertaine : \(nationalMSP?.note ?? "")" : nil)
         )
+        indicators.append(
+            Indicator(
+                id: "structures.msp_cds_pour_10000", label: "MSP et centres de santé pour 10 000 habitants", unit: .per10000,
+                value: ratio(sum(mspOrCentre, \.operating), facts.population).map { $0 * 10_000 },
+                formula: "(MSP + centres de santé en fonctionnement) / population × 10 000 (sans référence nationale)",
+                basis: listBasis + [facts.populationCitation], missingKeys: populationMissing))
         indicators.append(
             count(
                 "structures.hopital_proximite", "Hôpitaux de proximité en fonctionnement",

@@ -39,7 +39,7 @@ public struct SynthesisBuilder: Sendable {
     ]
     static let structureIndicators = [
         "structures.nombre", "structures.en_fonctionnement", "structures.en_projet",
-        "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_cds_pour_10000",
+        "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_pour_10000", "structures.msp_cds_pour_10000",
         "structures.hopital_proximite", "structures.cpts", "structures.sas", "structures.ptsm",
     ]
     static let mobilityIndicators = [
