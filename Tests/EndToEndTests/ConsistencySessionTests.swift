@@ -151,6 +151,21 @@ import Testing
         #expect(result.output.contains("Cohérence des réponses : 1 réponse à revoir"))
     }
 
+    @Test func movingAnAxisTakesTheFichesOnItAlong() throws {
+        let (sandbox, path) = try Self.workbook()
+        // Fiche 1 on axis 1 and fiche 2 on axis 3, by number; axis 1 goes last.
+        let result = try Binary.run([path], input: "/aller plan.axes\n/deplacer 1 3\n\n/verifier\n", in: sandbox.path)
+
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("  ✓ élément 1 placé en position 3.\n  Les fiches suivent leurs axes (plan.fiches mis à jour)."))
+        let sheets = try #require(try Self.json("plan.fiches", in: path))
+        let axes = sheets.components(separatedBy: "\"axe\",").dropFirst().map { $0.prefix(50) }
+        #expect(axes.count == 3 && axes[0].contains("\"valeur\":\"3\"") && axes[1].contains("\"valeur\":\"2\""), "\(sheets)")
+        #expect(
+            result.output.contains(
+                "Cohérence des réponses : aucune contradiction entre les réponses du diagnostic, du plan d'actions et du contrat"))
+    }
+
     @Test func removingAnAxisIsRecordedAndTheFicheOnItIsToRevisit() throws {
         let (sandbox, path) = try Self.workbook()
         // Fiche 1 on axis 1 and fiche 2 on axis 3, by number; axis 2 goes.

@@ -56,7 +56,9 @@ extension SessionController {
             return
         }
         if !question.kind.choices.isEmpty, question.kind.choices != ["oui", "non"] {
-            let multiple = if case .multipleChoice = question.kind { " (plusieurs possibles, séparés par des virgules)" } else { "" }
+            let alone = question.exclusiveChoices.map { " ; « \($0) » seul" }.joined()
+            let multiple =
+                if case .multipleChoice = question.kind { " (plusieurs possibles, séparés par des virgules\(alone))" } else { "" }
             console.write("  Choix\(multiple) : " + AnswerParser.numbered(question.kind.choices))
         } else if case .yesNo = question.kind {
             console.write(style.dim("  Répondez oui ou non."))

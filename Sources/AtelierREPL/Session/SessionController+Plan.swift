@@ -62,14 +62,15 @@ extension SessionController {
             return .refused("Usage : /deplacer N M, avec N et M entre 1 et \(count) (numéros des éléments).")
         }
         var renumbered: [AnswerChange] = []
+        var axisChanges: [AnswerChange] = []
         let refusal = commit(
             question, origin: .moved, quiet: true, positional: true,
             also: {
-                // The financing lines follow their fiche.
-                renumbered =
-                    question.key == QuestionKeys.actionSheets
-                    ? self.session.financingRenumbered(FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)) : []
-                return renumbered
+                // The financing lines follow their fiche, and the fiches their axis.
+                let map = FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)
+                renumbered = question.key == QuestionKeys.actionSheets ? self.session.financingRenumbered(map) : []
+                axisChanges = question.key == QuestionKeys.axes ? self.session.axisReferencesRenumbered(map) : []
+                return renumbered + axisChanges
             },
             decide: {
                 var items = self.records(of: question)
@@ -79,6 +80,9 @@ extension SessionController {
         if let refusal { return refusal }
         noteRenumbered(renumbered)
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
+        if !axisChanges.isEmpty {
+            console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))
+        }
         startListAgain(question)
         return .accepted
     }
