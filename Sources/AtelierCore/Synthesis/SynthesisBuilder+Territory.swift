@@ -13,8 +13,8 @@ extension SynthesisBuilder {
             indicators.append(
                 Indicator(
                     id: id, label: label, unit: .minutes, value: value, formula: "réponse à \(key)",
-                    basis: [context.cite(key)]
-                        + (id == "mobilites.temps_urgences" ? ["référence : 30 minutes (Pacte territoire santé, 2012)"] : []),
+                    // The reference (30 minutes) is quoted by the rule that compares with it.
+                    basis: [context.cite(key)],
                     missingKeys: value == nil ? [key] : []))
         }
         let shareKey = QuestionKeys.emergencyOver30Minutes
