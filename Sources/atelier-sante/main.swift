@@ -55,6 +55,9 @@ struct AtelierSante: ParsableCommand {
     }
 }
 
+// A reader that goes away (`atelier-sante … | head`) is an error on write, handled by the
+// console, rather than a signal that kills the process.
+signal(SIGPIPE, SIG_IGN)
 do {
     var command = try AtelierSante.parseAsRoot()
     try command.run()

@@ -1,6 +1,10 @@
 import AtelierCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where the session writes: standard output for what the user reads, standard error for
 /// refusals and errors. Colour only on a terminal, never with `NO_COLOR`.
 ///
@@ -23,11 +27,29 @@ public final class StandardConsole: Console {
     }
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((safe(text) + "\n").utf8))
+        Self.emit(safe(text) + "\n", to: STDOUT_FILENO)
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+        Self.emit(safe(text) + "\n", to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text` to `descriptor`. A reader of the output that went away (`| head`)
+    /// ends the session quietly: every confirmed answer is already in the workbook, and nobody
+    /// would read what follows (SIGPIPE is ignored at start, so this is an error, not a signal).
+    static func emit(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                if errno == EPIPE && descriptor == STDOUT_FILENO { exit(0) }
+                return
+            }
+        }
     }
 
     private func safe(_ text: String) -> String {
@@ -39,10 +61,10 @@ public final class StandardConsole: Console {
     public func progress(_ text: String?) {
         if let text {
             showingProgress = true
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + safe(text)).utf8))
+            Self.emit("\r\u{1B}[2K" + safe(text), to: STDERR_FILENO)
         } else if showingProgress {
             showingProgress = false
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            Self.emit("\r\u{1B}[2K", to: STDERR_FILENO)
         }
     }
 }
