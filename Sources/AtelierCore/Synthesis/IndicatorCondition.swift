@@ -33,4 +33,23 @@ extension SynthesisReferences {
             name.count > 80 ? "" : closestMatch(to: name, in: Array(national.keys)).map { " (vouliez-vous dire « ref.\($0) » ?)" } ?? ""
         return "\(what) : référence inconnue « ref.\(name) »\(hint) (références : templates/references/nationales.yaml)"
     }
+
+    /// `text` with each `{ref.clé}` (value and source) or `{ref.clé.valeur}` (value alone)
+    /// replaced; an unknown reference, or any other placeholder, is an error at its line.
+    static func quoting(
+        _ text: String, node: Node?, document: YAMLDocument, what: String, national: [String: NationalReference]
+    ) throws(FileProblem) -> String {
+        var result = text
+        for placeholder in placeholders(in: text) {
+            guard let name = referenceName(placeholder), let reference = national[name] else {
+                let problem =
+                    referenceName(placeholder).map { unknownReference($0, in: what, national: national) }
+                    ?? "\(what) : « {\(placeholder)} » n'est pas une référence (attendu {ref.clé}, clé de templates/references/nationales.yaml)"
+                throw document.fail(node, problem)
+            }
+            let quoted = placeholder.hasSuffix(valueSuffix) ? reference.formattedValue : reference.quoted
+            result = result.replacingOccurrences(of: "{\(placeholder)}", with: quoted)
+        }
+        return result
+    }
 }

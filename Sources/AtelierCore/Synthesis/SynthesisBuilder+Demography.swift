@@ -68,12 +68,13 @@ extension SynthesisBuilder {
             let basis =
                 reference.map {
                     [
-                        "\(name) : \(FrenchFormat.integer($0.count)) \(profession.lowercase) libéraux (\(SynthesisReferences.liberalSource)) pour \(FrenchFormat.integer(referencePopulation)) habitants (INSEE, populations légales 2023)"
+                        "\(name) : \(FrenchFormat.integer($0.count)) \(profession.lowercase) \(Self.liberal(profession.key)) (\(SynthesisReferences.liberalSource)) pour \(FrenchFormat.integer(referencePopulation)) habitants (INSEE, populations légales 2023)"
                     ]
                 } ?? []
             result.append(
                 Indicator(
-                    id: id("densite_\(scope)"), label: "Densité \(profession.of) libéraux, \(scope == "france" ? "France" : name)",
+                    id: id("densite_\(scope)"),
+                    label: "Densité \(profession.of) \(Self.liberal(profession.key)), \(scope == "france" ? "France" : name)",
                     unit: .per10000, value: value, formula: "libéraux 2024 / population municipale 2023 × 10 000",
                     basis: basis, missingKeys: scope == "departement" ? needs([populationKey]) : []))
             let ratioValue = ratio(compared, value)
@@ -136,6 +137,9 @@ extension SynthesisBuilder {
                     basis: [facts.populationCitation, context.cite(keys.effectif)], missingKeys: needs([effectifKey, populationKey]))))
         return result
     }
+
+    /// « libéraux », agreeing with the profession: « sages-femmes libérales ».
+    static func liberal(_ profession: String) -> String { profession == "sages_femmes" ? "libérales" : "libéraux" }
 
     /// Pharmacies d'officine: same formulas, without Assurance Maladie references.
     func pharmacyIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {

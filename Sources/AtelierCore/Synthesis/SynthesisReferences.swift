@@ -38,7 +38,7 @@ public struct SynthesisReferences: Sendable {
     ) throws(FileProblem) {
         national = try Self.national(nationalYAML, file: files.national)
         liberal = try Self.liberal(liberalTSV, file: files.liberal)
-        levers = try Self.levers(leversYAML, file: files.levers)
+        levers = try Self.levers(leversYAML, file: files.levers, national: national)
         rules = try Self.rules(rulesYAML, file: files.rules, levers: levers, national: national)
     }
 
@@ -96,7 +96,9 @@ public struct SynthesisReferences: Sendable {
         return result
     }
 
-    static func levers(_ yaml: String, file: String) throws(FileProblem) -> [String: Lever] {
+    /// The levers; `{ref.clé}` in an explanation is the reference's value and source, read here
+    /// so that updating `nationales.yaml` updates the levers that quote it.
+    static func levers(_ yaml: String, file: String, national: [String: NationalReference] = [:]) throws(FileProblem) -> [String: Lever] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["leviers"], what: "le fichier")
@@ -108,7 +110,9 @@ public struct SynthesisReferences: Sendable {
             let sources = try document.sequence(f, "sources", in: node, what: "levier \(key)").compactMap { $0.string }
             result[key] = Lever(
                 key: key, title: try document.string(f, "titre", in: node, what: "levier \(key)"),
-                explanation: try document.string(f, "explication", in: node, what: "levier \(key)"),
+                explanation: try quoting(
+                    document.string(f, "explication", in: node, what: "levier \(key)"), node: f["explication"], document: document,
+                    what: "levier \(key)", national: national),
                 sources: sources, confidence: try document.string(f, "confiance", in: node, what: "levier \(key)"))
         }
         return result
