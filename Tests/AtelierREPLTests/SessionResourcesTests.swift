@@ -29,6 +29,27 @@ import Testing
         #expect(resources.problem(.library) == nil)
     }
 
+    @Test func aBrokenReferenceIsNamedWhereverItIsNeeded() throws {
+        let root = NSTemporaryDirectory() + "atelier-resources-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Shared.root + "/templates", toPath: root + "/templates")
+        let file = root + "/templates/references/nationales.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let range = try #require(text.range(of: "confiance: sûr"))
+        try text.replacingCharacters(in: range, with: "confiance: peut-être").write(toFile: file, atomically: true, encoding: .utf8)
+        let resources = SessionResources(Resources(root: root))
+
+        // The library and the catalogue need the levers: the file to correct is the references'.
+        for reference in [SessionResources.Reference.synthesis, .library, .catalogue] {
+            let problem = try #require(resources.problem(reference))
+            #expect(
+                problem.hasPrefix(
+                    "Les références de la synthèse (templates/references/, templates/synthese/) sont illisibles — templates/references/nationales.yaml, ligne "
+                ), "\(reference): \(problem)")
+        }
+    }
+
     @Test func templatesAreCompiledOnceAndKept() throws {
         let root = NSTemporaryDirectory() + "atelier-resources-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -20,11 +20,23 @@ extension SessionResources {
             case .planTemplates: "Les modèles du plan de financement (templates/financement/)"
             }
         }
+
+        /// « est illisible », agreeing with the name: « Les modèles … sont illisibles ».
+        var unreadable: String { name.hasPrefix("Les ") ? "sont illisibles" : "est illisible" }
     }
 
     /// Why `reference` cannot be used, as one French sentence naming the file (and line), or nil
     /// when it loads (loading it if needed).
     public func problem(_ reference: Reference) -> String? {
+        // The library reads the levers of the synthèse, the catalogue the library's fiches: a
+        // file they depend on that cannot be read is the one to name.
+        let dependencies: [Reference] =
+            switch reference {
+            case .library: [.synthesis]
+            case .catalogue: [.synthesis, .library]
+            default: []
+            }
+        for dependency in dependencies where problem(dependency) != nil { return problem(dependency) }
         let failure: (any Error)? =
             switch reference {
             case .territory: territory.failure
@@ -37,6 +49,6 @@ extension SessionResources {
         guard let failure else { return nil }
         // The file is read once per session: after a correction, the tool must be started again.
         return
-            "\(reference.name) est illisible — \(ErrorPresenter.sentence(failure)) Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."
+            "\(reference.name) \(reference.unreadable) — \(ErrorPresenter.sentence(failure)) Corrigez ce fichier (ou réinstallez le dossier de l'outil), puis relancez l'outil."
     }
 }
