@@ -77,6 +77,32 @@ import Testing
             "the earlier figure keeps its own")
     }
 
+    @Test func aFigureRetypedOutsideItsSourceSectionSaysItsOldSourceIsNotKept() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+        let run = try Binary.run(
+            [workbook],
+            input: """
+                CC Caen la Mer
+                EPCI
+                200065597
+                /aller mobilites
+                /source Enquête mobilité 2025
+                12
+                /aller demographie
+                /source C@rtoSanté 2025
+                /modifier mobilites.temps_acces.medecin_generaliste 9
+                /quitter
+                """, in: sandbox.path)
+
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.output.contains(
+                "  La source de l'ancienne valeur (Enquête mobilité 2025) n'est pas reprise : /source dans la section « Mobilités et parcours des patients » (/aller mobilites) pour en donner une."
+            ), "\(run.output)")
+        #expect(try source(of: "mobilites.temps_acces.medecin_generaliste", in: workbook) == nil)
+    }
+
     @Test func aSourceAtAContractQuestionIsRefusedAndNotRecorded() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/caen.sqlite"

@@ -35,6 +35,7 @@ extension SessionController {
         if let refusal = refusalIfChanged(guarded, since: seen, question) { return .refused(refusal.message) }
         // What was already inconsistent: only what this change makes inconsistent is reported.
         let before = currentInconsistencies()
+        let previous = answers[question.key]
         let checks = consistencyChecks
         let first: AnswerValue?
         do {
@@ -76,6 +77,16 @@ extension SessionController {
         if let refusal = attempt.refusal { return .refused(refusal.message) }
         guard let change = attempt.change else { return nil }
         if !quiet { console.write(wording.confirmation(change)) }
+        // A figure typed again outside the section of the active source loses its old source:
+        // say so, rather than let it go without a word.
+        if !quiet, change.source == nil, let previous, let old = previous.source, previous.value != change.value,
+            let section = questionnaire.section(containing: question), section.takesSources
+        {
+            console.write(
+                style.dim(
+                    "  La source de l'ancienne valeur (\(old)) n'est pas reprise : /source dans la section « \(section.title) » (/aller \(section.key)) pour en donner une."
+                ))
+        }
         for note in attempt.notes { console.write(note) }
         if revisiting { reportRevisits(since: before) }
         return nil
