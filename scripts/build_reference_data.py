@@ -124,6 +124,9 @@ def write_liberal_headcounts(source, out):
         f.write("# densite_publiee : pour 100 000 habitants, telle que publiée (le dénominateur des sages-femmes\n")
         f.write("# n'est pas la population totale). L'outil recalcule les densités avec les populations légales\n")
         f.write("# 2023 de l'INSEE, comme pour le territoire. Généré par scripts/build_reference_data.py.\n")
+        f.write("# Médecins généralistes : il n'est pas vérifié que le décompte (55 546 en France) exclue les\n")
+        f.write("# médecins à exercice particulier ; la CNAM donnait environ 52 500 généralistes hors MEP en 2021\n")
+        f.write("# (revue de fin 2026, ../shared/domain/mises-a-jour-2026.md) : confiance incertaine sur ce point.\n")
         f.write("profession\tdepartement\tlibelle_departement\teffectif\tdensite_publiee\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
