@@ -60,6 +60,13 @@ import Testing
         #expect(!rendered.text.contains(Self.within) && !rendered.text.contains(Self.past) && !rendered.text.contains("sans dépasser"))
     }
 
+    @Test func withoutASignatureDateThePRSEndIsStatedWithoutAClaim() throws {
+        let rendered = try Self.render([QuestionKeys.prsEnd: .year(2028)])
+        #expect(rendered.text.contains("Le projet régional de santé prend fin en 2028 ; la date de signature, encore à fixer, dira"))
+        #expect(rendered.gaps.contains("[À compléter : date prévue de signature (/aller contrat.signature_prevue)]"))
+        #expect(!rendered.text.contains(Self.within) && !rendered.text.contains(Self.past))
+    }
+
     @Test func everyInconsistencyAndStoredProblemIsListedWithItsCommand() throws {
         // Two axes; fiche 1 on an axis 7 that does not exist; a dépense on a fiche 4 that does not exist.
         let axes = AnswerValue.records([
