@@ -23,6 +23,7 @@ extension ClsDraftContext {
         }
         return ContractView(
             prs: prs, deliberation: deliberation, years: years, yearsByDefault: byDefault, dates: dates,
+            regionalPlan: regionalPlanFit(dates),
             coordinator: answerText("contrat.coordinateur", what: "coordinateur·rice du contrat"),
             signingPlace: answerText("contrat.lieu_signature", what: "lieu de signature"),
             steeringFrequency: answerText("contrat.copil_frequence", what: "fréquence du comité de pilotage"))

@@ -12,18 +12,26 @@ extension ClsDraftContext {
         let missingPerimeter = communes.isEmpty ? gap("communes du périmètre", command: "/aller territoire.communes") : nil
 
         func value(_ id: String) -> String { synthesis.indicator(id)?.formatted ?? "—" }
+        /// A figure of profession `p` on every mode where the references count libéraux (libéraux
+        /// unknown) is starred; the reserve follows the table.
+        func compared(_ p: String, _ name: String) -> String {
+            guard let indicator = synthesis.indicator("\(p).\(name)") else { return "—" }
+            let onEveryMode = synthesis.indicator("\(p).densite_comparee")?.caveat != nil
+            return indicator.formatted + (onEveryMode && indicator.isAvailable ? "*" : "")
+        }
         let professions = synthesis.professions.filter { synthesis.indicator("\($0.key).effectif")?.isAvailable == true }.map {
             profession in
             let p = profession.key
             return ProfessionView(
-                profession: profession.label, headcount: value("\(p).effectif"), density: value("\(p).densite_comparee"),
+                profession: profession.label, headcount: value("\(p).effectif"), density: compared(p, "densite_comparee"),
                 departmentDensity: value("\(p).densite_departement"), franceDensity: value("\(p).densite_france"),
-                departmentRatio: value("\(p).rapport_departement"), over60: value("\(p).part_60_plus"),
-                headcountIn5Years: value("\(p).effectif_5_ans"), changeIn5Years: value("\(p).evolution_5_ans"))
+                departmentRatio: compared(p, "rapport_departement"), franceRatio: compared(p, "rapport_france"),
+                over60: value("\(p).part_60_plus"), headcountIn5Years: value("\(p).effectif_5_ans"),
+                changeIn5Years: value("\(p).evolution_5_ans"), densityIn5Years: compared(p, "densite_5_ans"))
         }
         let missingDemography = professions.isEmpty ? gap("effectifs des professionnels de santé", command: "/aller demographie") : nil
         let caveats = synthesis.professions.compactMap { p in
-            synthesis.indicator("\(p.key).densite_comparee")?.caveat.map { "\(p.label) : \($0)." }
+            synthesis.indicator("\(p.key).densite_comparee")?.caveat.map { "* \(p.label) : \($0)." }
         }
         let access = indicatorRows(SynthesisBuilder.accessIDs, section: "demographie")
         let structures = indicatorRows(SynthesisBuilder.structureIDs, section: "structures")

@@ -9,6 +9,8 @@ extension ClsDraftContext {
         var libraryKey: String?
         var title: String?
         var axis: String?
+        /// Set when the axis typed designates none of the plan's: /vérifier's item, or a gap.
+        var unknownAxis: Gap?
         var lead: String
         var sheet: ActionSheet?
         var overrides: [String: String]
@@ -21,9 +23,23 @@ extension ClsDraftContext {
             for (key, value) in record.fields { overrides[key] = value.display }
             let key = overrides["fiche"]
             let sheet = key.flatMap { input.library.sheet($0) }
+            let number = index + 1
+            let typed = overrides["axe"].flatMap { $0.isEmpty ? nil : $0 }
+            // An axis the plan does not have is not printed as a new axis « 7 »: the fiche's
+            // axis is the gap of the inconsistency /vérifier lists.
+            let unknown = inconsistency(.unknownAxis, at: "\(QuestionKeys.actionSheets).\(number).axe").map(Self.gap)
+            let resolved = unknown == nil ? resolveAxis(typed) : nil
+            var unresolved: Gap?
+            if let typed, resolved == nil {
+                unresolved =
+                    unknown
+                    ?? Gap(
+                        "axe de la fiche \(number) (« \(typed) » n'est pas un axe du plan)",
+                        command: "/modifier plan.fiches.\(number).axe NUMÉRO")
+            }
             return PlannedSheet(
-                number: index + 1, libraryKey: sheet?.key, title: overrides["intitule"] ?? sheet?.title,
-                axis: resolveAxis(overrides["axe"]) ?? sheet?.axis, lead: overrides["pilote"] ?? sheet?.lead ?? "",
+                number: number, libraryKey: sheet?.key, title: overrides["intitule"] ?? sheet?.title,
+                axis: typed == nil ? sheet?.axis : resolved, unknownAxis: unresolved, lead: overrides["pilote"] ?? sheet?.lead ?? "",
                 sheet: sheet, overrides: overrides)
         }
     }
@@ -37,11 +53,12 @@ extension ClsDraftContext {
     /// Axes a fiche may name by number: the user's, else the library's.
     var axes: [String] { userAxes.isEmpty ? input.library.axes : userAxes }
 
-    /// An axis typed as a number or a name; an unknown name is a new axis.
+    /// An axis typed as a number or a name; an unknown name is a new axis only when the plan
+    /// has no axis at all (`ConsistencyChecks` reports it otherwise); a number must designate one.
     func resolveAxis(_ typed: String?) -> String? {
         guard let typed, !typed.isEmpty else { return nil }
-        if let number = Int(typed), number >= 1, number <= axes.count { return axes[number - 1] }
-        return axes.first { $0.folded == typed.folded } ?? typed
+        if let number = Int(typed.trimmed) { return axes.indices.contains(number - 1) ? axes[number - 1] : nil }
+        return axes.first { $0.folded == typed.trimmed.folded } ?? (axes.isEmpty ? typed : nil)
     }
 
     mutating func plan() -> PlanView {
@@ -92,7 +109,8 @@ extension ClsDraftContext {
         let view = FicheView(
             number: n,
             title: field("intitule", library: sheet?.title, what: "intitulé"),
-            axis: planned.axis.map(Field.given) ?? .missing(gap("axe de la fiche \(n)", command: "\(fix).axe NUMÉRO")),
+            axis: planned.axis.map(Field.given)
+                ?? .missing(collected.note(planned.unknownAxis ?? Gap("axe de la fiche \(n)", command: "\(fix).axe NUMÉRO"))),
             lead: field("pilote", library: sheet?.lead, what: "pilote"),
             partners: field("partenaires", library: sheet?.partners.joined(separator: ", "), what: "partenaires"),
             schedule: field("calendrier", library: sheet?.schedule, what: "calendrier"),

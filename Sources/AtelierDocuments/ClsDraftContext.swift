@@ -13,10 +13,14 @@ public struct ClsDraftContext {
         public var territory: TerritoryReference
         /// The plan de financement, summarised in the annex when it has lines.
         public var financing: FinancingPlan?
+        /// What /vérifier lists, as the core found it (`ConsistencyChecks.inconsistencies(in:)`
+        /// and the session's stored value problems): each one is a point to complete.
+        public var revisits: Revisits
 
         public init(
             answers: [String: SourcedAnswer], questionnaire: Questionnaire, synthesis: Synthesis,
-            library: ActionSheetLibrary, territory: TerritoryReference, financing: FinancingPlan? = nil
+            library: ActionSheetLibrary, territory: TerritoryReference, financing: FinancingPlan? = nil,
+            revisits: Revisits = Revisits()
         ) {
             self.answers = answers
             self.questionnaire = questionnaire
@@ -24,6 +28,19 @@ public struct ClsDraftContext {
             self.library = library
             self.territory = territory
             self.financing = financing
+            self.revisits = revisits
+        }
+    }
+
+    /// The answers to revisit: those that contradict each other, and the stored values their
+    /// questions refuse (not used, so the draft prints their gaps instead).
+    public struct Revisits {
+        public var inconsistencies: [Inconsistency]
+        public var storedProblems: [StoredValueProblem]
+
+        public init(inconsistencies: [Inconsistency] = [], storedProblems: [StoredValueProblem] = []) {
+            self.inconsistencies = inconsistencies
+            self.storedProblems = storedProblems
         }
     }
 
@@ -44,6 +61,7 @@ public struct ClsDraftContext {
         let plan = builder.plan()
         let contract = builder.contract()
         let financing = builder.financingSummary()
+        builder.noteRevisits()
         return ClsView(
             parties: parties, diagnostic: diagnostic, plan: plan, contract: contract, financing: financing,
             fingerprint: fingerprint, gaps: builder.collected.all)

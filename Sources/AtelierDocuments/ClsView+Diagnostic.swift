@@ -41,7 +41,9 @@ struct CommuneView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] { ["code": code, "nom": name, "population": population] }
 }
 
-/// One profession's figures, each formatted or « — ».
+/// One profession's figures, each formatted or « — ». The effectifs count every mode of
+/// practice; the densities and ratios are on the base of the references, libéraux (a density
+/// on every mode, libéraux unknown, is starred and its reserve printed under the table).
 struct ProfessionView: TemplateView {
     var profession: String
     var headcount: String
@@ -49,15 +51,17 @@ struct ProfessionView: TemplateView {
     var departmentDensity: String
     var franceDensity: String
     var departmentRatio: String
+    var franceRatio: String
     var over60: String
     var headcountIn5Years: String
     var changeIn5Years: String
+    var densityIn5Years: String
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "profession": profession, "effectif": headcount, "densite": density, "departement": departmentDensity,
-            "france": franceDensity, "rapport": departmentRatio, "age_60_plus": over60,
-            "effectif_5_ans": headcountIn5Years, "evolution_5_ans": changeIn5Years,
+            "france": franceDensity, "rapport": departmentRatio, "rapport_france": franceRatio, "age_60_plus": over60,
+            "effectif_5_ans": headcountIn5Years, "evolution_5_ans": changeIn5Years, "densite_5_ans": densityIn5Years,
         ]
     }
 }

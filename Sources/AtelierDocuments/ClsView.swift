@@ -78,6 +78,7 @@ struct ContractView: TemplateView {
     var years: Int
     var yearsByDefault: Bool
     var dates: Dates
+    var regionalPlan: RegionalPlanFit
     var coordinator: Field
     var signingPlace: Field
     var steeringFrequency: Field
@@ -85,8 +86,20 @@ struct ContractView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         var fields: [String: (any TemplateRepresentable)?] = [
             "prs": prs, "deliberation": deliberation, "duree_par_defaut": yearsByDefault, "duree_annees": String(years),
-            "coordinateur": coordinator, "lieu_signature": signingPlace, "frequence_copil": steeringFrequency,
+            "duree": years == 1 ? "1 an" : "\(years) ans", "coordinateur": coordinator, "lieu_signature": signingPlace,
+            "frequence_copil": steeringFrequency,
         ]
+        // One of the four sentences of Article 7 on the PRS opens; `prs_fin` is its year or its gap.
+        let flags = ["contrat_dans_prs", "contrat_depasse_prs", "prs_fin_sans_dates", "prs_fin_manquante"]
+        let (open, end): (String, String) =
+            switch regionalPlan {
+            case .within(let year): (flags[0], String(year))
+            case .past(let year): (flags[1], String(year))
+            case .undated(let year): (flags[2], String(year))
+            case .unknown(let gap): (flags[3], gap.marker)
+            }
+        for flag in flags { fields[flag] = flag == open }
+        fields["prs_fin"] = end
         switch dates {
         case .known(let start, let end):
             fields["date_signature"] = start.french

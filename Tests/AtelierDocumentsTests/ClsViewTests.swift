@@ -75,7 +75,8 @@ import Testing
             ("fiche", .choice(ActionSheetLibrary.customKey)), ("intitule", .text("Forum santé")),
             ("axe", .text(typedAxis)),
         ])
-        let rendered = try Project.render(["territoire.nom": .text(typedName), "plan.fiches": .records([fiche])])
+        let axes = AnswerValue.records([ListRecord(fields: [("intitule", .text(typedAxis))])])
+        let rendered = try Project.render(["territoire.nom": .text(typedName), "plan.axes": axes, "plan.fiches": .records([fiche])])
 
         // Then they are printed as typed and are not points to complete
         #expect(rendered.text.contains("# Contrat local de santé — \(typedName)"))

@@ -24,10 +24,13 @@ extension SessionController {
         }
         let milliseconds = Int(context.now().timeIntervalSince(started) * 1000)
         report(written, as: "projet de contrat", detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
+        let count = document.gaps.count
         console.write(
-            document.gaps.isEmpty
+            count == 0
                 ? "    Rien n'est marqué « À compléter »."
-                : "    \(document.gaps.count) point(s) à compléter, listés à la fin du document.")
+                : count == 1
+                    ? "    1 point à compléter, listé à la fin du document."
+                    : "    \(FrenchFormat.integer(count)) points à compléter, listés à la fin du document.")
         return .accepted
     }
 
@@ -85,10 +88,13 @@ extension SessionController {
         if let cached = derived.clsDraft, cached.revision == session.revision { return cached.value }
         let loaded = try resources.clsTemplates.get()
         let digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
+        // What /vérifier lists, found by the core: the draft lists each as a point to complete.
+        let found = currentInconsistencies()
         let input = ClsDraftContext.Input(
             answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
             library: try resources.library.get(), territory: try resources.territory.get(),
-            financing: try financingPlan())
+            financing: try financingPlan(),
+            revisits: ClsDraftContext.Revisits(inconsistencies: found.between, storedProblems: found.stored))
         let rendered = try ClsDraft.render(input, templates: loaded.templates, fileDigests: digests, cache: resources.fingerprintCache)
         derived.clsDraft = (session.revision, rendered)
         return rendered
