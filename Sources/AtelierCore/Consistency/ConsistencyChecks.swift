@@ -9,6 +9,12 @@
 /// refusing it would leave no way to reorganise the plan. It is recorded, and the program names
 /// each answer to revisit with the command that fixes it; /vérifier lists them until fixed.
 ///
+/// When either answer of a pair can be typed, both refuse only if changing one of them first
+/// always settles it (a CPTS listed and the coverage answered). Otherwise only the answer that
+/// comes later in the questionnaire refuses (the modes d'exercice after the libéraux, an APL
+/// part after the territory's communes, `contrat.prs_fin` after the PRS's title): refusing
+/// both could leave no order in which the user may change them together.
+///
 /// The bounds between counts (`max_reponse`, `DependentBounds.swift`) are the first family and
 /// are refused both ways; a stored value they make wrong is a `StoredValueProblem`.
 public struct ConsistencyChecks: Sendable {
