@@ -43,6 +43,9 @@ import Testing
                 "/modifier demographie.medecins_generalistes.mode_exercice libéral, salarié",
                 "/modifier demographie.medecins_generalistes.liberaux N",
             ])
+        #expect(
+            checks.inconsistencies(in: Self.doctors(9, liberals: 7, modes: ["libéral", "mixte"])).first?.fixes.first
+                == "/modifier demographie.medecins_generalistes.mode_exercice libéral, mixte, salarié")
         // Mixte counts as libéral: libéral and mixte for all of them agree, as salarié with none.
         for agreeing in [
             Self.doctors(9, liberals: 9, modes: ["libéral", "mixte"]), Self.doctors(9, liberals: 8, modes: ["libéral", "salarié"]),

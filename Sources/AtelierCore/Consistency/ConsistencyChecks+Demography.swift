@@ -43,7 +43,10 @@ extension ConsistencyChecks {
             } else {
                 return nil
             }
-            let agreeing = agreeingModes(liberals: liberals, count: count)
+            // The modes typed, with « salarié » added, when only it was missing.
+            let agreeing =
+                tag == "salaries-sans-mode"
+                ? (modes + [salariedMode]).joined(separator: ", ") : agreeingModes(liberals: liberals, count: count)
             return Inconsistency(
                 rule: .practiceModes, target: key, shown: modes.joined(separator: ", "), reason: reason,
                 expected: "des modes d'exercice qui s'accordent avec \(liberalKey) (« \(agreeing) »), ou corrigez d'abord \(liberalKey)",
