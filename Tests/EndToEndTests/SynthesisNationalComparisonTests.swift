@@ -21,7 +21,7 @@ import Testing
         10
         5
         2
-        libéral
+        libéral, salarié
         90
         40
         10
@@ -34,7 +34,7 @@ import Testing
         4
         3
         1
-        libéral
+        libéral, salarié
         """
 
     func run(_ input: String) throws -> (Binary.Result, Sandbox) {

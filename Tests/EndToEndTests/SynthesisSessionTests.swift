@@ -18,7 +18,7 @@ import Testing
         40
         25
         3
-        libéral
+        libéral, salarié
         250
         240
         """

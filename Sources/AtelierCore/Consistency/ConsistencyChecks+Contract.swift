@@ -32,3 +32,41 @@ extension ConsistencyChecks {
         ]
     }
 }
+
+// MARK: - Contrat: the PRS's last year as its title writes it
+
+extension ConsistencyChecks {
+    /// `contrat.prs_fin` against the spans `contrat.prs` writes (« PRS Normandie 2023-2028 »,
+    /// « 2023 à 2028 »): the year must be the last of one of them. Refused when the year is
+    /// typed; reported when the title changes.
+    static func prsSpanInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
+        guard case .year(let end)? = answers[QuestionKeys.prsEnd], let title = text(answers[QuestionKeys.prs]) else { return [] }
+        let spans = yearSpans(in: title)
+        guard !spans.isEmpty, !spans.contains(where: { $0.last == end }) else { return [] }
+        let written = frenchList(spans.map { "« \($0.text) »" }, or: true)
+        let ends = Array(Set(spans.map(\.last))).sorted()
+        return [
+            Inconsistency(
+                rule: .prsSpan, target: QuestionKeys.prsEnd, shown: String(end),
+                reason:
+                    "le PRS cité dans \(QuestionKeys.prs) couvre \(written) : il finit en \(frenchList(ends.map(String.init), or: true)), pas en \(end)",
+                expected:
+                    "\(frenchList(ends.map(String.init), or: true)), la dernière année du PRS cité ; ou corrigez d'abord \(QuestionKeys.prs)",
+                fixes: ["/modifier \(QuestionKeys.prsEnd) \(ends.last!)", "/modifier \(QuestionKeys.prs) INTITULÉ ET DATE DE L'ARRÊTÉ"],
+                refusedWhenTyped: [QuestionKeys.prsEnd], identity: "prs-fin|\(spans.map(\.text).joined(separator: ","))|\(end)")
+        ]
+    }
+
+    /// The spans of years in `text`: two years of four digits joined by a dash or « à », the
+    /// second after the first and at most 15 years later (not « loi n° 2023-1268 »).
+    static func yearSpans(in text: String) -> [(text: String, last: Int)] {
+        let pattern = /((?:19|20)[0-9]{2})\s*(?:-|–|—|à)\s*((?:19|20)[0-9]{2})(?![0-9])/
+        return text.matches(of: pattern).compactMap { match in
+            let standsAlone = match.range.lowerBound == text.startIndex || !text[text.index(before: match.range.lowerBound)].isNumber
+            guard standsAlone, let first = Int(match.output.1), let last = Int(match.output.2), last > first, last - first <= 15 else {
+                return nil
+            }
+            return (String(match.output.0), last)
+        }
+    }
+}

@@ -34,9 +34,18 @@ extension ConsistencyChecks {
                         fixes: ["/modifier \(target).axe N (\(range))", "/aller \(QuestionKeys.axes) pour ajouter l'axe"],
                         refusedWhenTyped: [QuestionKeys.actionSheets], identity: "axe|\(record.display)|\(axes.count)"))
             }
+            guard case .choice(let key)? = record["fiche"], key != ActionSheetLibrary.customKey else { continue }
+            if !sheetTitles.isEmpty && sheetTitles[key] == nil {
+                found.append(unknownSheet(key, target: target, record: record))
+                continue
+            }
+            if origin == QuestionKeys.axes, (Self.text(record["axe"])?.trimmed ?? "").isEmpty, let axis = sheetAxes[key],
+                !axes.contains(where: { $0.folded == axis.folded })
+            {
+                found.append(libraryAxisOutsidePlan(axis, axes: axes, target: target, record: record))
+            }
             // The same fiche of the library twice, under the same title: the contract would
             // print two identical actions. (Under a title of its own it is a second action.)
-            guard case .choice(let key)? = record["fiche"], key != ActionSheetLibrary.customKey else { continue }
             let title = Self.text(record["intitule"]) ?? sheetTitles[key] ?? key
             if let first = titles.first(where: { $0.key == key && $0.title.folded == title.folded }) {
                 found.append(
@@ -52,5 +61,35 @@ extension ConsistencyChecks {
             }
         }
         return found
+    }
+
+    /// A library fiche left on « its » axis (`axe` empty) while the plan has axes of its own
+    /// that do not include it: the contract would print an axis the plan does not have.
+    func libraryAxisOutsidePlan(_ axis: String, axes: [String], target: String, record: ListRecord) -> Inconsistency {
+        let range = axes.count == 1 ? "1" : "1 à \(axes.count)"
+        let listed = axes.enumerated().map { "\($0.offset + 1). « \($0.element) »" }.joined(separator: ", ")
+        return Inconsistency(
+            rule: .libraryAxisOutsidePlan, target: "\(target).axe", shown: "(vide)",
+            reason:
+                "axe laissé vide : la fiche prendrait celui de la bibliothèque, « \(axis) », qui n'est pas un axe de \(QuestionKeys.axes) (\(listed))",
+            expected:
+                "le numéro d'un axe de \(QuestionKeys.axes) (\(range)) ou son intitulé ; ou ajoutez d'abord « \(axis) » à \(QuestionKeys.axes)",
+            fixes: ["/modifier \(target).axe N (\(range))", "/aller \(QuestionKeys.axes) pour ajouter l'axe"],
+            refusedWhenTyped: [QuestionKeys.actionSheets], identity: "axe-vide|\(record.display)|\(axes.count)")
+    }
+
+    /// A fiche key the library does not have (a workbook edited by hand, or a fiche since
+    /// removed from templates/plan/fiches.yaml): the contract cannot write it. The parser
+    /// refuses one typed: only /vérifier lists it.
+    func unknownSheet(_ key: String, target: String, record: ListRecord) -> Inconsistency {
+        Inconsistency(
+            rule: .unknownSheet, target: "\(target).fiche", shown: key,
+            reason: "« \(key) » n'est ni une fiche de la bibliothèque (templates/plan/fiches.yaml) ni « \(ActionSheetLibrary.customKey) »",
+            expected: "la clé d'une fiche de la bibliothèque, ou « \(ActionSheetLibrary.customKey) » pour une fiche à vous",
+            fixes: [
+                "/modifier \(target).fiche CLÉ (les fiches : /aller \(QuestionKeys.actionSheets))",
+                "/modifier \(target).fiche \(ActionSheetLibrary.customKey)",
+            ],
+            refusedWhenTyped: [], identity: "fiche-inconnue|\(record.display)")
     }
 }

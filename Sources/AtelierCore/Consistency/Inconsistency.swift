@@ -19,6 +19,24 @@ public struct Inconsistency: Sendable, Equatable {
         case pastRegionalPlan
         /// An exclusive choice (« aucune ») stored with another: imported, or from an older version.
         case combinedExclusiveChoice
+        /// A library fiche with an empty `axe` whose library axis is not among `plan.axes`.
+        case libraryAxisOutsidePlan
+        /// A fiche key that is neither a fiche of the library nor « nouvelle » (edited by hand).
+        case unknownSheet
+        /// A part of `demographie.apl_parties` with a commune outside `territoire.communes`.
+        case communeOutsideTerritory
+        /// A commune in two parts of `demographie.apl_parties`.
+        case communeInTwoParts
+        /// The modes d'exercice of a profession against its count of libéraux.
+        case practiceModes
+        /// A CPTS en fonctionnement in `structures.liste` while the territory is said not covered.
+        case cptsWithoutCoverage
+        /// An installation aid whose payer cannot pay an aid of its nature.
+        case aidPayer
+        /// An aid already paid dated after the current year.
+        case aidInTheFuture
+        /// `contrat.prs_fin` other than the last year of the span written in `contrat.prs`.
+        case prsSpan
     }
 
     public var rule: Rule
@@ -52,8 +70,8 @@ public struct Inconsistency: Sendable, Equatable {
     public var refusal: InvalidAnswer { InvalidAnswer(reason: reason, expected: expected) }
 }
 
-/// « a », « a et b », « a, b et c ».
-func frenchList(_ items: [String]) -> String {
+/// « a », « a et b », « a, b et c » (« a, b ou c » with `or`).
+func frenchList(_ items: [String], or: Bool = false) -> String {
     guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " et " + items.last!
+    return items.dropLast().joined(separator: ", ") + (or ? " ou " : " et ") + items.last!
 }

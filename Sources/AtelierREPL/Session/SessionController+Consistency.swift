@@ -1,10 +1,21 @@
 import AtelierCore
+import Foundation
 
 // MARK: - Answers that agree: what a change made wrong elsewhere, and /vérifier
 
 extension SessionController {
-    /// The checks between answers, with the library's axes and fiches (the core decides).
-    var consistencyChecks: ConsistencyChecks { ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire) }
+    /// The checks between answers, with the library's axes and fiches and the current year
+    /// where the session runs (the core decides; it has no clock).
+    var consistencyChecks: ConsistencyChecks {
+        ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire, currentYear: currentYear)
+    }
+
+    /// The year of `context.now()` in the user's time zone.
+    var currentYear: Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        return calendar.component(.year, from: context.now())
+    }
 
     /// What is inconsistent in the workbook as the session has it: the answers that contradict
     /// each other, and the stored values their questions refuse (a bound between counts).
