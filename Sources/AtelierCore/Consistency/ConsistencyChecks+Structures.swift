@@ -78,32 +78,22 @@ extension ConsistencyChecks {
         switch nature.folded {
         case localAidNature.folded where !byCollectivity:
             return (
-                "une aide L1511-8 est celle d'une collectivité (commune, EPCI, département ou région : CGCT L1511-8), elle n'est pas versée \(by(payer))",
+                "une aide L1511-8 est celle d'une collectivité (commune, EPCI, département ou région : CGCT L1511-8), elle n'est pas versée \(AidPayer.by(payer))",
                 frenchList(collectivities, or: true),
                 payer.folded == healthInsurance.folded ? healthInsuranceAidNature : "NATURE"
             )
         case healthInsuranceAidNature.folded where byCollectivity || payer.folded == "état":
             return (
-                "l'aide à l'installation de l'Assurance Maladie est versée par l'Assurance Maladie (convention médicale), pas \(by(payer))",
+                "l'aide à l'installation de l'Assurance Maladie est versée par l'Assurance Maladie (convention médicale), pas \(AidPayer.by(payer))",
                 healthInsurance, byCollectivity ? localAidNature : "NATURE"
             )
         case "cesp" where byCollectivity:
             return (
-                "le CESP (contrat d'engagement de service public) est un contrat national (loi HPST, art. 46), il n'est pas versé \(by(payer)) : l'aide aux études d'une collectivité est une « bourse ou indemnité d'études »",
+                "le CESP (contrat d'engagement de service public) est un contrat national (loi HPST, art. 46), il n'est pas versé \(AidPayer.by(payer)) : l'aide aux études d'une collectivité est une « bourse ou indemnité d'études »",
                 "État ou ARS", "bourse ou indemnité d'études"
             )
         default:
             return nil
-        }
-    }
-
-    /// « par la commune », « par le département », « par l'État ».
-    static func by(_ payer: String) -> String {
-        switch payer {
-        case "commune", "région": "par la \(payer)"
-        case "département": "par le département"
-        case "EPCI", "Assurance Maladie", "ARS", "État": "par l'\(payer)"
-        default: "par « \(payer) »"
         }
     }
 }

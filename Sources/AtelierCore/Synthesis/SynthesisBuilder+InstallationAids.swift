@@ -58,7 +58,7 @@ extension SynthesisBuilder {
 
     /// `médecin généraliste (Dr Martin), aide du département en 2021, nouvelle aide possible en 2031 au plus tôt`.
     static func describeTenYears(_ record: ListRecord) -> String {
-        let payer = choice(record, "financeur").map { " \(fromPayer($0))" } ?? ""
+        let payer = choice(record, "financeur").map { " \(AidPayer.of($0))" } ?? ""
         guard let year = year(record) else { return "\(beneficiary(record)), aide\(payer) (année non précisée)" }
         return "\(beneficiary(record)), aide\(payer) en \(year), nouvelle aide possible en \(year + 10) au plus tôt"
     }
@@ -74,13 +74,4 @@ extension SynthesisBuilder {
         if case .year(let year)? = record["annee"] { year } else { nil }
     }
 
-    /// « de la commune », « du département », « de l'EPCI », « de l'État ».
-    static func fromPayer(_ payer: String) -> String {
-        switch payer {
-        case "commune", "région": "de la \(payer)"
-        case "département": "du département"
-        case "EPCI", "Assurance Maladie", "ARS", "État": "de l'\(payer)"
-        default: "(\(payer))"
-        }
-    }
 }
