@@ -60,13 +60,39 @@ extension ConsistencyChecks {
     /// The spans of years in `text`: two years of four digits joined by a dash or « à », the
     /// second after the first and at most 15 years later (not « loi n° 2023-1268 »).
     static func yearSpans(in text: String) -> [(text: String, last: Int)] {
-        let pattern = /((?:19|20)[0-9]{2})\s*(?:-|–|—|à)\s*((?:19|20)[0-9]{2})(?![0-9])/
-        return text.matches(of: pattern).compactMap { match in
-            let standsAlone = match.range.lowerBound == text.startIndex || !text[text.index(before: match.range.lowerBound)].isNumber
-            guard standsAlone, let first = Int(match.output.1), let last = Int(match.output.2), last > first, last - first <= 15 else {
-                return nil
-            }
-            return (String(match.output.0), last)
+        // Scanned by hand: a Swift Regex here cost more than every other check at each commit.
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ index: Int) -> Bool { scalars.indices.contains(index) && ("0"..."9").contains(scalars[index]) }
+        func year(at index: Int) -> Int? {
+            guard (index..<index + 4).allSatisfy(isDigit), !isDigit(index + 4) else { return nil }
+            let value = scalars[index..<index + 4].reduce(0) { $0 * 10 + Int($1.value - 48) }
+            return (1900...2099).contains(value) ? value : nil
         }
+        func spaces(from index: Int) -> Int {
+            var cursor = index
+            while scalars.indices.contains(cursor), scalars[cursor] == " " || scalars[cursor] == "\u{00A0}" { cursor += 1 }
+            return cursor
+        }
+        var spans: [(text: String, last: Int)] = []
+        var index = 0
+        while index < scalars.count {
+            guard !isDigit(index - 1), let first = year(at: index) else {
+                index += 1
+                continue
+            }
+            let separator = spaces(from: index + 4)
+            let second = spaces(from: separator + 1)
+            if scalars.indices.contains(separator), ["-", "–", "—", "à"].contains(scalars[separator]), let last = year(at: second),
+                last > first, last - first <= 15
+            {
+                var matched = String.UnicodeScalarView()
+                matched.append(contentsOf: scalars[index..<second + 4])
+                spans.append((String(matched), last))
+                index = second + 4
+            } else {
+                index += 4
+            }
+        }
+        return spans
     }
 }
