@@ -16,9 +16,9 @@ extension ConsistencyChecks {
             let liberalKey = QuestionKeys.demography(profession.key, "liberaux")
             let countKey = QuestionKeys.demography(profession.key, "effectif")
             guard case .choices(let modes)? = answers[key], !modes.isEmpty, let liberals = integer(answers[liberalKey]) else { return nil }
-            // Folded once: folding is what a commit spent most of its time on here.
-            let folded = Set(modes.map(\.folded))
-            let has = { (mode: String) in folded.contains(mode.folded) }
+            // Choices as the questionnaire spells them (the parser stores them so): compared as
+            // they are, not folded (folding was most of a commit's cost here).
+            let has = { (mode: String) in modes.contains(mode) }
             let liberalModes = [liberalMode, mixedMode].filter(has)
             let count = integer(answers[countKey])
             // Quoted: the modes that count as libéral (all of them when « salarié » is missing).

@@ -18,7 +18,8 @@ extension ConsistencyChecks {
         let sheets = Self.records(answers, QuestionKeys.actionSheets)
         let (axes, origin) = axes(answers)
         var found: [Inconsistency] = []
-        var titles: [(key: String, title: String, number: Int)] = []
+        var titles: [(key: String, folded: String, number: Int)] = []
+        let foldedAxes = axes.map(\.folded)
         for (index, record) in sheets.enumerated() {
             let number = index + 1
             let target = "\(QuestionKeys.actionSheets).\(number)"
@@ -40,14 +41,15 @@ extension ConsistencyChecks {
                 continue
             }
             if origin == QuestionKeys.axes, (Self.text(record["axe"])?.trimmed ?? "").isEmpty, let axis = sheetAxes[key],
-                !axes.contains(where: { $0.folded == axis.folded })
+                !foldedAxes.contains(axis.folded)
             {
                 found.append(libraryAxisOutsidePlan(axis, axes: axes, target: target, record: record))
             }
             // The same fiche of the library twice, under the same title: the contract would
             // print two identical actions. (Under a title of its own it is a second action.)
             let title = Self.text(record["intitule"]) ?? sheetTitles[key] ?? key
-            if let first = titles.first(where: { $0.key == key && $0.title.folded == title.folded }) {
+            let foldedTitle = title.folded
+            if let first = titles.first(where: { $0.key == key && $0.folded == foldedTitle }) {
                 found.append(
                     Inconsistency(
                         rule: .repeatedSheet, target: "\(target).fiche", shown: key,
@@ -55,9 +57,9 @@ extension ConsistencyChecks {
                             "la fiche « \(title) » figure deux fois dans \(QuestionKeys.actionSheets) (éléments \(first.number) et \(number))",
                         expected: "une autre fiche, ou celle-ci avec un intitulé à vous pour une seconde action distincte",
                         fixes: ["/retirer \(number) (dans /aller \(QuestionKeys.actionSheets))", "/modifier \(target).intitule INTITULÉ"],
-                        refusedWhenTyped: [QuestionKeys.actionSheets], identity: "fiche|\(key)|\(title.folded)"))
+                        refusedWhenTyped: [QuestionKeys.actionSheets], identity: "fiche|\(key)|\(foldedTitle)"))
             } else {
-                titles.append((key, title, number))
+                titles.append((key, foldedTitle, number))
             }
         }
         return found

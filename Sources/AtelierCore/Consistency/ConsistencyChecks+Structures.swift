@@ -5,9 +5,9 @@ extension ConsistencyChecks {
     /// is « non »: the territory is covered at least in part. Refused whichever is typed (the
     /// coverage, or a CPTS added or set running): changing the other first settles it.
     static func cptsInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
-        guard let coverage = text(answers[QuestionKeys.cptsCoverage]), coverage.folded == "non" else { return [] }
+        guard let coverage = text(answers[QuestionKeys.cptsCoverage]), coverage == "non" else { return [] }
         let running = records(answers, QuestionKeys.structures).enumerated().filter { _, record in
-            text(record["type"])?.folded == "cpts" && text(record["statut"])?.folded == "en fonctionnement"
+            text(record["type"]) == "CPTS" && text(record["statut"]) == "en fonctionnement"
         }
         guard let first = running.first else { return [] }
         let described = running.map { index, record in
@@ -74,20 +74,21 @@ extension ConsistencyChecks {
     /// co-signs the contracts, is not said wrong); the CESP is a national contract (loi HPST,
     /// art. 46), never a collectivité's, whose own study grants are « bourse ou indemnité d'études ».
     static func payerContradiction(payer: String, nature: String) -> (reason: String, payers: String, natureFix: String)? {
-        let byCollectivity = collectivities.contains { $0.folded == payer.folded }
-        switch nature.folded {
-        case localAidNature.folded where !byCollectivity:
+        // Choices as the questionnaire spells them (the parser stores them so): compared as they are.
+        let byCollectivity = collectivities.contains(payer)
+        switch nature {
+        case localAidNature where !byCollectivity:
             return (
                 "une aide L1511-8 est celle d'une collectivité (commune, EPCI, département ou région : CGCT L1511-8), elle n'est pas versée \(AidPayer.by(payer))",
                 frenchList(collectivities, or: true),
-                payer.folded == healthInsurance.folded ? healthInsuranceAidNature : "NATURE"
+                payer == healthInsurance ? healthInsuranceAidNature : "NATURE"
             )
-        case healthInsuranceAidNature.folded where byCollectivity || payer.folded == "état":
+        case healthInsuranceAidNature where byCollectivity || payer == "État":
             return (
                 "l'aide à l'installation de l'Assurance Maladie est versée par l'Assurance Maladie (convention médicale), pas \(AidPayer.by(payer))",
                 healthInsurance, byCollectivity ? localAidNature : "NATURE"
             )
-        case "cesp" where byCollectivity:
+        case "CESP" where byCollectivity:
             return (
                 "le CESP (contrat d'engagement de service public) est un contrat national (loi HPST, art. 46), il n'est pas versé \(AidPayer.by(payer)) : l'aide aux études d'une collectivité est une « bourse ou indemnité d'études »",
                 "État ou ARS", "bourse ou indemnité d'études"
