@@ -64,7 +64,7 @@ import Testing
         let refusal = checks.refusal(typing: "demographie.sages_femmes.mode_exercice", origin: .typed, before: before, after: after)
         #expect(
             refusal?.description
-                == "Réponse refusée : « libéral » est coché alors que demographie.sages_femmes.liberaux = 0 : aucun n'exerce en libéral. Attendu : des modes d'exercice qui s'accordent avec demographie.sages_femmes.liberaux (« salarié »), ou corrigez d'abord demographie.sages_femmes.liberaux."
+                == "Réponse refusée : « libéral » est coché alors que demographie.sages_femmes.liberaux = 0 : aucune n'exerce en libéral. Attendu : des modes d'exercice qui s'accordent avec demographie.sages_femmes.liberaux (« salarié »), ou corrigez d'abord demographie.sages_femmes.liberaux."
         )
         // The count changed afterwards is recorded, and the modes reported.
         var counted = after
@@ -135,8 +135,16 @@ import Testing
         let answers: [String: AnswerValue] = [QuestionKeys.structures: .records([cpts]), QuestionKeys.cptsCoverage: .choice("non")]
         #expect(
             checks.inconsistencies(in: answers).map(\.summary) == [
-                "structures.cpts_couverture = non : structures.liste compte une CPTS en fonctionnement (CPTS « CPTS du Granvillais » (élément 1, Granville (50218))) : le territoire est couvert, au moins en partie, par une CPTS"
+                "structures.cpts_couverture = non : la réponse « non » à structures.cpts_couverture contredit structures.liste, qui compte une CPTS en fonctionnement sur le territoire (CPTS « CPTS du Granvillais » (élément 1, Granville (50218))) : il est couvert, au moins en partie"
             ])
+        // A CPTS of a neighbouring commune says nothing of the territory's coverage; « CPTS en
+        // projet » with one running in the territory contradicts it as « non » does.
+        var neighbour = answers
+        neighbour[QuestionKeys.territoryCommunes] = .communes([Project.reference.communes["50076"]!.ref])
+        #expect(checks.inconsistencies(in: neighbour).isEmpty)
+        var projected = answers
+        projected[QuestionKeys.cptsCoverage] = .choice("CPTS en projet")
+        #expect(checks.inconsistencies(in: projected).count == 1)
         let before: [String: AnswerValue] = [QuestionKeys.cptsCoverage: .choice("non")]
         #expect(checks.refusal(typing: QuestionKeys.structures, origin: .typed, before: before, after: answers) != nil)
         #expect(

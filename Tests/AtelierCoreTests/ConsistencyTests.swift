@@ -217,3 +217,19 @@ import Testing
         #expect(problem("exclusifs: []")?.line == 10)
     }
 }
+
+@Suite struct AxisDesignationTests {
+    @Test func anAxisTypedWithAWordProcessorsApostropheOrTwoSpacesIsTheSameAxis() {
+        func found(_ typed: String) -> Int {
+            ConsistencyChecks().inconsistencies(in: [
+                QuestionKeys.axes: .records([ListRecord(fields: [("intitule", .text("Faciliter l'accès aux soins et les parcours"))])]),
+                QuestionKeys.actionSheets: .records([
+                    ListRecord(fields: [("fiche", .choice(ActionSheetLibrary.customKey)), ("axe", .text(typed))])
+                ]),
+            ]).count
+        }
+        #expect(found("Faciliter l\u{2019}accès aux soins et les parcours") == 0)
+        #expect(found("faciliter l'acces aux soins  et les parcours") == 0)
+        #expect(found("Faciliter l'accès aux soins") == 1)
+    }
+}

@@ -115,9 +115,9 @@ public enum CommandCatalog {
         ),
         CommandSpec(
             name: .verifier, spelling: "vérifier", argument: nil, argumentRequired: false,
-            summary: "contrôle le plan de financement comme la préfecture ou l'ARS",
+            summary: "liste les réponses qui se contredisent, puis contrôle le plan de financement comme la préfecture ou l'ARS",
             details:
-                "Équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."
+                "D'abord, section par section, chaque réponse qui en contredit une autre (diagnostic, plan d'actions, contrat), avec la commande qui la corrige. Puis le plan de financement : équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."
         ),
         CommandSpec(
             name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER] [csv]", argumentRequired: true,

@@ -21,13 +21,16 @@ extension ConsistencyChecks {
             let has = { (mode: String) in modes.contains(mode) }
             let liberalModes = [liberalMode, mixedMode].filter(has)
             let count = integer(answers[countKey])
+            // Nobody works: the modes are not asked (the question's condition), nothing to agree with.
+            if count == 0 { return nil }
             // Quoted: the modes that count as libéral (all of them when « salarié » is missing).
             let quoted = frenchList(liberalModes.map { "« \($0) »" })
             let checked = liberalModes.count == 1 ? "\(quoted) est coché" : "\(quoted) sont cochés"
             let reason: String
             let tag: String
             if !liberalModes.isEmpty && liberals == 0 {
-                reason = "\(checked) alors que \(liberalKey) = 0 : aucun n'exerce en libéral"
+                reason =
+                    "\(checked) alors que \(liberalKey) = 0 : \(profession.key == "sages_femmes" ? "aucune" : "aucun") n'exerce en libéral"
                 tag = "sans-liberal"
             } else if liberalModes.isEmpty && liberals > 0 {
                 reason =

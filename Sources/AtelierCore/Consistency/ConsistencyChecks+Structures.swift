@@ -1,13 +1,19 @@
 // MARK: - Structures: the CPTS listed and the coverage answered; the aids already paid
 
 extension ConsistencyChecks {
-    /// A CPTS « en fonctionnement » in `structures.liste` while `structures.cpts_couverture`
-    /// is « non »: the territory is covered at least in part. Refused whichever is typed (the
-    /// coverage, or a CPTS added or set running): changing the other first settles it.
+    /// A CPTS « en fonctionnement » in a commune of the territory, listed in `structures.liste`,
+    /// while `structures.cpts_couverture` says « non » or « CPTS en projet »: the territory is
+    /// covered at least in part. (A CPTS of a neighbouring commune, which the list welcomes,
+    /// says nothing of the territory's coverage.) Refused whichever is typed: changing the
+    /// other first settles it.
     static func cptsInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
-        guard let coverage = text(answers[QuestionKeys.cptsCoverage]), coverage == "non" else { return [] }
+        guard let coverage = text(answers[QuestionKeys.cptsCoverage]), ["non", "CPTS en projet"].contains(coverage) else { return [] }
+        let territory: Set<String>? =
+            if case .communes(let list)? = answers[QuestionKeys.territoryCommunes] { Set(list.map(\.code)) } else { nil }
         let running = records(answers, QuestionKeys.structures).enumerated().filter { _, record in
-            text(record["type"]) == "CPTS" && text(record["statut"]) == "en fonctionnement"
+            guard text(record["type"]) == "CPTS", text(record["statut"]) == "en fonctionnement" else { return false }
+            guard let territory, case .commune(let commune)? = record["commune"] else { return true }
+            return territory.contains(commune.code)
         }
         guard let first = running.first else { return [] }
         let described = running.map { index, record in
@@ -20,13 +26,14 @@ extension ConsistencyChecks {
             Inconsistency(
                 rule: .cptsWithoutCoverage, target: QuestionKeys.cptsCoverage, shown: coverage,
                 reason:
-                    "\(QuestionKeys.structures) compte \(listed) (\(frenchList(described))) : le territoire est couvert, au moins en partie, par une CPTS",
-                expected: "« en partie » ou « entièrement », ou corrigez d'abord le statut de la CPTS dans \(QuestionKeys.structures)",
+                    "la réponse « \(coverage) » à \(QuestionKeys.cptsCoverage) contredit \(QuestionKeys.structures), qui compte \(listed) sur le territoire (\(frenchList(described))) : il est couvert, au moins en partie",
+                expected:
+                    "« en partie » ou « entièrement » pour \(QuestionKeys.cptsCoverage), ou une CPTS d'un autre statut (« en projet ») ou d'une commune voisine dans \(QuestionKeys.structures)",
                 fixes: [
                     "/modifier \(QuestionKeys.cptsCoverage) en partie", "/modifier \(QuestionKeys.cptsCoverage) entièrement",
                     "/modifier \(QuestionKeys.structures).\(first.offset + 1).statut STATUT",
                 ],
-                refusedWhenTyped: [QuestionKeys.cptsCoverage, QuestionKeys.structures], identity: "cpts|non")
+                refusedWhenTyped: [QuestionKeys.cptsCoverage, QuestionKeys.structures], identity: "cpts|\(coverage)")
         ]
     }
 

@@ -6,13 +6,23 @@ extension String {
     public var folded: String {
         // Most keys, commands and choices are plain ASCII: lowercased, nothing else to fold.
         // (Foundation's folding builds a locale and scans twice: a tenth of a commit's time.)
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased().collapsingSpaces }
+        // The typographic apostrophe of a word processor is the user's apostrophe too.
         return folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Self.french)
             .replacingOccurrences(of: "œ", with: "oe")
             .replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+            .collapsingSpaces
     }
 
     private static let french = Locale(identifier: "fr_FR")
+
+    /// Runs of spaces as one (« l'accès  aux soins » is « l'accès aux soins »).
+    private var collapsingSpaces: String {
+        guard contains("  ") else { return self }
+        return split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
 
 }
 
