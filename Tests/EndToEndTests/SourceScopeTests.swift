@@ -103,6 +103,41 @@ import Testing
         #expect(try source(of: "mobilites.temps_acces.medecin_generaliste", in: workbook) == nil)
     }
 
+    @Test func aListKeepsItsSourceAndSaysWhenANewOneReplacesIt() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/brehal.sqlite"
+        let run = try Binary.run(
+            [workbook],
+            input: """
+                Bréhal
+                commune
+                50076
+                /aller structures.liste
+                /source FINESS 2025
+                MSP ; MSP A ; 50076 ; en fonctionnement ; 6
+
+                /aller structures.liste
+                /source
+                autre ; Cabinet ; 50076 ; en fonctionnement ; 3
+
+                /aller structures.liste
+                /source ARS 2026
+                ESP ; ESP B ; 50076 ; en fonctionnement ; 4
+
+                /quitter
+                """, in: sandbox.path)
+
+        #expect(run.status == 0, "\(run.errors)")
+        // Added without a source, an element leaves the list's source as it was…
+        #expect(!run.output.contains("elle était « FINESS 2025 » : elle vaut pour tous ses éléments.\n  ✓ élément 2"))
+        // …and a new one is said to describe every element.
+        #expect(
+            run.output.contains(
+                "  La source de la liste devient « ARS 2026 » (elle était « FINESS 2025 ») : elle vaut pour tous ses éléments.\n  ✓ élément 3 enregistré"
+            ), "\(run.output)")
+        #expect(try source(of: "structures.liste", in: workbook) == "ARS 2026")
+    }
+
     @Test func aSourceAtAContractQuestionIsRefusedAndNotRecorded() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/caen.sqlite"

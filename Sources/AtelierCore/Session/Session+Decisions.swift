@@ -23,10 +23,14 @@ extension Session {
         provenance: (source: String?, year: Int?)?, extra: [AnswerChange],
         reference: TerritoryReference, checks: ConsistencyChecks = ConsistencyChecks()
     ) -> Result<Decided, InvalidAnswer> {
+        // A list keeps its source when an element is added or changed without one: its other
+        // elements came from it (one source per list answer).
+        let isList = if case .list = question.kind { true } else { false }
+        let kept = isList ? answers[question.key].flatMap { stored in stored.source.map { ($0, stored.sourceYear) } } : nil
+        let applied = appliedSource(to: question) ?? kept
         let change = AnswerChange(
             key: question.key, value: value, participant: participant,
-            source: provenance.map(\.source) ?? appliedSource(to: question)?.source,
-            sourceYear: provenance.map(\.year) ?? appliedSource(to: question)?.year, origin: origin)
+            source: provenance.map(\.source) ?? applied?.0, sourceYear: provenance.map(\.year) ?? applied?.1, origin: origin)
         let derived = derivedChanges(for: question, value: value, reference: reference)
         let all = [change] + derived.changes + extra
         var after = usableValues

@@ -87,6 +87,10 @@ extension SessionController {
                     "  La source de l'ancienne valeur (\(old)) n'est pas reprise : /source dans la section « \(section.title) » (/aller \(section.key)) pour en donner une."
                 ))
         }
+        if case .list = question.kind, let old = previous?.source, let new = change.source, old != new {
+            console.write(
+                style.dim("  La source de la liste devient « \(new) » (elle était « \(old) ») : elle vaut pour tous ses éléments."))
+        }
         for note in attempt.notes { console.write(note) }
         if revisiting { reportRevisits(since: before) }
         return nil
