@@ -40,6 +40,14 @@ import Testing
 
     func finding(_ key: String) -> Synthesis.Finding? { synthesis.findings.first { $0.ruleKey == key } }
 
+    @Test func aFindingOnEveryModeSaysSoNeverLibéraux() throws {
+        var answers = Self.answers(["demographie.medecins_generalistes.effectif": .integer(31)])
+        answers.removeValue(forKey: "demographie.medecins_generalistes.liberaux")
+        let synthesis = SynthesisBuilder(references: Project.synthesisReferences, territory: Project.reference).build(answers: answers)
+        let finding = try #require(synthesis.findings.first { $0.ruleKey == "densite_medecins_generalistes_inferieure_france" })
+        #expect(finding.message.hasPrefix("Densité de médecins généralistes (tous modes, à défaut de libéraux) nettement inférieure"))
+    }
+
     @Test func aTerritoryUnderNationalButNotUnderItsDepartementGetsTheNationalFinding() throws {
         #expect(Self.communes.count == 75 && synthesis.territory.population == 54_049)
         #expect(synthesis.indicator("medecins_generalistes.rapport_france")?.formatted == "0,71")
@@ -52,7 +60,7 @@ import Testing
         let message = try #require(finding("densite_medecins_generalistes_inferieure_france")?.message)
         #expect(
             message
-                == "Densité de médecins généralistes libéraux nettement inférieure à la moyenne nationale : 5,7 pour 10 000 habitants contre 8,1 en France (0,71 fois ; seuil de l'outil : 0,8) et 5,6 dans le département (Eure, 1,03 fois), lui-même sous la moyenne nationale."
+                == "Densité de médecins généralistes (libéraux) nettement inférieure à la moyenne nationale : 5,7 pour 10 000 habitants contre 8,1 en France (0,71 fois ; seuil de l'outil : 0,8) et 5,6 dans le département (Eure, 1,03 fois), lui-même sous la moyenne nationale."
         )
         // The threshold is a reference, cited with its source.
         #expect(finding("densite_medecins_generalistes_inferieure_france")?.basis.contains { $0.contains("choix de l'outil") } == true)

@@ -132,7 +132,7 @@ import Testing
         let density = try #require(synthesis.findings.first)
         #expect(
             density.message
-                == "Densité de médecins généralistes libéraux nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 dans le département (Calvados, 0,73 fois) et 8,1 en France (0,81 fois ; seuil de l'outil : 0,8)."
+                == "Densité de médecins généralistes (libéraux) nettement inférieure à celle du département : 6,6 pour 10 000 habitants contre 9,0 dans le département (Calvados, 0,73 fois) et 8,1 en France (0,81 fois ; seuil de l'outil : 0,8)."
         )
         #expect(density.basis.contains("demographie.medecins_generalistes.liberaux = 80 (C@rtoSanté 2025)"))
         #expect(

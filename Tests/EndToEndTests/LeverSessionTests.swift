@@ -63,7 +63,7 @@ import Testing
         let draft = try String(contentsOfFile: sandbox.path + "/cls.md", encoding: .utf8)
         let constat = try #require(draft.components(separatedBy: "\n").first { $0.hasPrefix("| Constat issu du diagnostic |") })
         #expect(constat.contains("Des maisons de santé pluriprofessionnelles fonctionnent déjà sur le territoire"))
-        #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes libéraux nettement inférieure"))
+        #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes (libéraux) nettement inférieure"))
         #expect(constat.contains("Maisons de santé pluriprofessionnelles en fonctionnement sur le territoire : 3."))
 
         // On disk: the aids with their fields.

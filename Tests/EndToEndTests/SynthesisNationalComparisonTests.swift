@@ -66,10 +66,10 @@ import Testing
         #expect(row(result.output, "Médecins généralistes") == ["40", "5,7", "5,6", "8,1", "1,03", "0,71"])
         #expect(
             flat(result.output).contains(
-                "Densité de médecins généralistes libéraux nettement inférieure à la moyenne nationale : 5,7 pour 10 000")
+                "Densité de médecins généralistes (libéraux) nettement inférieure à la moyenne nationale : 5,7 pour 10 000")
         )
         #expect(flat(result.output).contains("contre 8,1 en France (0,71 fois ; seuil de l'outil : 0,8) et 5,6 dans le département (Eure,"))
-        #expect(!flat(result.output).contains("Densité de médecins généralistes libéraux nettement inférieure à celle"))
+        #expect(!flat(result.output).contains("Densité de médecins généralistes (libéraux) nettement inférieure à celle"))
     }
 
     @Test func theProjectionUsesTheBaseOfTheComparedDensity() throws {

@@ -46,7 +46,7 @@ import Testing
 
         // Findings with their figures and levers
         #expect(
-            result.output.contains("1. Densité de médecins généralistes libéraux nettement inférieure à celles du département et de la"))
+            result.output.contains("1. Densité de médecins généralistes (libéraux) nettement inférieure à celles du département et de la"))
         #expect(result.output.contains("33,3\u{00A0}% des médecins généralistes ont 60 ans ou plus"))
         #expect(result.output.contains("• Accueil des étudiants, internes et docteurs juniors"))
         // Bars for the comparison

@@ -51,7 +51,14 @@ extension SynthesisBuilder {
             ? "effectif tous modes d'exercice comparé à des densités de libéraux : l'écart est sous-estimé ; renseignez \(keys.liberal)"
             : nil
         // The base every compared figure states: the references count libéraux.
-        let comparedBase = liberal == nil && !noneWorking ? "tous modes, à défaut de libéraux" : "libéraux"
+        let comparedBase = liberal == nil && !noneWorking ? "tous modes, à défaut de libéraux" : Self.liberal(profession.key)
+        // Quoted by the rules' messages (« Densité de … ({X.base_comparee}) »), so that a finding
+        // on every mode never reads « libéraux ».
+        result.append(
+            Indicator(
+                id: id("base_comparee"), label: "Base de la densité comparée \(profession.of)", unit: .text,
+                text: compared == nil ? nil : comparedBase, formula: "libéraux, à défaut effectif tous modes",
+                missingKeys: needs([effectifKey, populationKey])))
         result.append(
             Indicator(
                 id: id("densite_comparee"), label: "Densité \(profession.of) (\(comparedBase))",

@@ -24,7 +24,7 @@ public struct SynthesisBuilder: Sendable {
     ]
 
     static let professionIndicators = [
-        "effectif", "densite", "densite_comparee", "densite_departement", "densite_france",
+        "effectif", "densite", "densite_comparee", "base_comparee", "densite_departement", "densite_france",
         "rapport_departement", "rapport_france", "part_60_plus", "effectif_5_ans",
         "densite_5_ans", "evolution_5_ans", "habitants_par_professionnel",
     ]
