@@ -20,7 +20,7 @@ enum Project {
         rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml"))
 
     static let library: ActionSheetLibrary = try! ActionSheetLibrary(
-        yaml: text("templates/plan/fiches.yaml"), leverKeys: Set(synthesisReferences.levers.keys))
+        yaml: text("templates/plan/fiches.yaml"), leverKeys: Set(synthesisReferences.levers.keys), national: synthesisReferences.national)
     static let catalogue: FundingCatalogue = try! FundingCatalogue(
         yaml: text("templates/financement/catalogue.yaml"), sheetKeys: Set(library.sheets.map(\.key)))
 

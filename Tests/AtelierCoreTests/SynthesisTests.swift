@@ -259,11 +259,14 @@ import Testing
             #expect(error.line == 4)
             #expect(error.reason.contains("levier cpts : référence inconnue « ref.cespp » (vouliez-vous dire « ref.cesp » ?)"))
         }
-        // The shipped levers type none of the figures the references hold.
-        let shipped = Project.text("templates/synthese/leviers.yaml")
-        for figure in ["10 000 €", "5 000 €", "3 700", "1 200 €", "96 %", "243 ", "30 minutes"] {
-            #expect(!shipped.contains(figure), "leviers.yaml types \(figure)")
+        // The shipped levers and fiches type none of the figures the references hold.
+        for file in ["templates/synthese/leviers.yaml", "templates/plan/fiches.yaml"] {
+            let shipped = Project.text(file)
+            for figure in ["10 000 €", "5 000 €", "3 700", "1 200 €", "96 %", "243 ", "30 minutes"] {
+                #expect(!shipped.contains(figure), "\(file) types \(figure)")
+            }
         }
+        #expect(Project.library.sheet("sas_snp")?.description.contains("couvrait 96\u{00A0}% (observatoire") == true)
     }
 
     func ruleError(_ body: String) -> FileProblem? {

@@ -14,7 +14,8 @@ import Testing
             switch name {
             case "templates/questionnaire.yaml": _ = try QuestionnaireLoader.load(yaml: yaml, file: name)
             case "templates/financement/catalogue.yaml": _ = try FundingCatalogue(yaml: yaml, file: name, sheetKeys: sheetKeys)
-            case "templates/plan/fiches.yaml": _ = try ActionSheetLibrary(yaml: yaml, file: name, leverKeys: leverKeys)
+            case "templates/plan/fiches.yaml":
+                _ = try ActionSheetLibrary(yaml: yaml, file: name, leverKeys: leverKeys, national: Project.synthesisReferences.national)
             default:
                 let files = (
                     national: "templates/references/nationales.yaml", liberal: "templates/references/effectifs_liberaux_2024.tsv",

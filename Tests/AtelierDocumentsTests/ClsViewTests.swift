@@ -22,7 +22,7 @@ import Testing
             leversYAML: ShippedTemplates.text("templates/synthese/leviers.yaml"))
         static let library = try! ActionSheetLibrary(
             yaml: ShippedTemplates.text("templates/plan/fiches.yaml"),
-            leverKeys: Set(references.levers.keys))
+            leverKeys: Set(references.levers.keys), national: references.national)
 
         static func input(_ answers: [String: AnswerValue]) -> ClsDraftContext.Input {
             let sourced = answers.mapValues { SourcedAnswer(value: $0) }

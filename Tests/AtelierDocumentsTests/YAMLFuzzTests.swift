@@ -26,7 +26,8 @@ import Testing
         case "templates/questionnaire.yaml": _ = try QuestionnaireLoader.load(yaml: yaml, file: name)
         case "templates/financement/catalogue.yaml":
             _ = try FundingCatalogue(yaml: yaml, file: name, sheetKeys: Shipped.sheetKeys.union(sheetKeys))
-        case "templates/plan/fiches.yaml": _ = try ActionSheetLibrary(yaml: yaml, file: name, leverKeys: Shipped.leverKeys)
+        case "templates/plan/fiches.yaml":
+            _ = try ActionSheetLibrary(yaml: yaml, file: name, leverKeys: Shipped.leverKeys, national: Shipped.national)
         default:
             let files = (
                 national: "templates/references/nationales.yaml", liberal: "templates/references/effectifs_liberaux_2024.tsv",
@@ -41,16 +42,16 @@ import Testing
 
     enum Shipped {
         static func text(_ path: String) -> String { (try? ShippedTemplates.text(path)) ?? "" }
-        static let leverKeys: Set<String> = {
-            let levers =
-                (try? SynthesisReferences(
-                    nationalYAML: text("templates/references/nationales.yaml"),
-                    liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
-                    rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml")))?.levers
-            return Set(levers?.keys.map { $0 } ?? [])
-        }()
+        static let references =
+            try? SynthesisReferences(
+                nationalYAML: text("templates/references/nationales.yaml"),
+                liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),
+                rulesYAML: text("templates/synthese/regles.yaml"), leversYAML: text("templates/synthese/leviers.yaml"))
+        static let leverKeys: Set<String> = Set(references?.levers.keys.map { $0 } ?? [])
+        static let national = references?.national ?? [:]
         static let sheetKeys: Set<String> = Set(
-            (try? ActionSheetLibrary(yaml: text("templates/plan/fiches.yaml"), leverKeys: leverKeys))?.sheets.map(\.key) ?? [])
+            (try? ActionSheetLibrary(yaml: text("templates/plan/fiches.yaml"), leverKeys: leverKeys, national: national))?.sheets.map(\.key)
+                ?? [])
     }
 
     @Test(.timeLimit(.minutes(30)), arguments: files)

@@ -7,8 +7,12 @@ extension ActionSheetLibrary {
         "calendrier", "moyens", "indicateurs", "lien_prs", "sources",
     ]
 
-    /// Reads the library; `leverKeys` are the levers a fiche may cite (from `leviers.yaml`).
-    public init(yaml: String, file: String = "templates/plan/fiches.yaml", leverKeys: Set<String>) throws(FileProblem) {
+    /// Reads the library; `leverKeys` are the levers a fiche may cite (from `leviers.yaml`);
+    /// `{ref.clé}` in a text is the value of `national` (nationales.yaml), as in the levers.
+    public init(
+        yaml: String, file: String = "templates/plan/fiches.yaml", leverKeys: Set<String>,
+        national: [String: NationalReference] = [:]
+    ) throws(FileProblem) {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["axes", "fiches"], what: "la bibliothèque")
@@ -22,14 +26,16 @@ extension ActionSheetLibrary {
             }
             let what = "fiche \(key)"
             func text(_ name: String) throws(FileProblem) -> String {
-                try document.string(f, name, in: node, what: what).replacingOccurrences(of: "\n", with: " ")
+                try SynthesisReferences.quoting(
+                    document.string(f, name, in: node, what: what).replacingOccurrences(of: "\n", with: " "), node: f[name],
+                    document: document, what: what, national: national)
             }
             func list(_ fields: [String: Node], _ name: String, in parent: Node) throws(FileProblem) -> [String] {
                 try document.sequence(fields, name, in: parent, what: what).map { item throws(FileProblem) in
                     guard let value = item.string?.trimmed, !value.isEmpty else {
                         throw document.fail(item, "\(what) : « \(name) » contient un élément vide")
                     }
-                    return value
+                    return try SynthesisReferences.quoting(value, node: item, document: document, what: what, national: national)
                 }
             }
             let axis = try text("axe")

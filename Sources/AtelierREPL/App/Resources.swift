@@ -64,8 +64,8 @@ public struct Resources: Sendable {
             rulesYAML: read(.rules), leversYAML: read(.levers))
     }
 
-    public func loadLibrary(leverKeys: Set<String>) throws -> ActionSheetLibrary {
-        try ActionSheetLibrary(yaml: read(.actionSheets), leverKeys: leverKeys)
+    public func loadLibrary(leverKeys: Set<String>, national: [String: NationalReference] = [:]) throws -> ActionSheetLibrary {
+        try ActionSheetLibrary(yaml: read(.actionSheets), leverKeys: leverKeys, national: national)
     }
 
     public func loadCatalogue(sheetKeys: Set<String>) throws -> FundingCatalogue {

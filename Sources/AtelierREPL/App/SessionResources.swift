@@ -37,7 +37,10 @@ public struct SessionResources: Sendable {
     /// Everything from the project's files.
     public init(_ resources: Resources) {
         let synthesis = Lazy { try resources.loadSynthesisReferences() }
-        let library = Lazy { try resources.loadLibrary(leverKeys: Set(synthesis.get().levers.keys)) }
+        let library = Lazy {
+            let references = try synthesis.get()
+            return try resources.loadLibrary(leverKeys: Set(references.levers.keys), national: references.national)
+        }
         self.init(
             territory: Lazy { try resources.loadReference() }, synthesis: synthesis, library: library,
             catalogue: Lazy { try resources.loadCatalogue(sheetKeys: Set(library.get().sheets.map(\.key))) },
