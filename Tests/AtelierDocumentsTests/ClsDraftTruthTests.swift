@@ -26,13 +26,13 @@ import Testing
         return answers
     }
 
-    static let within = "Il ne dépasse pas la durée du projet régional de santé"
+    static let within = "Il prend fin au plus tard avec le projet régional de santé"
     static let past = "Il court au-delà de la fin du projet régional de santé"
 
     @Test func aContractInsideThePRSSaysSoWithItsEndYear() throws {
         // Signed on 1 January 2024 for 5 years: it ends on 31/12/2028, the PRS's last year.
         let rendered = try Self.render(try Self.contract(signed: (2024, 1, 1), years: 5, prsEnd: 2028))
-        #expect(rendered.text.contains("du 01/01/2024 au 31/12/2028.\n\(Self.within), qui prend fin en 2028."))
+        #expect(rendered.text.contains("du 01/01/2024 au 31/12/2028.\n\(Self.within), en 2028."))
         #expect(!rendered.text.contains(Self.past))
         #expect(!rendered.gaps.contains { $0.contains("contrat.prs_fin") })
     }
@@ -41,7 +41,7 @@ import Testing
         let rendered = try Self.render(try Self.contract(signed: (2027, 3, 1), years: 5, prsEnd: 2028))
         #expect(
             rendered.text.contains(
-                "du 01/03/2027 au 29/02/2032.\n\(Self.past), en 2028 : un avenant l'alignera sur\nle projet régional de santé suivant, dès son adoption."
+                "du 01/03/2027 au 29/02/2032.\n\(Self.past), en 2028 : un avenant pourra l'aligner\nsur le projet régional de santé suivant, dès son adoption."
             ))
         #expect(!rendered.text.contains(Self.within) && !rendered.text.contains("sans dépasser"))
         let item = try #require(rendered.gaps.first { $0.hasPrefix("[À compléter : contrat.duree_annees = 5 : ") }, "\(rendered.gaps)")

@@ -28,7 +28,7 @@ import Testing
         let revisit = try #require(h.controller.currentInconsistencies().between.first)
         #expect(h.controller.currentInconsistencies().between.count == 1 && h.controller.currentInconsistencies().stored.isEmpty)
         #expect(draft.gaps == ["[À compléter : \(revisit.summary) (\(revisit.fixLine))]"], "\(draft.gaps)")
-        #expect(draft.text.contains("Il court au-delà de la fin du projet régional de santé, en 2028 : un avenant l'alignera sur"))
+        #expect(draft.text.contains("Il court au-delà de la fin du projet régional de santé, en 2028 : un avenant pourra l'aligner"))
         assertSnapshot(draft.text, named: "cls-demo-complet.md")
     }
 
