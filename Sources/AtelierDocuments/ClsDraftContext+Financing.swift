@@ -19,7 +19,7 @@ extension ClsDraftContext {
         let control: Field =
             errors == 0
             ? .given("Le plan respecte les règles contrôlées par l'outil (équilibre, CGCT L1111-10 et R2334-27, taux, plafonds, validité).")
-            : .missing(gap("\(errors) erreur(s) au contrôle du plan de financement", command: "/verifier"))
+            : .missing(gap("\(errors == 1 ? "1 erreur" : "\(errors) erreurs") au contrôle du plan de financement", command: "/verifier"))
         let total = plan.actions.reduce(0) { $0 + $1.totalExpenses(base: plan.base) }
         return FinancingSummaryView(content: .plan(.init(base: plan.base, total: money(total), rows: rows, control: control)))
     }

@@ -95,6 +95,9 @@ import Testing
             checks.inconsistencies(in: Self.contract(two, end: 2030)).first?.reason
                 == "le PRS cité dans contrat.prs couvre « 2018-2028 » ou « 2023 – 2027 » : il finit en 2027 ou 2028, pas en 2030")
         // Not spans: a law's number, a date, a year alone, a span backwards.
+        // A PRS extended past its title's span: the title no longer says its end.
+        #expect(
+            checks.inconsistencies(in: Self.contract("PRS Île-de-France 2018-2022, prorogé jusqu'au 31 décembre 2023", end: 2023)).isEmpty)
         for other in ["loi n° 2023-1268 du 27 décembre 2023", "arrêté du 31/10/2023", "PRS 2023", "PRS 12023-2028", "PRS 2028-2023"] {
             #expect(checks.inconsistencies(in: Self.contract(other, end: 2030)).isEmpty, "\(other)")
         }

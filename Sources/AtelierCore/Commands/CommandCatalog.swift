@@ -79,7 +79,7 @@ public enum CommandCatalog {
             name: .source, spelling: "source", argument: "[TEXTE]", argumentRequired: false,
             summary: "indique la source des chiffres de la section (« /source C@rtoSanté 2025 »)",
             details:
-                "La source s'applique aux chiffres de la section où elle est donnée (démographie, structures, mobilités), jusqu'au prochain /source ; jamais au contrat, au plan d'actions, au financement ni aux réponses en texte libre. Elle est rappelée à chaque question qu'elle accompagne. L'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."
+                "La source s'applique aux chiffres de la section où elle est donnée (démographie, structures, mobilités), jusqu'au prochain /source ; jamais au contrat, au plan d'actions, au financement ni aux réponses en texte libre hors des listes (les listes d'une section, structures ou pôles, prennent sa source). Elle est rappelée à chaque question qu'elle accompagne. L'année (4 chiffres) est retenue comme année du chiffre. « /source » seul l'efface."
         ),
         CommandSpec(
             name: .retirer, spelling: "retirer", argument: "NUMÉRO", argumentRequired: true,

@@ -41,6 +41,8 @@ extension ConsistencyChecks {
     /// typed; reported when the title changes.
     static func prsSpanInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
         guard case .year(let end)? = answers[QuestionKeys.prsEnd], let title = text(answers[QuestionKeys.prs]) else { return [] }
+        // « PRS 2018-2022, prorogé jusqu'au 31 décembre 2023 »: the title's span is no longer its end.
+        if title.folded.contains("prorog") { return [] }
         let spans = yearSpans(in: title)
         guard !spans.isEmpty, !spans.contains(where: { $0.last == end }) else { return [] }
         let written = frenchList(spans.map { "« \($0.text) »" }, or: true)

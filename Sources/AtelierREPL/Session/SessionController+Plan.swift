@@ -42,7 +42,7 @@ extension SessionController {
                 line += style.dim(" — constat\(numbers.count > 1 ? "s" : "") " + numbers.joined(separator: ", "))
             } else if suggestion.isTailored {
                 line += style.dim(" — part des structures existantes")
-            } else if suggestion.isReplaced {
+            } else if suggestion.isReplaced, !chosen.contains(suggestion.sheet.key) {
                 line += style.dim(" — écartée : une fiche qui part des structures existantes la remplace")
             }
             console.write(line)
