@@ -9,9 +9,10 @@ extension ConsistencyChecks {
     }
 
     /// Whether `typed` designates one of `axes`: its number, or its title (accents and case aside).
-    static func designates(_ typed: String, _ axes: [String]) -> Bool {
+    static func designates(_ typed: String, _ axes: [String], folded foldedAxes: [String]? = nil) -> Bool {
         if let number = Int(typed.trimmed) { return axes.indices.contains(number - 1) }
-        return axes.contains { $0.folded == typed.trimmed.folded }
+        let typed = typed.folded
+        return (foldedAxes ?? axes.map(\.folded)).contains(typed)
     }
 
     func planInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
@@ -19,11 +20,11 @@ extension ConsistencyChecks {
         let (axes, origin) = axes(answers)
         var found: [Inconsistency] = []
         var titles: [(key: String, folded: String, number: Int)] = []
-        let foldedAxes = axes.map(\.folded)
+        let foldedAxes = axes.map(\.folded)  // once: folding is most of what these checks cost
         for (index, record) in sheets.enumerated() {
             let number = index + 1
             let target = "\(QuestionKeys.actionSheets).\(number)"
-            if let typed = Self.text(record["axe"]), !axes.isEmpty, !Self.designates(typed, axes) {
+            if let typed = Self.text(record["axe"]), !axes.isEmpty, !Self.designates(typed, axes, folded: foldedAxes) {
                 let range = axes.count == 1 ? "1" : "1 à \(axes.count)"
                 let reason =
                     Int(typed.trimmed).map { "l'axe \($0) n'existe pas : \(origin) en compte \(axes.count)" }

@@ -7,21 +7,41 @@ extension String {
         // Most keys, commands and choices are plain ASCII: lowercased, nothing else to fold.
         // (Foundation's folding builds a locale and scans twice: a tenth of a commit's time.)
         if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased().collapsingSpaces }
-        // The typographic apostrophe of a word processor is the user's apostrophe too.
-        return folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Self.french)
-            .replacingOccurrences(of: "œ", with: "oe")
-            .replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
-            .collapsingSpaces
+        // One pass after Foundation's folding: the ligatures spelt out, the typographic
+        // apostrophe of a word processor and the non-breaking space as the user's own, runs of
+        // spaces as one (each `replacingOccurrences` bridges to NSString: a commit's cost).
+        var result = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Self.french).unicodeScalars {
+            switch scalar {
+            case "œ": result.append(contentsOf: "oe".unicodeScalars)
+            case "æ": result.append(contentsOf: "ae".unicodeScalars)
+            case "\u{2019}": result.append("'")
+            case " ", "\u{00A0}":
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+                continue
+            default: result.append(scalar)
+            }
+            lastWasSpace = false
+        }
+        return String(result).trimmingSpaces
     }
 
     private static let french = Locale(identifier: "fr_FR")
 
     /// Runs of spaces as one (« l'accès  aux soins » is « l'accès aux soins »).
     private var collapsingSpaces: String {
-        guard contains("  ") else { return self }
+        guard contains("  ") || hasPrefix(" ") || hasSuffix(" ") else { return self }
         return split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// Without a leading or trailing space (the runs are already one space).
+    private var trimmingSpaces: String {
+        var text = Substring(self)
+        if text.first == " " { text = text.dropFirst() }
+        if text.last == " " { text = text.dropLast() }
+        return String(text)
     }
 
 }

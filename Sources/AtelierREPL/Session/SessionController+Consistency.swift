@@ -7,7 +7,12 @@ extension SessionController {
     /// The checks between answers, with the library's axes and fiches and the current year
     /// where the session runs (the core decides; it has no clock).
     var consistencyChecks: ConsistencyChecks {
-        ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire, currentYear: currentYear)
+        let year = currentYear
+        if let cachedChecks, cachedChecks.year == year { return cachedChecks.checks }
+        let checks = ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire, currentYear: year)
+        // A library that cannot be read is not cached: the checks then run without it.
+        if (try? resources.library.get()) != nil { cachedChecks = (year, checks) }
+        return checks
     }
 
     /// The year of `context.now()` in the user's time zone.

@@ -31,6 +31,9 @@ public final class SessionController {
     var savedPosition: String?
     /// What was last computed from the answers, with the session's revision it was computed at.
     var derived = DerivedResults()
+    /// The checks between answers, built once per year (they read the library and the
+    /// questionnaire, which do not change during a session).
+    var cachedChecks: (year: Int, checks: ConsistencyChecks)?
 
     struct DerivedResults {
         var synthesis: (revision: Int, value: Synthesis)?
