@@ -21,6 +21,15 @@ import Testing
         /quitter
         """
 
+    /// A workbook answered with `script`.
+    static func answeredWorkbook() throws -> (Sandbox, String) {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/caen.sqlite"
+        let run = try Binary.run([workbook], input: script, in: sandbox.path)
+        #expect(run.status == 0, "\(run.errors)")
+        return (sandbox, workbook)
+    }
+
     func source(of key: String, in workbook: String) throws -> String? {
         try DatabaseQueue(path: workbook).read { db in
             try String.fetchOne(db, sql: "SELECT source FROM answer WHERE key = ?", arguments: [key])
@@ -54,9 +63,7 @@ import Testing
     }
 
     @Test func aSourceGivenInStructuresDescribesItsLists() throws {
-        let sandbox = Sandbox()
-        let workbook = sandbox.path + "/caen.sqlite"
-        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+        let (sandbox, workbook) = try Self.answeredWorkbook()
 
         let run = try Binary.run(
             [workbook],
@@ -139,9 +146,7 @@ import Testing
     }
 
     @Test func aSourceAtAContractQuestionIsRefusedAndNotRecorded() throws {
-        let sandbox = Sandbox()
-        let workbook = sandbox.path + "/caen.sqlite"
-        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+        let (sandbox, workbook) = try Self.answeredWorkbook()
 
         let run = try Binary.run([workbook], input: "/aller contrat.duree_annees\n/source DREES APL 2023\n", in: sandbox.path)
 
@@ -157,9 +162,7 @@ import Testing
     }
 
     @Test func theSourceKeepsItsSectionWhenTheWorkbookIsReopened() throws {
-        let sandbox = Sandbox()
-        let workbook = sandbox.path + "/caen.sqlite"
-        _ = try Binary.run([workbook], input: Self.script, in: sandbox.path)
+        let (sandbox, workbook) = try Self.answeredWorkbook()
 
         let resumed = try Binary.run(
             [workbook],

@@ -69,9 +69,3 @@ public struct Inconsistency: Sendable, Equatable {
     /// What refuses a typed value: the reason, and how to go on.
     public var refusal: InvalidAnswer { InvalidAnswer(reason: reason, expected: expected) }
 }
-
-/// « a », « a et b », « a, b et c » (« a, b ou c » with `or`).
-func frenchList(_ items: [String], or: Bool = false) -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + (or ? " ou " : " et ") + items.last!
-}

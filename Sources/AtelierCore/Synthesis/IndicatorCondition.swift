@@ -1,6 +1,9 @@
 import Yams
 
 extension SynthesisReferences {
+    /// The indicators a condition or a placeholder may cite, built once.
+    static let knownIndicators = Set(SynthesisBuilder.indicatorIDs)
+
     /// A condition « indicateur opérateur valeur » on an indicator of the synthèse, as the rules
     /// (`regles.yaml`) and the fiches (`fiches.yaml`, « si » and « sauf_si ») write it. A value
     /// `ref.clé` is that reference's value, read once here; the reference named is returned so
@@ -18,11 +21,11 @@ extension SynthesisReferences {
             condition.operand = String(value.value)
             reference = name
         }
-        let known = SynthesisBuilder.indicatorIDs
-        guard known.contains(condition.key) else {
+        guard knownIndicators.contains(condition.key) else {
             // No hint for a name longer than any indicator: the edit distance grows with its length.
             let hint =
-                condition.key.count > 80 ? "" : closestMatch(to: condition.key, in: known).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                condition.key.count > 80
+                ? "" : closestMatch(to: condition.key, in: SynthesisBuilder.indicatorIDs).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
             throw document.fail(node, "\(what) : indicateur inconnu « \(condition.key) »\(hint)")
         }
         return (condition, reference)

@@ -124,7 +124,6 @@ public struct SynthesisReferences: Sendable {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["regles"], what: "le fichier")
-        let known = Set(SynthesisBuilder.indicatorIDs)
         var result: [FindingRule] = []
         for node in try document.sequence(fields, "regles", in: root, what: "le fichier") {
             let f = try document.mapping(node, allowed: ["cle", "si", "constat", "leviers"], what: "une règle")
@@ -145,7 +144,7 @@ public struct SynthesisReferences: Sendable {
                             f["constat"], unknownReference(name, in: "règle \(key)", national: national) + " dans le constat")
                     }
                     if !referenceKeys.contains(name) { referenceKeys.append(name) }
-                } else if !known.contains(placeholder) {
+                } else if !knownIndicators.contains(placeholder) {
                     throw document.fail(f["constat"], "règle \(key) : indicateur inconnu « {\(placeholder)} » dans le constat")
                 }
             }

@@ -6,3 +6,9 @@ extension String {
         return ".!?…".contains(last) ? self : self + "."
     }
 }
+
+/// « a », « a et b », « a, b et c » (« a, b ou c » with `or`).
+public func frenchList(_ items: [String], or: Bool = false) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + (or ? " ou " : " et ") + items.last!
+}

@@ -36,7 +36,7 @@ extension SessionResources {
             case .catalogue: [.synthesis, .library]
             default: []
             }
-        for dependency in dependencies where problem(dependency) != nil { return problem(dependency) }
+        for dependency in dependencies { if let problem = problem(dependency) { return problem } }
         let failure: (any Error)? =
             switch reference {
             case .territory: territory.failure

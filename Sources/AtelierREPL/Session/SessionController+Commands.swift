@@ -200,7 +200,7 @@ extension SessionController {
             let titles = questionnaire.sections.filter(\.takesSources).map { "« \($0.title) » (/aller \($0.key))" }
             return .refused(
                 "Une source décrit les chiffres d'une section du diagnostic : "
-                    + "placez-vous d'abord sur une question de \(titles.dropLast().joined(separator: ", ")) ou \(titles.last ?? ""). "
+                    + "placez-vous d'abord sur une question de \(frenchList(titles, or: true)). "
                     + "Le contrat, le plan d'actions et le financement n'en prennent pas.")
         }
         var next = session

@@ -9,9 +9,10 @@ extension SessionController {
     var consistencyChecks: ConsistencyChecks {
         let year = currentYear
         if let cachedChecks, cachedChecks.year == year { return cachedChecks.checks }
-        let checks = ConsistencyChecks(library: try? resources.library.get(), questionnaire: questionnaire, currentYear: year)
+        let library = try? resources.library.get()
+        let checks = ConsistencyChecks(library: library, questionnaire: questionnaire, currentYear: year)
         // A library that cannot be read is not cached: the checks then run without it.
-        if (try? resources.library.get()) != nil { cachedChecks = (year, checks) }
+        if library != nil { cachedChecks = (year, checks) }
         return checks
     }
 
