@@ -75,14 +75,16 @@ public struct ConsistencyChecks: Sendable {
 
     /// Why the value typed for `key` cannot be recorded: the first inconsistency it creates
     /// that refuses a typed value of `key`. Nil for a removal, a move or an undo (those only warn).
+    /// `found`: the inconsistencies of `before`, when the caller already has them.
     public func refusal(
-        typing key: String, origin: AnswerChange.Origin, before: [String: AnswerValue], after: [String: AnswerValue]
+        typing key: String, origin: AnswerChange.Origin, before: [String: AnswerValue], after: [String: AnswerValue],
+        found: [Inconsistency]? = nil
     ) -> InvalidAnswer? {
         switch origin {
         case .typed, .modified, .imported: break
         default: return nil
         }
-        let created = Self.introduced(inconsistencies(in: after), since: inconsistencies(in: before))
+        let created = Self.introduced(inconsistencies(in: after), since: found ?? inconsistencies(in: before))
         return created.first { $0.refusedWhenTyped.contains(key) }?.refusal
     }
 

@@ -18,10 +18,11 @@ extension Session {
     /// The changes to record for `value` of `question` (with what it fills in and `extra`),
     /// or the answer they contradict: a bound between counts, or a contradiction `checks`
     /// refuses for a typed value (see `ConsistencyChecks` for what refuses and what warns).
+    /// `inconsistentBefore`: those of `usableValues`, when the caller computed them already.
     public func decision(
         _ question: Question, _ value: AnswerValue, origin: AnswerChange.Origin,
         provenance: (source: String?, year: Int?)?, extra: [AnswerChange],
-        reference: TerritoryReference, checks: ConsistencyChecks = ConsistencyChecks()
+        reference: TerritoryReference, checks: ConsistencyChecks = ConsistencyChecks(), inconsistentBefore: [Inconsistency]? = nil
     ) -> Result<Decided, InvalidAnswer> {
         // A list keeps its source when an element is added or changed without one: its other
         // elements came from it (one source per list answer).
@@ -40,7 +41,8 @@ extension Session {
                 return .failure(violation)
             }
         }
-        if let refusal = checks.refusal(typing: question.key, origin: origin, before: usableValues, after: after) {
+        if let refusal = checks.refusal(typing: question.key, origin: origin, before: usableValues, after: after, found: inconsistentBefore)
+        {
             return .failure(refusal)
         }
         return .success(Decided(changes: all, events: derived.events))

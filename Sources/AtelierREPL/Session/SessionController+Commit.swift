@@ -50,8 +50,10 @@ extension SessionController {
                 if let refreshed { attempt = redecide(attempt, question, on: refreshed, guarded: guarded, seen: seen, decide: decide) }
                 guard let value = attempt.value, attempt.refusal == nil else { return .abandon }
                 let decided: Decided
+                // Unless another session wrote meanwhile, the answers are those `before` was computed on.
                 switch session.decision(
-                    question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory, checks: checks)
+                    question, value, origin: origin, provenance: provenance, extra: extra(), reference: territory, checks: checks,
+                    inconsistentBefore: refreshed == nil ? before.between : nil)
                 {
                 case .failure(let violation):
                     attempt.refusal = Refusal(message: violation.description)
