@@ -156,3 +156,13 @@ public struct ListRecord: Sendable, Equatable {
         a.fields.map(\.key) == b.fields.map(\.key) && a.fields.map(\.value) == b.fields.map(\.value)
     }
 }
+
+extension AnswerValue {
+    /// The words of a text or a choice answer; nil for any other kind of value.
+    public var words: String? {
+        switch self {
+        case .text(let s), .choice(let s): s
+        default: nil
+        }
+    }
+}

@@ -94,12 +94,7 @@ public struct ConsistencyChecks: Sendable {
         if case .records(let items)? = answers[key] { items } else { [] }
     }
 
-    static func text(_ value: AnswerValue?) -> String? {
-        switch value {
-        case .text(let s)?, .choice(let s)?: s
-        default: nil
-        }
-    }
+    static func text(_ value: AnswerValue?) -> String? { value?.words }
 
     static func integer(_ value: AnswerValue?) -> Int? {
         if case .integer(let n)? = value { n } else { nil }

@@ -115,12 +115,7 @@ extension FinancingPlan {
             default: nil
             }
         }
-        func text(_ value: AnswerValue?) -> String? {
-            switch value {
-            case .text(let s)?, .choice(let s)?: s
-            default: nil
-            }
-        }
+        func text(_ value: AnswerValue?) -> String? { value?.words }
         let expenses = records(QuestionKeys.expenses).enumerated().map { index, r in
             Expense(
                 line: index + 1, sheet: int(r["fiche"]) ?? 0, item: text(r["poste"]) ?? "",
