@@ -52,7 +52,7 @@ import Testing
     @Test func commandNames() throws {
         let completer = Completer(questionnaire: questionnaire, currentKind: nil)
         #expect(completer.completions(forLine: "/rev") == ["/revoir"])
-        #expect(Set(completer.completions(forLine: "/re")) == ["/retour", "/revoir", "/retirer", "/refaire"])
+        #expect(Set(completer.completions(forLine: "/re")) == ["/retour", "/revoir", "/retirer", "/refaire", "/réunion", "/réunions"])
     }
 
     @Test func sectionsAndKeysAfterACommand() throws {

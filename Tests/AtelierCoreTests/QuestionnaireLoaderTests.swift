@@ -13,7 +13,7 @@ import Testing
         #expect(Set(keys).count == keys.count)
         #expect(
             Project.questionnaire.sections.map(\.key) == [
-                "territoire", "participants", "demographie", "structures", "mobilites", "plan", "contrat", "financement",
+                "territoire", "participants", "demographie", "structures", "mobilites", "concertation", "plan", "contrat", "financement",
             ])
     }
 

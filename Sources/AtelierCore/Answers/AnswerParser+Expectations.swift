@@ -26,6 +26,10 @@ extension AnswerParser {
             return
                 "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
         case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
+        case .participantNames:
+            let names = Self.listedParticipants(in: answers)
+            let listed = names.isEmpty ? " (la liste est vide : /aller participants.liste)" : " : " + names.joined(separator: ", ")
+            return "des noms de la liste des participants, séparés par des virgules" + listed.shortened(to: 300)
         case .actionSheet:
             let count = actionSheets.isEmpty ? "" : " (1 à \(actionSheets.count))"
             return

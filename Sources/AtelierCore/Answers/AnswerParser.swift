@@ -120,6 +120,8 @@ public struct AnswerParser: Sendable {
                     expected: expected)
             }
             return .epci(EpciRef(siren: epci.siren, name: epci.name))
+        case .participantNames:
+            return .choices(try participantNames(text, expected: expected))
         case .actionSheet:
             if text.folded == ActionSheetLibrary.customKey { return .choice(ActionSheetLibrary.customKey) }
             return .choice(try pick(text, in: actionSheets, what: "fiche", expected: expected))

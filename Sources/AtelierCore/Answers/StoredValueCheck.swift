@@ -111,6 +111,8 @@ public enum StoredValueCheck {
             return valid(!communes.isEmpty && communes.allSatisfy(isPlausible))
         case (.epciSiren, .epci(let epci)):
             return valid(Identifiers.isValidSiren(epci.siren))
+        case (.participantNames, .choices(let names)):
+            return valid(!names.isEmpty && names.allSatisfy { !$0.trimmed.isEmpty })
         case (.actionSheet, .choice(let s)), (.fundingInstrument, .choice(let s)):
             return valid(!s.trimmed.isEmpty)
         case (.list, .records):

@@ -59,6 +59,11 @@ extension Command {
         case .plan: return .plan
         case .verifier: return .verify
         case .exporter: return .export(try exportRequest(argument))
+        case .reunion: return .meeting(try meetingAction(argument))
+        case .reunions: return .meetings
+        case .voix: return .voice(argument)
+        case .prioriser: return .prioritize(try prioritizeAction(argument))
+        case .priorites: return .priorities
         case .quitter: return .quit
         }
     }
@@ -89,6 +94,33 @@ extension Command {
                 field: String(parts[parts.count - 1]), value: value)
         }
         return .modify(key: key, value: value.isEmpty ? nil : value)
+    }
+
+    /// `/réunion nouvelle [CHAMPS]` or `/réunion fin [DÉCISIONS]`.
+    static func meetingAction(_ argument: String) throws(CommandRefusal) -> MeetingAction {
+        let word = String(argument.prefix { !$0.isWhitespace })
+        let rest = argument.dropFirst(word.count).trimmed
+        switch word.folded {
+        case "nouvelle", "ouvrir", "debut": return .start(rest.isEmpty ? nil : rest)
+        case "fin", "clore", "fermer": return .end(rest.isEmpty ? nil : rest)
+        default:
+            throw CommandRefusal(
+                "Usage : /réunion nouvelle (ouvre une réunion) ou /réunion fin [ce qui a été décidé] (la clôt) ; « \(word.shortened()) » n'est ni l'un ni l'autre."
+            )
+        }
+    }
+
+    /// `/prioriser`, `/prioriser constats|leviers` or `/prioriser fin`.
+    static func prioritizeAction(_ argument: String) throws(CommandRefusal) -> PrioritizeAction {
+        switch argument.folded {
+        case "", "constats", "constat": return .start(.findings)
+        case "leviers", "levier": return .start(.levers)
+        case "fin", "stop", "arreter": return .stop
+        default:
+            throw CommandRefusal(
+                "Usage : /prioriser (les constats), /prioriser leviers, ou /prioriser fin ; « \(argument.shortened()) » n'est aucun des trois."
+            )
+        }
     }
 
     static func removal(_ argument: String) throws(CommandRefusal) -> Int {

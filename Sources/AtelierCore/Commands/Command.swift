@@ -36,7 +36,33 @@ public enum Command: Equatable, Sendable {
     case export(ExportRequest)
     case undo
     case redo
+    /// `/réunion nouvelle [TYPE ; DATE ; LIEU ; PRÉSENTS]` or `/réunion fin [DÉCISIONS]`.
+    case meeting(MeetingAction)
+    case meetings
+    /// `/voix THÈME ; QUI ; PROPOS [; NOM]`: the fields as typed, for the session to parse.
+    case voice(String)
+    /// `/prioriser [constats|leviers]` starts (or resumes) a round; `/prioriser fin` leaves it.
+    case prioritize(PrioritizeAction)
+    case priorities
     case quit
+}
+
+public enum MeetingAction: Equatable, Sendable {
+    /// The fields as typed after `nouvelle` (nil: asked one by one).
+    case start(String?)
+    /// What was decided, as typed after `fin` (nil: nothing said).
+    case end(String?)
+}
+
+public enum PrioritizeAction: Equatable, Sendable {
+    case start(PriorityScope)
+    case stop
+}
+
+/// What a round of prioritisation ranks: the synthèse's findings or its levers.
+public enum PriorityScope: String, Equatable, Sendable, CaseIterable {
+    case findings = "constats"
+    case levers = "leviers"
 }
 
 /// The national files `/importer` reads.
@@ -76,7 +102,7 @@ extension Command {
     /// Commands that show or export the answers without changing them.
     public var onlyReads: Bool {
         switch self {
-        case .sections, .review, .history, .synthesis, .plan, .verify, .export: true
+        case .sections, .review, .history, .synthesis, .plan, .verify, .export, .meetings, .priorities: true
         default: false
         }
     }

@@ -2,7 +2,7 @@
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
     case aide, sections, aller, retour, passer, revoir, modifier, historique, annuler, refaire, participant, source, retirer, deplacer,
-        synthese, importer, confirmer, plan, verifier, exporter, quitter
+        synthese, importer, confirmer, plan, verifier, exporter, reunion, reunions, voix, prioriser, priorites, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -124,6 +124,36 @@ public enum CommandCatalog {
             summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), en Markdown",
             details:
                 "« /exporter cls » écrit le projet de contrat à côté du classeur (suffixe -cls.md) ; « /exporter plan » le plan de financement (suffixe -plan.md) ; « /exporter plan csv » écrit aussi un fichier CSV pour tableur (séparateur « ; », virgule décimale, UTF-8). Un chemin peut suivre : « /exporter cls chemin/contrat.md ». Les modèles sont dans templates/ ; ce qui manque figure comme « [À compléter : …] »."
+        ),
+        CommandSpec(
+            name: .reunion, spelling: "réunion", argument: "nouvelle|fin [DÉTAILS]", argumentRequired: true,
+            summary: "ouvre une réunion (COPIL, groupe de travail…) ou la clôt ; les réponses données pendant lui sont rattachées",
+            details:
+                "« /réunion nouvelle » demande le type, la date, le lieu et les présents (pris dans la liste des participants) ; « /réunion nouvelle COPIL ; 12/03/2027 ; Mairie ; Marie Dupont, Paul Martin » les donne d'un coup. Tant que la réunion est ouverte, chaque réponse, chaque propos (/voix) et chaque note (/prioriser) lui est rattaché : /revoir et /historique disent « donnée en COPIL le 12/03/2027 ». « /réunion fin Les priorités sont validées » la clôt en notant ce qui a été décidé."
+        ),
+        CommandSpec(
+            name: .reunions, spelling: "réunions", argument: nil, argumentRequired: false,
+            summary: "liste les réunions : date, présents, propos, notes et décisions",
+            details:
+                "Pour chaque réunion du diagnostic partagé : son type, sa date, son lieu, les présents, le nombre de réponses, de propos et de notes qui lui sont rattachés, et ce qui a été décidé."
+        ),
+        CommandSpec(
+            name: .voix, spelling: "voix", argument: "THÈME ; QUI ; PROPOS [; NOM]", argumentRequired: true,
+            summary: "note ce que dit un habitant, un professionnel, un élu ou un partenaire, depuis n'importe quelle question",
+            details:
+                "« /voix mobilités ; habitants ; Pas de bus pour aller chez le médecin le mardi » ajoute un propos à concertation.voix, rattaché à la réunion ouverte. Le nom ne se note que si la personne l'accepte. La synthèse montre les propos à côté des constats du même thème (analyse croisée)."
+        ),
+        CommandSpec(
+            name: .prioriser, spelling: "prioriser", argument: "[constats|leviers|fin]", argumentRequired: false,
+            summary: "fait noter les constats (ou les leviers) par les présents de la réunion, de 1 à 4, et les classe",
+            details:
+                "Pendant une réunion ouverte : chaque constat de la synthèse est présenté, chaque présent le note de 1 (pas prioritaire) à 4 (très prioritaire), un par un ou tous d'un coup (« 4 3 4 2 », dans l'ordre des présents ; « - » pour qui ne note pas). Le classement suit la moyenne des notes (à égalité, la médiane, puis le nombre de 4) ; l'écart entre la note la plus haute et la plus basse dit s'il y a consensus. « /prioriser leviers » fait noter les leviers ; « /prioriser fin » s'arrête (la reprise se fait avec /prioriser). Chaque note est enregistrée aussitôt ; /annuler reprend la dernière."
+        ),
+        CommandSpec(
+            name: .priorites, spelling: "priorités", argument: nil, argumentRequired: false,
+            summary: "montre le classement des priorités de chaque tour, avec la dispersion des notes",
+            details:
+                "Pour chaque tour de /prioriser : la réunion, les votants, la méthode, et le classement avec la moyenne, la médiane et l'écart des notes. Le dernier tour ordonne les fiches proposées au plan d'actions et remplit la partie « priorités » du projet de contrat."
         ),
         CommandSpec(
             name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,

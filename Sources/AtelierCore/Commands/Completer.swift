@@ -59,6 +59,8 @@ public struct Completer: Sendable {
         case .synthese: return SynthesisParts.all
         case .exporter: return ["cls", "plan"]
         case .importer: return ["rpps", "finess", "populations"]
+        case .reunion: return ["nouvelle", "fin"]
+        case .prioriser: return ["constats", "leviers", "fin"]
         default: return []
         }
     }

@@ -34,8 +34,10 @@ public struct Navigator: Sendable {
             ?? section.questions.first { isApplicable($0, answers: answers) }
     }
 
+    /// A question a command fills (`commande:`) is never open: the flow does not ask it.
     public func isOpen(_ question: Question, answers: [String: AnswerValue], skipped: Set<String>) -> Bool {
-        answers[question.key] == nil && !skipped.contains(question.key) && isApplicable(question, answers: answers)
+        question.filledByCommand == nil && answers[question.key] == nil && !skipped.contains(question.key)
+            && isApplicable(question, answers: answers)
     }
 
     public struct SectionProgress: Sendable, Equatable {

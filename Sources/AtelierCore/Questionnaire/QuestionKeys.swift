@@ -39,6 +39,12 @@ public enum QuestionKeys {
     public static let teleconsultationPoints = "mobilites.points_teleconsultation"
     public static let obstacles = "mobilites.obstacles"
 
+    // MARK: - concertation
+    public static let meetings = "concertation.reunions"
+    public static let voices = "concertation.voix"
+    public static let priorityRounds = "concertation.priorisations"
+    public static let votes = "concertation.votes"
+
     // MARK: - plan
     public static let axes = "plan.axes"
     public static let actionSheets = "plan.fiches"
@@ -74,6 +80,7 @@ public enum QuestionKeys {
                 structures, cptsCoverage, sas, ptsm,
                 accessTimeDoctor, accessTimePharmacy, accessTimeEmergency, emergencyOver30Minutes, outsidePoles, transport,
                 teleconsultationPoints, obstacles,
+                meetings, voices, priorityRounds, votes,
                 axes, actionSheets,
                 prs, deliberation, plannedSignature, durationYears, signatories, signaturePlace, coordinator, steeringFrequency,
                 financingBase, expenses, receipts, derogations,

@@ -58,6 +58,9 @@ public struct Question: Sendable {
     public var condition: Condition?
     /// Choices of a `choix_multiples` that cannot be combined with another (« aucune »).
     public var exclusiveChoices: [String]
+    /// The command that fills this answer (`commande: /prioriser`): never asked in the flow of
+    /// questions, still reviewed, checked and undone like any answer.
+    public var filledByCommand: String?
     /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
     public var expectsSource: Bool {
         if case .list = kind { return true }  // structures, aids, APL by part: facts from a source
@@ -66,7 +69,7 @@ public struct Question: Sendable {
 
     public init(
         key: String, label: String, help: String? = nil, kind: QuestionKind,
-        bounds: Bounds = Bounds(), condition: Condition? = nil, exclusiveChoices: [String] = []
+        bounds: Bounds = Bounds(), condition: Condition? = nil, exclusiveChoices: [String] = [], filledByCommand: String? = nil
     ) {
         self.key = key
         self.label = label
@@ -75,6 +78,7 @@ public struct Question: Sendable {
         self.bounds = bounds
         self.condition = condition
         self.exclusiveChoices = exclusiveChoices
+        self.filledByCommand = filledByCommand
     }
 }
 
@@ -127,6 +131,9 @@ public indirect enum QuestionKind: Sendable {
     case communeList
     /// The SIREN of an EPCI à fiscalité propre; fills the communes from the DGCL list.
     case epciSiren
+    /// Names of the participants list (`participants.liste`), separated by commas: who was
+    /// present at a meeting. Stored as the names the list spells.
+    case participantNames
     /// A fiche of the action library (`templates/plan/fiches.yaml`), or a new one.
     case actionSheet
     /// An instrument of the funding catalogue (`templates/financement/catalogue.yaml`).
@@ -149,6 +156,7 @@ public indirect enum QuestionKind: Sendable {
         case .communeCode: "code_commune"
         case .communeList: "communes"
         case .epciSiren: "siren_epci"
+        case .participantNames: "participants"
         case .actionSheet: "fiche_action"
         case .fundingInstrument: "dispositif"
         case .list: "liste"

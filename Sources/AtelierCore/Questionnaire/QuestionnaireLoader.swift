@@ -4,11 +4,13 @@ import Yams
 /// first question is asked.
 public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions", "sources"]
-    static let questionFields: Set = ["cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si", "exclusifs"]
+    static let questionFields: Set = [
+        "cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si", "exclusifs", "commande",
+    ]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
     static let typeNames = [
         "texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
-        "choix_multiples", "date", "code_commune", "communes", "siren_epci", "fiche_action", "dispositif", "liste",
+        "choix_multiples", "date", "code_commune", "communes", "siren_epci", "participants", "fiche_action", "dispositif", "liste",
     ]
 
     /// - Parameter required: question keys the questionnaire must have (`QuestionKeys.required`
@@ -120,9 +122,19 @@ public enum QuestionnaireLoader {
             if let conditionNode = fields["si"] {
                 condition = try self.condition(conditionNode)
             }
+            var command: String?
+            if let commandNode = fields["commande"] {
+                guard let name = commandNode.string?.trimmed, name.hasPrefix("/"),
+                    CommandCatalog.spec(named: String(name.dropFirst())) != nil
+                else {
+                    throw fail(commandNode, "question \(key) : « commande » doit nommer une commande de l'outil, comme /prioriser")
+                }
+                command = name
+            }
             return Question(
                 key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
-                bounds: bounds, condition: condition, exclusiveChoices: try exclusiveChoices(fields["exclusifs"], kind: kind, what: key))
+                bounds: bounds, condition: condition, exclusiveChoices: try exclusiveChoices(fields["exclusifs"], kind: kind, what: key),
+                filledByCommand: command)
         }
 
         func condition(_ node: Node) throws(FileProblem) -> Condition {
@@ -165,6 +177,7 @@ public enum QuestionnaireLoader {
             case "code_commune": return .communeCode
             case "communes": return .communeList
             case "siren_epci": return .epciSiren
+            case "participants": return .participantNames
             case "fiche_action": return .actionSheet
             case "dispositif": return .fundingInstrument
             case "liste":

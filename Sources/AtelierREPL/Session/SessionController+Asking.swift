@@ -26,6 +26,8 @@ extension SessionController {
 
     func askCurrent() {
         catchUpWithOtherSessions()
+        // While a meeting is typed or a round scored, its prompt replaces the question's.
+        if askMeetingField() || askPriority() { return }
         guard let question = current else {
             printCompletion()
             return

@@ -35,6 +35,11 @@ extension SessionController {
         case .importFile(let kind, let path): return importFile(kind: kind, path: path)
         case .confirm(let key): return confirm(key)
         case .verify: return verify()
+        case .meeting(let action): return meeting(action)
+        case .meetings: return listMeetings()
+        case .voice(let fields): return addVoice(fields)
+        case .prioritize(let action): return prioritize(action)
+        case .priorities: return showPriorities()
         case .quit:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit

@@ -34,6 +34,10 @@ public final class SessionController {
     /// The checks between answers, built once per year (they read the library and the
     /// questionnaire, which do not change during a session).
     var cachedChecks: (year: Int, checks: ConsistencyChecks)?
+    /// A meeting being typed field by field (`/réunion nouvelle` without its fields).
+    var meetingEntry: MeetingEntry?
+    /// A round of `/prioriser` in progress: lines are scores until it ends.
+    var prioritization: PrioritizationState?
 
     struct DerivedResults {
         var synthesis: (revision: Int, value: Synthesis)?
@@ -138,6 +142,8 @@ public final class SessionController {
 
     /// A line that is not a command: the session says what it means, this says it and writes it.
     func answer(_ line: String) -> Outcome {
+        // A meeting typed field by field, then a round of scores, take the line before the question.
+        if let outcome = meetingLine(line) ?? priorityLine(line) { return outcome }
         if !line.isEmpty, let problem = referenceProblem(for: current?.kind) { return problem }
         switch session.interpret(line, parser: parser(for:)) {
         case .nothing:
