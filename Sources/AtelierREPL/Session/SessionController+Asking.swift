@@ -112,5 +112,6 @@ extension SessionController {
         console.write("Fait : " + parts.joined(separator: " · "))
         let remaining = progress.reduce(0) { $0 + $1.applicable - $1.answered }
         console.write(remaining == 0 ? "Il ne reste aucune question." : "Reste : \(remaining) question(s) applicable(s) sans réponse.")
+        if let meeting = session.openMeeting { console.write(style.yellow(wording.meetingInProgress(meeting))) }
     }
 }
