@@ -204,4 +204,33 @@ import Testing
         let back = try UndoSessionTests.elements("concertation.voix", in: workbook)
         #expect(try back.map(Self.meetingNumber) == [1, 2], "\(back)")
     }
+
+    @Test func aMeetingMovedTakesItsVoicesAlongAndOneWithARoundIsNotRemoved() throws {
+        let sandbox = Sandbox()
+        let workbook = sandbox.path + "/move.sqlite"
+        let script =
+            Self.copil
+            + "/voix prévention ; habitants ; Dépistage trop loin\n/réunion fin\n/réunion nouvelle entretien ; 20/03/2027\n/voix autre ; élus ; Oui\n/réunion fin\n"
+        #expect(try Binary.run([workbook], input: script, in: sandbox.path).status == 0)
+        let moved = try Binary.run([workbook], input: "/aller concertation.reunions\n/déplacer 2 1\n/réunions\n", in: sandbox.path)
+        #expect(moved.status == 0, "\(moved.errors)")
+        #expect(try UndoSessionTests.elements("concertation.voix", in: workbook).map(Self.meetingNumber) == [2, 1])
+        #expect(moved.output.contains("  1. entretien du 20/03/2027\n"), "\(moved.output)")
+
+        // A round of prioritisation names meeting 1 (the entretien now): it is not removed.
+        let round =
+            #"{"type":"liste","valeur":[[{"cle":"reunion","reponse":{"type":"entier","valeur":1}},{"cle":"portee","reponse":{"type":"choix","valeur":"constats"}},{"cle":"elements","reponse":{"type":"texte","valeur":"a"}}]]}"#
+        try DatabaseQueue(path: workbook).write {
+            try $0.execute(
+                sql:
+                    "INSERT INTO answer (key, value, display, updated_at) VALUES ('concertation.priorisations', ?, '1 élément', '2027-03-20T10:00:00Z')",
+                arguments: [round])
+        }
+        let refused = try Binary.run([workbook], input: "/aller concertation.reunions\n/retirer 1\n", in: sandbox.path)
+        #expect(
+            refused.errors.hasPrefix(
+                "Ligne 2 : La réunion 1 a le tour de priorisation concertation.priorisations.1 : ses votes en dépendent, elle n'est pas retirée."
+            ), "\(refused.errors)")
+        #expect(try UndoSessionTests.elements("concertation.reunions", in: workbook).count == 2)
+    }
 }
