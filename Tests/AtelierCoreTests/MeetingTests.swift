@@ -61,6 +61,9 @@ import Testing
         let named = said.setting("reunion", to: .integer(1), order: Concertation.voiceFields)
         #expect(open.completed(named, for: voices)["reunion"] == .integer(1))
         #expect(session(meetings: [meeting("COPIL", 1, status: "close")]).completed(said, for: voices)["reunion"] == nil)
+        // A meeting the list does not have is named as such (min 1 is the questionnaire's bound).
+        #expect(open.unknownMeeting(in: named, for: voices) == nil)
+        #expect(open.unknownMeeting(in: said.setting("reunion", to: .integer(3), order: Concertation.voiceFields), for: voices) == 3)
     }
 
     @Test func closingAMeetingKeepsTheDecisionsTypedBefore() throws {

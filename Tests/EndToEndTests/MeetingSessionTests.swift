@@ -76,7 +76,7 @@ import Testing
         let listed = try #require(output.components(separatedBy: "✓ Réunion close").last)
         #expect(listed.contains("  1. COPIL du 12/03/2027, Mairie\n"), "\(listed)")
         #expect(listed.contains("     Présents : Marie Dupont, Paul Martin, Jeanne Roux, Ali Ben\n"))
-        #expect(listed.contains("     1 réponse, 2 propos\n"), "\(listed)")
+        #expect(listed.contains("     1 réponse, 2 propos, 0 note\n"), "\(listed)")
         #expect(listed.contains("     Décisions : Priorités validées\n"))
         #expect(!listed.contains("— en cours"))
 
@@ -132,7 +132,7 @@ import Testing
         #expect(reopened.status == 0, "\(reopened.errors)")
         #expect(reopened.output.contains("Réunion en cours : COPIL du 12/03/2027 — /réunion fin pour la clore."), "\(reopened.output)")
         #expect(reopened.output.contains("  1. COPIL du 12/03/2027, Mairie — en cours\n"), "\(reopened.output)")
-        #expect(reopened.output.contains("     0 réponse, 1 propos\n"), "\(reopened.output)")
+        #expect(reopened.output.contains("     0 réponse, 1 propos, 0 note\n"), "\(reopened.output)")
     }
 
     @Test func undoTakesBackTheVoiceThenTheClose() throws {
@@ -142,6 +142,10 @@ import Testing
             Self.copil + "/voix structures ; professionnels ; La MSP est pleine ; Dr Ben\n/réunion fin\n/voix autre ; élus ; Rien\n"
         #expect(try Binary.run([workbook], input: script, in: sandbox.path).status == 0)
         #expect(try UndoSessionTests.elements("concertation.voix", in: workbook).count == 2)
+        let wrong = try Binary.run([workbook], input: "/voix autre ; élus ; Rien ; ; 4\n", in: sandbox.path)
+        #expect(
+            wrong.errors.hasPrefix("Ligne 1 : Il n'y a pas de réunion 4 : concertation.reunions en compte 1 (/réunions pour les voir)."),
+            "\(wrong.errors)")
         // The voice typed after the close is attached to no meeting.
         #expect(try Self.meetingNumber(UndoSessionTests.elements("concertation.voix", in: workbook)[1]) == nil)
 

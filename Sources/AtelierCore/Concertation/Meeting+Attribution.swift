@@ -51,6 +51,15 @@ extension Session {
         return record.setting(Concertation.meetingField, to: .integer(meeting.number), order: fields.map(\.key))
     }
 
+    /// The meeting number an element of `question` names when the meetings list has no such
+    /// meeting (a voice or a round typed with a wrong number); nil when it is fine.
+    public func unknownMeeting(in record: ListRecord, for question: Question) -> Int? {
+        guard ListReferences.all.contains(where: { $0.list == question.key && $0.target == QuestionKeys.meetings }),
+            case .integer(let number)? = record[Concertation.meetingField]
+        else { return nil }
+        return number <= records(ofKey: QuestionKeys.meetings).count ? nil : number
+    }
+
     /// The meetings list with meeting `number` closed, what was decided appended (« ; ») to
     /// what was typed before; nil when it is not an open meeting.
     public func closingMeeting(_ number: Int, decisions: String?, fields: [ListField]) -> [ListRecord]? {

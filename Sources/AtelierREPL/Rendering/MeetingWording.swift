@@ -37,8 +37,8 @@ extension SessionWording {
         lines.append(
             "     Présents : "
                 + (meeting.present.isEmpty ? style.dim("non notés") : meeting.present.map(TerminalText.plainLine).joined(separator: ", ")))
-        var counts = ["\(answers) réponse\(answers > 1 ? "s" : "")", "\(voices) propos"]
-        if rounds > 0 { counts.append("\(rounds) tour\(rounds > 1 ? "s" : "") de priorisation (\(votes) note\(votes > 1 ? "s" : ""))") }
+        var counts = ["\(answers) réponse\(answers > 1 ? "s" : "")", "\(voices) propos", "\(votes) note\(votes > 1 ? "s" : "")"]
+        if rounds > 0 { counts[2] += " (\(rounds) tour\(rounds > 1 ? "s" : "") de priorisation)" }
         lines.append("     " + counts.joined(separator: ", "))
         lines.append("     Décisions : " + (meeting.decisions.map(TerminalText.plainLine) ?? style.dim("aucune notée")))
         return lines
@@ -57,5 +57,11 @@ extension SessionWording {
     /// The resume summary's line when a meeting is open.
     func meetingInProgress(_ meeting: Concertation.Meeting) -> String {
         "Réunion en cours : \(TerminalText.plainLine(meeting.label)) — /réunion fin pour la clore."
+    }
+
+    func unknownMeeting(_ number: Int, count: Int) -> String {
+        let held = count == 0 ? "aucune réunion n'est notée" : "\(QuestionKeys.meetings) en compte \(count)"
+        return
+            "Il n'y a pas de réunion \(number) : \(held) (/réunions pour les voir). Laissez le numéro vide pour rattacher le propos à la réunion ouverte."
     }
 }

@@ -40,9 +40,9 @@ extension SessionController {
         var added = record
         if let refusal = commit(
             question, origin: .typed, quiet: true, revisiting: false,
-            decide: {
+            decide: { () throws(Refusal) in
                 // A voice typed during a meeting is attached to it.
-                added = self.session.completed(record, for: question)
+                added = try self.checkedElement(record, for: question)
                 return .records(self.records(of: question) + [added])
             })
         {

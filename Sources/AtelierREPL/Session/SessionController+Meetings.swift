@@ -73,6 +73,7 @@ extension SessionController {
             })
         if let refusal { return refusal }
         if let opened = session.openMeeting { console.write(wording.meetingOpened(opened)) }
+        if let current { session.alignDraft(with: current) }
         reask()
         return .accepted
     }

@@ -19,9 +19,9 @@ extension SessionController {
         var added: ListRecord?
         let refusal = commit(
             question, origin: .typed, quiet: true,
-            decide: {
+            decide: { () throws(Refusal) in
                 // Attached to the meeting open as the workbook is now.
-                let record = self.session.completed(typed, for: question)
+                let record = try self.checkedElement(typed, for: question)
                 added = record
                 return .records(self.records(of: question) + [record])
             })
@@ -33,5 +33,15 @@ extension SessionController {
         console.write(wording.voiceAdded(number: number, added ?? typed, fields: listFields, meeting: meeting))
         reask()
         return .accepted
+    }
+
+    /// `record` completed from where the session stands (a voice attached to the open meeting),
+    /// refused when it names a meeting the list does not have.
+    func checkedElement(_ record: ListRecord, for question: Question) throws(Refusal) -> ListRecord {
+        let completed = session.completed(record, for: question)
+        if let number = session.unknownMeeting(in: completed, for: question) {
+            throw Refusal(message: wording.unknownMeeting(number, count: session.records(ofKey: QuestionKeys.meetings).count))
+        }
+        return completed
     }
 }
