@@ -152,6 +152,8 @@ import Testing
         let undone = try Binary.run([workbook], input: "/annuler\n/annuler\n/réunions\n", in: sandbox.path)
         #expect(undone.status == 0, "\(undone.errors)")
         #expect(try UndoSessionTests.elements("concertation.voix", in: workbook).count == 1)
+        // The session stays on the question it was asking, not on the list /voix wrote to.
+        #expect(!undone.output.contains("[concertation.voix]") && !undone.output.contains("[concertation.reunions]"), "\(undone.output)")
         let meetings = try UndoSessionTests.elements("concertation.reunions", in: workbook)
         #expect(meetings.count == 1 && meetings[0].contains("ouverte"), "\(meetings)")
         // Reopened by /annuler: the meeting is in progress again, and answers go to it.

@@ -34,13 +34,13 @@ extension Concertation {
 
 extension Session {
     /// The meeting in progress, as the session's copy of the workbook has it.
-    public var openMeeting: Concertation.Meeting? { Concertation.openMeeting(in: usableValues) }
+    public var openMeeting: Concertation.Meeting? {
+        guard let stored = usableAnswers[QuestionKeys.meetings] else { return nil }
+        return Concertation.openMeeting(in: [QuestionKeys.meetings: stored.value])
+    }
 
     /// The attribution every change decided now carries: the open meeting's, if any.
-    public var meetingAttribution: String? {
-        guard let stored = usableAnswers[QuestionKeys.meetings] else { return nil }
-        return Concertation.openMeeting(in: [QuestionKeys.meetings: stored.value])?.attribution
-    }
+    public var meetingAttribution: String? { openMeeting?.attribution }
 
     /// An element added to `question`, completed from where the session stands: a voice
     /// typed during a meeting is attached to it, unless it names its meeting itself.
