@@ -13,6 +13,8 @@ public struct AnswerEvent: Sendable, Equatable {
     public var recordedAt: Date
     /// Who recorded the line, when it differs from the author of the value (an undo).
     public var actedBy: String? = nil
+    /// The meeting the value was given in (« en COPIL le 12/03/2027 »).
+    public var meeting: String? = nil
 }
 
 /// What the list of workbooks shows for each file.

@@ -65,7 +65,7 @@ struct StoredChange {
         for step in steps {
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT value, participant, source, source_year FROM answer WHERE key = ?",
+                    db, sql: "SELECT value, participant, source, source_year, meeting FROM answer WHERE key = ?",
                     arguments: [step.key])
             else {
                 states[step.key] = .absent
@@ -76,7 +76,10 @@ struct StoredChange {
                 continue
             }
             states[step.key] = .answered(
-                value, .init(participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year")))
+                value,
+                .init(
+                    participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year"),
+                    meeting: row.text("meeting")))
         }
         return states
     }
@@ -89,7 +92,8 @@ struct StoredChange {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year
+                SELECT e.*, p.participant AS prior_participant, p.source AS prior_source, p.source_year AS prior_source_year,
+                    p.meeting AS prior_meeting
                 FROM answer_event e
                 LEFT JOIN answer_event p ON p.id = (
                     SELECT MAX(id) FROM answer_event WHERE key = e.key AND id < e.id)
@@ -111,8 +115,10 @@ struct StoredChange {
                 key: row.text("key") ?? "", before: try value(row, "previous_value"), after: try value(row, "value"),
                 beforeMeta: .init(
                     participant: row.text("prior_participant"), source: row.text("prior_source"),
-                    sourceYear: row.integer("prior_source_year")),
-                afterMeta: .init(participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year")))
+                    sourceYear: row.integer("prior_source_year"), meeting: row.text("prior_meeting")),
+                afterMeta: .init(
+                    participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year"),
+                    meeting: row.text("meeting")))
             return (step, row.text("origin").flatMap(AnswerChange.Origin.init(rawValue:)))
         }
     }

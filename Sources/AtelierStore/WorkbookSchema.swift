@@ -113,6 +113,16 @@ enum WorkbookSchema {
                     CREATE INDEX answer_event_by_change_set ON answer_event(change_set, id);
                     """)
         }
+        migrator.registerMigration("v4 réunions") { db in
+            try db.execute(
+                sql: """
+                    -- The meeting an answer was given in, as its attribution reads (« en COPIL le
+                    -- 12/03/2027 »); NULL: given outside any meeting, or before meetings existed.
+                    -- Text, not a number: a meeting renumbered or removed leaves it as it was said.
+                    ALTER TABLE answer ADD COLUMN meeting TEXT;
+                    ALTER TABLE answer_event ADD COLUMN meeting TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -39,7 +39,8 @@ extension WorkbookStore {
             }
             result[key] = StoredAnswer(
                 key: key, value: value, participant: row.text("participant"), source: row.text("source"),
-                sourceYear: row.integer("source_year"), updatedAt: row.text("updated_at").flatMap(Timestamp.date) ?? .distantPast)
+                sourceYear: row.integer("source_year"), updatedAt: row.text("updated_at").flatMap(Timestamp.date) ?? .distantPast,
+                meeting: row.text("meeting"))
         }
         return result
     }
@@ -56,7 +57,7 @@ extension WorkbookStore {
                     key: row.text("key") ?? key, display: row.text("display"), previousDisplay: row.text("previous_display"),
                     participant: row.text("participant"), source: row.text("source"), sourceYear: row.integer("source_year"),
                     origin: row.text("origin") ?? "?", recordedAt: row.text("recorded_at").flatMap(Timestamp.date) ?? .distantPast,
-                    actedBy: row.text("acted_by"))
+                    actedBy: row.text("acted_by"), meeting: row.text("meeting"))
             }
         }
     }

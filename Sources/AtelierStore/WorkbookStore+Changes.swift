@@ -73,26 +73,27 @@ extension WorkbookStore {
         if let json {
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO answer (key, value, display, participant, source, source_year, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO answer (key, value, display, participant, source, source_year, updated_at, meeting)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET value = excluded.value, display = excluded.display,
                         participant = excluded.participant, source = excluded.source,
-                        source_year = excluded.source_year, updated_at = excluded.updated_at
+                        source_year = excluded.source_year, updated_at = excluded.updated_at,
+                        meeting = excluded.meeting
                     """
-            ).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now])
+            ).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now, change.meeting])
         } else {
             try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
         }
         try db.cachedStatement(
             sql: """
                 INSERT INTO answer_event (key, value, display, previous_value, previous_display,
-                    participant, source, source_year, origin, recorded_at, change_set, acted_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    participant, source, source_year, origin, recorded_at, change_set, acted_by, meeting)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             change.key, json, display, previous?.text("value"),
             previous?.text("display"), change.participant, change.source,
-            change.sourceYear, change.origin.rawValue, now, changeSet, actedBy,
+            change.sourceYear, change.origin.rawValue, now, changeSet, actedBy, change.meeting,
         ])
         try db.cachedStatement(sql: "DELETE FROM skipped_question WHERE key = ?").execute(arguments: [change.key])
     }

@@ -79,7 +79,7 @@ extension WorkbookStore {
             for change in changes where changed.contains(change.key) {
                 outcome.written[change.key] = StoredAnswer(
                     key: change.key, value: change.value, participant: change.participant,
-                    source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt)
+                    source: change.source, sourceYear: change.sourceYear, updatedAt: recordedAt, meeting: change.meeting)
             }
         } abandoning: {
             $0 is Abandoned

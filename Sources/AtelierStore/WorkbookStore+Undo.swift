@@ -63,7 +63,8 @@ extension WorkbookStore {
             let written = AnswerChange(
                 key: restoration.key, value: restoration.value ?? .text(""),
                 participant: restoration.meta.participant, source: restoration.meta.source,
-                sourceYear: restoration.meta.sourceYear, origin: direction == .undo ? .undone : .redone)
+                sourceYear: restoration.meta.sourceYear, origin: direction == .undo ? .undone : .redone,
+                meeting: restoration.meta.meeting)
             try write(
                 written, json: restoration.value?.json, previous: previous, actedBy: participant, at: now, changeSet: change.id, in: db)
         }

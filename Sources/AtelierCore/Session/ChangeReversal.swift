@@ -25,11 +25,14 @@ public enum ChangeReversal {
         public var participant: String?
         public var source: String?
         public var sourceYear: Int?
+        /// The meeting the value was given in: /annuler puts it back with the value.
+        public var meeting: String?
 
-        public init(participant: String?, source: String?, sourceYear: Int?) {
+        public init(participant: String?, source: String?, sourceYear: Int?, meeting: String? = nil) {
             self.participant = participant
             self.source = source
             self.sourceYear = sourceYear
+            self.meeting = meeting
         }
     }
 

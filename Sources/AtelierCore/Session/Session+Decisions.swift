@@ -33,7 +33,13 @@ extension Session {
             key: question.key, value: value, participant: participant,
             source: provenance.map(\.source) ?? applied?.0, sourceYear: provenance.map(\.year) ?? applied?.1, origin: origin)
         let derived = derivedChanges(for: question, value: value, reference: reference)
-        let all = [change] + derived.changes + extra
+        // Every change decided during a meeting is attributed to it.
+        let meeting = meetingAttribution
+        let all = ([change] + derived.changes + extra).map { item in
+            var stamped = item
+            stamped.meeting = meeting
+            return stamped
+        }
         var after = usableValues
         for item in all { after[item.key] = item.value }
         for item in all {

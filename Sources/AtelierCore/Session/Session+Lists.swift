@@ -59,14 +59,7 @@ extension Session {
     /// The financing lines with their fiche numbers mapped by `map` (nil: the fiche is gone and
     /// so is the line), as changes to commit with the plan d'actions.
     public func financingRenumbered(_ map: (Int) -> Int?) -> [AnswerChange] {
-        FinancingLines.keys.compactMap { key in
-            guard let answer = answers[key], case .records(let items) = answer.value,
-                let renumbered = FinancingLines.renumbered(items, map)
-            else { return nil }
-            return AnswerChange(
-                key: key, value: .records(renumbered), participant: participant, source: answer.source,
-                sourceYear: answer.sourceYear, origin: .modified)
-        }
+        referencesRenumbered(to: QuestionKeys.actionSheets, map)
     }
 }
 
@@ -107,33 +100,15 @@ public enum FinancingLines {
 
     /// `items` with each fiche number mapped; nil when nothing changes.
     public static func renumbered(_ items: [ListRecord], _ map: (Int) -> Int?) -> [ListRecord]? {
-        var changed = false
-        let result: [ListRecord] = items.compactMap { record in
-            guard case .integer(let old)? = record[ficheField] else { return record }
-            guard let new = map(old) else {
-                changed = true
-                return nil
-            }
-            if new == old { return record }
-            changed = true
-            var copy = record
-            copy.fields = copy.fields.map { $0.key == ficheField ? ($0.key, AnswerValue.integer(new)) : $0 }
-            return copy
-        }
-        return changed ? result : nil
+        ListReferences.renumbered(items, field: ficheField, whenRemoved: .goesWith, map)
     }
 
     /// Where each fiche goes when element `number` is removed (nil: its lines go with it).
-    public static func afterRemoving(_ number: Int) -> (Int) -> Int? {
-        { old in old == number ? nil : (old > number ? old - 1 : old) }
-    }
+    public static func afterRemoving(_ number: Int) -> (Int) -> Int? { ListReferences.afterRemoving(number) }
 
     /// Where each fiche goes when element `from` moves to position `to` among `count`.
     public static func afterMoving(_ from: Int, to: Int, count: Int) -> (Int) -> Int? {
-        var order = Array(1...max(count, 1))
-        order.insert(order.remove(at: from - 1), at: to - 1)
-        // order[new - 1] = old
-        return { old in order.firstIndex(of: old).map { $0 + 1 } }
+        ListReferences.afterMoving(from, to: to, count: count)
     }
 }
 

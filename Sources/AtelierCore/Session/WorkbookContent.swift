@@ -28,14 +28,20 @@ public struct StoredAnswer: Sendable, Equatable {
     public var source: String?
     public var sourceYear: Int?
     public var updatedAt: Date
+    /// The meeting it was given in, as its attribution reads (`Concertation.Meeting.attribution`).
+    public var meeting: String?
 
-    public init(key: String, value: AnswerValue, participant: String?, source: String?, sourceYear: Int?, updatedAt: Date) {
+    public init(
+        key: String, value: AnswerValue, participant: String?, source: String?, sourceYear: Int?, updatedAt: Date,
+        meeting: String? = nil
+    ) {
         self.key = key
         self.value = value
         self.participant = participant
         self.source = source
         self.sourceYear = sourceYear
         self.updatedAt = updatedAt
+        self.meeting = meeting
     }
 }
 
@@ -61,14 +67,20 @@ public struct AnswerChange: Sendable {
     public var source: String?
     public var sourceYear: Int?
     public var origin: Origin
+    /// The meeting open when it was decided, as its attribution reads (« en COPIL le 12/03/2027 »).
+    public var meeting: String?
 
-    public init(key: String, value: AnswerValue, participant: String?, source: String?, sourceYear: Int?, origin: Origin) {
+    public init(
+        key: String, value: AnswerValue, participant: String?, source: String?, sourceYear: Int?, origin: Origin,
+        meeting: String? = nil
+    ) {
         self.key = key
         self.value = value
         self.participant = participant
         self.source = source
         self.sourceYear = sourceYear
         self.origin = origin
+        self.meeting = meeting
     }
 }
 

@@ -7,6 +7,7 @@ extension SessionController {
     /// The prompt readline shows: where the user is, then `›`.
     public var prompt: String {
         guard interactive else { return "" }
+        if let entry = meetingEntry { return style.prompt("réunion · \(entry.fields[entry.index].label) › ") }
         if let draft, let question = current {
             let field = draft.fields[draft.index]
             return style.prompt("\(question.key) · élément \(draft.itemNumber) · \(field.label) › ")
@@ -16,7 +17,7 @@ extension SessionController {
 
     /// Completion for what is being typed now: the current question's (or field's) choices.
     public var completer: Completer {
-        let kind = draft.map { $0.fields[$0.index].kind } ?? current?.kind
+        let kind = meetingEntry.map { $0.fields[$0.index].kind } ?? draft.map { $0.fields[$0.index].kind } ?? current?.kind
         var instrumentKeys: [String] = []
         if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
         return Completer(
@@ -112,5 +113,6 @@ extension SessionController {
         console.write("Fait : " + parts.joined(separator: " · "))
         let remaining = progress.reduce(0) { $0 + $1.applicable - $1.answered }
         console.write(remaining == 0 ? "Il ne reste aucune question." : "Reste : \(remaining) question(s) applicable(s) sans réponse.")
+        if let meeting = session.openMeeting { console.write(style.yellow(wording.meetingInProgress(meeting))) }
     }
 }

@@ -37,8 +37,14 @@ extension SessionController {
     /// workbook when the write lock is held, so that another session's elements are kept.
     func append(_ record: ListRecord, to question: Question) -> Outcome {
         let before = currentInconsistencies()
+        var added = record
         if let refusal = commit(
-            question, origin: .typed, quiet: true, revisiting: false, decide: { .records(self.records(of: question) + [record]) })
+            question, origin: .typed, quiet: true, revisiting: false,
+            decide: { () throws(Refusal) in
+                // A voice typed during a meeting is attached to it.
+                added = try self.checkedElement(record, for: question)
+                return .records(self.records(of: question) + [added])
+            })
         {
             // Typed field by field, the element starts again at its first field: its last one
             // is seldom what is wrong (an axis, a fiche number).
@@ -47,7 +53,7 @@ extension SessionController {
             return .refused(message + " L'élément est à ressaisir depuis son premier champ.")
         }
         let count = currentRecords.count
-        console.write("  \(style.green("✓")) élément \(count) enregistré : \(record.display(expecting: draft?.fields.map(\.key) ?? []))")
+        console.write("  \(style.green("✓")) élément \(count) enregistré : \(added.display(expecting: draft?.fields.map(\.key) ?? []))")
         reportRevisits(since: before)
         session.startDraft(draft?.fields ?? [], for: question)
         askField()
@@ -81,17 +87,18 @@ extension SessionController {
         guard number >= 1, number <= shown.count else {
             return .refused("Numéro d'élément invalide : attendu un nombre entre 1 et \(shown.count).")
         }
+        // A meeting that has rounds of prioritisation keeps them: it cannot be removed before them.
+        let blocking = session.elements(naming: number, of: question.key).filter { $0.reference.whenRemoved == .blocksRemoval }
+        if !blocking.isEmpty { return .refused(wording.removalBlocked(number, of: question.key, by: blocking)) }
         var renumbered: [AnswerChange] = []
-        var dropped: [String] = []
+        var following: [(reference: ListReference, index: Int, record: ListRecord)] = []
         var axisChanges: [AnswerChange] = []
         let before = currentInconsistencies()
         let refusal = commit(
             question, origin: .removed, quiet: true, positional: true, revisiting: false,
             also: {
-                renumbered =
-                    question.key == QuestionKeys.actionSheets
-                    ? self.session.financingRenumbered(FinancingLines.afterRemoving(number)) : []
-                dropped = question.key == QuestionKeys.actionSheets ? self.financingLines(onSheet: number) : []
+                renumbered = self.session.referencesRenumbered(to: question.key, ListReferences.afterRemoving(number))
+                following = self.session.elements(naming: number, of: question.key)
                 axisChanges =
                     question.key == QuestionKeys.axes ? self.session.axisReferencesRenumbered(FinancingLines.afterRemoving(number)) : []
                 return renumbered + axisChanges
@@ -102,12 +109,9 @@ extension SessionController {
                 return .records(items)
             })
         if let refusal { return refusal }
-        noteRenumbered(renumbered)
+        noteRenumbered(renumbered, of: question.key)
         console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")
-        if !dropped.isEmpty {
-            console.write(
-                style.yellow("  Retirées avec la fiche \(number) : " + dropped.joined(separator: " ; ") + ". /annuler pour les rétablir."))
-        }
+        for line in wording.followedRemoval(number, of: question.key, following) { console.write(line) }
         if !axisChanges.isEmpty {
             console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))
         }
@@ -120,13 +124,7 @@ extension SessionController {
         if case .list(let fields) = question.kind { startList(question, fields: fields) }
     }
 
-    /// The financing lines on fiche `number`, which go with it: « financement.depenses.2 (…) ».
-    func financingLines(onSheet number: Int) -> [String] {
-        FinancingLines.keys.flatMap { key in
-            session.records(ofKey: key).enumerated().compactMap { index, record in
-                guard case .integer(number)? = record[FinancingLines.ficheField] else { return nil }
-                return "\(key).\(index + 1) (\(record.display.shortened(to: 80)))"
-            }
-        }
+    func noteRenumbered(_ changes: [AnswerChange], of target: String) {
+        if let line = wording.renumbered(changes, of: target) { console.write(line) }
     }
 }

@@ -68,7 +68,7 @@ extension SessionController {
             also: {
                 // The financing lines follow their fiche, and the fiches their axis.
                 let map = FinancingLines.afterMoving(numbers[0], to: numbers[1], count: count)
-                renumbered = question.key == QuestionKeys.actionSheets ? self.session.financingRenumbered(map) : []
+                renumbered = self.session.referencesRenumbered(to: question.key, map)
                 axisChanges = question.key == QuestionKeys.axes ? self.session.axisReferencesRenumbered(map) : []
                 return renumbered + axisChanges
             },
@@ -78,21 +78,13 @@ extension SessionController {
                 return .records(items)
             })
         if let refusal { return refusal }
-        noteRenumbered(renumbered)
+        noteRenumbered(renumbered, of: question.key)
         console.write("  \(style.green("✓")) élément \(numbers[0]) placé en position \(numbers[1]).")
         if !axisChanges.isEmpty {
             console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))
         }
         startListAgain(question)
         return .accepted
-    }
-
-    func noteRenumbered(_ changes: [AnswerChange]) {
-        if !changes.isEmpty {
-            console.write(
-                style.dim(
-                    "  Les lignes du plan de financement suivent leurs fiches (\(changes.map(\.key).joined(separator: ", ")) mis à jour)."))
-        }
     }
 
     /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.

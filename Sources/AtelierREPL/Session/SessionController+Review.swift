@@ -33,9 +33,13 @@ extension SessionController {
                     question.key, mark + Table.truncate(answer.value.display, 60),
                     answer.source ?? "—", answer.participant ?? "—", context.timestamp(answer.updatedAt),
                 ])
+                // The meeting it was given in, under its row.
+                if let meeting = answer.meeting { details[rows.count - 1] = [style.dim("    " + wording.given(meeting))] }
                 if case .records(let items) = answer.value, !items.isEmpty {
                     let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
-                    details[rows.count - 1] = items.enumerated().map { "    \($0.offset + 1). \($0.element.display(expecting: keys))" }
+                    details[rows.count - 1, default: []] += items.enumerated().map {
+                        "    \($0.offset + 1). \($0.element.display(expecting: keys))"
+                    }
                 }
             }
             if rows.isEmpty {
@@ -84,14 +88,17 @@ extension SessionController {
             console.write("Aucune réponse n'a encore été donnée à \(key).")
             return .accepted
         }
+        // The meeting column only when a value was given in one.
+        let inMeetings = events.contains { $0.meeting != nil }
         let rows = events.map { e in
             [
                 context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
                 Table.truncate(e.previousDisplay ?? "—", 30), e.actedBy ?? e.participant ?? "—",
                 (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? ""),
-            ]
+            ] + (inMeetings ? [e.meeting.map(wording.given) ?? "—"] : [])
         }
-        let lines = Table.render(header: ["Quand", "Nature", "Valeur", "Avant", "Qui", "Source"], rows: rows)
+        let header = ["Quand", "Nature", "Valeur", "Avant", "Qui", "Source"] + (inMeetings ? ["Réunion"] : [])
+        let lines = Table.render(header: header, rows: rows)
         console.write(style.bold("Historique de \(key)"))
         for (index, line) in lines.enumerated() { console.write("  " + (index == 0 ? style.bold(line) : line)) }
         remindCurrent()

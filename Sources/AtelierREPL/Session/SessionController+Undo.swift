@@ -5,7 +5,8 @@ import AtelierStore
 
 extension SessionController {
     /// `/annuler`: takes back the last confirmed change, whichever session made it.
-    func undo() -> Outcome { revert(.undo) }
+    /// While a meeting is typed field by field, it abandons that entry (nothing is written yet).
+    func undo() -> Outcome { abandonMeetingEntry() ?? revert(.undo) }
 
     /// `/refaire`: replays what /annuler took back, until another change is made.
     func redo() -> Outcome { revert(.redo) }
@@ -44,8 +45,10 @@ extension SessionController {
             // undone: asked again with its value as it is now.
             // Saved as the position only when it is left without an answer (there is work to do
             // there); otherwise quitting now resumes where the user was.
+            // A meeting, a voice, a vote are recorded by command from any question: the session stays.
             let main = (change.restored.first?.key ?? change.skipped).flatMap { questionnaire.question(forKey: $0) }
-            if let main, navigator.isApplicable(main, answers: values) {
+            let byCommand = main.map { Concertation.listKeys.contains($0.key) && $0.key != current?.key } ?? false
+            if let main, !byCommand, navigator.isApplicable(main, answers: values) {
                 setCurrent(main, saving: answers[main.key] == nil)
             } else {
                 setCurrent(current, saving: false)
