@@ -7,6 +7,7 @@ extension SessionController {
     /// The prompt readline shows: where the user is, then `›`.
     public var prompt: String {
         guard interactive else { return "" }
+        if let priority = priorityPrompt { return style.prompt(priority) }
         if let draft, let question = current {
             let field = draft.fields[draft.index]
             return style.prompt("\(question.key) · élément \(draft.itemNumber) · \(field.label) › ")
@@ -96,6 +97,7 @@ extension SessionController {
 
     /// After a command that printed something long, recall what is being asked.
     func remindCurrent() {
+        if remindPriority() { return }
         guard let question = current else { return }
         console.write(style.dim("Question en cours : \(question.label) [\(question.key)]"))
     }
