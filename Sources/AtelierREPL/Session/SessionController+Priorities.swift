@@ -9,6 +9,8 @@ struct PrioritizationState {
     var scope: PriorityScope
     /// The question asked before the round, asked again after it.
     var returnTo: Question?
+    /// What was last asked: a line typed for it is refused if another session scored it meanwhile.
+    var shown: PrioritizationProgress.Step?
 }
 
 extension SessionController {

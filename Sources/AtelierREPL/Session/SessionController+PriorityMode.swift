@@ -25,6 +25,12 @@ extension SessionController {
             return finished == nil
                 ? .refused("Le tour n° \(number) n'existe plus : rien n'a été enregistré ; /prioriser en commence un autre.") : .accepted
         }
+        if let shown = prioritization?.shown, shown != step {
+            console.write(style.yellow("  Une autre session a noté ce tour entre-temps : la note attendue a changé."))
+            askCurrent()
+            return .refused(
+                "Rien n'a été enregistré : la ligne visait ce qui était affiché avant ; tapez les notes de ce qui est demandé maintenant.")
+        }
         if line.isEmpty {
             askCurrent()
             return .accepted
@@ -82,6 +88,7 @@ extension SessionController {
         if let question = current, question.filledByCommand != nil {
             setCurrent(prioritization?.returnTo ?? session.nextQuestion, saving: false)
         }
+        prioritization?.shown = step
         let what = round.scope == .findings ? "Constat" : "Levier"
         let label = priorityLabels()[step.item] ?? "\(step.item) (ne ressort plus de la synthèse actuelle)"
         console.write("")
