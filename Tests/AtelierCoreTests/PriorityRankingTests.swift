@@ -92,5 +92,7 @@ import Testing
         // The screen words: « avis partagés », « désaccord ».
         #expect(PriorityMethod.Agreement.divided.rawValue == "avis partagés")
         #expect(PriorityMethod.description.contains("à égalité la médiane, puis le nombre de notes 4"))
+        #expect(PriorityMethod.description(of: .levers).hasPrefix("chaque participant présent note chaque levier de 1"))
+        #expect(PriorityMethod.description(of: .findings) == PriorityMethod.description)
     }
 }

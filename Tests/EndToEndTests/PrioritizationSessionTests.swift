@@ -175,7 +175,9 @@ import Testing
         #expect(try Self.votes(workbook).filter { $0.round == 2 }.map(\.score) == [4, 4, 4, 4])
         let shown = try Binary.run([workbook], input: "/prioriser fin\n", in: sandbox.path)
         #expect(shown.errors.contains("Aucun tour de priorisation en cours"), "\(shown.errors)")
-        let listed = try Binary.run([workbook], input: "/priorités\n", in: sandbox.path)
+        // A PTSM now covers the territory: that finding is no longer in the synthèse, its votes stay.
+        let listed = try Binary.run([workbook], input: "/modifier structures.ptsm oui\n/priorités\n", in: sandbox.path)
+        #expect(listed.output.contains("pas_de_ptsm — ne ressort plus de la synthèse actuelle"), "\(listed.output.suffix(3000))")
         #expect(listed.output.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie)\n"))
         #expect(listed.output.contains("Tour n° 2 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur"))
         // Round 2: one finding scored (rank 1), the 17 others not scored.

@@ -29,7 +29,7 @@ struct PriorityRenderer {
         let title = "Tour n° \(round.number) — \(round.scope.rawValue), \(held)"
         var lines = [style.bold(title) + (inForce ? " " + style.green("— en vigueur") : "")]
         lines.append("  Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".")
-        lines.append(style.dim("  Méthode : \(PriorityMethod.description)."))
+        lines.append(style.dim("  Méthode : \(PriorityMethod.description(of: round.scope))."))
         return lines + table(ranking)
     }
 }

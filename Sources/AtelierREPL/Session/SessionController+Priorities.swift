@@ -84,7 +84,7 @@ extension SessionController {
         console.write(
             style.bold("Tour n° \(number) de priorisation, \(Concertation.held(meeting))")
                 + " : \(items.count) \(what)\(items.count > 1 ? "s" : "") de la synthèse.")
-        console.write("Méthode : \(PriorityMethod.description).")
+        console.write("Méthode : \(PriorityMethod.description(of: scope)).")
         printVoters(meeting.present)
         console.write(
             style.dim(
