@@ -14,6 +14,11 @@ public enum PriorityMethod {
     public static let description =
         "chaque participant présent note chaque constat de 1 (pas prioritaire) à 4 (très prioritaire) ; le classement suit la moyenne des notes, à égalité la médiane, puis le nombre de notes 4 ; l'écart entre la note la plus haute et la plus basse mesure l'accord (0 ou 1 : consensus ; 2 : avis partagés ; 3 : désaccord)"
 
+    /// The method for a round of `scope`: « chaque levier » for the levers.
+    public static func description(of scope: PriorityScope) -> String {
+        scope == .findings ? description : description.replacingOccurrences(of: "chaque constat", with: "chaque levier")
+    }
+
     public enum Agreement: String, Sendable, Equatable {
         case consensus
         case divided = "avis partagés"

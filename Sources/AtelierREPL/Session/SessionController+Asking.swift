@@ -8,6 +8,7 @@ extension SessionController {
     public var prompt: String {
         guard interactive else { return "" }
         if let entry = meetingEntry { return style.prompt("réunion · \(entry.fields[entry.index].label) › ") }
+        if let priority = priorityPrompt { return style.prompt(priority) }
         if let draft, let question = current {
             let field = draft.fields[draft.index]
             return style.prompt("\(question.key) · élément \(draft.itemNumber) · \(field.label) › ")
@@ -97,6 +98,7 @@ extension SessionController {
 
     /// After a command that printed something long, recall what is being asked.
     func remindCurrent() {
+        if remindPriority() { return }
         guard let question = current else { return }
         console.write(style.dim("Question en cours : \(question.label) [\(question.key)]"))
     }

@@ -9,7 +9,7 @@ extension SessionController {
 
     func rankedActionSheets(by synthesis: Synthesis?) -> [ActionSheetLibrary.Suggestion] {
         guard let library = try? resources.library.get() else { return [] }
-        return library.ranked(by: synthesis)
+        return library.ranked(by: synthesis, priorities: concertation.planPriorities?.ranking)
     }
 
     /// Before the first field of a fiche: the findings the proposed fiches answer, numbered as
@@ -33,11 +33,18 @@ extension SessionController {
                 for line in Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "    ") { console.write(line) }
             }
         }
-        console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue) :")
+        let priorities = concertation.planPriorities
+        let order = priorities.map { p in
+            ", classées selon les priorités fixées " + (p.meeting.map(Concertation.held) ?? "au tour n° \(p.ranking.round.number)")
+        }
+        console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue\(order ?? "")) :")
         for (index, suggestion) in ranked.enumerated() {
             let mark = chosen.contains(suggestion.sheet.key) ? "✓" : (suggestion.isSuggested ? "★" : " ")
             var line = "  \(mark) \(index + 1). \(suggestion.sheet.title) " + style.dim("[\(suggestion.sheet.key)]")
             let numbers = numbered.filter { suggestion.findings.contains($0.element.ruleKey) }.map { String($0.offset + 1) }
+            if let priorities, let rank = ActionSheetLibrary.priorityRank(of: suggestion, in: priorities.ranking) {
+                line += style.dim(" — priorité \(rank)")
+            }
             if !numbers.isEmpty {
                 line += style.dim(" — constat\(numbers.count > 1 ? "s" : "") " + numbers.joined(separator: ", "))
             } else if suggestion.isTailored {

@@ -2,21 +2,148 @@ import AtelierCore
 
 // MARK: - Prioritisation: /prioriser, /priorités
 
-/// Where a round of `/prioriser` stands in this session.
-struct PrioritizationState {}
+/// Where a round of `/prioriser` stands in this session: which round is being scored. What is
+/// left to score is read from the workbook each time (`roundInProgress`), never remembered.
+struct PrioritizationState {
+    var round: Int
+    var scope: PriorityScope
+    /// The question asked before the round, asked again after it.
+    var returnTo: Question?
+    /// What was last asked: a line typed for it is refused if another session scored it meanwhile.
+    var shown: PrioritizationProgress.Step?
+}
 
 extension SessionController {
+    /// The four lists of the shared diagnosis, as the answers hold them now.
+    var concertation: Concertation { Concertation(answers: usableValues) }
+
     func prioritize(_ action: PrioritizeAction) -> Outcome {
-        .refused("/prioriser n'est pas encore disponible.")
+        switch action {
+        case .start(let scope): return startRound(scope)
+        case .stop:
+            guard prioritization != nil else {
+                return .refused("Aucun tour de priorisation en cours : /prioriser en commence un (ou reprend le dernier).")
+            }
+            if let step = roundInProgress() {
+                console.write(
+                    "Tour n° \(step.round.number) interrompu : \(counted(step.progress, step.round.scope)) ; /prioriser le reprend.")
+            }
+            leaveRound()
+            return .accepted
+        }
     }
 
+    /// Starts a round of `scope` in the open meeting, or resumes its latest one if some present
+    /// voter has not scored some item.
+    private func startRound(_ scope: PriorityScope) -> Outcome {
+        catchUpWithOtherSessions()
+        let concertation = self.concertation
+        guard let meeting = concertation.openMeeting else {
+            return .refused(
+                "Aucune réunion ouverte : les priorités se fixent pendant une réunion. Ouvrez-la avec /réunion nouvelle (ou notez-la dans concertation.reunions avec le statut « ouverte »), puis /prioriser."
+            )
+        }
+        guard !meeting.present.isEmpty else {
+            return .refused(
+                "La réunion \(meeting.label) n'a aucun présent pour noter : donnez-les avec /modifier concertation.reunions.\(meeting.number).presents suivi de leurs noms (pris dans participants.liste), puis /prioriser."
+            )
+        }
+        let returnTo = prioritization?.returnTo ?? current
+        if let round = concertation.rounds.last(where: { $0.meeting == meeting.number && $0.scope == scope }),
+            !progress(of: round, voters: meeting.present).isComplete
+        {
+            prioritization = PrioritizationState(round: round.number, scope: scope, returnTo: returnTo)
+            let progress = progress(of: round, voters: meeting.present)
+            console.write("Reprise du tour n° \(round.number) : \(counted(progress, scope)).")
+            printVoters(meeting.present)
+            askCurrent()
+            return .accepted
+        }
+        if let problem = resources.problem(.synthesis) { return .refused(problem) }
+        let items = ((try? currentSynthesis())?.priorityItems(scope)) ?? []
+        guard !items.isEmpty else {
+            return .refused(
+                scope == .findings
+                    ? "La synthèse n'a encore aucun constat à prioriser : répondez aux questions du diagnostic (/synthèse constats montre ce qui en ressort), puis /prioriser."
+                    : "La synthèse ne propose encore aucun levier à prioriser : répondez aux questions du diagnostic (/synthèse constats montre les constats et leurs leviers), puis /prioriser leviers."
+            )
+        }
+        guard let question = questionnaire.question(forKey: QuestionKeys.priorityRounds) else {
+            return .refused(
+                "Le questionnaire n'a pas de liste \(QuestionKeys.priorityRounds) : réinstallez le dossier templates/ de l'outil.")
+        }
+        let record = PrioritizationProgress.roundRecord(meeting: meeting.number, scope: scope, items: items.map(\.key))
+        if let refusal = commit(
+            question, origin: .typed, quiet: true, revisiting: false, decide: { .records(self.records(of: question) + [record]) })
+        {
+            return refusal
+        }
+        let number = records(of: question).count
+        prioritization = PrioritizationState(round: number, scope: scope, returnTo: returnTo)
+        let what = scope == .findings ? "constat" : "levier"
+        console.write(
+            style.bold("Tour n° \(number) de priorisation, \(Concertation.held(meeting))")
+                + " : \(items.count) \(what)\(items.count > 1 ? "s" : "") de la synthèse.")
+        console.write("Méthode : \(PriorityMethod.description(of: scope)).")
+        printVoters(meeting.present)
+        console.write(
+            style.dim(
+                "  Pour chaque \(what) : les notes de tous d'un coup, dans cet ordre (« 4 3 4 2 » ; « - » pour qui ne note pas), ou une note pour le prochain votant. /annuler reprend la dernière ligne ; /prioriser fin s'arrête (/prioriser reprend le tour)."
+            ))
+        askCurrent()
+        return .accepted
+    }
+
+    private func printVoters(_ voters: [String]) {
+        console.write("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".")
+    }
+
+    /// `5 constats notés sur 12`.
+    func counted(_ progress: PrioritizationProgress, _ scope: PriorityScope) -> String {
+        let done = progress.completedCount
+        let what = scope == .findings ? "constat" : "levier"
+        return "\(done) \(what)\(done > 1 ? "s" : "") noté\(done > 1 ? "s" : "") sur \(progress.round.items.count)"
+    }
+
+    func progress(of round: Concertation.Round, voters: [String]) -> PrioritizationProgress {
+        PrioritizationProgress(round: round, voters: voters, records: session.records(ofKey: QuestionKeys.votes))
+    }
+
+    /// `/priorités`: every round, the latest of each scope marked « en vigueur ».
     func showPriorities() -> Outcome {
-        .refused("/priorités n'est pas encore disponible.")
+        let concertation = self.concertation
+        let rounds = concertation.rounds
+        guard !rounds.isEmpty else {
+            console.write("Aucun tour de priorisation : pendant une réunion ouverte, /prioriser fait noter les constats par les présents.")
+            remindCurrent()
+            return .accepted
+        }
+        let renderer = PriorityRenderer(style: style, labels: priorityLabels())
+        let inForce = Set(PriorityScope.allCases.compactMap { concertation.latestRound($0)?.number })
+        for round in rounds {
+            let ranking = PriorityRanking(round: round, votes: concertation.votes)
+            let meeting = concertation.meeting(round.meeting)
+            console.write("")
+            for line in renderer.round(
+                ranking, meeting: meeting, voters: meeting?.present ?? ranking.voters, inForce: inForce.contains(round.number))
+            {
+                console.write(line)
+            }
+        }
+        console.write("")
+        console.write(
+            style.dim("Le dernier tour noté ordonne les fiches proposées au plan d'actions (/aller plan.fiches)."))
+        remindCurrent()
+        return .accepted
     }
 
-    /// The line, when a round is being scored (nil: not this mode's line).
-    func priorityLine(_ line: String) -> Outcome? { nil }
-
-    /// Asks the next score of the round in progress; false when none is.
-    func askPriority() -> Bool { false }
+    /// The label of every key a round may name, from the current synthèse.
+    func priorityLabels() -> [String: String] {
+        guard let synthesis = try? currentSynthesis() else { return [:] }
+        var labels: [String: String] = [:]
+        for item in PriorityScope.allCases.flatMap({ synthesis.priorityItems($0) }) where labels[item.key] == nil {
+            labels[item.key] = item.label
+        }
+        return labels
+    }
 }
