@@ -75,21 +75,23 @@ public struct CrossAnalysis: Sendable {
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map(\.element)
         var meetings: [Concertation.Meeting] = []
+        var seen: Set<Int> = []
         var outside = 0
         for voice in voices {
             guard let meeting = concertation.meeting(voice.meeting) else {
                 outside += 1
                 continue
             }
-            if !meetings.contains(where: { $0.number == meeting.number }) { meetings.append(meeting) }
+            if seen.insert(meeting.number).inserted { meetings.append(meeting) }
         }
         // One quote per capacity first, so that residents are not hidden behind professionals.
         var quotes: [Concertation.Voice] = []
         for count in bySpeaker {
             if quotes.count < quoteLimit, let voice = voices.first(where: { $0.speaker == count.speaker }) { quotes.append(voice) }
         }
-        for voice in voices where quotes.count < quoteLimit && !quotes.contains(where: { $0.number == voice.number }) {
-            quotes.append(voice)
+        for voice in voices {
+            guard quotes.count < quoteLimit else { break }
+            if !quotes.contains(where: { $0.number == voice.number }) { quotes.append(voice) }
         }
         quotes.sort { $0.number < $1.number }
         return ThemeVoices(
