@@ -79,7 +79,7 @@ extension ClsDraftContext {
         sample.financing = .templateSample(base: "HT")
         sample.answers[QuestionKeys.plannedSignature] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
         let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
-        sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever])]
+        sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever], theme: "x")]
         sample.synthesis.levers = [lever]
         // Two rounds: one ranked, one earlier.
         func records(_ items: [[(String, AnswerValue)]]) -> AnswerValue { .records(items.map { ListRecord(fields: $0) }) }

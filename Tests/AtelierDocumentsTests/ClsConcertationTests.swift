@@ -100,6 +100,16 @@ import Testing
                 "- mobilités : 1 propos (habitants 1) en 1 réunion — « Pas de bus le mardi » (habitants, COPIL du 12/03/2027)"),
             "\(part)")
         #expect(!rendered.gaps.contains { $0.contains("réunions du diagnostic") || $0.contains("concertation.voix") })
+        // Under each constat, what was said on its theme (the SAS: nobody).
+        let findings = Project.input(Self.workbook).synthesis.findings
+        #expect(findings.map(\.ruleKey) == ["pas_de_cpts", "pas_de_sas", "pas_de_ptsm"])
+        #expect(
+            rendered.text.contains(
+                "1. \(findings[0].message)\n"
+                    + "   *Ce qu'en disent les acteurs : 1 propos (professionnels 1) en 1 réunion — « Personne ne coordonne » (professionnels, groupe de travail du 05/02/2027)*\n"
+                    + "2. Aucun service d'accès aux soins ne fonctionne dans le département.\n"
+                    + "   *Ce qu'en disent les acteurs : personne ne l'a soulevé (aucun propos sur le thème « accès aux soins »).*"),
+            "\(rendered.text)")
     }
 
     @Test func withNothingPrioritisedTheDraftSaysToRunPrioriser() throws {
