@@ -79,8 +79,25 @@ extension ClsDraftContext {
         sample.financing = .templateSample(base: "HT")
         sample.answers[QuestionKeys.plannedSignature] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
         let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
-        sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever])]
+        sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever], theme: "x")]
         sample.synthesis.levers = [lever]
+        // Two rounds: one ranked, one earlier.
+        func records(_ items: [[(String, AnswerValue)]]) -> AnswerValue { .records(items.map { ListRecord(fields: $0) }) }
+        sample.synthesis.concertation = Concertation(answers: [
+            QuestionKeys.meetings: records([
+                [
+                    ("type", .choice("x")), ("date", .date(CalendarDate(year: 2027, month: 1, day: 1)!)), ("lieu", .text("x")),
+                    ("presents", .choices(["x"])),
+                ]
+            ]),
+            QuestionKeys.voices: records([
+                [("theme", .choice("x")), ("qui", .choice("x")), ("propos", .text("x")), ("reunion", .integer(1))]
+            ]),
+            QuestionKeys.priorityRounds: records(
+                Array(repeating: [("reunion", .integer(1)), ("portee", .choice("constats")), ("elements", .text("x"))], count: 2)),
+            QuestionKeys.votes: records(
+                [1, 2].map { [("tour", .integer($0)), ("votant", .text("x")), ("element", .text("x")), ("note", .integer(1))] }),
+        ])
         sample.synthesis.poles = ["x"]
         sample.synthesis.structures = [Synthesis.StructureCount(type: "x", operating: 1, planned: 0, struggling: 0)]
         sample.synthesis.indicators["acces.apl_medecins_generalistes"] = Indicator(

@@ -41,7 +41,10 @@ extension ClsDraftContext {
                 "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
                 "mobilites.points_teleconsultation",
             ], section: "mobilites")
-        let findings = synthesis.findings.enumerated().map { FindingView(number: $0.offset + 1, text: $0.element.message) }
+        let cross = synthesis.crossAnalysis
+        let findings = cross.findings.enumerated().map { index, item in
+            FindingView(number: index + 1, text: item.finding.message, voices: cross.sentence(for: item))
+        }
         let missingFindings =
             findings.isEmpty
             ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : nil

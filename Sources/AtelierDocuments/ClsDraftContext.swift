@@ -57,13 +57,16 @@ public struct ClsDraftContext {
         var builder = ClsDraftContext(input)
         // Sections in this order: it is the order of the checklist.
         let parties = builder.parties()
+        let approach = builder.approach()
         let diagnostic = builder.diagnostic()
+        let priorities = builder.priorities()
         let plan = builder.plan()
         let contract = builder.contract()
         let financing = builder.financingSummary()
         builder.noteRevisits()
         return ClsView(
-            parties: parties, diagnostic: diagnostic, plan: plan, contract: contract, financing: financing,
+            parties: parties, approach: approach, diagnostic: diagnostic, priorities: priorities, plan: plan, contract: contract,
+            financing: financing,
             fingerprint: fingerprint, gaps: builder.collected.all)
     }
 

@@ -90,8 +90,10 @@ struct StructureTypeView: TemplateView {
 struct FindingView: TemplateView {
     var number: Int
     var text: String
+    /// What the actors said on its theme (analyse croisée); left out while nobody said anything.
+    var voices: String?
 
-    var templateFields: [String: (any TemplateRepresentable)?] { ["numero": String(number), "texte": text] }
+    var templateFields: [String: (any TemplateRepresentable)?] { ["numero": String(number), "texte": text, "propos": voices] }
 }
 
 struct LeverView: TemplateView {

@@ -4,7 +4,9 @@ import AtelierCore
 /// a pure function of the input; `gaps` are the gaps met while building, in document order.
 public struct ClsView {
     var parties: PartiesView
+    var approach: ApproachView
     var diagnostic: DiagnosticView
+    var priorities: PrioritiesView
     var plan: PlanView
     var contract: ContractView
     var financing: FinancingSummaryView
@@ -16,7 +18,7 @@ extension ClsView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         // The template sees one flat context: each section adds its own names (none shared).
         var fields: [String: (any TemplateRepresentable)?] = [:]
-        for section in [parties, diagnostic, plan, contract, financing] as [any TemplateView] {
+        for section in [parties, approach, diagnostic, priorities, plan, contract, financing] as [any TemplateView] {
             fields.merge(section.templateFields) { $1 }
         }
         fields["empreinte"] = fingerprint

@@ -24,10 +24,17 @@ import Testing
         let h = try Harness()
         replay(Self.demo.filter { !$0.hasPrefix("/exporter") && !$0.hasPrefix("/synthese") && !$0.hasPrefix("/verifier") }, into: h)
         let draft = try h.controller.clsDraft()
-        // The one point left is what /vérifier lists: the 5-year contract runs past the PRS ending in 2028.
+        // The points left: the concertation, which the demo does not record, and what /vérifier
+        // lists: the 5-year contract runs past the PRS ending in 2028.
         let revisit = try #require(h.controller.currentInconsistencies().between.first)
         #expect(h.controller.currentInconsistencies().between.count == 1 && h.controller.currentInconsistencies().stored.isEmpty)
-        #expect(draft.gaps == ["[À compléter : \(revisit.summary) (\(revisit.fixLine))]"], "\(draft.gaps)")
+        #expect(
+            draft.gaps == [
+                "[À compléter : réunions du diagnostic partagé (COPIL, groupes de travail…) (/réunion nouvelle)]",
+                "[À compléter : propos des habitants, des professionnels, des élus et des partenaires (/aller concertation.voix)]",
+                "[À compléter : priorités fixées avec les partenaires : aucun tour de priorisation, à lancer en réunion (/prioriser)]",
+                "[À compléter : \(revisit.summary) (\(revisit.fixLine))]",
+            ], "\(draft.gaps)")
         #expect(draft.text.contains("Il court au-delà de la fin du projet régional de santé, en 2028 : un avenant pourra l'aligner"))
         assertSnapshot(draft.text, named: "cls-demo-complet.md")
     }
@@ -63,7 +70,8 @@ import Testing
         let h = try Harness()
         let text = try h.controller.clsDraft().text  // even from an empty workbook
         for heading in [
-            "## Entre les signataires", "## Visas", "## Préambule", "## Synthèse du diagnostic partagé",
+            "## Entre les signataires", "## Visas", "## Préambule", "## Démarche du diagnostic partagé",
+            "## Synthèse du diagnostic partagé", "## Priorités",
             "## Article 1 — Objet du contrat", "## Article 2 — Périmètre", "## Article 3 — Axes stratégiques et actions",
             "## Article 4 — Articulation", "## Article 5 — Engagements des signataires", "## Article 6 — Gouvernance",
             "## Article 7 — Durée", "## Article 8 — Suivi et évaluation", "## Article 9 — Révision et avenants",

@@ -45,12 +45,15 @@ public struct Synthesis: Sendable {
         /// The answers and references it rests on.
         public var basis: [String]
         public var levers: [Lever]
+        /// The voice theme of its rule (`theme:`), for the analyse croisée.
+        public var theme: String?
 
-        public init(ruleKey: String, message: String, basis: [String], levers: [Lever]) {
+        public init(ruleKey: String, message: String, basis: [String], levers: [Lever], theme: String? = nil) {
             self.ruleKey = ruleKey
             self.message = message
             self.basis = basis
             self.levers = levers
+            self.theme = theme
         }
     }
 
@@ -85,6 +88,11 @@ public struct Synthesis: Sendable {
     public var findings: [Finding]
     /// The levers of all findings, each once, in order of first appearance.
     public var levers: [Lever]
+    /// The meetings, voices and prioritisation rounds of the answers (`concertation.*`).
+    public var concertation = Concertation()
+
+    /// The voices beside the findings of their theme.
+    public var crossAnalysis: CrossAnalysis { CrossAnalysis(findings: findings, concertation: concertation) }
 
     public func indicator(_ id: String) -> Indicator? { indicators[id] }
 
@@ -113,5 +121,5 @@ public struct Lever: Sendable, Equatable {
 
 /// The parts `/synthèse PARTIE` can show.
 public enum SynthesisParts {
-    public static let all = ["territoire", "demographie", "acces", "structures", "mobilites", "constats", "manquants"]
+    public static let all = ["territoire", "demographie", "acces", "structures", "mobilites", "constats", "concertation", "manquants"]
 }

@@ -104,7 +104,7 @@ public struct SynthesisBuilder: Sendable {
             professions: Self.professions.map { .init(key: $0.key, label: $0.label, hasReferences: references.liberal[$0.key] != nil) },
             structures: structureCounts, poles: poles, transport: transport, aplParts: aplParts, nationalReferences: references.national,
             findings: findings,
-            levers: levers)
+            levers: levers, concertation: Concertation(answers: answers.mapValues(\.value)))
     }
 
     // MARK: - Findings
@@ -146,6 +146,7 @@ public struct SynthesisBuilder: Sendable {
             basis.append(phrase)
         }
         return Synthesis.Finding(
-            ruleKey: rule.key, message: message.trimmed, basis: basis, levers: rule.leverKeys.compactMap { references.levers[$0] })
+            ruleKey: rule.key, message: message.trimmed, basis: basis, levers: rule.leverKeys.compactMap { references.levers[$0] },
+            theme: rule.theme)
     }
 }

@@ -15,6 +15,9 @@ public struct FindingRule: Sendable {
     public var conditions: [Condition]
     public var message: String
     public var leverKeys: [String]
+    /// The theme of the voices (`concertation.voix`) shown beside its findings; nil when the
+    /// rule names none.
+    public var theme: String? = nil
     /// The national references its conditions and message cite, each once.
     public var referenceKeys: [String] = []
 }
@@ -30,7 +33,7 @@ public struct SynthesisReferences: Sendable {
     public static let liberalSource = "Assurance Maladie, professionnels libéraux 2024"
 
     public init(
-        nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String,
+        nationalYAML: String, liberalTSV: String, rulesYAML: String, leversYAML: String, voiceThemes: [String]? = nil,
         files: (national: String, liberal: String, rules: String, levers: String) = (
             "templates/references/nationales.yaml", "templates/references/effectifs_liberaux_2024.tsv",
             "templates/synthese/regles.yaml", "templates/synthese/leviers.yaml"
@@ -39,7 +42,7 @@ public struct SynthesisReferences: Sendable {
         national = try Self.national(nationalYAML, file: files.national)
         liberal = try Self.liberal(liberalTSV, file: files.liberal)
         levers = try Self.levers(leversYAML, file: files.levers, national: national)
-        rules = try Self.rules(rulesYAML, file: files.rules, levers: levers, national: national)
+        rules = try Self.rules(rulesYAML, file: files.rules, levers: levers, national: national, voiceThemes: voiceThemes)
     }
 
     static func national(_ yaml: String, file: String) throws(FileProblem) -> [String: NationalReference] {
@@ -119,15 +122,17 @@ public struct SynthesisReferences: Sendable {
     }
 
     static func rules(
-        _ yaml: String, file: String, levers: [String: Lever], national: [String: NationalReference] = [:]
+        _ yaml: String, file: String, levers: [String: Lever], national: [String: NationalReference] = [:],
+        voiceThemes: [String]? = nil
     ) throws(FileProblem) -> [FindingRule] {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let fields = try document.mapping(root, allowed: ["regles"], what: "le fichier")
         var result: [FindingRule] = []
         for node in try document.sequence(fields, "regles", in: root, what: "le fichier") {
-            let f = try document.mapping(node, allowed: ["cle", "si", "constat", "leviers"], what: "une règle")
+            let f = try document.mapping(node, allowed: ["cle", "theme", "si", "constat", "leviers"], what: "une règle")
             let key = try document.string(f, "cle", in: node, what: "règle")
+            let theme = try ruleTheme(f, in: node, document: document, rule: key, voiceThemes: voiceThemes)
             var conditions: [Condition] = []
             var referenceKeys: [String] = []
             for conditionNode in try document.sequence(f, "si", in: node, what: "règle \(key)") {
@@ -161,7 +166,7 @@ public struct SynthesisReferences: Sendable {
             result.append(
                 FindingRule(
                     key: key, conditions: conditions, message: message.replacingOccurrences(of: "\n", with: " "), leverKeys: leverKeys,
-                    referenceKeys: referenceKeys))
+                    theme: theme, referenceKeys: referenceKeys))
         }
         return result
     }

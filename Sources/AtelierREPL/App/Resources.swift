@@ -57,11 +57,13 @@ public struct Resources: Sendable {
             departmentsTSV: read(root + "/data/departements.tsv"))
     }
 
-    /// National references, Assurance Maladie headcounts, finding rules and levers.
+    /// National references, Assurance Maladie headcounts, finding rules and levers; a rule's
+    /// theme is checked against the voice themes of the questionnaire.
     public func loadSynthesisReferences() throws -> SynthesisReferences {
-        try SynthesisReferences(
+        let themes = try loadQuestionnaire().voiceThemes
+        return try SynthesisReferences(
             nationalYAML: read(.nationalReferences), liberalTSV: read(.liberalHeadcounts),
-            rulesYAML: read(.rules), leversYAML: read(.levers))
+            rulesYAML: read(.rules), leversYAML: read(.levers), voiceThemes: themes.isEmpty ? nil : themes)
     }
 
     public func loadLibrary(leverKeys: Set<String>, national: [String: NationalReference] = [:]) throws -> ActionSheetLibrary {

@@ -12,9 +12,11 @@ struct SynthesisRenderer {
         var lines: [String] = []
         let parts: [(String, () -> [String])] = [
             ("territoire", territory), ("demographie", demography), ("acces", access), ("structures", structures),
-            ("mobilites", mobility), ("constats", findings), ("manquants", missing),
+            ("mobilites", mobility), ("constats", findings), ("concertation", concertation), ("manquants", missing),
         ]
         for (key, render) in parts where part == nil || part == key || (key == "territoire" && part != "manquants") {
+            // The whole synthèse shows the concertation once there is one to show.
+            if part == nil && key == "concertation" && !hasConcertation { continue }
             lines += render()
         }
         return lines
@@ -185,6 +187,7 @@ struct SynthesisRenderer {
     }
 
     func findings() -> [String] {
+        let cross = synthesis.crossAnalysis
         var lines = heading("Constats (\(synthesis.findings.count))")
         if synthesis.findings.isEmpty {
             lines.append(
@@ -196,7 +199,11 @@ struct SynthesisRenderer {
             }
             for basis in finding.basis { lines += Table.wrap("repose sur : " + basis, width: 100, indent: "     ").map(style.dim) }
             lines.append("     leviers : " + finding.levers.map(\.title).joined(separator: " ; "))
+            if let said = cross.sentence(for: cross.findings[index]) {
+                lines += wrap(said, indent: "     ", hanging: "       ").map(style.cyan)
+            }
         }
+        if let themes = cross.themesWithoutFindingSentence { lines += [""] + wrap(themes, indent: "  ").map(style.cyan) }
         if !synthesis.levers.isEmpty {
             lines += heading("Leviers proposés")
             for lever in synthesis.levers {

@@ -1,0 +1,119 @@
+import AtelierCore
+
+// MARK: - Démarche du diagnostic partagé, priorités
+
+extension ClsDraftContext {
+    mutating func approach() -> ApproachView {
+        let concertation = input.synthesis.concertation
+        let meetings = concertation.meetings.map { meeting in
+            MeetingRowView(
+                number: meeting.number, date: meeting.date.french, kind: meeting.kind, place: meeting.place ?? "—",
+                presentCount: meeting.present.isEmpty ? "—" : String(meeting.present.count))
+        }
+        let missingMeetings =
+            meetings.isEmpty ? gap("réunions du diagnostic partagé (COPIL, groupes de travail…)", command: "/réunion nouvelle") : nil
+        let cross = input.synthesis.crossAnalysis
+        let voices = cross.byTheme.map { "\($0.theme) : " + $0.sentence(in: concertation) }
+        let missingVoices =
+            voices.isEmpty
+            ? gap("propos des habitants, des professionnels, des élus et des partenaires", command: "/aller concertation.voix") : nil
+        return ApproachView(
+            meetings: meetings, missingMeetings: missingMeetings, participation: participation(concertation),
+            voicesByTheme: voices, missingVoices: missingVoices)
+    }
+
+    /// Who was present at a meeting, grouped by their role in `participants.liste` (in the
+    /// order first met); a name the list no longer holds is « rôle non précisé ».
+    func participation(_ concertation: Concertation) -> [String] {
+        var people: [String: (organisation: String?, role: String?)] = [:]
+        if case .records(let items)? = input.answers[QuestionKeys.participants]?.value {
+            for item in items {
+                guard let name = item["nom"]?.words?.trimmed, !name.isEmpty else { continue }
+                let organisation = item["organisation"]?.words?.trimmed
+                people[name.folded] = (organisation?.isEmpty == false ? organisation : nil, item["role"]?.words?.trimmed)
+            }
+        }
+        var groups: [(role: String, names: [String])] = []
+        for name in concertation.meetings.flatMap(\.present) {
+            let person = people[name.folded]
+            let role = person?.role.flatMap { $0.isEmpty ? nil : $0 } ?? "rôle non précisé"
+            let shown = name + (person?.organisation.map { " (\($0))" } ?? "")
+            if let index = groups.firstIndex(where: { $0.role == role }) {
+                if !groups[index].names.contains(shown) { groups[index].names.append(shown) }
+            } else {
+                groups.append((role, [shown]))
+            }
+        }
+        return groups.map { "\($0.role) : " + frenchList($0.names) }
+    }
+
+    mutating func priorities() -> PrioritiesView {
+        let concertation = input.synthesis.concertation
+        let shown = PriorityScope.allCases.compactMap { concertation.latestRound($0) }
+        let rankings = shown.map { PriorityRanking(round: $0, votes: concertation.votes) }
+        let earlier = concertation.rounds.filter { round in
+            !shown.contains { $0.number == round.number } && !concertation.votes(of: round).isEmpty
+        }
+        let missing =
+            rankings.isEmpty
+            ? gap("priorités fixées avec les partenaires : aucun tour de priorisation, à lancer en réunion", command: "/prioriser")
+            : nil
+        return PrioritiesView(
+            rounds: rankings.map { ranking(of: $0, in: concertation) },
+            earlierRounds: earlier.map { earlierSentence(PriorityRanking(round: $0, votes: concertation.votes), in: concertation) },
+            missingPriorities: missing, method: PriorityMethod.description)
+    }
+
+    func ranking(of ranking: PriorityRanking, in concertation: Concertation) -> RankingView {
+        let rows = ranking.entries.map { entry in
+            RankingRowView(
+                rank: entry.rank.map(String.init) ?? "non noté", item: itemLabel(entry.item, scope: ranking.round.scope),
+                mean: entry.mean.map { FrenchFormat.fixed($0, fractionDigits: 2) } ?? "—",
+                spread: entry.spread.map(String.init) ?? "—", agreement: entry.agreement?.rawValue ?? "—")
+        }
+        let constats = ranking.round.scope == .findings
+        return RankingView(
+            subject: constats ? "parmi les constats" : "parmi les leviers", column: constats ? "Constat" : "Levier",
+            meeting: meetingText(ranking.round.meeting, in: concertation),
+            date: concertation.meeting(ranking.round.meeting)?.date.french ?? "—", voters: frenchList(ranking.voters),
+            voterCount: String(ranking.voters.count), method: PriorityMethod.description, rows: rows)
+    }
+
+    /// `Un tour précédent (COPIL du 12/03/2027), avec 3 participants, plaçait en tête : …`.
+    func earlierSentence(_ ranking: PriorityRanking, in concertation: Concertation) -> String {
+        let first = ranking.entries.filter { $0.rank == 1 }.map { itemLabel($0.item, scope: ranking.round.scope) }
+        let scope = ranking.round.scope == .findings ? "des constats" : "des leviers"
+        let voters = ranking.voters.count == 1 ? "1 participant" : "\(ranking.voters.count) participants"
+        return "Un tour précédent \(scope) (tour \(ranking.round.number), \(meetingText(ranking.round.meeting, in: concertation))), "
+            + "avec \(voters), plaçait en tête : \(frenchList(first))."
+    }
+
+    /// `COPIL du 12/03/2027, Mairie de Bréhal`.
+    func meetingText(_ number: Int, in concertation: Concertation) -> String {
+        guard let meeting = concertation.meeting(number) else { return "réunion n° \(number), retirée de la liste" }
+        return meeting.label + (meeting.place.map { ", \($0)" } ?? "")
+    }
+
+    /// A finding by its number in the synthèse and its first clause; a lever by its title.
+    func itemLabel(_ key: String, scope: PriorityScope) -> String {
+        let synthesis = input.synthesis
+        switch scope {
+        case .findings:
+            guard let index = synthesis.findings.firstIndex(where: { $0.ruleKey == key }) else {
+                return "\(key) (constat qui ne ressort plus des réponses)"
+            }
+            return "constat \(index + 1) : " + Self.headline(synthesis.findings[index].message)
+        case .levers:
+            return synthesis.levers.first { $0.key == key }?.title ?? key
+        }
+    }
+
+    /// A finding's opening clause (up to « : »), short enough for a table cell; the whole text
+    /// is in « Constats ».
+    static func headline(_ message: String) -> String {
+        if let colon = message.range(of: " : "), message.distance(from: message.startIndex, to: colon.lowerBound) <= 140 {
+            return String(message[..<colon.lowerBound])
+        }
+        return message.shortened(to: 140)
+    }
+}
