@@ -51,41 +51,51 @@ extension ClsDraftContext {
         let concertation = input.synthesis.concertation
         let shown = PriorityScope.allCases.compactMap { concertation.latestRound($0) }
         let rankings = shown.map { PriorityRanking(round: $0, votes: concertation.votes) }
+        // Earlier finished rounds are recalled; a round stopped halfway set nothing.
         let earlier = concertation.rounds.filter { round in
-            !shown.contains { $0.number == round.number } && !concertation.votes(of: round).isEmpty
+            !shown.contains { $0.number == round.number } && concertation.progress(of: round).isComplete
+                && concertation.votes(of: round).contains { $0.score != nil }
         }
         let missing =
             rankings.isEmpty
-            ? gap("priorités fixées avec les partenaires : aucun tour de priorisation, à lancer en réunion", command: "/prioriser")
+            ? gap(
+                "priorités fixées avec les partenaires : aucun tour de priorisation achevé, à lancer (ou à finir) en réunion",
+                command: "/prioriser")
             : nil
         return PrioritiesView(
             rounds: rankings.map { ranking(of: $0, in: concertation) },
             earlierRounds: earlier.map { earlierSentence(PriorityRanking(round: $0, votes: concertation.votes), in: concertation) },
-            missingPriorities: missing, method: PriorityMethod.description)
+            missingPriorities: missing, method: PriorityMethod.description(of: .findings))
     }
 
     func ranking(of ranking: PriorityRanking, in concertation: Concertation) -> RankingView {
+        // The voters as the screen lists them: the meeting's présents, in their order.
+        let voters = concertation.voters(of: ranking.round)
         let rows = ranking.entries.map { entry in
             RankingRowView(
                 rank: entry.rank.map(String.init) ?? "non noté", item: itemLabel(entry.item, scope: ranking.round.scope),
-                mean: entry.mean.map { FrenchFormat.fixed($0, fractionDigits: 2) } ?? "—",
-                spread: entry.spread.map(String.init) ?? "—", agreement: entry.agreement?.rawValue ?? "—")
+                mean: entry.meanText, spread: entry.spreadText, agreement: entry.agreement?.rawValue ?? "—",
+                notes: "\(entry.scores.count)/\(voters.count)")
         }
-        let constats = ranking.round.scope == .findings
+        let scope = ranking.round.scope
+        let meeting = concertation.meeting(ranking.round.meeting)
         return RankingView(
-            subject: constats ? "parmi les constats" : "parmi les leviers", column: constats ? "Constat" : "Levier",
+            subject: scope == .findings ? "parmi les constats" : "parmi les leviers", column: scope == .findings ? "Constat" : "Levier",
             meeting: meetingText(ranking.round.meeting, in: concertation),
-            date: concertation.meeting(ranking.round.meeting)?.date.french ?? "—", voters: frenchList(ranking.voters),
-            voterCount: String(ranking.voters.count), method: PriorityMethod.description, rows: rows)
+            held: meeting.map { $0.attribution + ($0.place.map { " (\($0))" } ?? "") }
+                ?? meetingText(ranking.round.meeting, in: concertation),
+            date: meeting?.date.french ?? "—", voters: frenchList(voters), voterCount: voters.count,
+            method: PriorityMethod.description(of: scope), rows: rows)
     }
 
     /// `Un tour précédent (COPIL du 12/03/2027), avec 3 participants, plaçait en tête : …`.
     func earlierSentence(_ ranking: PriorityRanking, in concertation: Concertation) -> String {
-        let first = ranking.entries.filter { $0.rank == 1 }.map { itemLabel($0.item, scope: ranking.round.scope) }
-        let scope = ranking.round.scope == .findings ? "des constats" : "des leviers"
-        let voters = ranking.voters.count == 1 ? "1 participant" : "\(ranking.voters.count) participants"
-        return "Un tour précédent \(scope) (tour \(ranking.round.number), \(meetingText(ranking.round.meeting, in: concertation))), "
-            + "avec \(voters), plaçait en tête : \(frenchList(first))."
+        let findings = ranking.round.scope == .findings
+        let first = ranking.entries.filter { $0.rank == 1 }.map { (findings ? "le " : "") + itemLabel($0.item, scope: ranking.round.scope) }
+        let voters = counted(concertation.voters(of: ranking.round).count, "participant")
+        return "Un tour précédent \(findings ? "des constats" : "des leviers") (tour \(ranking.round.number), "
+            + "\(meetingText(ranking.round.meeting, in: concertation))), avec \(voters), plaçait en tête "
+            + (findings ? "" : ": ") + "\(frenchList(first))."
     }
 
     /// `COPIL du 12/03/2027, Mairie de Bréhal`.
@@ -102,18 +112,9 @@ extension ClsDraftContext {
             guard let index = synthesis.findings.firstIndex(where: { $0.ruleKey == key }) else {
                 return "\(key) (constat qui ne ressort plus des réponses)"
             }
-            return "constat \(index + 1) : " + Self.headline(synthesis.findings[index].message)
+            return "constat \(index + 1) : " + synthesis.findings[index].headline
         case .levers:
             return synthesis.levers.first { $0.key == key }?.title ?? key
         }
-    }
-
-    /// A finding's opening clause (up to « : »), short enough for a table cell; the whole text
-    /// is in « Constats ».
-    static func headline(_ message: String) -> String {
-        if let colon = message.range(of: " : "), message.distance(from: message.startIndex, to: colon.lowerBound) <= 140 {
-            return String(message[..<colon.lowerBound])
-        }
-        return message.shortened(to: 140)
     }
 }

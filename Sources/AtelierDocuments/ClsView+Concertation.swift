@@ -1,3 +1,5 @@
+import AtelierCore
+
 // MARK: - Démarche du diagnostic partagé, priorités
 
 /// The meetings held, who took part, what was said: the « partagé » of the diagnosis.
@@ -13,6 +15,7 @@ struct ApproachView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "reunions": meetings, "reunions_notees": !meetings.isEmpty, "nombre_reunions": String(meetings.count),
+            "reunions_en_nombre": counted(meetings.count, "réunion"),
             "reunions_manquantes": missingMeetings?.marker ?? "", "participation": participation,
             "participation_notee": !participation.isEmpty, "propos_par_theme": voicesByTheme,
             "propos_notes": !voicesByTheme.isEmpty, "propos_manquants": missingVoices?.marker ?? "",
@@ -43,6 +46,7 @@ struct PrioritiesView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "priorites": rounds, "priorites_fixees": !rounds.isEmpty, "tours_precedents": earlierRounds,
+            "tours_precedents_notes": !earlierRounds.isEmpty,
             "priorites_manquantes": missingPriorities?.marker ?? "", "methode_priorisation": method,
         ]
     }
@@ -55,16 +59,19 @@ struct RankingView: TemplateView {
     var column: String
     /// `COPIL du 12/03/2027, Mairie de Bréhal`.
     var meeting: String
+    /// `en COPIL le 12/03/2027 (Mairie de Bréhal)`.
+    var held: String
     var date: String
     var voters: String
-    var voterCount: String
+    var voterCount: Int
     var method: String
     var rows: [RankingRowView]
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
-            "objet": subject, "colonne": column, "reunion": meeting, "date": date, "votants": voters,
-            "nombre_votants": voterCount, "methode": method, "classement": rows,
+            "objet": subject, "colonne": column, "reunion": meeting, "fixees": held, "date": date, "votants": voters,
+            "nombre_votants": String(voterCount), "votants_en_nombre": counted(voterCount, "participant"), "methode": method,
+            "classement": rows,
         ]
     }
 }
@@ -75,8 +82,10 @@ struct RankingRowView: TemplateView {
     var mean: String
     var spread: String
     var agreement: String
+    /// `3/4`: scores counted out of the voters.
+    var notes: String
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["rang": rank, "element": item, "moyenne": mean, "ecart": spread, "accord": agreement]
+        ["rang": rank, "element": item, "moyenne": mean, "ecart": spread, "accord": agreement, "notes": notes]
     }
 }

@@ -97,7 +97,7 @@ import Testing
         // Three quotes at most, the residents and the professionals both heard, in the order said.
         #expect(
             cross.sentence(for: urgences)
-                == "Ce qu'en disent les acteurs : 5 propos (habitants 3, professionnels 2) en 3 réunions — "
+                == "Sur le thème « mobilités », ce qu'en disent les acteurs : 5 propos (habitants 3, professionnels 2) en 3 réunions — "
                 + "« Pas de bus le mardi » (habitants, COPIL du 12/03/2027) ; "
                 + "« Le taxi coûte trop cher » (habitants, réunion publique du 02/04/2027) ; "
                 + "« Nos patients viennent à pied » (professionnels, réunion publique du 02/04/2027)")
@@ -105,7 +105,7 @@ import Testing
         #expect(Set(cross.unraised.map(\.ruleKey)) == ["pas_de_cpts", "pas_de_sas"])
         let cpts = try #require(cross.findings.first { $0.finding.ruleKey == "pas_de_cpts" })
         #expect(
-            cross.sentence(for: cpts) == "Ce qu'en disent les acteurs : personne ne l'a soulevé (aucun propos sur le thème « structures »)."
+            cross.sentence(for: cpts) == "Sur le thème « structures », aucun propos n'a été noté."
         )
         // Santé mentale: said, with no figure.
         #expect(cross.themesWithoutFinding.map(\.theme) == ["santé mentale"])
@@ -131,7 +131,7 @@ import Testing
         let urgences = try #require(cross.findings.first { $0.finding.ruleKey == "urgences_eloignees" })
         #expect(
             cross.sentence(for: urgences)
-                == "Ce qu'en disent les acteurs : 2 propos (élus 1, habitants 1) en 1 réunion et 1 hors réunion — "
+                == "Sur le thème « mobilités », ce qu'en disent les acteurs : 2 propos (élus 1, habitants 1) en 1 réunion et 1 hors réunion — "
                 + "« Une navette le jeudi » (Marie Dupont, élus, COPIL du 12/03/2027) ; « Rien le soir » (habitants)")
     }
 }

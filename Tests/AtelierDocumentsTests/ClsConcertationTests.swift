@@ -46,7 +46,7 @@ import Testing
             [("reunion", .integer(1)), ("portee", .choice("constats")), ("elements", .text(items))],
             [("reunion", .integer(2)), ("portee", .choice("constats")), ("elements", .text(items))],
         ])
-        // Round 1: two voters put the SAS first. Round 2, by hand: CPTS (4+4+3+4)/4 = 3,75, spread 1;
+        // Round 1: two voters put the SAS first (and the PTSM last). Round 2, by hand: CPTS (4+4+3+4)/4 = 3,75, spread 1;
         // PTSM (1+4+3+4)/4 = 3,00, spread 3; SAS (2+3+3+2)/4 = 2,50, spread 1.
         var votes: [[(String, AnswerValue)]] = []
         func vote(_ round: Int, _ voter: String, _ item: String, _ score: Int) {
@@ -55,6 +55,7 @@ import Testing
         for voter in voters.prefix(2) {
             vote(1, voter, "pas_de_sas", 4)
             vote(1, voter, "pas_de_cpts", 2)
+            vote(1, voter, "pas_de_ptsm", 1)
         }
         for (voter, scores) in zip(voters, [[4, 2, 1], [4, 3, 4], [3, 3, 3], [4, 2, 4]]) {
             for (item, score) in zip(["pas_de_cpts", "pas_de_sas", "pas_de_ptsm"], scores) { vote(2, voter, item, score) }
@@ -69,20 +70,51 @@ import Testing
         let part = try #require(text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
         #expect(
             part.contains(
-                "Les priorités parmi les constats ont été fixées en réunion (COPIL du 12/03/2027, Mairie de Bréhal) par 4 participant(s) :\n"
+                "Les priorités parmi les constats ont été fixées en COPIL le 12/03/2027 (Mairie de Bréhal) par 4 participants :\n"
                     + "Marie Dupont, Paul Martin, Louis Bernard et Claire Petit. Méthode : \(PriorityMethod.description)."), "\(part)")
-        #expect(part.contains("| Rang | Constat | Moyenne | Écart | Accord |"))
+        #expect(part.contains("| Rang | Constat | Moyenne | Écart | Accord | Notes |"))
         let rows = part.components(separatedBy: "\n").filter { $0.hasPrefix("| 1 ") || $0.hasPrefix("| 2 ") || $0.hasPrefix("| 3 ") }
         #expect(rows.count == 3, "\(part)")
-        #expect(rows[0].contains("CPTS") && rows[0].hasSuffix("| 3,75 | 1 | consensus |"), "\(rows)")
-        #expect(rows[1].contains("santé mentale") && rows[1].hasSuffix("| 3,00 | 3 | désaccord |"), "\(rows)")
-        #expect(rows[2].contains("service d'accès aux soins") && rows[2].hasSuffix("| 2,50 | 1 | consensus |"), "\(rows)")
+        #expect(rows[0].contains("CPTS") && rows[0].hasSuffix("| 3,75 | 1 | consensus | 4/4 |"), "\(rows)")
+        #expect(rows[1].contains("santé mentale") && rows[1].hasSuffix("| 3,00 | 3 | désaccord | 4/4 |"), "\(rows)")
+        #expect(rows[2].contains("service d'accès aux soins") && rows[2].hasSuffix("| 2,50 | 1 | consensus | 4/4 |"), "\(rows)")
         // The earlier round, in one sentence.
         #expect(
             part.contains(
-                "- Un tour précédent des constats (tour 1, groupe de travail du 05/02/2027, Salle des fêtes), avec 2 participants, plaçait en tête : "
+                "- Un tour précédent des constats (tour 1, groupe de travail du 05/02/2027, Salle des fêtes), avec 2 participants, plaçait en tête le constat 2 : "
             ), "\(part)")
+        #expect(part.hasSuffix(".\n\n"), "a blank line before the next article: \(part)")
         #expect(!rendered.gaps.contains { $0.contains("/prioriser") })
+    }
+
+    /// A round stopped halfway sets nothing: the finished one stays in the contract. A voter who
+    /// says « - » is not counted: « 3/4 », and one score alone has no spread.
+    @Test func anUnfinishedRoundChangesNothingAndAbstentionsShowInTheNotes() throws {
+        var answers = Self.workbook
+        guard case .records(var rounds)? = answers[QuestionKeys.priorityRounds], case .records(var votes)? = answers[QuestionKeys.votes]
+        else { throw CancellationError() }
+        rounds.append(ListRecord(fields: [("reunion", .integer(2)), ("portee", .choice("constats")), ("elements", .text("pas_de_ptsm"))]))
+        votes.append(
+            ListRecord(fields: [
+                ("tour", .integer(3)), ("votant", .text("Marie Dupont")), ("element", .text("pas_de_ptsm")), ("note", .integer(4)),
+            ]))
+        // In round 2, Paul Martin then withdraws his score of the SAS, the others of the PTSM but one.
+        votes.append(ListRecord(fields: [("tour", .integer(2)), ("votant", .text("Paul Martin")), ("element", .text("pas_de_sas"))]))
+        for voter in Self.voters.dropFirst() {
+            votes.append(ListRecord(fields: [("tour", .integer(2)), ("votant", .text(voter)), ("element", .text("pas_de_ptsm"))]))
+        }
+        answers[QuestionKeys.priorityRounds] = .records(rounds)
+        answers[QuestionKeys.votes] = .records(votes)
+        let part = try #require(
+            try Project.render(answers).text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
+        #expect(part.contains("fixées en COPIL le 12/03/2027 (Mairie de Bréhal) par 4 participants"), "\(part)")
+        let rows = part.components(separatedBy: "\n").filter { $0.hasPrefix("| 1 ") || $0.hasPrefix("| 2 ") || $0.hasPrefix("| 3 ") }
+        // CPTS 3,75 (4/4); SAS (2+3+2)/3 = 2,33 (3/4); PTSM 1 alone (1/4), no spread.
+        #expect(rows.count == 3, "\(part)")
+        #expect(rows[0].contains("CPTS") && rows[0].hasSuffix("| 3,75 | 1 | consensus | 4/4 |"), "\(rows)")
+        #expect(rows[1].contains("service d'accès aux soins") && rows[1].hasSuffix("| 2,33 | 1 | consensus | 3/4 |"), "\(rows)")
+        #expect(rows[2].contains("santé mentale") && rows[2].hasSuffix("| 1,00 | — | une seule note | 1/4 |"), "\(rows)")
+        #expect(!part.contains("tour 3"), "\(part)")
     }
 
     @Test func theApproachListsTheMeetingsWhoTookPartAndWhatWasSaid() throws {
@@ -90,7 +122,7 @@ import Testing
         let part = try #require(
             rendered.text.components(separatedBy: "## Démarche du diagnostic partagé\n").last?
                 .components(separatedBy: "## Synthèse du diagnostic partagé").first)
-        #expect(part.contains("Le diagnostic a été partagé en 2 réunion(s)"))
+        #expect(part.contains("Le diagnostic a été conduit en 2 réunions :"))
         #expect(part.contains("| 05/02/2027 | groupe de travail | Salle des fêtes | 2 |"), "\(part)")
         #expect(part.contains("| 12/03/2027 | COPIL | Mairie de Bréhal | 4 |"))
         #expect(part.contains("- élu : Marie Dupont (Org Marie Dupont)"))
@@ -106,9 +138,9 @@ import Testing
         #expect(
             rendered.text.contains(
                 "1. \(findings[0].message)\n"
-                    + "   *Ce qu'en disent les acteurs : 1 propos (professionnels 1) en 1 réunion — « Personne ne coordonne » (professionnels, groupe de travail du 05/02/2027)*\n"
+                    + "   *Sur le thème « structures », ce qu'en disent les acteurs : 1 propos (professionnels 1) en 1 réunion — « Personne ne coordonne » (professionnels, groupe de travail du 05/02/2027)*\n"
                     + "2. Aucun service d'accès aux soins ne fonctionne dans le département.\n"
-                    + "   *Ce qu'en disent les acteurs : personne ne l'a soulevé (aucun propos sur le thème « accès aux soins »).*"),
+                    + "   *Sur le thème « accès aux soins », aucun propos n'a été noté.*"),
             "\(rendered.text)")
     }
 
@@ -116,7 +148,8 @@ import Testing
         var answers = Self.workbook
         answers[QuestionKeys.votes] = nil
         let rendered = try Project.render(answers)
-        let marker = "[À compléter : priorités fixées avec les partenaires : aucun tour de priorisation, à lancer en réunion (/prioriser)]"
+        let marker =
+            "[À compléter : priorités fixées avec les partenaires : aucun tour de priorisation achevé, à lancer (ou à finir) en réunion (/prioriser)]"
         let part = try #require(rendered.text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
         #expect(part.contains(marker) && !part.contains("| Rang |"))
         #expect(rendered.gaps.contains(marker))

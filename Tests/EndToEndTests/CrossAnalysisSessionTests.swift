@@ -42,18 +42,18 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         let findings = part(result.output, from: "── Constats (2) ──")
         let urgences = try #require(findings.firstIndex { $0.hasPrefix("  2. Temps d'accès moyen aux urgences de 45\u{00A0}min") })
-        let said = try #require(findings[urgences...].firstIndex { $0.contains("Ce qu'en disent les acteurs") })
+        let said = try #require(findings[urgences...].firstIndex { $0.contains("Sur le thème « mobilités », ce qu'en") })
         let sentence = findings[said...].prefix { $0.hasPrefix("     ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(
             sentence
-                == "Ce qu'en disent les acteurs : 3 propos (habitants 2, professionnels 1) en 2 réunions — "
+                == "Sur le thème « mobilités », ce qu'en disent les acteurs : 3 propos (habitants 2, professionnels 1) en 2 réunions — "
                 + "« Pas de bus le mardi » (habitants, COPIL du 12/03/2027) ; "
                 + "« Le taxi coûte trop cher pour aller voir le médecin à Caen » (habitants, réunion publique du 02/04/2027) ; "
                 + "« Nos patients viennent à pied » (professionnels, réunion publique du 02/04/2027)", "\(findings)")
         for line in findings[said...].prefix(5) { #expect(line.count <= 80, "\(line)") }
         // The CPTS: a figure nobody raised; mental health: raised, with no figure.
-        #expect(findings.contains("     Ce qu'en disent les acteurs : personne ne l'a soulevé (aucun propos sur"))
+        #expect(findings.contains("     Sur le thème « structures », aucun propos n'a été noté."))
         #expect(findings.contains("  Thèmes soulevés sans constat chiffré : santé mentale : 1 propos (élus 1) en 1"))
     }
 

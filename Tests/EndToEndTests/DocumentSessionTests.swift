@@ -11,9 +11,9 @@ import Testing
         let result = try Binary.run([workbook], input: script, in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("✓ projet de contrat écrit : \(sandbox.path)/demo-cls.md"))
-        // The points left: the concertation, which the demo does not record (meetings, voices,
-        // priorities), and /vérifier's: the 5-year contract runs past the PRS ending in 2028.
-        #expect(result.output.contains("    4 points à compléter, listés à la fin du document."))
+        // The one point left is /vérifier's: the 5-year contract runs past the PRS ending in 2028
+        // (the demo holds its COPIL, voices and priorities).
+        #expect(result.output.contains("    1 point à compléter, listé à la fin du document."))
         #expect(result.output.contains("Contrôles : 0 erreur(s)"))
         #expect(FileManager.default.fileExists(atPath: sandbox.path + "/demo-plan.csv"))
         let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8)

@@ -15,7 +15,8 @@ import Testing
         let text = try! String(contentsOfFile: Binary.projectRoot + "/sessions/demo-val-d-exemple.txt", encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let end = lines.firstIndex { $0.contains("── Concertation") }!
-        return lines[..<end].joined(separator: "\n") + "\n"
+        // Without the demo's own COPIL: each test opens the meeting it needs.
+        return lines[..<end].filter { !$0.hasPrefix("/réunion") }.joined(separator: "\n") + "\n"
     }()
     static let copil =
         "/aller concertation.reunions\nCOPIL ; 12/03/2027 ; Mairie ; \(presents.joined(separator: ", ")) ; ; ouverte\n\n"
@@ -38,18 +39,42 @@ import Testing
 
     // The labels are matched without their « % »: the screen puts a narrow no-break space before it.
 
-    /// The rows of the first ranking table after `marker`: its columns, split where two spaces are.
+    /// The entries of the first ranking after `marker`, as [rang, libellé, moyenne, médiane, écart,
+    /// accord, notes]: each entry is « N. libellé » (wrapped) then « moyenne … · notes … »
+    /// (or « non noté », giving [—, libellé, non noté]).
     static func table(after marker: String, in output: String) -> [[String]] {
         guard let start = output.range(of: marker) else { return [] }
-        let lines = output[start.upperBound...].components(separatedBy: "\n")
-        guard let header = lines.firstIndex(where: { $0.hasPrefix("  Rang  ") }) else { return [] }
-        return lines[(header + 2)...].prefix {
-            $0.hasPrefix("  ") && !$0.hasPrefix("  /") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        let lines = output[start.upperBound...].components(separatedBy: "\n").dropFirst()
+        var rows: [[String]] = []
+        var label: (rank: String, text: String)?
+        for line in lines {
+            guard line.hasPrefix("  "), !line.hasPrefix("  /") else { break }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("      ") {
+                if text == "non noté", let current = label {
+                    rows.append([current.rank, current.text, "non noté"])
+                    label = nil
+                } else if text.hasPrefix("moyenne "), text.contains(" · médiane "), let current = label {
+                    let parts = text.components(separatedBy: " · ")
+                    guard parts.count == 5 else { break }
+                    let values = [
+                        String(parts[0].dropFirst("moyenne ".count)), String(parts[1].dropFirst("médiane ".count)),
+                        String(parts[2].dropFirst("écart ".count)), parts[3], String(parts[4].dropFirst("notes ".count)),
+                    ]
+                    rows.append([current.rank, current.text] + values)
+                    label = nil
+                } else {
+                    label?.text += " " + text
+                }
+                continue
+            }
+            let rank = String(text.prefix { $0 != " " })
+            label = (
+                rank.hasSuffix(".") ? String(rank.dropLast()) : rank,
+                String(text.dropFirst(rank.count)).trimmingCharacters(in: .whitespaces)
+            )
         }
-        .map { line in
-            line.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-        }
+        return rows
     }
 
     @Test(.timeLimit(.minutes(10)))
@@ -64,8 +89,8 @@ import Testing
         let first = try Binary.run(
             [workbook], input: "/prioriser\n4 3 4 2\n3\n4\n1 1\n/annuler\n4 4\n5 1 1 1\n", in: sandbox.path)
         #expect(first.output.contains("Tour n° 1 de priorisation, en COPIL le 12/03/2027 : 18 constats de la synthèse."))
-        #expect(first.output.contains("Méthode : chaque participant présent note chaque constat de 1 (pas prioritaire) à 4"))
-        #expect(first.output.contains("Votants, dans l'ordre : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad."))
+        #expect(first.output.contains("Méthode : chaque participant présent note chaque constat de 1 (pas\n  prioritaire)"))
+        #expect(first.output.contains("Votants, dans l'ordre : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim\n  Haddad."))
         #expect(first.output.contains("Constat 1/18 : Densité d'infirmiers (libéraux)"))
         #expect(first.output.contains("✓ Claire Martin 4, Dr Louis Bernard 3, Sophie Leroy 4, Karim Haddad 2"))
         #expect(first.output.contains("Notes attendues, dans l'ordre, de : Sophie Leroy, Karim Haddad"))
@@ -122,17 +147,17 @@ import Testing
         //   the eight others 1 1 1 1 → all 11th
         let expected: [[String]] =
             [
-                ["1", "des médecins généralistes ont 60 ans", "4", "4", "0", "consensus", "4 4 4 4"],
+                ["1", "des médecins généralistes ont 60 ans", "4,00", "4", "0", "consensus", "4 4 4 4"],
                 ["2", "Densité de masseurs-kinésithérapeutes", "3,75", "4", "1", "consensus", "3 4 4 4"],
                 ["2", "Effectif de médecins généralistes", "3,75", "4", "1", "consensus", "4 4 3 4"],
                 ["2", "des patients n'ont pas de médecin traitant", "3,75", "4", "1", "consensus", "4 4 4 3"],
                 ["5", "Densité d'infirmiers", "3,25", "3,5", "2", "avis partagés", "4 3 4 2"],
                 ["6", "APL aux médecins généralistes", "3,25", "3", "1", "consensus", "3 3 3 4"],
-                ["7", "des chirurgiens-dentistes ont 60 ans", "2,5", "2,5", "3", "désaccord", "1 4 1 4"],
-                ["8", "Effectif de chirurgiens-dentistes", "2,5", "2,5", "1", "consensus", "3 3 2 2"],
-                ["9", "Densité de chirurgiens-dentistes", "2", "2", "0", "consensus", "2 2 2 2"],
-                ["9", "Le territoire est classé en zone d'intervention prioritaire", "2", "2", "0", "consensus", "2 2 2"],
-            ] + Array(repeating: ["11", "", "1", "1", "0", "consensus", "1 1 1 1"], count: 8)
+                ["7", "des chirurgiens-dentistes ont 60 ans", "2,50", "2,5", "3", "désaccord", "1 4 1 4"],
+                ["8", "Effectif de chirurgiens-dentistes", "2,50", "2,5", "1", "consensus", "3 3 2 2"],
+                ["9", "Densité de chirurgiens-dentistes", "2,00", "2", "0", "consensus", "2 2 2 2"],
+                ["9", "Le territoire est classé en zone d'intervention prioritaire", "2,00", "2", "0", "consensus", "2 2 2"],
+            ] + Array(repeating: ["11", "", "1,00", "1", "0", "consensus", "1 1 1 1"], count: 8)
         for marker in ["Tour n° 1 terminé", "Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur"] {
             let rows = Self.table(after: marker, in: last.output)
             #expect(rows.count == 18, "\(marker): \(rows)")
@@ -178,12 +203,14 @@ import Testing
         // A PTSM now covers the territory: that finding is no longer in the synthèse, its votes stay.
         let listed = try Binary.run([workbook], input: "/modifier structures.ptsm oui\n/priorités\n", in: sandbox.path)
         #expect(listed.output.contains("pas_de_ptsm — ne ressort plus de la synthèse actuelle"), "\(listed.output.suffix(3000))")
-        #expect(listed.output.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie)\n"))
-        #expect(listed.output.contains("Tour n° 2 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur"))
+        // Round 2 stopped after one finding: round 1 stays the one in force.
+        #expect(listed.output.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur\n"))
+        #expect(listed.output.contains("Tour n° 2 — constats, COPIL du 12/03/2027 (Mairie) — inachevé\n"))
+        #expect(listed.output.contains("  1 constat noté sur 18 : tant qu'il n'est pas fini, ce tour ne compte pas.\n"))
         // Round 2: one finding scored (rank 1), the 17 others not scored.
         let rows = Self.table(after: "Tour n° 2 —", in: listed.output)
         #expect(rows.first?.first == "1" && rows.first?.last == "4 4 4 4")
-        #expect(rows.dropFirst().allSatisfy { $0.first == "—" && $0.contains("non noté") }, "\(rows)")
+        #expect(rows.count == 18 && rows.dropFirst().allSatisfy { $0.first == "—" && $0.contains("non noté") }, "\(rows)")
     }
 
     @Test func refusedWithoutAnOpenMeetingWithoutPresentsOrWithoutFindings() throws {

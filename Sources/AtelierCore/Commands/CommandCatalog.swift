@@ -93,7 +93,7 @@ public enum CommandCatalog {
             name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
             summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
             details:
-                "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, manquants."
+                "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, avec ce qu'en disent les acteurs (analyse croisée des propos notés par /voix), les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, concertation, manquants."
         ),
         CommandSpec(
             name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,
@@ -127,7 +127,7 @@ public enum CommandCatalog {
         ),
         CommandSpec(
             name: .reunion, spelling: "réunion", argument: "nouvelle|fin [DÉTAILS]", argumentRequired: true,
-            summary: "ouvre une réunion (COPIL, groupe de travail…) ou la clôt ; les réponses données pendant lui sont rattachées",
+            summary: "ouvre une réunion (COPIL, groupe de travail…) ou la clôt ; les réponses données pendant celle-ci y sont rattachées",
             details:
                 "« /réunion nouvelle » demande le type, la date, le lieu et les présents (pris dans la liste des participants) ; « /réunion nouvelle COPIL ; 12/03/2027 ; Mairie ; Marie Dupont, Paul Martin » les donne d'un coup. Tant que la réunion est ouverte, chaque réponse, chaque propos (/voix) et chaque note (/prioriser) lui est rattaché : /revoir et /historique disent « donnée en COPIL le 12/03/2027 ». « /réunion fin Les priorités sont validées » la clôt en notant ce qui a été décidé."
         ),
@@ -135,25 +135,25 @@ public enum CommandCatalog {
             name: .reunions, spelling: "réunions", argument: nil, argumentRequired: false,
             summary: "liste les réunions : date, présents, propos, notes et décisions",
             details:
-                "Pour chaque réunion du diagnostic partagé : son type, sa date, son lieu, les présents, le nombre de réponses, de propos et de notes qui lui sont rattachés, et ce qui a été décidé."
+                "Pour chaque réunion du diagnostic partagé : son type, sa date, son lieu, les présents, le nombre de réponses, de propos et de notes qui y sont rattachés, et ce qui a été décidé."
         ),
         CommandSpec(
-            name: .voix, spelling: "voix", argument: "THÈME ; QUI ; PROPOS [; NOM]", argumentRequired: true,
+            name: .voix, spelling: "voix", argument: "THÈME ; QUI ; PROPOS [; NOM [; RÉUNION]]", argumentRequired: true,
             summary: "note ce que dit un habitant, un professionnel, un élu ou un partenaire, depuis n'importe quelle question",
             details:
-                "« /voix mobilités ; habitants ; Pas de bus pour aller chez le médecin le mardi » ajoute un propos à concertation.voix, rattaché à la réunion ouverte. Le nom ne se note que si la personne l'accepte. La synthèse montre les propos à côté des constats du même thème (analyse croisée)."
+                "« /voix mobilités ; habitants ; Pas de bus pour aller chez le médecin le mardi » ajoute un propos à concertation.voix, rattaché à la réunion ouverte. Le nom ne se note que si la personne l'accepte (sinon laissez-le vide : « ; ; »). Un numéro de réunion en dernier rattache le propos à une réunion passée : « /voix mobilités ; habitants ; Rien le soir ; ; 2 ». La synthèse montre les propos à côté des constats du même thème (analyse croisée)."
         ),
         CommandSpec(
             name: .prioriser, spelling: "prioriser", argument: "[constats|leviers|fin]", argumentRequired: false,
             summary: "fait noter les constats (ou les leviers) par les présents de la réunion, de 1 à 4, et les classe",
             details:
-                "Pendant une réunion ouverte : chaque constat de la synthèse est présenté, chaque présent le note de 1 (pas prioritaire) à 4 (très prioritaire), un par un ou tous d'un coup (« 4 3 4 2 », dans l'ordre des présents ; « - » pour qui ne note pas). Le classement suit la moyenne des notes (à égalité, la médiane, puis le nombre de 4) ; l'écart entre la note la plus haute et la plus basse dit s'il y a consensus. « /prioriser leviers » fait noter les leviers ; « /prioriser fin » s'arrête (la reprise se fait avec /prioriser). Chaque note est enregistrée aussitôt ; /annuler reprend la dernière."
+                "Pendant une réunion ouverte : chaque constat de la synthèse est présenté, chaque présent le note de 1 (pas prioritaire) à 4 (très prioritaire), un par un ou tous d'un coup (« 4 3 4 2 », dans l'ordre des présents ; « - » pour qui ne note pas, non compté). Le classement suit la moyenne des notes (à égalité, la médiane, puis le nombre de 4 ; encore à égalité, le même rang) ; l'écart entre la note la plus haute et la plus basse dit s'il y a consensus. « /prioriser leviers » fait noter les leviers ; « /prioriser fin » s'arrête (la reprise se fait avec /prioriser) : un tour inachevé ne fixe aucune priorité. Chaque ligne est enregistrée aussitôt ; /annuler reprend toute la dernière ligne, à retaper. Une note déjà donnée se corrige avec /modifier concertation.votes.N.note."
         ),
         CommandSpec(
             name: .priorites, spelling: "priorités", argument: nil, argumentRequired: false,
             summary: "montre le classement des priorités de chaque tour, avec la dispersion des notes",
             details:
-                "Pour chaque tour de /prioriser : la réunion, les votants, la méthode, et le classement avec la moyenne, la médiane et l'écart des notes. Le dernier tour ordonne les fiches proposées au plan d'actions et remplit la partie « priorités » du projet de contrat."
+                "Pour chaque tour de /prioriser : la réunion, les votants, la méthode, et le classement avec la moyenne, la médiane et l'écart des notes. Le dernier tour achevé ordonne les fiches proposées au plan d'actions et remplit la partie « priorités » du projet de contrat."
         ),
         CommandSpec(
             name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,

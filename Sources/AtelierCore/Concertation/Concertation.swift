@@ -43,7 +43,8 @@ public struct Concertation: Sendable, Equatable {
         public var round: Int
         public var voter: String
         public var item: String
-        public var score: Int
+        /// nil: the voter said they would not score this item (« - »).
+        public var score: Int?
     }
 
     public var meetings: [Meeting]
@@ -68,9 +69,25 @@ public struct Concertation: Sendable, Equatable {
 
     public func votes(of round: Round) -> [Vote] { votes.filter { $0.round == round.number } }
 
-    /// The latest round of `scope` that has at least one vote: the one that orders the plan.
+    /// Who is asked to score a round: the présents of its meeting, in their order; when the
+    /// meeting lost them, who took part in it, in the order they first did.
+    public func voters(of round: Round) -> [String] {
+        if let present = meeting(round.meeting)?.present, !present.isEmpty { return present }
+        var voters: [String] = []
+        for vote in votes(of: round) where !voters.contains(vote.voter) { voters.append(vote.voter) }
+        return voters
+    }
+
+    public func progress(of round: Round) -> PrioritizationProgress {
+        PrioritizationProgress(round: round, voters: voters(of: round), votes: votes(of: round))
+    }
+
+    /// The latest round of `scope` every voter finished, with at least one score: the one that
+    /// orders the plan and the contract. A round stopped halfway sets no priority.
     public func latestRound(_ scope: PriorityScope) -> Round? {
-        rounds.last { round in round.scope == scope && votes.contains { $0.round == round.number } }
+        rounds.last { round in
+            round.scope == scope && progress(of: round).isComplete && votes(of: round).contains { $0.score != nil }
+        }
     }
 }
 
@@ -113,8 +130,9 @@ extension Concertation {
         }
         votes = records(QuestionKeys.votes).compactMap { record in
             guard let round = integer(record, "tour"), let voter = text(record, "votant"), let item = text(record, "element"),
-                let score = integer(record, "note"), PriorityMethod.scores.contains(score)
+                PriorityMethod.scores.contains(integer(record, "note") ?? PriorityMethod.scores.lowerBound)
             else { return nil }
+            let score = integer(record, "note")
             return Vote(round: round, voter: voter, item: item, score: score)
         }
     }

@@ -17,17 +17,12 @@ public struct PrioritizationProgress: Sendable, Equatable {
     /// For each item of the round, the voters who scored it or said they would not.
     public var given: [String: Set<String>]
 
-    /// `records`: the elements of `concertation.votes` as stored (abstentions have no note).
-    public init(round: Concertation.Round, voters: [String], records: [ListRecord]) {
+    /// `votes`: those of the round, abstentions included.
+    public init(round: Concertation.Round, voters: [String], votes: [Concertation.Vote]) {
         self.round = round
         self.voters = voters
         var given: [String: Set<String>] = [:]
-        for record in records {
-            guard case .integer(round.number)? = record["tour"], let voter = record["votant"]?.words?.trimmed,
-                let item = record["element"]?.words?.trimmed
-            else { continue }
-            given[item, default: []].insert(voter)
-        }
+        for vote in votes where vote.round == round.number { given[vote.item, default: []].insert(vote.voter) }
         self.given = given
     }
 

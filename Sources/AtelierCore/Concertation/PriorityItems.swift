@@ -22,14 +22,11 @@ extension Synthesis {
 }
 
 extension Concertation {
-    /// The ranking that orders the plan d'actions: the latest round with votes, of either
-    /// scope, with the meeting it was held in.
+    /// The ranking that orders the plan d'actions: the latest finished round, of either scope,
+    /// with the meeting it was held in.
     public var planPriorities: (ranking: PriorityRanking, meeting: Meeting?)? {
         let latest = PriorityScope.allCases.compactMap { latestRound($0) }.max { $0.number < $1.number }
         guard let latest else { return nil }
         return (PriorityRanking(round: latest, votes: votes), meeting(latest.meeting))
     }
-
-    /// `en COPIL le 12/03/2027`: where the priorities were set.
-    public static func held(_ meeting: Meeting) -> String { "en \(meeting.kind) le \(meeting.date.french)" }
 }

@@ -1,8 +1,9 @@
 /// How the partners' scores become priorities: one documented method, the same for the
 /// screen, the plan d'actions and the CLS draft.
 ///
-/// Each voter gives each item a score from 1 (pas prioritaire) to 4 (très prioritaire); a voter
-/// who scores an item again in the same round replaces their score. Items are ranked by their
+/// Each voter gives each item a score from 1 (pas prioritaire) to 4 (très prioritaire) or says
+/// they do not score it (« - », not counted); a voter who scores an item again in the same
+/// round replaces their score. Items are ranked by their
 /// mean score, ties broken by the median, then by the number of 4; items still equal share a
 /// rank. The spread (highest score minus lowest) says whether the partners agree: 0 or 1 is a
 /// consensus, 2 a divided view, 3 a disagreement.
@@ -11,12 +12,15 @@ public enum PriorityMethod {
     public static let scoreLabels = [1: "pas prioritaire", 2: "peu prioritaire", 3: "prioritaire", 4: "très prioritaire"]
 
     /// The method in one French sentence, for the screen, the CLS draft and the README.
-    public static let description =
-        "chaque participant présent note chaque constat de 1 (pas prioritaire) à 4 (très prioritaire) ; le classement suit la moyenne des notes, à égalité la médiane, puis le nombre de notes 4 ; l'écart entre la note la plus haute et la plus basse mesure l'accord (0 ou 1 : consensus ; 2 : avis partagés ; 3 : désaccord)"
+    public static var description: String { description(of: .findings) }
 
     /// The method for a round of `scope`: « chaque levier » for the levers.
     public static func description(of scope: PriorityScope) -> String {
-        scope == .findings ? description : description.replacingOccurrences(of: "chaque constat", with: "chaque levier")
+        let (one, many) = scope == .findings ? ("constat", "constats") : ("levier", "leviers")
+        return "chaque participant présent note chaque \(one) de 1 (pas prioritaire) à 4 (très prioritaire), ou ne le note pas "
+            + "(« - », non compté) ; le classement suit la moyenne des notes, à égalité la médiane, puis le nombre de notes 4, "
+            + "et les \(many) encore à égalité partagent le même rang ; l'écart entre la note la plus haute et la plus basse "
+            + "mesure l'accord (0 ou 1 : consensus ; 2 : avis partagés ; 3 : désaccord)"
     }
 
     public enum Agreement: String, Sendable, Equatable {
@@ -44,7 +48,7 @@ public struct PriorityRanking: Sendable, Equatable {
     }
 
     public var round: Concertation.Round
-    /// Who scored at least one item, in the order they first did.
+    /// Who took part (a score or « - »), in the order they first did.
     public var voters: [String]
     /// Ranked first to last, then the items nobody scored in the order they were shown.
     public var entries: [Entry]
@@ -56,13 +60,13 @@ public struct PriorityRanking: Sendable, Equatable {
         for vote in own where !voters.contains(vote.voter) { voters.append(vote.voter) }
         self.voters = voters
         let unranked = round.items.map { item -> Entry in
-            // The last score of each voter counts: scoring again corrects.
-            var latest: [(voter: String, score: Int)] = []
+            // The last line of each voter counts: scoring again corrects, « - » withdraws.
+            var latest: [(voter: String, score: Int?)] = []
             for vote in own where vote.item == item {
                 latest.removeAll { $0.voter == vote.voter }
                 latest.append((vote.voter, vote.score))
             }
-            return Self.entry(item, scores: latest.map(\.score))
+            return Self.entry(item, scores: latest.compactMap(\.score))
         }
         let scored = unranked.enumerated().filter { $0.element.mean != nil }
             .sorted { a, b in
@@ -102,4 +106,41 @@ public struct PriorityRanking: Sendable, Equatable {
 
     /// The rank of `item`, if it was scored.
     public func rank(of item: String) -> Int? { entries.first { $0.item == item }?.rank }
+}
+
+extension PriorityRanking.Entry {
+    /// « 3,75 »: two decimals everywhere a mean is shown, so the screen and the contract agree.
+    public var meanText: String { mean.map { FrenchFormat.fixed($0, fractionDigits: 2) } ?? "—" }
+    /// « 3,5 », « 4 ».
+    public var medianText: String { median.map { FrenchFormat.decimal($0) } ?? "—" }
+    /// « 2 »; « — » when fewer than two scores leave nothing to compare.
+    public var spreadText: String {
+        guard let spread, agreement != .single else { return "—" }
+        return String(spread)
+    }
+}
+
+extension Synthesis.Finding {
+    /// The finding in a few words, for a ranking: its opening clause when that says something
+    /// (up to the first « : » outside parentheses), else its first sentence, at most 160
+    /// characters. The whole text stays in the list of findings.
+    public var headline: String { Self.headline(of: message) }
+
+    public static func headline(of message: String) -> String {
+        var depth = 0
+        var previous: Character = " "
+        for index in message.indices {
+            let character = message[index]
+            if character == "(" { depth += 1 }
+            if character == ")" { depth = max(0, depth - 1) }
+            if depth == 0, previous == " ", character == ":" {
+                let clause = message[..<index].trimmed
+                if clause.count >= 40 { return clause.shortened(to: 160) }
+                break
+            }
+            previous = character
+        }
+        let sentence = message.range(of: ". ").map { String(message[..<$0.lowerBound]) + "." } ?? message
+        return sentence.trimmed.shortened(to: 160)
+    }
 }

@@ -59,7 +59,11 @@ public struct Navigator: Sendable {
 
     public func progress(answers: [String: AnswerValue], skipped: Set<String>) -> [SectionProgress] {
         questionnaire.sections.map { section in
-            let applicable = section.questions.filter { isApplicable($0, answers: answers) }
+            // A question a command fills counts once the command has filled it: it is never
+            // asked, so it is never « sans réponse ».
+            let applicable = section.questions.filter {
+                isApplicable($0, answers: answers) && ($0.filledByCommand == nil || answers[$0.key] != nil)
+            }
             return SectionProgress(
                 key: section.key, title: section.title, applicable: applicable.count,
                 answered: applicable.filter { answers[$0.key] != nil }.count,

@@ -34,10 +34,12 @@ extension CrossAnalysis {
     /// The line under a finding: nil while nobody has said anything (nothing to cross).
     public func sentence(for finding: FindingVoices) -> String? {
         guard !concertation.voices.isEmpty else { return nil }
-        let prefix = "Ce qu'en disent les acteurs : "
-        if let voices = finding.voices { return prefix + voices.sentence(in: concertation) }
+        // Voices are matched by theme, not to this very finding: the sentence says so.
+        if let voices = finding.voices {
+            return "Sur le thème « \(voices.theme) », ce qu'en disent les acteurs : " + voices.sentence(in: concertation)
+        }
         guard let theme = finding.finding.theme else { return nil }
-        return prefix + "personne ne l'a soulevé (aucun propos sur le thème « \(theme) »)."
+        return "Sur le thème « \(theme) », aucun propos n'a été noté."
     }
 
     /// `Thèmes soulevés sans constat chiffré : santé mentale : 2 propos (habitants 2) hors réunion.`

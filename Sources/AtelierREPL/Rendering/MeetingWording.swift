@@ -34,13 +34,20 @@ extension SessionWording {
         if let place = meeting.place { title += ", \(TerminalText.plainLine(place))" }
         if meeting.isOpen { title += " — " + style.yellow("en cours") }
         var lines = ["  " + style.bold(title)]
-        lines.append(
-            "     Présents : "
-                + (meeting.present.isEmpty ? style.dim("non notés") : meeting.present.map(TerminalText.plainLine).joined(separator: ", ")))
+        if meeting.present.isEmpty {
+            lines.append("     Présents : " + style.dim("non notés"))
+        } else {
+            let present = meeting.present.map(TerminalText.plainLine).joined(separator: ", ")
+            lines += Table.paragraph("Présents : " + present, indent: "     ", hanging: "       ")
+        }
         var counts = ["\(answers) réponse\(answers > 1 ? "s" : "")", "\(voices) propos", "\(votes) note\(votes > 1 ? "s" : "")"]
         if rounds > 0 { counts[2] += " (\(rounds) tour\(rounds > 1 ? "s" : "") de priorisation)" }
         lines.append("     " + counts.joined(separator: ", "))
-        lines.append("     Décisions : " + (meeting.decisions.map(TerminalText.plainLine) ?? style.dim("aucune notée")))
+        if let decisions = meeting.decisions {
+            lines += Table.paragraph("Décisions : " + TerminalText.plainLine(decisions), indent: "     ", hanging: "       ")
+        } else {
+            lines.append("     Décisions : " + style.dim("aucune notée"))
+        }
         return lines
     }
 
@@ -53,6 +60,12 @@ extension SessionWording {
 
     /// `donnée en COPIL le 12/03/2027`, as /revoir and /historique say it.
     func given(_ attribution: String) -> String { "donnée \(TerminalText.plainLine(attribution))" }
+
+    /// `dernière modification en COPIL le 12/03/2027`: a list keeps one attribution, that of the
+    /// change that made it as it is; each element's own is in /historique.
+    func lastChange(_ attribution: String) -> String {
+        "dernière modification \(TerminalText.plainLine(attribution)) (/historique pour chaque changement)"
+    }
 
     /// The resume summary's line when a meeting is open.
     func meetingInProgress(_ meeting: Concertation.Meeting) -> String {

@@ -6,30 +6,51 @@ struct PriorityRenderer {
     /// The label of each key of the current synthèse (findings' messages, levers' titles).
     let labels: [String: String]
 
-    /// The ranking table alone: rang, constat or levier, moyenne, médiane, écart, accord, notes.
+    /// The ranking, two lines or more per item so that it reads on an 80-column terminal: the
+    /// rank and the item, then moyenne, médiane, écart, accord and the scores.
     func table(_ ranking: PriorityRanking) -> [String] {
-        let what = ranking.round.scope == .findings ? "Constat" : "Levier"
-        let rows = ranking.entries.map { entry -> [String] in
-            let label =
-                labels[entry.item].map { $0.shortened(to: 60) }
-                ?? "\(entry.item) — ne ressort plus de la synthèse actuelle"
-            return [
-                entry.rank.map(String.init) ?? "—", label, entry.mean.map { FrenchFormat.decimal($0) } ?? "—",
-                entry.median.map { FrenchFormat.decimal($0) } ?? "—", entry.spread.map(String.init) ?? "—",
-                entry.agreement?.rawValue ?? "non noté", entry.scores.map(String.init).joined(separator: " "),
+        ranking.entries.flatMap { entry -> [String] in
+            let label = labels[entry.item].map(Synthesis.Finding.headline(of:)) ?? "\(entry.item) — ne ressort plus de la synthèse actuelle"
+            let rank = entry.rank.map { "\($0)." } ?? "—"
+            var lines = Table.wrap("\(rank) \(label)", width: 74, indent: "      ")
+            if !lines.isEmpty { lines[0] = "  " + lines[0].dropFirst(6).trimmed }
+            guard let agreement = entry.agreement else {
+                return lines + [style.dim("      non noté")]
+            }
+            let scores = entry.scores.map(String.init).joined(separator: " ")
+            return lines + [
+                style.dim(
+                    "      moyenne \(entry.meanText) · médiane \(entry.medianText) · écart \(entry.spreadText) · \(agreement.rawValue) · notes \(scores)"
+                )
             ]
         }
-        return Table.render(header: ["Rang", what, "Moyenne", "Médiane", "Écart", "Accord", "Notes"], rows: rows).map { "  " + $0 }
+    }
+
+    enum Status {
+        /// The latest finished round of its scope: it orders the plan.
+        case inForce
+        /// Finished, replaced by a later round.
+        case earlier
+        /// Stopped halfway: `5 constats notés sur 18`.
+        case unfinished(String)
     }
 
     /// Everything `/priorités` says of one round.
-    func round(_ ranking: PriorityRanking, meeting: Concertation.Meeting?, voters: [String], inForce: Bool) -> [String] {
+    func round(_ ranking: PriorityRanking, meeting: Concertation.Meeting?, voters: [String], status: Status) -> [String] {
         let round = ranking.round
         let held = meeting.map { m in m.label + (m.place.map { " (\($0))" } ?? "") } ?? "réunion n° \(round.meeting) introuvable"
-        let title = "Tour n° \(round.number) — \(round.scope.rawValue), \(held)"
-        var lines = [style.bold(title) + (inForce ? " " + style.green("— en vigueur") : "")]
-        lines.append("  Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".")
-        lines.append(style.dim("  Méthode : \(PriorityMethod.description(of: round.scope))."))
+        let title = style.bold("Tour n° \(round.number) — \(round.scope.rawValue), \(held)")
+        var lines: [String]
+        switch status {
+        case .inForce: lines = [title + " " + style.green("— en vigueur")]
+        case .earlier: lines = [title]
+        case .unfinished(let done):
+            lines = [title + " " + style.yellow("— inachevé")]
+            lines += Table.paragraph("\(done) : tant qu'il n'est pas fini, ce tour ne compte pas.", indent: "  ").map(style.yellow)
+        }
+        lines += Table.paragraph(
+            "Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".", indent: "  ", hanging: "    ")
+        lines += Table.paragraph("Méthode : \(PriorityMethod.description(of: round.scope)).", indent: "  ", hanging: "    ").map(style.dim)
         return lines + table(ranking)
     }
 }

@@ -9,11 +9,7 @@ extension SynthesisRenderer {
     /// `text` in lines of at most 80 columns, `indent` included; lines after the first start
     /// at `hanging` (by default `indent`).
     func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
-        let rest = hanging ?? indent
-        // A guillemet stays with the word it opens or closes.
-        let glued = Table.singleLine(text).replacingOccurrences(of: "« ", with: "«\u{0}").replacingOccurrences(of: " »", with: "\u{0}»")
-        let lines = Table.wrap(glued, width: Self.width - max(indent.count, rest.count), indent: "")
-        return lines.enumerated().map { ($0.offset == 0 ? indent : rest) + $0.element.replacingOccurrences(of: "\u{0}", with: " ") }
+        Table.paragraph(text, indent: indent, hanging: hanging, width: Self.width)
     }
 
     var hasConcertation: Bool { !synthesis.concertation.meetings.isEmpty || !synthesis.concertation.voices.isEmpty }

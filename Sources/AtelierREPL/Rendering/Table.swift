@@ -30,6 +30,19 @@ enum Table {
         return lines
     }
 
+    /// `text` on one line or more of at most `width` columns, `indent` included; lines after
+    /// the first start at `hanging` (by default `indent`).
+    static func paragraph(_ text: String, indent: String, hanging: String? = nil, width: Int = 80) -> [String] {
+        let rest = hanging ?? indent
+        // A short quotation (« 4 3 4 2 ») stays on one line; a colon or a semicolon stays with the word before.
+        var glued = singleLine(text).replacing(/«[^«»]{0,24}»/) { $0.output.replacingOccurrences(of: " ", with: "\u{0}") }
+        for (spaced, kept) in [("« ", "«\u{0}"), (" »", "\u{0}»"), (" :", "\u{0}:"), (" ;", "\u{0};")] {
+            glued = glued.replacingOccurrences(of: spaced, with: kept)
+        }
+        let lines = wrap(glued, width: width - max(indent.count, rest.count), indent: "")
+        return lines.enumerated().map { ($0.offset == 0 ? indent : rest) + $0.element.replacingOccurrences(of: "\u{0}", with: " ") }
+    }
+
     static func singleLine(_ text: String) -> String {
         guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\u{2424}").replacingOccurrences(of: "\n", with: "\u{2424}")

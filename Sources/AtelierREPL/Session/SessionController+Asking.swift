@@ -108,13 +108,23 @@ extension SessionController {
         let last = answers.values.map(\.updatedAt).max().map { context.timestamp($0) } ?? "—"
         console.write(style.bold("Reprise du classeur « \(territory) »") + " (\(store.path))")
         console.write("\(answers.count) réponse(s) enregistrée(s) ; dernière modification le \(last).")
-        let progress = navigator.progress(answers: values, skipped: skipped)
-        let parts = progress.map { p in
+        let sections = navigator.progress(answers: values, skipped: skipped)
+        let parts = sections.map { p in
             p.isComplete ? "\(p.title) \(p.answered)/\(p.applicable) ✓" : "\(p.title) \(p.answered)/\(p.applicable)"
         }
         console.write("Fait : " + parts.joined(separator: " · "))
-        let remaining = progress.reduce(0) { $0 + $1.applicable - $1.answered }
+        let remaining = sections.reduce(0) { $0 + $1.applicable - $1.answered }
         console.write(remaining == 0 ? "Il ne reste aucune question." : "Reste : \(remaining) question(s) applicable(s) sans réponse.")
-        if let meeting = session.openMeeting { console.write(style.yellow(wording.meetingInProgress(meeting))) }
+        if let meeting = session.openMeeting {
+            console.write(style.yellow(wording.meetingInProgress(meeting)))
+            // A round left unfinished (Ctrl-D, a cut) is resumed by the user, never silently.
+            if let round = concertation.rounds.last(where: { $0.meeting == meeting.number }),
+                case let left = progress(of: round, voters: meeting.present), !left.isComplete
+            {
+                console.write(
+                    style.yellow(
+                        "Tour de priorisation n° \(round.number) inachevé (\(counted(left, round.scope))) : /prioriser le reprend."))
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ extension SessionController {
         }
         let priorities = concertation.planPriorities
         let order = priorities.map { p in
-            ", classées selon les priorités fixées " + (p.meeting.map(Concertation.held) ?? "au tour n° \(p.ranking.round.number)")
+            ", classées selon les priorités fixées " + (p.meeting?.attribution ?? "au tour n° \(p.ranking.round.number)")
         }
         console.write("  Bibliothèque (★ proposée par la synthèse ; ✓ déjà retenue\(order ?? "")) :")
         for (index, suggestion) in ranked.enumerated() {

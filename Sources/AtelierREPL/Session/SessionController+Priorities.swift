@@ -82,20 +82,23 @@ extension SessionController {
         prioritization = PrioritizationState(round: number, scope: scope, returnTo: returnTo)
         let what = scope == .findings ? "constat" : "levier"
         console.write(
-            style.bold("Tour n° \(number) de priorisation, \(Concertation.held(meeting))")
+            style.bold("Tour n° \(number) de priorisation, \(meeting.attribution)")
                 + " : \(items.count) \(what)\(items.count > 1 ? "s" : "") de la synthèse.")
-        console.write("Méthode : \(PriorityMethod.description(of: scope)).")
+        for line in Table.paragraph("Méthode : \(PriorityMethod.description(of: scope)).", indent: "", hanging: "  ") {
+            console.write(line)
+        }
         printVoters(meeting.present)
-        console.write(
-            style.dim(
-                "  Pour chaque \(what) : les notes de tous d'un coup, dans cet ordre (« 4 3 4 2 » ; « - » pour qui ne note pas), ou une note pour le prochain votant. /annuler reprend la dernière ligne ; /prioriser fin s'arrête (/prioriser reprend le tour)."
-            ))
+        let how =
+            "Pour chaque \(what) : les notes de tous d'un coup, dans cet ordre (« 4 3 4 2 » ; « - » pour qui ne note pas), ou une note pour le prochain votant. /annuler reprend toute la dernière ligne ; /prioriser fin s'arrête (/prioriser reprend le tour)."
+        for line in Table.paragraph(how, indent: "  ", hanging: "  ") { console.write(style.dim(line)) }
         askCurrent()
         return .accepted
     }
 
     private func printVoters(_ voters: [String]) {
-        console.write("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".")
+        for line in Table.paragraph("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".", indent: "", hanging: "  ") {
+            console.write(line)
+        }
     }
 
     /// `5 constats notés sur 12`.
@@ -106,10 +109,11 @@ extension SessionController {
     }
 
     func progress(of round: Concertation.Round, voters: [String]) -> PrioritizationProgress {
-        PrioritizationProgress(round: round, voters: voters, records: session.records(ofKey: QuestionKeys.votes))
+        PrioritizationProgress(round: round, voters: voters, votes: concertation.votes)
     }
 
-    /// `/priorités`: every round, the latest of each scope marked « en vigueur ».
+    /// `/priorités`: every round, the latest finished of each scope marked « en vigueur », a round
+    /// stopped halfway « inachevé ».
     func showPriorities() -> Outcome {
         let concertation = self.concertation
         let rounds = concertation.rounds
@@ -122,17 +126,18 @@ extension SessionController {
         let inForce = Set(PriorityScope.allCases.compactMap { concertation.latestRound($0)?.number })
         for round in rounds {
             let ranking = PriorityRanking(round: round, votes: concertation.votes)
-            let meeting = concertation.meeting(round.meeting)
+            let progress = concertation.progress(of: round)
+            let status: PriorityRenderer.Status =
+                inForce.contains(round.number) ? .inForce : (progress.isComplete ? .earlier : .unfinished(counted(progress, round.scope)))
             console.write("")
-            for line in renderer.round(
-                ranking, meeting: meeting, voters: meeting?.present ?? ranking.voters, inForce: inForce.contains(round.number))
-            {
+            for line in renderer.round(ranking, meeting: concertation.meeting(round.meeting), voters: progress.voters, status: status) {
                 console.write(line)
             }
         }
         console.write("")
-        console.write(
-            style.dim("Le dernier tour noté ordonne les fiches proposées au plan d'actions (/aller plan.fiches)."))
+        let note =
+            "Le dernier tour achevé ordonne les fiches proposées au plan d'actions (/aller plan.fiches) ; un tour inachevé ne compte pas tant qu'il n'est pas fini (/prioriser le reprend, pendant sa réunion)."
+        for line in Table.paragraph(note, indent: "") { console.write(style.dim(line)) }
         remindCurrent()
         return .accepted
     }

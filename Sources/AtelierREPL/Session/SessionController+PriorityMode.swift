@@ -92,9 +92,15 @@ extension SessionController {
         let what = round.scope == .findings ? "Constat" : "Levier"
         let label = priorityLabels()[step.item] ?? "\(step.item) (ne ressort plus de la synthèse actuelle)"
         console.write("")
-        console.write(style.bold("\(what) \(step.index + 1)/\(round.items.count) : ") + label)
+        let heading = "\(what) \(step.index + 1)/\(round.items.count) :"
+        for (index, line) in Table.paragraph("\(heading) \(label)", indent: "", hanging: "  ").enumerated() {
+            console.write(index == 0 ? style.bold(heading) + line.dropFirst(heading.count) : line)
+        }
         let waiting = step.voters.count == 1 ? "Note attendue de" : "Notes attendues, dans l'ordre, de"
-        console.write(style.dim("  \(waiting) : \(step.voters.joined(separator: ", ")) (1 à 4, « - » pour qui ne note pas)."))
+        let voters = step.voters.joined(separator: ", ")
+        for line in Table.paragraph("\(waiting) : \(voters) (1 à 4, « - » pour qui ne note pas).", indent: "  ", hanging: "    ") {
+            console.write(style.dim(line))
+        }
         return true
     }
 
@@ -125,7 +131,7 @@ extension SessionController {
         if let finished, finished.progress.isComplete {
             let ranking = PriorityRanking(round: finished.round, votes: concertation.votes)
             console.write("")
-            console.write(style.bold("Tour n° \(finished.round.number) terminé : classement \(Concertation.held(finished.meeting))."))
+            console.write(style.bold("Tour n° \(finished.round.number) terminé : classement \(finished.meeting.attribution)."))
             for line in PriorityRenderer(style: style, labels: priorityLabels()).table(ranking) { console.write(line) }
             console.write(style.dim("  /priorités le redonne ; il ordonne désormais les fiches proposées au plan d'actions."))
         } else if finished == nil, let state {

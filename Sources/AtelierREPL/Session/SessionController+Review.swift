@@ -33,8 +33,12 @@ extension SessionController {
                     question.key, mark + Table.truncate(answer.value.display, 60),
                     answer.source ?? "—", answer.participant ?? "—", context.timestamp(answer.updatedAt),
                 ])
-                // The meeting it was given in, under its row.
-                if let meeting = answer.meeting { details[rows.count - 1] = [style.dim("    " + wording.given(meeting))] }
+                // The meeting it was given in, under its row: for a list, that of its last change only.
+                if let meeting = answer.meeting {
+                    let isList = if case .list = question.kind { true } else { false }
+                    let said = isList ? wording.lastChange(meeting) : wording.given(meeting)
+                    details[rows.count - 1] = [style.dim("    " + said)]
+                }
                 if case .records(let items) = answer.value, !items.isEmpty {
                     let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
                     details[rows.count - 1, default: []] += items.enumerated().map {
