@@ -73,6 +73,24 @@ enum Binary {
             signaled: !hung && process.terminationReason == .uncaughtSignal, hung: hung)
     }
 
+    /// The tool started on `workbook` with `input` written to its standard input, left open
+    /// unless `closing`: a test that kills it reads what it printed from the returned pipe.
+    static func start(_ workbook: String, input: String, in directory: String, closing: Bool) throws -> (Process, stdin: Pipe, stdout: Pipe)
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = [workbook]
+        process.environment = baseEnvironment(directory)
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        if closing { try stdin.fileHandleForWriting.close() }
+        return (process, stdin, stdout)
+    }
+
     static func baseEnvironment(_ directory: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["ATELIER_SANTE_HISTORIQUE"] = directory + "/historique"

@@ -101,17 +101,9 @@ import Testing
     @Test func aVoiceSurvivesKill9AndTheResumeSaysTheMeetingIsOpen() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/kill.sqlite"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = [workbook]
-        process.environment = Binary.baseEnvironment(sandbox.path)
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // stdin stays open: the session waits for the next line when it is killed.
-        stdin.fileHandleForWriting.write(Data((Self.copil + "/voix santé mentale ; élus ; Il manque un CMP\n").utf8))
+        let (process, stdin, stdout) = try Binary.start(
+            workbook, input: Self.copil + "/voix santé mentale ; élus ; Il manque un CMP\n", in: sandbox.path, closing: false)
         var printed = ""
         let deadline = Date().addingTimeInterval(60)
         while !printed.contains("✓ Propos 1 noté"), Date() < deadline {
@@ -121,6 +113,7 @@ import Testing
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        try? stdin.fileHandleForWriting.close()
         #expect(printed.contains("✓ Propos 1 noté (concertation.voix), rattaché à la réunion « COPIL du 12/03/2027 »"), "\(printed)")
         #expect(process.terminationReason == .uncaughtSignal)
 

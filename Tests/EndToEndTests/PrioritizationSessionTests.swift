@@ -105,16 +105,7 @@ import Testing
         #expect(stored.prefix(4).allSatisfy { $0.item == "densite_infirmiers_inferieure_departement_et_france" })
 
         // When the session is killed (-9) after two more lines are confirmed
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = [workbook]
-        process.environment = Binary.baseEnvironment(sandbox.path)
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data("/prioriser\n2 2 2 2\n4 4 4 4\n".utf8))
+        let (process, stdin, stdout) = try Binary.start(workbook, input: "/prioriser\n2 2 2 2\n4 4 4 4\n", in: sandbox.path, closing: false)
         let deadline = Date().addingTimeInterval(60)
         while ((try? Self.votes(workbook))?.count ?? 0) < 16 && Date() < deadline { usleep(50_000) }
         kill(process.processIdentifier, SIGKILL)

@@ -15,17 +15,7 @@ import Testing
 
     /// Starts the binary on `workbook` with `input` on a pipe; returns the process and its stdout.
     func start(_ workbook: String, input: String, in directory: String) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = [workbook]
-        process.environment = Binary.baseEnvironment(directory)
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        let (process, _, stdout) = try Binary.start(workbook, input: input, in: directory, closing: true)
         return (process, stdout)
     }
 
