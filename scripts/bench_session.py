@@ -122,6 +122,9 @@ def large_workbook(binary, directory, env):
         lines.append(f"MSP ; Maison de santé {i} ; {communes[i]} ; en fonctionnement ; 12")
     lines += ["", "en partie", "oui", "non", "département ; aide L1511-8 ; médecin généraliste ; ; 2022", "", "non"]
     lines += ["12", "9", "35", "8", "Nîmes ; urgences", "Montpellier ; spécialistes", "", "transport à la demande", "3", "Peu de bus."]
+    # Concertation: a COPIL held, three voices; then the plan d'actions.
+    lines += ["COPIL ; 12/03/2027 ; Mairie ; Marie ; ; close", ""]
+    lines += [f"mobilités ; habitants ; Pas de bus le jour {i} ; ; 1" for i in range(3)] + [""]
     lines += ["", "creation_msp ; ; ; ; ; ;"] + [f"{k} ; ; ; ; ; ;" for k in ["centre_sante", "cpts", "accueil_etudiants",
               "aides_installation", "telesante", "sas_snp", "transport_soins", "sante_mentale", "hopital_proximite",
               "personnes_agees", "coordination_cls", "participation_habitants"]]

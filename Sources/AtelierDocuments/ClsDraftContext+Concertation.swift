@@ -50,7 +50,7 @@ extension ClsDraftContext {
     mutating func priorities() -> PrioritiesView {
         let concertation = input.synthesis.concertation
         let shown = PriorityScope.allCases.compactMap { concertation.latestRound($0) }
-        let rankings = shown.map { PriorityRanking(round: $0, votes: concertation.votes) }
+        let rankings = shown.map { concertation.ranking(of: $0) }
         // Earlier finished rounds are recalled; a round stopped halfway set nothing.
         let earlier = concertation.rounds.filter { round in
             !shown.contains { $0.number == round.number } && concertation.progress(of: round).isComplete
@@ -64,7 +64,7 @@ extension ClsDraftContext {
             : nil
         return PrioritiesView(
             rounds: rankings.map { ranking(of: $0, in: concertation) },
-            earlierRounds: earlier.map { earlierSentence(PriorityRanking(round: $0, votes: concertation.votes), in: concertation) },
+            earlierRounds: earlier.map { earlierSentence(concertation.ranking(of: $0), in: concertation) },
             missingPriorities: missing, method: PriorityMethod.description(of: .findings))
     }
 

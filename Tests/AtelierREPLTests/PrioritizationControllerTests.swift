@@ -12,7 +12,8 @@ import Testing
         let text = try! String(contentsOfFile: Shared.root + "/sessions/demo-val-d-exemple.txt", encoding: .utf8)
         let all = text.components(separatedBy: "\n")
         let stop = all.firstIndex { $0.contains("── Concertation") }!
-        return all[..<stop].filter { !$0.hasPrefix("#") } + [
+        // Without the demo's own COPIL: a second open meeting would be refused.
+        return all[..<stop].filter { !$0.hasPrefix("#") && !$0.hasPrefix("/réunion") } + [
             "/aller concertation.reunions",
             "COPIL ; 12/03/2027 ; Mairie ; Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad ; ; ouverte", "",
         ]

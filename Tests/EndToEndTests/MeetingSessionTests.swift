@@ -228,8 +228,10 @@ import Testing
         let refused = try Binary.run([workbook], input: "/aller concertation.reunions\n/retirer 1\n", in: sandbox.path)
         #expect(
             refused.errors.hasPrefix(
-                "Ligne 2 : La réunion 1 a le tour de priorisation concertation.priorisations.1 : ses votes en dépendent, elle n'est pas retirée."
+                "Ligne 2 : La réunion 1 a le tour de priorisation concertation.priorisations.1 : ses votes en dépendent, elle n'est pas retirée"
             ), "\(refused.errors)")
+        // What it says to do can be done: /modifier of the meeting's fields.
+        #expect(refused.errors.contains("Pour la corriger : /modifier concertation.reunions.1.CHAMP (type, date, lieu, presents)"))
         #expect(try UndoSessionTests.elements("concertation.reunions", in: workbook).count == 2)
     }
 }

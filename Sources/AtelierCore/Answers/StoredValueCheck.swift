@@ -39,11 +39,15 @@ public enum StoredValueCheck {
         guard !own.isEmpty else { return value }
         if own.contains(where: { $0.element == nil }) { return nil }
         guard case .records(var items) = value else { return nil }
+        var dropped: Set<Int> = []
         for problem in own {
             guard let element = problem.element, let field = problem.field, element >= 1, element <= items.count else { continue }
+            // Where an empty field means something (a vote without a note: « does not score »),
+            // an unreadable one must not read as empty: the element is left out instead.
+            if Concertation.absenceMeans(list: key, field: field) { dropped.insert(element - 1) }
             items[element - 1].fields.removeAll { $0.key == field }
         }
-        return .records(items)
+        return .records(items.enumerated().filter { !dropped.contains($0.offset) }.map(\.element))
     }
 
     // MARK: - One answer

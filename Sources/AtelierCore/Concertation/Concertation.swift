@@ -78,6 +78,13 @@ public struct Concertation: Sendable, Equatable {
         return voters
     }
 
+    /// The ranking of a round from its voters' votes alone: a vote of someone not present (a
+    /// workbook edited by hand, a présent removed since) is not counted.
+    public func ranking(of round: Round) -> PriorityRanking {
+        let voters = Set(voters(of: round))
+        return PriorityRanking(round: round, votes: votes(of: round).filter { voters.contains($0.voter) })
+    }
+
     public func progress(of round: Round) -> PrioritizationProgress {
         PrioritizationProgress(round: round, voters: voters(of: round), votes: votes(of: round))
     }

@@ -22,6 +22,12 @@ extension Concertation {
     public static let meetingField = "reunion"
     /// The fields `/réunion nouvelle` asks: the others (decisions, status) are set by the tool.
     public static let meetingEntryFields = ["type", "date", "lieu", "presents"]
+    /// The vote field whose absence says « ne note pas ».
+    public static let scoreField = "note"
+
+    /// Whether an empty `field` of `list` says something (a vote without a note is an abstention).
+    public static func absenceMeans(list: String, field: String) -> Bool { list == QuestionKeys.votes && field == scoreField }
+
     /// The fields `/voix` takes: the meeting is the open one unless given.
     public static let voiceFields = ["theme", "qui", "propos", "nom", "reunion"]
 

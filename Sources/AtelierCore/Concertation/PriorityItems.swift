@@ -27,6 +27,6 @@ extension Concertation {
     public var planPriorities: (ranking: PriorityRanking, meeting: Meeting?)? {
         let latest = PriorityScope.allCases.compactMap { latestRound($0) }.max { $0.number < $1.number }
         guard let latest else { return nil }
-        return (PriorityRanking(round: latest, votes: votes), meeting(latest.meeting))
+        return (ranking(of: latest), meeting(latest.meeting))
     }
 }

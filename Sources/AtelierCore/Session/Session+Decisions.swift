@@ -46,6 +46,7 @@ extension Session {
             if let violation = questionnaire.violationOfDependentBounds(key: item.key, value: item.value, answers: after) {
                 return .failure(violation)
             }
+            if let violation = Concertation.violation(key: item.key, before: usableValues, after: after) { return .failure(violation) }
         }
         if let refusal = checks.refusal(typing: question.key, origin: origin, before: usableValues, after: after, found: inconsistentBefore)
         {

@@ -57,8 +57,8 @@ extension SessionWording {
     ) -> String {
         let keys = elements.map { "\($0.reference.list).\($0.index)" }
         let rounds = keys.count > 1 ? "les tours de priorisation \(frenchList(keys))" : "le tour de priorisation \(keys[0])"
-        let these = keys.count > 1 ? "ces tours" : "ce tour"
+        // A round scored stays in the record of the concertation: the meeting can be corrected, not removed.
         return
-            "La réunion \(number) a \(rounds) : ses votes en dépendent, elle n'est pas retirée. Retirez d'abord \(these) (/aller \(QuestionKeys.priorityRounds) puis /retirer N), avec leurs notes."
+            "La réunion \(number) a \(rounds) : ses votes en dépendent, elle n'est pas retirée (un tour noté reste dans l'historique de la concertation). Pour la corriger : /modifier \(target).\(number).CHAMP (type, date, lieu, presents) ; un tour qui vient d'être lancé par erreur se reprend avec /annuler."
     }
 }

@@ -57,6 +57,11 @@ extension SessionController {
             let meeting = closed ?? open
             let record = records(of: question).indices.contains(meeting.number - 1) ? records(of: question)[meeting.number - 1] : nil
             console.write(wording.meetingClosed(meeting, decisions: record?["decisions"]?.words))
+            if prioritization != nil {
+                // Scores are given in a meeting: its end ends the round being scored.
+                interruptRound(then: "il ne fixe aucune priorité tant qu'il n'est pas fini, dans une réunion ouverte")
+                return .accepted
+            }
             remindCurrent()
             return .accepted
         }

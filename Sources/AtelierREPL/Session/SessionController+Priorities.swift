@@ -24,19 +24,27 @@ extension SessionController {
             guard prioritization != nil else {
                 return .refused("Aucun tour de priorisation en cours : /prioriser en commence un (ou reprend le dernier).")
             }
-            if let step = roundInProgress() {
-                console.write(
-                    "Tour n° \(step.round.number) interrompu : \(counted(step.progress, step.round.scope)) ; /prioriser le reprend.")
-            }
-            leaveRound()
+            interruptRound(then: "/prioriser le reprend")
             return .accepted
         }
+    }
+
+    /// Leaves the round being scored, saying how far it went and `then` what can be done.
+    func interruptRound(then: String) {
+        if let step = roundInProgress(), !step.progress.isComplete {
+            console.write("Tour n° \(step.round.number) interrompu : \(counted(step.progress, step.round.scope)) ; \(then).")
+        }
+        leaveRound()
     }
 
     /// Starts a round of `scope` in the open meeting, or resumes its latest one if some present
     /// voter has not scored some item.
     private func startRound(_ scope: PriorityScope) -> Outcome {
         catchUpWithOtherSessions()
+        if let state = prioritization, state.scope != scope {
+            // `/prioriser leviers` during a round of the findings: that one stops first, and says so.
+            interruptRound(then: state.scope == .findings ? "/prioriser le reprend" : "/prioriser leviers le reprend")
+        }
         let concertation = self.concertation
         guard let meeting = concertation.openMeeting else {
             return .refused(
@@ -49,16 +57,7 @@ extension SessionController {
             )
         }
         let returnTo = prioritization?.returnTo ?? current
-        if let round = concertation.rounds.last(where: { $0.meeting == meeting.number && $0.scope == scope }),
-            !progress(of: round, voters: meeting.present).isComplete
-        {
-            prioritization = PrioritizationState(round: round.number, scope: scope, returnTo: returnTo)
-            let progress = progress(of: round, voters: meeting.present)
-            console.write("Reprise du tour n° \(round.number) : \(counted(progress, scope)).")
-            printVoters(meeting.present)
-            askCurrent()
-            return .accepted
-        }
+        if let round = unfinishedRound(of: meeting, scope) { return resume(round, of: meeting, returnTo: returnTo) }
         if let problem = resources.problem(.synthesis) { return .refused(problem) }
         let items = ((try? currentSynthesis())?.priorityItems(scope)) ?? []
         guard !items.isEmpty else {
@@ -74,8 +73,17 @@ extension SessionController {
         }
         let record = PrioritizationProgress.roundRecord(meeting: meeting.number, scope: scope, items: items.map(\.key))
         if let refusal = commit(
-            question, origin: .typed, quiet: true, revisiting: false, decide: { .records(self.records(of: question) + [record]) })
+            question, origin: .typed, quiet: true, revisiting: false,
+            decide: { () throws(Refusal) in
+                // Another session may have started this very round meanwhile: join it, not a second one.
+                if self.unfinishedRound(of: meeting, scope) != nil { throw Refusal(message: "") }
+                return .records(self.records(of: question) + [record])
+            })
         {
+            if let round = unfinishedRound(of: meeting, scope) {
+                console.write(style.yellow("  Une autre session vient de commencer ce tour : vous le notez avec elle."))
+                return resume(round, of: meeting, returnTo: returnTo)
+            }
             return refusal
         }
         let number = records(of: question).count
@@ -91,6 +99,22 @@ extension SessionController {
         let how =
             "Pour chaque \(what) : les notes de tous d'un coup, dans cet ordre (« 4 3 4 2 » ; « - » pour qui ne note pas), ou une note pour le prochain votant. /annuler reprend toute la dernière ligne ; /prioriser fin s'arrête (/prioriser reprend le tour)."
         for line in Table.paragraph(how, indent: "  ", hanging: "  ") { console.write(style.dim(line)) }
+        askCurrent()
+        return .accepted
+    }
+
+    /// The latest round of `scope` in `meeting` some présent has still to score.
+    private func unfinishedRound(of meeting: Concertation.Meeting, _ scope: PriorityScope) -> Concertation.Round? {
+        guard let round = concertation.rounds.last(where: { $0.meeting == meeting.number && $0.scope == scope }),
+            !progress(of: round, voters: meeting.present).isComplete
+        else { return nil }
+        return round
+    }
+
+    private func resume(_ round: Concertation.Round, of meeting: Concertation.Meeting, returnTo: Question?) -> Outcome {
+        prioritization = PrioritizationState(round: round.number, scope: round.scope, returnTo: returnTo)
+        console.write("Reprise du tour n° \(round.number) : \(counted(progress(of: round, voters: meeting.present), round.scope)).")
+        printVoters(meeting.present)
         askCurrent()
         return .accepted
     }
@@ -125,7 +149,7 @@ extension SessionController {
         let renderer = PriorityRenderer(style: style, labels: priorityLabels())
         let inForce = Set(PriorityScope.allCases.compactMap { concertation.latestRound($0)?.number })
         for round in rounds {
-            let ranking = PriorityRanking(round: round, votes: concertation.votes)
+            let ranking = concertation.ranking(of: round)
             let progress = concertation.progress(of: round)
             let status: PriorityRenderer.Status =
                 inForce.contains(round.number) ? .inForce : (progress.isComplete ? .earlier : .unfinished(counted(progress, round.scope)))

@@ -129,7 +129,7 @@ extension SessionController {
         let finished = roundInProgress()
         prioritization = nil
         if let finished, finished.progress.isComplete {
-            let ranking = PriorityRanking(round: finished.round, votes: concertation.votes)
+            let ranking = concertation.ranking(of: finished.round)
             console.write("")
             console.write(style.bold("Tour n° \(finished.round.number) terminé : classement \(finished.meeting.attribution)."))
             for line in PriorityRenderer(style: style, labels: priorityLabels()).table(ranking) { console.write(line) }

@@ -14,6 +14,7 @@ extension SessionController {
     private func revert(_ direction: ChangeReversal.Direction) -> Outcome {
         catchUpWithOtherSessions()
         let before = currentInconsistencies()
+        let inForce = PriorityScope.allCases.map { concertation.latestRound($0)?.number }
         let outcome: RevertOutcome
         do {
             outcome = direction == .undo ? try store.undo(by: participant) : try store.redo(by: participant)
@@ -41,6 +42,7 @@ extension SessionController {
             }
             for line in wording.reverted(change, direction) { console.write(line) }
             reportRevisits(since: before)
+            if prioritization == nil { sayWhichRoundsChanged(inForce: inForce) }
             // Back to the question the change was about, as an editor goes back to the text
             // undone: asked again with its value as it is now.
             // Saved as the position only when it is left without an answer (there is work to do
@@ -55,6 +57,28 @@ extension SessionController {
             }
             askCurrent()
             return .accepted
+        }
+    }
+}
+
+extension SessionController {
+    /// After /annuler or /refaire outside a round: which round now sets the priorities, when that
+    /// changed (a vote taken back leaves its round unfinished; the previous round, if any, counts again).
+    fileprivate func sayWhichRoundsChanged(inForce before: [Int?]) {
+        let concertation = self.concertation
+        for (scope, was) in zip(PriorityScope.allCases, before) where concertation.latestRound(scope)?.number != was {
+            let now = concertation.latestRound(scope)
+            let subject = scope == .findings ? "des constats" : "des leviers"
+            let unfinished = concertation.rounds.last { $0.scope == scope && !concertation.progress(of: $0).isComplete }
+            var sentence =
+                now.map { "Les priorités \(subject) sont désormais celles du tour n° \($0.number)" }
+                ?? "Aucun tour achevé ne fixe plus les priorités \(subject)"
+            if let unfinished {
+                sentence +=
+                    " ; le tour n° \(unfinished.number) est inachevé (\(counted(concertation.progress(of: unfinished), scope))), /prioriser"
+                    + (scope == .levers ? " leviers" : "") + " le reprend pendant sa réunion"
+            }
+            for line in Table.paragraph(sentence + ".", indent: "  ") { console.write(style.dim(line)) }
         }
     }
 }
