@@ -44,22 +44,25 @@ public struct CrossAnalysis: Sendable {
 
     public init(findings: [Synthesis.Finding], concertation: Concertation) {
         self.concertation = concertation
-        var themes: [String] = []
-        for voice in concertation.voices where !themes.contains(where: { $0.folded == voice.theme.folded }) {
-            themes.append(voice.theme)
+        // Themes compared folded (accents, case), each folded once: folding costs.
+        var themes: [(shown: String, folded: String)] = []
+        for voice in concertation.voices {
+            let folded = voice.theme.folded
+            if !themes.contains(where: { $0.folded == folded }) { themes.append((voice.theme, folded)) }
         }
+        let voiceThemes = concertation.voices.map(\.theme.folded)
         let byTheme = themes.map { theme in
-            Self.summary(theme, concertation.voices.filter { $0.theme.folded == theme.folded }, concertation: concertation)
+            Self.summary(
+                theme.shown, zip(concertation.voices, voiceThemes).filter { $0.1 == theme.folded }.map(\.0), concertation: concertation)
         }
-        func voices(of theme: String?) -> ThemeVoices? {
-            guard let theme else { return nil }
-            return byTheme.first { $0.theme.folded == theme.folded }
-        }
+        var byFolded: [String: ThemeVoices] = [:]
+        for (theme, voices) in zip(themes, byTheme) { byFolded[theme.folded] = voices }
+        func voices(of theme: String?) -> ThemeVoices? { theme.flatMap { byFolded[$0.folded] } }
         self.byTheme = byTheme
         self.findings = findings.map { FindingVoices(finding: $0, voices: voices(of: $0.theme)) }
         unraised = concertation.voices.isEmpty ? [] : findings.filter { $0.theme != nil && voices(of: $0.theme) == nil }
         let findingThemes = Set(findings.compactMap { $0.theme?.folded })
-        themesWithoutFinding = byTheme.filter { !findingThemes.contains($0.theme.folded) }
+        themesWithoutFinding = zip(themes, byTheme).filter { !findingThemes.contains($0.0.folded) }.map(\.1)
     }
 
     static func summary(_ theme: String, _ voices: [Concertation.Voice], concertation: Concertation) -> ThemeVoices {

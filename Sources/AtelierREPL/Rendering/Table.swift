@@ -35,12 +35,32 @@ enum Table {
     static func paragraph(_ text: String, indent: String, hanging: String? = nil, width: Int = 80) -> [String] {
         let rest = hanging ?? indent
         // A short quotation (« 4 3 4 2 ») stays on one line; a colon or a semicolon stays with the word before.
-        var glued = singleLine(text).replacing(/«[^«»]{0,24}»/) { $0.output.replacingOccurrences(of: " ", with: "\u{0}") }
-        for (spaced, kept) in [("« ", "«\u{0}"), (" »", "\u{0}»"), (" :", "\u{0}:"), (" ;", "\u{0};")] {
-            glued = glued.replacingOccurrences(of: spaced, with: kept)
-        }
-        let lines = wrap(glued, width: width - max(indent.count, rest.count), indent: "")
+        let unbreakable = glued(singleLine(text))
+        let lines = wrap(unbreakable, width: width - max(indent.count, rest.count), indent: "")
         return lines.enumerated().map { ($0.offset == 0 ? indent : rest) + $0.element.replacingOccurrences(of: "\u{0}", with: " ") }
+    }
+
+    /// `text` with NUL for the spaces wrapping must not break at: inside a quotation of at most
+    /// 24 characters, after « and before », before : and ;. One pass: this runs for every line
+    /// of the synthèse.
+    private static func glued(_ text: String) -> String {
+        guard text.contains(where: { $0 == "«" || $0 == ":" || $0 == ";" }) else { return text }
+        let characters = Array(text)
+        var result = ""
+        result.reserveCapacity(characters.count)
+        var quoteEnd = -1
+        for (index, character) in characters.enumerated() {
+            if character == "«", let close = characters[index...].prefix(27).firstIndex(of: "»") { quoteEnd = close }
+            guard character == " " else {
+                result.append(character)
+                continue
+            }
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            let previous = index > 0 ? characters[index - 1] : " "
+            let kept = index < quoteEnd || previous == "«" || next == "»" || next == ":" || next == ";"
+            result.append(kept ? "\u{0}" : " ")
+        }
+        return result
     }
 
     static func singleLine(_ text: String) -> String {
