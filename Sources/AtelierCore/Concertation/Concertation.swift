@@ -136,10 +136,11 @@ extension Concertation {
             return Round(number: index + 1, meeting: meeting, scope: scope, items: items)
         }
         votes = records(QuestionKeys.votes).compactMap { record in
-            guard let round = integer(record, "tour"), let voter = text(record, "votant"), let item = text(record, "element"),
-                PriorityMethod.scores.contains(integer(record, "note") ?? PriorityMethod.scores.lowerBound)
-            else { return nil }
+            // No note: the voter does not score the item; a note outside 1…4: the vote is left out.
             let score = integer(record, "note")
+            guard let round = integer(record, "tour"), let voter = text(record, "votant"), let item = text(record, "element"),
+                score.map(PriorityMethod.scores.contains) ?? true
+            else { return nil }
             return Vote(round: round, voter: voter, item: item, score: score)
         }
     }
