@@ -24,8 +24,10 @@ extension Concertation {
         let unchanged = records(before, key)
         for reference in ListReferences.all where reference.list == key {
             let count = records(after, reference.target).count
-            for (index, record) in records(after, key).enumerated() where !unchanged.contains(record) {
-                guard case .integer(let number)? = record[reference.field], number < 1 || number > count else { continue }
+            for (index, record) in records(after, key).enumerated() {
+                // The number first: only a wrong one costs the search among the elements before.
+                guard case .integer(let number)? = record[reference.field], number < 1 || number > count, !unchanged.contains(record)
+                else { continue }
                 let meeting = reference.target == QuestionKeys.meetings
                 let named = meeting ? "la réunion \(number)" : "le tour de priorisation \(number)"
                 let held = count == 0 ? "aucun élément" : counted(count, "élément")

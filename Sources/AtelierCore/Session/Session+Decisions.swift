@@ -40,16 +40,16 @@ extension Session {
             stamped.meeting = meeting
             return stamped
         }
-        var after = usableValues
+        let before = usableValues
+        var after = before
         for item in all { after[item.key] = item.value }
         for item in all {
             if let violation = questionnaire.violationOfDependentBounds(key: item.key, value: item.value, answers: after) {
                 return .failure(violation)
             }
-            if let violation = Concertation.violation(key: item.key, before: usableValues, after: after) { return .failure(violation) }
+            if let violation = Concertation.violation(key: item.key, before: before, after: after) { return .failure(violation) }
         }
-        if let refusal = checks.refusal(typing: question.key, origin: origin, before: usableValues, after: after, found: inconsistentBefore)
-        {
+        if let refusal = checks.refusal(typing: question.key, origin: origin, before: before, after: after, found: inconsistentBefore) {
             return .failure(refusal)
         }
         return .success(Decided(changes: all, events: derived.events))

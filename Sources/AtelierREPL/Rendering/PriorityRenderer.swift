@@ -12,8 +12,7 @@ struct PriorityRenderer {
         ranking.entries.flatMap { entry -> [String] in
             let label = labels[entry.item].map(Synthesis.Finding.headline(of:)) ?? "\(entry.item) — ne ressort plus de la synthèse actuelle"
             let rank = entry.rank.map { "\($0)." } ?? "—"
-            var lines = Table.wrap("\(rank) \(label)", width: 74, indent: "      ")
-            if !lines.isEmpty { lines[0] = "  " + lines[0].dropFirst(6).trimmed }
+            let lines = Table.paragraph("\(rank) \(label)", indent: "  ", hanging: "      ")
             guard let agreement = entry.agreement else {
                 return lines + [style.dim("      non noté")]
             }

@@ -118,8 +118,9 @@ extension SessionController {
         if let meeting = session.openMeeting {
             console.write(style.yellow(wording.meetingInProgress(meeting)))
             // A round left unfinished (Ctrl-D, a cut) is resumed by the user, never silently.
+            let concertation = self.concertation
             if let round = concertation.rounds.last(where: { $0.meeting == meeting.number }),
-                case let left = progress(of: round, voters: meeting.present), !left.isComplete
+                case let left = concertation.progress(of: round), !left.isComplete
             {
                 console.write(
                     style.yellow(

@@ -105,15 +105,16 @@ extension SessionController {
 
     /// The latest round of `scope` in `meeting` some présent has still to score.
     private func unfinishedRound(of meeting: Concertation.Meeting, _ scope: PriorityScope) -> Concertation.Round? {
+        let concertation = self.concertation
         guard let round = concertation.rounds.last(where: { $0.meeting == meeting.number && $0.scope == scope }),
-            !progress(of: round, voters: meeting.present).isComplete
+            !concertation.progress(of: round).isComplete
         else { return nil }
         return round
     }
 
     private func resume(_ round: Concertation.Round, of meeting: Concertation.Meeting, returnTo: Question?) -> Outcome {
         prioritization = PrioritizationState(round: round.number, scope: round.scope, returnTo: returnTo)
-        console.write("Reprise du tour n° \(round.number) : \(counted(progress(of: round, voters: meeting.present), round.scope)).")
+        console.write("Reprise du tour n° \(round.number) : \(counted(concertation.progress(of: round), round.scope)).")
         printVoters(meeting.present)
         askCurrent()
         return .accepted
@@ -130,10 +131,6 @@ extension SessionController {
         let done = progress.completedCount
         let what = scope == .findings ? "constat" : "levier"
         return "\(done) \(what)\(done > 1 ? "s" : "") noté\(done > 1 ? "s" : "") sur \(progress.round.items.count)"
-    }
-
-    func progress(of round: Concertation.Round, voters: [String]) -> PrioritizationProgress {
-        PrioritizationProgress(round: round, voters: voters, votes: concertation.votes)
     }
 
     /// `/priorités`: every round, the latest finished of each scope marked « en vigueur », a round

@@ -10,7 +10,7 @@ extension SessionController {
         guard let round = concertation.rounds.first(where: { $0.number == state.round }), round.scope == state.scope,
             let meeting = concertation.meeting(round.meeting)
         else { return nil }
-        return (round, meeting, progress(of: round, voters: meeting.present))
+        return (round, meeting, concertation.progress(of: round))
     }
 
     /// The line, when a round is being scored (nil: not this mode's line).
