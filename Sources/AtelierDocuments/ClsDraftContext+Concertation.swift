@@ -52,10 +52,7 @@ extension ClsDraftContext {
         let shown = PriorityScope.allCases.compactMap { concertation.latestRound($0) }
         let rankings = shown.map { concertation.ranking(of: $0) }
         // Earlier finished rounds are recalled; a round stopped halfway set nothing.
-        let earlier = concertation.rounds.filter { round in
-            !shown.contains { $0.number == round.number } && concertation.progress(of: round).isComplete
-                && concertation.votes(of: round).contains { $0.score != nil }
-        }
+        let earlier = concertation.rounds.filter { round in !shown.contains { $0.number == round.number } && concertation.isSettled(round) }
         let missing =
             rankings.isEmpty
             ? gap(
@@ -83,7 +80,7 @@ extension ClsDraftContext {
             subject: scope == .findings ? "parmi les constats" : "parmi les leviers", column: scope == .findings ? "Constat" : "Levier",
             meeting: meetingText(ranking.round.meeting, in: concertation),
             held: meeting.map { $0.attribution + ($0.place.map { " (\($0))" } ?? "") }
-                ?? meetingText(ranking.round.meeting, in: concertation),
+                ?? "en réunion (\(meetingText(ranking.round.meeting, in: concertation)))",
             date: meeting?.date.french ?? "—", voters: frenchList(voters), voterCount: voters.count,
             method: PriorityMethod.description(of: scope), rows: rows)
     }

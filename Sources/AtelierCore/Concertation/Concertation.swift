@@ -89,12 +89,15 @@ public struct Concertation: Sendable, Equatable {
         PrioritizationProgress(round: round, voters: voters(of: round), votes: votes(of: round))
     }
 
-    /// The latest round of `scope` every voter finished, with at least one score: the one that
-    /// orders the plan and the contract. A round stopped halfway sets no priority.
+    /// Whether `round` sets priorities: every voter finished it, with at least one score. A round
+    /// stopped halfway sets none.
+    public func isSettled(_ round: Round) -> Bool {
+        progress(of: round).isComplete && votes(of: round).contains { $0.score != nil }
+    }
+
+    /// The latest settled round of `scope`: the one that orders the plan and the contract.
     public func latestRound(_ scope: PriorityScope) -> Round? {
-        rounds.last { round in
-            round.scope == scope && progress(of: round).isComplete && votes(of: round).contains { $0.score != nil }
-        }
+        rounds.last { $0.scope == scope && isSettled($0) }
     }
 }
 
