@@ -7,6 +7,8 @@ import Testing
 
 final class RecordingConsole: Console {
     let style = Style(enabled: false)
+    /// As piped output: 100 columns, whatever the terminal the tests run in.
+    var width = 100
     var output: [String] = []
     var errors: [String] = []
     func write(_ text: String) { output.append(text) }

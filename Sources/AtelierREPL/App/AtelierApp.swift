@@ -31,7 +31,7 @@ public enum AtelierApp {
         let colours =
             interactive && isatty(1) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
             && environment["TERM"] != "dumb"
-        let console = StandardConsole(colours: colours)
+        let console = StandardConsole(colours: colours, environment: environment)
 
         guard
             let resources = Resources.locate(

@@ -5,8 +5,16 @@ struct FinancingRenderer {
     let plan: FinancingPlan
     let problems: [FinancingProblem]
     let style: Style
+    /// The columns of the terminal (`Console.width`).
+    let width: Int
 
     func money(_ cents: Int) -> String { FrenchFormat.amount(cents: cents) }
+
+    /// A table indented by four spaces, fitting the terminal, with the columns it leaves out said under it.
+    func table(_ header: [String], _ rows: [[String]], dropping: [Int] = []) -> [String] {
+        let table = Table.render(header: header, rows: rows, width: width, indent: "    ", dropping: dropping)
+        return table.lines + (table.omissionNote.map { Table.paragraph($0, indent: "    ", width: width).map(style.dim) } ?? [])
+    }
 
     func render() -> [String] {
         var lines = ["", style.bold("Plan de financement (montants \(plan.base))")]
@@ -31,8 +39,8 @@ struct FinancingRenderer {
                 "", "Total des recettes", "", "", money(action.totalBudgetReceipts),
                 FrenchFormat.share(action.totalBudgetReceipts, of: total),
             ])
-            let table = Table.render(header: ["Ligne", "Poste ou dispositif", "Nature ou statut", "Année", "Montant", "Part"], rows: rows)
-            lines += table.map { "    " + $0 }
+            // The amounts and what they fund stay; nature, year and share go first on a narrow terminal.
+            lines += table(["Ligne", "Poste ou dispositif", "Nature ou statut", "Année", "Montant", "Part"], rows, dropping: [2, 3, 5])
             if !action.outsideReceipts.isEmpty {
                 lines.append(style.dim("    Versé aux professionnels ou aux structures, hors budget de la collectivité :"))
                 for r in action.outsideReceipts {
@@ -44,18 +52,15 @@ struct FinancingRenderer {
         if !funders.isEmpty {
             lines.append("")
             lines.append(style.bold("  Par financeur"))
-            let table = Table.render(
-                header: ["Financeur", "Dans le budget", "Hors budget"],
-                rows: funders.map { [$0.funder, money($0.inBudget), $0.outside == 0 ? "—" : money($0.outside)] })
-            lines += table.map { "    " + $0 }
+            lines += table(
+                ["Financeur", "Dans le budget", "Hors budget"],
+                funders.map { [$0.funder, money($0.inBudget), $0.outside == 0 ? "—" : money($0.outside)] })
         }
         let years = plan.byYear()
         if !years.isEmpty {
             lines.append("")
             lines.append(style.bold("  Par année"))
-            let table = Table.render(
-                header: ["Année", "Dépenses", "Recettes"], rows: years.map { [String($0.year), money($0.expenses), money($0.receipts)] })
-            lines += table.map { "    " + $0 }
+            lines += table(["Année", "Dépenses", "Recettes"], years.map { [String($0.year), money($0.expenses), money($0.receipts)] })
         }
         return lines + problemLines()
     }
@@ -77,7 +82,7 @@ struct FinancingRenderer {
                 }, problem.line,
             ].compactMap { $0 }.joined(separator: ", ")
             let sentence = problem.message.asSentence
-            lines += Table.wrap("\(place) : \(sentence)", width: 100, indent: "    ").enumerated().map { index, line in
+            lines += Table.wrap("\(place) : \(sentence)", width: min(width, Table.longestProse) - 4, indent: "    ").enumerated().map { index, line in
                 index == 0 ? "  \(mark) " + line.dropFirst(4) : line
             }
             if let fix = problem.fix { lines.append(style.dim("      → \(fix)")) }

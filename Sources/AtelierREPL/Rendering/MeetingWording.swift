@@ -29,7 +29,7 @@ extension SessionWording {
     }
 
     /// The lines of `/réunions` for one meeting.
-    func meetingSummary(_ meeting: Concertation.Meeting, answers: Int, voices: Int, rounds: Int, votes: Int) -> [String] {
+    func meetingSummary(_ meeting: Concertation.Meeting, answers: Int, voices: Int, rounds: Int, votes: Int, width: Int) -> [String] {
         var title = "\(meeting.number). \(TerminalText.plainLine(meeting.label))"
         if let place = meeting.place { title += ", \(TerminalText.plainLine(place))" }
         if meeting.isOpen { title += " — " + style.yellow("en cours") }
@@ -38,13 +38,13 @@ extension SessionWording {
             lines.append("     Présents : " + style.dim("non notés"))
         } else {
             let present = meeting.present.map(TerminalText.plainLine).joined(separator: ", ")
-            lines += Table.paragraph("Présents : " + present, indent: "     ", hanging: "       ")
+            lines += Table.paragraph("Présents : " + present, indent: "     ", hanging: "       ", width: width)
         }
         var counts = ["\(answers) réponse\(answers > 1 ? "s" : "")", "\(voices) propos", "\(votes) note\(votes > 1 ? "s" : "")"]
         if rounds > 0 { counts[2] += " (\(rounds) tour\(rounds > 1 ? "s" : "") de priorisation)" }
         lines.append("     " + counts.joined(separator: ", "))
         if let decisions = meeting.decisions {
-            lines += Table.paragraph("Décisions : " + TerminalText.plainLine(decisions), indent: "     ", hanging: "       ")
+            lines += Table.paragraph("Décisions : " + TerminalText.plainLine(decisions), indent: "     ", hanging: "       ", width: width)
         } else {
             lines.append("     Décisions : " + style.dim("aucune notée"))
         }

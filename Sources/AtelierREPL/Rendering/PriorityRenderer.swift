@@ -5,6 +5,8 @@ struct PriorityRenderer {
     let style: Style
     /// The label of each key of the current synthèse (findings' messages, levers' titles).
     let labels: [String: String]
+    /// The width paragraphs wrap at (`Console.proseWidth`).
+    let width: Int
 
     /// The ranking, two lines or more per item so that it reads on an 80-column terminal: the
     /// rank and the item, then moyenne, médiane, écart, accord and the scores.
@@ -12,7 +14,7 @@ struct PriorityRenderer {
         ranking.entries.flatMap { entry -> [String] in
             let label = labels[entry.item].map(Synthesis.Finding.headline(of:)) ?? "\(entry.item) — ne ressort plus de la synthèse actuelle"
             let rank = entry.rank.map { "\($0)." } ?? "—"
-            let lines = Table.paragraph("\(rank) \(label)", indent: "  ", hanging: "      ")
+            let lines = Table.paragraph("\(rank) \(label)", indent: "  ", hanging: "      ", width: width)
             guard let agreement = entry.agreement else {
                 return lines + [style.dim("      non noté")]
             }
@@ -45,11 +47,11 @@ struct PriorityRenderer {
         case .earlier: lines = [title]
         case .unfinished(let done):
             lines = [title + " " + style.yellow("— inachevé")]
-            lines += Table.paragraph("\(done) : tant qu'il n'est pas fini, ce tour ne compte pas.", indent: "  ").map(style.yellow)
+            lines += Table.paragraph("\(done) : tant qu'il n'est pas fini, ce tour ne compte pas.", indent: "  ", width: width).map(style.yellow)
         }
         lines += Table.paragraph(
-            "Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".", indent: "  ", hanging: "    ")
-        lines += Table.paragraph("Méthode : \(PriorityMethod.description(of: round.scope)).", indent: "  ", hanging: "    ").map(style.dim)
+            "Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".", indent: "  ", hanging: "    ", width: width)
+        lines += Table.paragraph("Méthode : \(PriorityMethod.description(of: round.scope)).", indent: "  ", hanging: "    ", width: width).map(style.dim)
         return lines + table(ranking)
     }
 }

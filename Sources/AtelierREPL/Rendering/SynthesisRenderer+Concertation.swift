@@ -3,13 +3,10 @@ import AtelierCore
 // MARK: - /synthèse concertation: meetings, voices by theme, analyse croisée
 
 extension SynthesisRenderer {
-    /// The new lines of the synthèse stay within 80 columns.
-    static let width = 80
-
-    /// `text` in lines of at most 80 columns, `indent` included; lines after the first start
-    /// at `hanging` (by default `indent`).
+    /// `text` in lines of at most `prose` columns, `indent` included; lines after the first
+    /// start at `hanging` (by default `indent`).
     func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
-        Table.paragraph(text, indent: indent, hanging: hanging, width: Self.width)
+        Table.paragraph(text, indent: indent, hanging: hanging, width: prose)
     }
 
     var hasConcertation: Bool { !synthesis.concertation.meetings.isEmpty || !synthesis.concertation.voices.isEmpty }

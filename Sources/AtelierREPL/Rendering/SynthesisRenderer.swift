@@ -4,6 +4,8 @@ import AtelierCore
 struct SynthesisRenderer {
     let synthesis: Synthesis
     let style: Style
+    /// The columns of the terminal (`Console.width`): tables fit it, paragraphs wrap within it.
+    let width: Int
     /// Stored answers the synthèse was computed without (`StoredValueCheck`): said at the top,
     /// since every figure resting on them is missing.
     var setAside: [StoredValueProblem] = []
@@ -19,6 +21,19 @@ struct SynthesisRenderer {
             if part == nil && key == "concertation" && !hasConcertation { continue }
             lines += render()
         }
+        // Lines built whole (a label and its figure, a note) fold at spaces rather than at the terminal's edge.
+        return LineFitting.fit(lines, width: width)
+    }
+
+    /// Paragraphs wrap at the terminal's width, but no wider than lines one reads at a glance.
+    var prose: Int { min(width, Table.longestProse) }
+
+    /// A table indented by two spaces, fitting the terminal, its header bold and the columns
+    /// it leaves out (`dropping`, the first to go first) said under it.
+    func table(_ header: [String], _ rows: [[String]], dropping: [Int] = []) -> [String] {
+        let table = Table.render(header: header, rows: rows, width: width, indent: "  ", dropping: dropping)
+        var lines = table.styled(header: style.bold)
+        if let note = table.omissionNote { lines += Table.paragraph(note, indent: "  ", width: width).map(style.dim) }
         return lines
     }
 
@@ -37,7 +52,7 @@ struct SynthesisRenderer {
             guard indicator.isAvailable else { continue }
             lines.append("  \(indicator.label) : \(style.bold(indicator.formatted))")
             if !indicator.basis.isEmpty {
-                lines += Table.wrap(indicator.basis.joined(separator: " ; "), width: 100, indent: "      ").map(style.dim)
+                lines += Table.wrap(indicator.basis.joined(separator: " ; "), width: prose - 6, indent: "      ").map(style.dim)
             }
             if let caveat = indicator.caveat { lines.append("      " + style.yellow("⚠ " + caveat)) }
         }
@@ -92,19 +107,18 @@ struct SynthesisRenderer {
             style.dim(
                 "  Base : professionnels libéraux pour 10 000 habitants, comme les références (Assurance Maladie 2024, rapportée aux populations légales 2023) ; effectif : tous modes d'exercice."
             ))
-        let table = Table.render(
-            header: ["Profession", "Effectif", "Densité libéraux", department, "France", "Rapport dép.", "Rapport France"], rows: densities)
-        lines.append("  " + style.bold(table[0]))
-        lines += table.dropFirst().map { "  " + $0 }
+        // The ratios follow from the densities: they go first on a narrow terminal.
+        lines += table(
+            ["Profession", "Effectif", "Densité libéraux", department, "France", "Rapport dép.", "Rapport France"], densities,
+            dropping: [6, 5, 1])
         lines.append("")
         lines.append(
             style.dim(
                 "  À 5 ans : effectif − départs + installations ; densité libéraux à 5 ans = densité libéraux × effectif à 5 ans / effectif (population constante)."
             ))
-        let second = Table.render(
-            header: ["Profession", "60 ans +", "Effectif à 5 ans", "Évolution", "Densité libéraux à 5 ans", "Hab./pro"], rows: outlook)
-        lines.append("  " + style.bold(second[0]))
-        lines += second.dropFirst().map { "  " + $0 }
+        lines += table(
+            ["Profession", "60 ans +", "Effectif à 5 ans", "Évolution", "Densité libéraux à 5 ans", "Hab./pro"], outlook,
+            dropping: [5, 4, 1])
         for profession in synthesis.professions {
             if let caveat = synthesis.indicator("\(profession.key).densite_comparee")?.caveat {
                 lines.append("  " + style.yellow("⚠ * \(profession.label) : \(caveat)."))
@@ -126,7 +140,7 @@ struct SynthesisRenderer {
                 (department, synthesis.indicator("\(p).densite_departement")?.value, value("\(p).densite_departement")),
                 ("France", synthesis.indicator("\(p).densite_france")?.value, value("\(p).densite_france")),
             ]
-            lines += BarChart.lines(rows, highlight: style.cyan).map { "    " + $0 }
+            lines += BarChart.lines(rows, available: width - 4, highlight: style.cyan).map { "    " + $0 }
         }
         return lines
     }
@@ -143,9 +157,9 @@ struct SynthesisRenderer {
                     part.ratioToFrance.map { " (" + FrenchFormat.fixed($0, fractionDigits: 2) + " fois la moyenne nationale)" } ?? ""
                 return ("partie \(index + 1)", part.value, FrenchFormat.decimal(part.value) + ratio)
             } + [("France", synthesis.indicator("acces.apl_france")?.value, france)]
-        lines += BarChart.lines(rows, highlight: style.cyan).map { "    " + $0 }
+        lines += BarChart.lines(rows, available: width - 4, highlight: style.cyan).map { "    " + $0 }
         for (index, part) in synthesis.aplParts.enumerated() {
-            lines += Table.wrap("partie \(index + 1) : \(part.communesText)", width: 96, indent: "    ").map(style.dim)
+            lines += Table.wrap("partie \(index + 1) : \(part.communesText)", width: prose - 4, indent: "    ").map(style.dim)
         }
         return lines
     }
@@ -154,9 +168,7 @@ struct SynthesisRenderer {
         var lines = heading("Structures existantes")
         if !synthesis.structures.isEmpty {
             let rows = synthesis.structures.map { [$0.type, String($0.operating), String($0.planned), String($0.struggling)] }
-            let table = Table.render(header: ["Type", "En fonctionnement", "En projet", "En difficulté"], rows: rows)
-            lines.append("  " + style.bold(table[0]))
-            lines += table.dropFirst().map { "  " + $0 }
+            lines += table(["Type", "En fonctionnement", "En projet", "En difficulté"], rows)
         }
         return lines + indicatorLines(SynthesisBuilder.structureIDs.filter { $0 != "structures.nombre" })
     }
@@ -174,7 +186,7 @@ struct SynthesisRenderer {
         ]
         if times.dropLast().contains(where: { $0.value != nil }) {
             lines.append("  Temps d'accès moyens")
-            lines += BarChart.lines(times, highlight: style.cyan).map { "    " + $0 }
+            lines += BarChart.lines(times, available: width - 4, highlight: style.cyan).map { "    " + $0 }
         }
         lines += indicatorLines(["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
         if !synthesis.poles.isEmpty { lines.append("  Pôles de soins hors du territoire : " + synthesis.poles.joined(separator: " · ")) }
@@ -194,10 +206,10 @@ struct SynthesisRenderer {
                 style.dim("  Aucun constat : les règles de templates/synthese/regles.yaml ne s'appliquent pas aux réponses données."))
         }
         for (index, finding) in synthesis.findings.enumerated() {
-            lines += Table.wrap("\(index + 1). \(finding.message)", width: 100, indent: "  ").enumerated().map {
+            lines += Table.wrap("\(index + 1). \(finding.message)", width: prose - 2, indent: "  ").enumerated().map {
                 $0.offset == 0 ? style.yellow($0.element) : $0.element
             }
-            for basis in finding.basis { lines += Table.wrap("repose sur : " + basis, width: 100, indent: "     ").map(style.dim) }
+            for basis in finding.basis { lines += Table.wrap("repose sur : " + basis, width: prose - 5, indent: "     ").map(style.dim) }
             lines.append("     leviers : " + finding.levers.map(\.title).joined(separator: " ; "))
             if let said = cross.sentence(for: cross.findings[index]) {
                 lines += wrap(said, indent: "     ", hanging: "       ").map(style.cyan)
@@ -208,7 +220,7 @@ struct SynthesisRenderer {
             lines += heading("Leviers proposés")
             for lever in synthesis.levers {
                 lines.append("  • " + style.bold(lever.title))
-                lines += Table.wrap(lever.explanation, width: 96, indent: "    ")
+                lines += Table.wrap(lever.explanation, width: prose - 4, indent: "    ")
                 lines.append(
                     style.dim(
                         "    Sources : " + lever.sources.joined(separator: " ; ")

@@ -1,28 +1,26 @@
-/// Aligned text tables, counted in characters (accents and `✓` are one column wide).
+/// Aligned text tables and wrapped paragraphs, counted in characters (accents and `✓` are one
+/// column wide); `TableLayout.swift` fits tables to a width.
 enum Table {
-    static func render(header: [String], rows: [[String]]) -> [String] {
-        // A cell is one line: a line feed or a tabulation stored in a value would break the table.
-        let rows = rows.map { $0.map(singleLine) }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        return [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line)
-    }
+    /// The longest line of a paragraph, whatever the terminal: past 100 characters the eye
+    /// loses the next line (tables, read across, take the whole width).
+    static let longestProse = 100
 
-    /// Lines of at most `width` characters, broken at spaces.
+    /// Lines of at most `width` characters, broken at spaces; `indent` is not counted.
     static func wrap(_ text: String, width: Int, indent: String) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
+        let width = max(width, 1)
+        for word in unbreakableWords(text) {
             if !current.isEmpty && current.count + 1 + word.count > width {
                 lines.append(indent + current)
                 current = ""
+            }
+            // A word longer than a line (a key, an address) is split rather than cut: every
+            // character of a paragraph is information.
+            var word = Substring(word)
+            while current.isEmpty && word.count > width {
+                lines.append(indent + word.prefix(width))
+                word = word.dropFirst(width)
             }
             current += (current.isEmpty ? "" : " ") + word
         }
@@ -30,9 +28,24 @@ enum Table {
         return lines
     }
 
+    /// The words of `text`, a French mark that takes a space before it (« : », « ; », « ? »,
+    /// « ! », « » ») kept with the word before, and « « » with the word after: a line never
+    /// starts with a colon nor ends with an opening quotation mark.
+    static func unbreakableWords(_ text: String) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ") {
+            if let last = words.last, last == "«" || word.first.map(LineFitting.keptWithPrevious) == true {
+                words[words.count - 1] += " " + word
+            } else {
+                words.append(String(word))
+            }
+        }
+        return words
+    }
+
     /// `text` on one line or more of at most `width` columns, `indent` included; lines after
     /// the first start at `hanging` (by default `indent`).
-    static func paragraph(_ text: String, indent: String, hanging: String? = nil, width: Int = 80) -> [String] {
+    static func paragraph(_ text: String, indent: String, hanging: String? = nil, width: Int) -> [String] {
         let rest = hanging ?? indent
         // A short quotation (« 4 3 4 2 ») stays on one line; a colon or a semicolon stays with the word before.
         let unbreakable = glued(singleLine(text))

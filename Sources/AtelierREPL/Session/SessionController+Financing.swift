@@ -41,7 +41,9 @@ extension SessionController {
         } catch {
             return .refused("Le catalogue des financements est illisible : \(ErrorPresenter.sentence(error))")
         }
-        for line in lines(FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style)) { console.write(line) }
+        let renderer = FinancingRenderer(plan: plan, problems: FinancingChecks.check(plan), style: style, width: console.width)
+        // Lines built whole (a check's sentence, a receipt outside the budget) fold at spaces.
+        for line in LineFitting.fit(lines(renderer), width: renderer.width) { console.write(line) }
         remindCurrent()
         return .accepted
     }

@@ -44,10 +44,11 @@ extension SessionController {
         if let note { console.write("  " + note) }
         guard !proposed.isEmpty else { return .accepted }
         let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
-        for line in Table.render(header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } })
-        {
-            console.write("    " + line)
-        }
+        let table = Table.render(
+            header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }, width: console.width,
+            indent: "    ", dropping: [2])
+        for line in table.lines { console.write(line) }
+        for line in table.omissionNote.map({ Table.paragraph($0, indent: "    ", width: table.width) }) ?? [] { console.write(style.dim(line)) }
         if let first = questionnaire.questions.first(where: { proposals[$0.key] != nil }) {
             setCurrent(first)
             askCurrent()
@@ -129,9 +130,11 @@ extension SessionController {
     func progressReporter(_ what: String) -> ((Double) -> Void)? {
         guard interactive else { return nil }
         let started = context.now()
+        // Redrawn in place: a line longer than the terminal would wrap and be redrawn below itself.
+        let width = min(30, max(console.width - what.count - 14, 5))
         return { [console, context] fraction in
             guard context.now().timeIntervalSince(started) > 0.3 else { return }
-            let width = 30, filled = Int(fraction * Double(width))
+            let filled = Int(fraction * Double(width))
             console.progress(
                 "  \(what) : " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
                     + " \(Int(fraction * 100)) %")

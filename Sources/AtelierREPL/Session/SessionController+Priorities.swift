@@ -92,13 +92,13 @@ extension SessionController {
         console.write(
             style.bold("Tour n° \(number) de priorisation, \(meeting.attribution)")
                 + " : \(items.count) \(what)\(items.count > 1 ? "s" : "") de la synthèse.")
-        for line in Table.paragraph("Méthode : \(PriorityMethod.description(of: scope)).", indent: "", hanging: "  ") {
+        for line in Table.paragraph("Méthode : \(PriorityMethod.description(of: scope)).", indent: "", hanging: "  ", width: console.proseWidth) {
             console.write(line)
         }
         printVoters(meeting.present)
         let how =
             "Pour chaque \(what) : les notes de tous d'un coup, dans cet ordre (« 4 3 4 2 » ; « - » pour qui ne note pas), ou une note pour le prochain votant. /annuler reprend toute la dernière ligne ; /prioriser fin s'arrête (/prioriser reprend le tour)."
-        for line in Table.paragraph(how, indent: "  ", hanging: "  ") { console.write(style.dim(line)) }
+        for line in Table.paragraph(how, indent: "  ", hanging: "  ", width: console.proseWidth) { console.write(style.dim(line)) }
         askCurrent()
         return .accepted
     }
@@ -121,7 +121,7 @@ extension SessionController {
     }
 
     private func printVoters(_ voters: [String]) {
-        for line in Table.paragraph("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".", indent: "", hanging: "  ") {
+        for line in Table.paragraph("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".", indent: "", hanging: "  ", width: console.proseWidth) {
             console.write(line)
         }
     }
@@ -143,7 +143,7 @@ extension SessionController {
             remindCurrent()
             return .accepted
         }
-        let renderer = PriorityRenderer(style: style, labels: priorityLabels())
+        let renderer = PriorityRenderer(style: style, labels: priorityLabels(), width: console.proseWidth)
         let inForce = Set(PriorityScope.allCases.compactMap { concertation.latestRound($0)?.number })
         for round in rounds {
             let ranking = concertation.ranking(of: round)
@@ -158,7 +158,7 @@ extension SessionController {
         console.write("")
         let note =
             "Le dernier tour achevé ordonne les fiches proposées au plan d'actions (/aller plan.fiches) ; un tour inachevé ne compte pas tant qu'il n'est pas fini (/prioriser le reprend, pendant sa réunion)."
-        for line in Table.paragraph(note, indent: "") { console.write(style.dim(line)) }
+        for line in Table.paragraph(note, indent: "", width: console.proseWidth) { console.write(style.dim(line)) }
         remindCurrent()
         return .accepted
     }

@@ -20,6 +20,9 @@ extension SessionController {
         // Answers the synthèse leaves out are shown as stored, marked.
         let setAside = Set(storedValueProblems.map(\.key))
         var marked = false
+        let width = console.width
+        // Said once under all the sections: each table may leave out some of the same columns.
+        var omitted: [String] = []
         for section in sections {
             console.write("")
             console.write(style.bold(section.title))
@@ -50,19 +53,20 @@ extension SessionController {
                 console.write(style.dim("  Aucune réponse dans cette section."))
                 continue
             }
-            let lines = Table.render(header: ["Clé", "Valeur", "Source", "Qui", "Quand"], rows: rows)
-            console.write("  " + style.bold(lines[0]))
-            console.write("  " + lines[1])
-            for (index, line) in lines.dropFirst(2).enumerated() {
-                console.write("  " + line)
-                for detail in details[index] ?? [] { console.write(detail) }
+            // The key and its value stay; the source, who and when go first on a narrow terminal.
+            let table = Table.render(header: ["Clé", "Valeur", "Source", "Qui", "Quand"], rows: rows, width: width, indent: "  ", dropping: [2, 3, 4])
+            for line in table.styledHeader(style.bold) + [table.rule] { console.write(line) }
+            for (index, lines) in table.rows.enumerated() {
+                for line in lines { console.write(line) }
+                for line in LineFitting.fit(details[index] ?? [], width: width) { console.write(line) }
             }
+            omitted += table.omitted.filter { !omitted.contains($0) }
         }
+        for line in Table.omissionNote(omitted, width: width).map({ Table.paragraph($0, indent: "  ", width: width) }) ?? [] { console.write(style.dim(line)) }
         if marked {
-            console.write(
-                style.yellow(
-                    "  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."
-                ))
+            let warning =
+                "  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."
+            for line in LineFitting.fit(warning, width: width) { console.write(style.yellow(line)) }
         }
         remindCurrent()
         return .accepted
@@ -73,8 +77,8 @@ extension SessionController {
         let rows = progress.map { p in
             [p.key, p.title, "\(p.answered)/\(p.applicable)", String(p.skipped), p.isComplete ? "✓" : ""]
         }
-        let lines = Table.render(header: ["Section", "Titre", "Répondues", "Passées", ""], rows: rows)
-        for (index, line) in lines.enumerated() { console.write("  " + (index == 0 ? style.bold(line) : line)) }
+        let table = Table.render(header: ["Section", "Titre", "Répondues", "Passées", ""], rows: rows, width: console.width, indent: "  ")
+        for line in table.styled(header: style.bold) { console.write(line) }
     }
 
     func history(_ key: String) -> Outcome {
@@ -102,9 +106,11 @@ extension SessionController {
             ] + (inMeetings ? [e.meeting.map(wording.given) ?? "—"] : [])
         }
         let header = ["Quand", "Nature", "Valeur", "Avant", "Qui", "Source"] + (inMeetings ? ["Réunion"] : [])
-        let lines = Table.render(header: header, rows: rows)
+        // When and the value stay; the meeting, the source, who and the value before go first on a narrow terminal.
+        let table = Table.render(header: header, rows: rows, width: console.width, indent: "  ", dropping: [6, 5, 4, 3])
         console.write(style.bold("Historique de \(key)"))
-        for (index, line) in lines.enumerated() { console.write("  " + (index == 0 ? style.bold(line) : line)) }
+        for line in table.styled(header: style.bold) { console.write(line) }
+        for line in table.omissionNote.map({ Table.paragraph($0, indent: "  ", width: table.width) }) ?? [] { console.write(style.dim(line)) }
         remindCurrent()
         return .accepted
     }

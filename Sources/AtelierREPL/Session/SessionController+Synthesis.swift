@@ -22,7 +22,7 @@ extension SessionController {
         } catch {
             return .refused("La synthèse ne peut pas être calculée : \(ErrorPresenter.sentence(error))")
         }
-        let renderer = SynthesisRenderer(synthesis: synthesis, style: style, setAside: storedValueProblems)
+        let renderer = SynthesisRenderer(synthesis: synthesis, style: style, width: console.width, setAside: storedValueProblems)
         for line in renderer.render(part: part) { console.write(line) }
         remindCurrent()
         return .accepted

@@ -78,7 +78,7 @@ extension SessionController {
                     " ; le tour n° \(unfinished.number) est inachevé (\(counted(concertation.progress(of: unfinished), scope))), /prioriser"
                     + (scope == .levers ? " leviers" : "") + " le reprend pendant sa réunion"
             }
-            for line in Table.paragraph(sentence + ".", indent: "  ") { console.write(style.dim(line)) }
+            for line in Table.paragraph(sentence + ".", indent: "  ", width: console.proseWidth) { console.write(style.dim(line)) }
         }
     }
 }

@@ -13,18 +13,31 @@ import Foundation
 /// control character there (`TerminalText.neutralised`), keeping only its own colours.
 public protocol Console: AnyObject {
     var style: Style { get }
+    /// The columns a line may use (`TerminalWidth`): tables and paragraphs are laid out to it.
+    var width: Int { get }
     func write(_ text: String)
     func writeError(_ text: String)
     /// A progress line redrawn in place on a terminal; nil erases it.
     func progress(_ text: String?)
 }
 
+extension Console {
+    /// The width paragraphs wrap at: the terminal's, but no wider than lines one reads at a glance.
+    var proseWidth: Int { min(width, Table.longestProse) }
+}
+
 public final class StandardConsole: Console {
     public let style: Style
 
-    public init(colours: Bool) {
+    private let environment: [String: String]
+
+    public init(colours: Bool, environment: [String: String] = [:]) {
         style = Style(enabled: colours)
+        self.environment = environment
     }
+
+    /// Asked of the terminal at each read: every command lays its output out for the window as it is then.
+    public var width: Int { TerminalWidth.current(environment: environment) }
 
     public func write(_ text: String) {
         Self.emit(safe(text) + "\n", to: STDOUT_FILENO)
