@@ -98,6 +98,8 @@ enum Binary {
         environment["ATELIER_SANTE_SESSIONS"] = directory + "/sessions"
         environment["TZ"] = "Europe/Paris"
         environment.removeValue(forKey: "NO_COLOR")
+        // Piped output is 100 columns wide unless COLUMNS says otherwise: a test sets it when it means to.
+        environment.removeValue(forKey: "COLUMNS")
         return environment
     }
 }

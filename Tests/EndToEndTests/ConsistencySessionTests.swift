@@ -229,7 +229,8 @@ import Testing
         }
         let result = try Binary.run([path], input: "/verifier\n/plan\n/exporter plan csv\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        let output = result.output.replacingOccurrences(of: "\n    ", with: " ")
+        // Lines folded at 100 columns read as one.
+        let output = result.output.replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
         #expect(output.contains("✗ dépense 2 : la fiche 5 n'existe pas : plan.fiches en compte 3."), "\(output)")
         #expect(output.contains("→ /modifier financement.depenses.2.fiche N (1 à 3) ou /retirer 2 (dans /aller financement.depenses)"))
         #expect(output.contains("Fiche 5 — (fiche absente du plan d'actions)"))

@@ -28,6 +28,9 @@ import Testing
 
         """
 
+    /// Output piped as if for an 80-column terminal (piped output is 100 columns wide otherwise).
+    static let eighty = ["COLUMNS": "80"]
+
     /// The lines between `start` and the next « Question en cours » reminder.
     func part(_ output: String, from start: String) -> [String] {
         guard let range = output.range(of: start) else { return [] }
@@ -38,7 +41,7 @@ import Testing
     @Test func theVoicesStandBesideTheFindingOfTheirThemeWithinEightyColumns() throws {
         let sandbox = Sandbox()
         let result = try Binary.run(
-            [sandbox.path + "/caen.sqlite"], input: Self.script + "/synthèse constats\n", in: sandbox.path)
+            [sandbox.path + "/caen.sqlite"], input: Self.script + "/synthèse constats\n", in: sandbox.path, environment: Self.eighty)
         #expect(result.status == 0, "\(result.errors)")
         let findings = part(result.output, from: "── Constats (2) ──")
         let urgences = try #require(findings.firstIndex { $0.hasPrefix("  2. Temps d'accès moyen aux urgences de 45\u{00A0}min") })
@@ -60,7 +63,8 @@ import Testing
     @Test func theConcertationPartListsMeetingsVoicesByThemeAndTheCrossAnalysis() throws {
         let sandbox = Sandbox()
         let result = try Binary.run(
-            [sandbox.path + "/caen.sqlite"], input: Self.script + "/synthèse concertation\n/synthese concert\n", in: sandbox.path)
+            [sandbox.path + "/caen.sqlite"], input: Self.script + "/synthèse concertation\n/synthese concert\n", in: sandbox.path,
+            environment: Self.eighty)
         let lines = part(result.output, from: "── Concertation : réunions et propos ──")
         for expected in [
             "    1. COPIL du 12/03/2027 — Mairie de Caen — 2 présents",

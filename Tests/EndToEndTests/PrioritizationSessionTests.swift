@@ -89,8 +89,10 @@ import Testing
         let first = try Binary.run(
             [workbook], input: "/prioriser\n4 3 4 2\n3\n4\n1 1\n/annuler\n4 4\n5 1 1 1\n", in: sandbox.path)
         #expect(first.output.contains("Tour n° 1 de priorisation, en COPIL le 12/03/2027 : 18 constats de la synthèse."))
-        #expect(first.output.contains("Méthode : chaque participant présent note chaque constat de 1 (pas\n  prioritaire)"))
-        #expect(first.output.contains("Votants, dans l'ordre : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim\n  Haddad."))
+        #expect(
+            first.output.contains(
+                "Méthode : chaque participant présent note chaque constat de 1 (pas prioritaire) à 4 (très\n  prioritaire)"))
+        #expect(first.output.contains("Votants, dans l'ordre : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad.\n"))
         #expect(first.output.contains("Constat 1/18 : Densité d'infirmiers (libéraux)"))
         #expect(first.output.contains("✓ Claire Martin 4, Dr Louis Bernard 3, Sophie Leroy 4, Karim Haddad 2"))
         #expect(first.output.contains("Notes attendues, dans l'ordre, de : Sophie Leroy, Karim Haddad"))

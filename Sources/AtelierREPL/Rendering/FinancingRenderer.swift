@@ -82,7 +82,8 @@ struct FinancingRenderer {
                 }, problem.line,
             ].compactMap { $0 }.joined(separator: ", ")
             let sentence = problem.message.asSentence
-            lines += Table.wrap("\(place) : \(sentence)", width: min(width, Table.longestProse) - 4, indent: "    ").enumerated().map { index, line in
+            lines += Table.wrap("\(place) : \(sentence)", width: min(width, Table.longestProse) - 4, indent: "    ").enumerated().map {
+                index, line in
                 index == 0 ? "  \(mark) " + line.dropFirst(4) : line
             }
             if let fix = problem.fix { lines.append(style.dim("      → \(fix)")) }

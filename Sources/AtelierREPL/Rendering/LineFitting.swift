@@ -62,11 +62,14 @@ private struct StyledCharacters {
         }
     }
 
-    /// Whether a line may break at the space at `index`: not before « : » nor after « « ».
+    /// Whether a line may break at the space at `index`: not before « : », nor after « « » or
+    /// a command (« /aller CLÉ » reads, and is copied, whole).
     func breaks(at index: Int) -> Bool {
         guard characters[index] == " " else { return false }
         let next = index + 1 < characters.count ? characters[index + 1] : " "
-        return !LineFitting.keptWithPrevious(next) && (index == 0 || characters[index - 1] != "«")
+        guard !LineFitting.keptWithPrevious(next), index > 0, characters[index - 1] != "«" else { return false }
+        let word = characters[..<index].lastIndex(of: " ").map { $0 + 1 } ?? 0
+        return characters[word..<index].first { $0 != "(" } != "/"
     }
 
     /// The characters of `range`, with their styles opened and closed within the line.

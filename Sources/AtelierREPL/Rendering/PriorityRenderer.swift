@@ -47,11 +47,13 @@ struct PriorityRenderer {
         case .earlier: lines = [title]
         case .unfinished(let done):
             lines = [title + " " + style.yellow("— inachevé")]
-            lines += Table.paragraph("\(done) : tant qu'il n'est pas fini, ce tour ne compte pas.", indent: "  ", width: width).map(style.yellow)
+            lines += Table.paragraph("\(done) : tant qu'il n'est pas fini, ce tour ne compte pas.", indent: "  ", width: width).map(
+                style.yellow)
         }
         lines += Table.paragraph(
             "Votants : " + (voters.isEmpty ? "aucun" : voters.joined(separator: ", ")) + ".", indent: "  ", hanging: "    ", width: width)
-        lines += Table.paragraph("Méthode : \(PriorityMethod.description(of: round.scope)).", indent: "  ", hanging: "    ", width: width).map(style.dim)
+        lines += Table.paragraph("Méthode : \(PriorityMethod.description(of: round.scope)).", indent: "  ", hanging: "    ", width: width)
+            .map(style.dim)
         return lines + table(ranking)
     }
 }

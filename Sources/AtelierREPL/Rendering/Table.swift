@@ -29,12 +29,15 @@ enum Table {
     }
 
     /// The words of `text`, a French mark that takes a space before it (« : », « ; », « ? »,
-    /// « ! », « » ») kept with the word before, and « « » with the word after: a line never
-    /// starts with a colon nor ends with an opening quotation mark.
+    /// « ! », « » ») kept with the word before, « « » and a command (« /aller ») with the word
+    /// after: a line never starts with a colon, nor ends with an opening quotation mark or a
+    /// command without its argument.
     static func unbreakableWords(_ text: String) -> [String] {
         var words: [String] = []
+        var joinsNext = false
         for word in text.split(separator: " ") {
-            if let last = words.last, last == "«" || word.first.map(LineFitting.keptWithPrevious) == true {
+            defer { joinsNext = word == "«" || word.drop { $0 == "(" }.first == "/" }
+            if !words.isEmpty, joinsNext || word.first.map(LineFitting.keptWithPrevious) == true {
                 words[words.count - 1] += " " + word
             } else {
                 words.append(String(word))

@@ -107,7 +107,9 @@ extension Table {
                     // Fewest lines per character saved; then the most saved; then the widest column.
                     if let chosen = best {
                         let ratio = cost * chosen.saved - chosen.cost * saved
-                        if ratio > 0 || (ratio == 0 && (saved < chosen.saved || (saved == chosen.saved && widths[column] < widths[chosen.column]))) {
+                        if ratio > 0
+                            || (ratio == 0 && (saved < chosen.saved || (saved == chosen.saved && widths[column] < widths[chosen.column])))
+                        {
                             continue
                         }
                     }

@@ -48,7 +48,9 @@ extension SessionController {
             header: ["Question", "Proposé", "Réponse actuelle"], rows: rows.map { $0.map { Table.truncate($0, 60) } }, width: console.width,
             indent: "    ", dropping: [2])
         for line in table.lines { console.write(line) }
-        for line in table.omissionNote.map({ Table.paragraph($0, indent: "    ", width: table.width) }) ?? [] { console.write(style.dim(line)) }
+        for line in table.omissionNote.map({ Table.paragraph($0, indent: "    ", width: table.width) }) ?? [] {
+            console.write(style.dim(line))
+        }
         if let first = questionnaire.questions.first(where: { proposals[$0.key] != nil }) {
             setCurrent(first)
             askCurrent()

@@ -96,7 +96,9 @@ extension SessionController {
             let voices = concertation.voices.filter { $0.meeting == meeting.number }.count
             let rounds = concertation.rounds.filter { $0.meeting == meeting.number }
             let votes = rounds.reduce(0) { $0 + concertation.votes(of: $1).count }
-            for line in wording.meetingSummary(meeting, answers: answered, voices: voices, rounds: rounds.count, votes: votes, width: console.proseWidth) {
+            for line in wording.meetingSummary(
+                meeting, answers: answered, voices: voices, rounds: rounds.count, votes: votes, width: console.proseWidth)
+            {
                 console.write(line)
             }
         }

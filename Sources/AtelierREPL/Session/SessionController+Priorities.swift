@@ -92,7 +92,9 @@ extension SessionController {
         console.write(
             style.bold("Tour n° \(number) de priorisation, \(meeting.attribution)")
                 + " : \(items.count) \(what)\(items.count > 1 ? "s" : "") de la synthèse.")
-        for line in Table.paragraph("Méthode : \(PriorityMethod.description(of: scope)).", indent: "", hanging: "  ", width: console.proseWidth) {
+        for line in Table.paragraph(
+            "Méthode : \(PriorityMethod.description(of: scope)).", indent: "", hanging: "  ", width: console.proseWidth)
+        {
             console.write(line)
         }
         printVoters(meeting.present)
@@ -121,7 +123,9 @@ extension SessionController {
     }
 
     private func printVoters(_ voters: [String]) {
-        for line in Table.paragraph("Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".", indent: "", hanging: "  ", width: console.proseWidth) {
+        for line in Table.paragraph(
+            "Votants, dans l'ordre : " + voters.joined(separator: ", ") + ".", indent: "", hanging: "  ", width: console.proseWidth)
+        {
             console.write(line)
         }
     }

@@ -98,7 +98,9 @@ extension SessionController {
         }
         let waiting = step.voters.count == 1 ? "Note attendue de" : "Notes attendues, dans l'ordre, de"
         let voters = step.voters.joined(separator: ", ")
-        for line in Table.paragraph("\(waiting) : \(voters) (1 à 4, « - » pour qui ne note pas).", indent: "  ", hanging: "    ", width: console.proseWidth) {
+        for line in Table.paragraph(
+            "\(waiting) : \(voters) (1 à 4, « - » pour qui ne note pas).", indent: "  ", hanging: "    ", width: console.proseWidth)
+        {
             console.write(style.dim(line))
         }
         return true
@@ -132,7 +134,9 @@ extension SessionController {
             let ranking = concertation.ranking(of: finished.round)
             console.write("")
             console.write(style.bold("Tour n° \(finished.round.number) terminé : classement \(finished.meeting.attribution)."))
-            for line in PriorityRenderer(style: style, labels: priorityLabels(), width: console.proseWidth).table(ranking) { console.write(line) }
+            for line in PriorityRenderer(style: style, labels: priorityLabels(), width: console.proseWidth).table(ranking) {
+                console.write(line)
+            }
             console.write(style.dim("  /priorités le redonne ; il ordonne désormais les fiches proposées au plan d'actions."))
         } else if finished == nil, let state {
             console.write(

@@ -54,7 +54,8 @@ extension SessionController {
                 continue
             }
             // The key and its value stay; the source, who and when go first on a narrow terminal.
-            let table = Table.render(header: ["Clé", "Valeur", "Source", "Qui", "Quand"], rows: rows, width: width, indent: "  ", dropping: [2, 3, 4])
+            let table = Table.render(
+                header: ["Clé", "Valeur", "Source", "Qui", "Quand"], rows: rows, width: width, indent: "  ", dropping: [2, 3, 4])
             for line in table.styledHeader(style.bold) + [table.rule] { console.write(line) }
             for (index, lines) in table.rows.enumerated() {
                 for line in lines { console.write(line) }
@@ -62,7 +63,9 @@ extension SessionController {
             }
             omitted += table.omitted.filter { !omitted.contains($0) }
         }
-        for line in Table.omissionNote(omitted, width: width).map({ Table.paragraph($0, indent: "  ", width: width) }) ?? [] { console.write(style.dim(line)) }
+        for line in Table.omissionNote(omitted, width: width).map({ Table.paragraph($0, indent: "  ", width: width) }) ?? [] {
+            console.write(style.dim(line))
+        }
         if marked {
             let warning =
                 "  ⚠ : valeur hors des bornes attendues ou invalide, non utilisée par la synthèse ni les documents ; /modifier CLÉ pour la corriger."
@@ -110,7 +113,9 @@ extension SessionController {
         let table = Table.render(header: header, rows: rows, width: console.width, indent: "  ", dropping: [6, 5, 4, 3])
         console.write(style.bold("Historique de \(key)"))
         for line in table.styled(header: style.bold) { console.write(line) }
-        for line in table.omissionNote.map({ Table.paragraph($0, indent: "  ", width: table.width) }) ?? [] { console.write(style.dim(line)) }
+        for line in table.omissionNote.map({ Table.paragraph($0, indent: "  ", width: table.width) }) ?? [] {
+            console.write(style.dim(line))
+        }
         remindCurrent()
         return .accepted
     }
