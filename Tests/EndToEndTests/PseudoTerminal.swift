@@ -13,7 +13,8 @@ final class PseudoTerminal {
     /// Everything the program wrote, escape sequences included.
     private(set) var rawOutput = ""
 
-    init(arguments: [String], environment: [String: String]) throws {
+    /// A terminal window `columns` wide (and 40 rows).
+    init(arguments: [String], environment: [String: String], columns: UInt16 = 200) throws {
         // posix_openpt/grantpt/unlockpt/ptsname are not exported to Swift; on Linux they are
         // /dev/ptmx plus TIOCSPTLCK (unlock) and TIOCGPTN (number of the slave in /dev/pts).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -23,7 +24,7 @@ final class PseudoTerminal {
             throw POSIXError(.EIO)
         }
         let slavePath = "/dev/pts/\(number)"
-        var size = winsize(ws_row: 40, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         var actions = posix_spawn_file_actions_t()
@@ -75,6 +76,21 @@ final class PseudoTerminal {
             readAvailable(timeoutMilliseconds: 100)
         }
         return false
+    }
+
+    /// Waits until `text` appears, as `expect` does, and returns the screen output before it
+    /// (nil if it does not appear within `seconds`, a failure guard).
+    func text(until text: String, seconds: Double = 20) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let screen = Self.plain(transcript)
+            if let range = screen.range(of: text) {
+                transcript = String(screen[range.upperBound...])
+                return String(screen[..<range.lowerBound])
+            }
+            readAvailable(timeoutMilliseconds: 100)
+        }
+        return nil
     }
 
     /// Waits until one of `texts` appears, as `expect` does; returns the one that came first.
