@@ -51,7 +51,7 @@ import Testing
         let workbook = sandbox.path + "/nimes.sqlite"
         let result = try Binary.run([workbook], input: script + "\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("✓ 10 réponse(s) proposée(s) en "))
+        #expect(result.output.contains("✓ 10 réponses proposées en "))
         let source = "Annuaire Santé (RPPS), extraction du 02/11/2026 (PS_LibreAcces_Personne_activite_202611020900.txt)"
         #expect(
             result.output.contains("✓ demographie.medecins_generalistes.effectif = \(expected[1]) (source : \(source) ; par Marie Dupont)"))
