@@ -6,7 +6,9 @@ Sources (in ../shared/opendata by default, or the folder given as first argument
   - INSEE populations légales 2023 (in force on 01/01/2026): population municipale (PMUN);
     Paris, Lyon and Marseille are published by arrondissement and summed here;
   - INSEE populations légales of Mayotte (2017 census), published apart;
-  - DGCL epcicom 2025: EPCI à fiscalité propre and their member communes.
+  - DGCL epcicom 2025: EPCI à fiscalité propre and their member communes;
+  - La Poste, base officielle des codes postaux (export of June 2023): the postal codes of each
+    commune, so that a user may give a commune by its postal code.
 
   - Assurance Maladie (data.ameli.fr), effectifs et densités des professionnels de santé
     libéraux par département, 2024: the five professions of the questionnaire.
@@ -15,6 +17,7 @@ Outputs (UTF-8, tab-separated, one header line, '#' lines are comments):
   data/communes.tsv  code, nom, departement, population_municipale, annee_population, siren_epci
   data/epci.tsv      siren, nom, nature_juridique, nombre_communes
   data/departements.tsv  code, nom, region (INSEE COG 2024, départements et régions)
+  data/codes_postaux.tsv code_postal, code_commune (La Poste 2023, communes of the COG 2026 only)
   templates/references/effectifs_liberaux_2024.tsv
                      profession, departement (999 = France), libelle_departement, effectif,
                      densite_publiee (pour 100 000 habitants, telle que publiée)
@@ -79,6 +82,7 @@ def main():
             f.write(f"{siren}\t{name}\t{nature}\t{members.get(siren, 0)}\n")
     print(f"{len(communes)} communes, {len(epcis)} EPCI écrits dans {os.path.normpath(out)}")
     write_departments(source, out)
+    write_postal_codes(source, out, communes)
     write_liberal_headcounts(source, os.path.join(here, "..", "templates", "references"))
 
 
@@ -92,6 +96,23 @@ def write_departments(source, out):
         f.write("code\tnom\tregion\n")
         for row in departments:
             f.write("\t".join(row) + "\n")
+
+
+def write_postal_codes(source, out, communes):
+    pairs = set()
+    with open(os.path.join(source, "laposte_hexasmal_2023.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            # Communes merged since 2023 keep the postal codes of the commune nouvelle's own code;
+            # the others' old codes are not in the COG 2026 and are left out.
+            if r["code_commune_insee"] in communes:
+                pairs.add((r["code_postal"], r["code_commune_insee"]))
+    with open(os.path.join(out, "codes_postaux.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Codes postaux des communes (La Poste, base officielle des codes postaux, export de juin 2023,\n")
+        f.write("# Licence Ouverte), limités aux communes du COG 2026. Généré par scripts/build_reference_data.py.\n")
+        f.write("code_postal\tcode_commune\n")
+        for postal, code in sorted(pairs):
+            f.write(f"{postal}\t{code}\n")
+    print(f"{len(pairs)} couples code postal - commune écrits dans {os.path.normpath(out)}")
 
 
 # Questionnaire profession key -> label in the Assurance Maladie file.

@@ -1,3 +1,5 @@
+import AtelierCore
+
 // MARK: - Diagnostic: the synthèse as tables
 
 struct DiagnosticView: TemplateView {
@@ -23,7 +25,8 @@ struct DiagnosticView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "communes": communes, "perimetre_manquant": missingPerimeter?.marker ?? "", "population": population,
-            "nombre_communes": String(communes.count), "annee_population": populationYears,
+            "nombre_communes": String(communes.count), "communes_texte": counted(communes.count, "commune"),
+            "annee_population": populationYears,
             "departement_reference": referenceDepartment, "professions": professions,
             "demographie_manquante": missingDemography?.marker ?? "", "reserves_demographie": demographyCaveats,
             "acces": access, "structures_par_type": structuresByType, "structures_recensees": !structuresByType.isEmpty,

@@ -1,3 +1,5 @@
+import AtelierCore
+
 // MARK: - Axes, fiches actions, plan de financement
 
 struct PlanView: TemplateView {
@@ -7,7 +9,10 @@ struct PlanView: TemplateView {
     var missingPlan: Gap?
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["axes": axes, "fiches": sheets, "nombre_fiches": String(sheets.count), "plan_manquant": missingPlan?.marker ?? ""]
+        [
+            "axes": axes, "fiches": sheets, "nombre_fiches": String(sheets.count),
+            "fiches_texte": counted(sheets.count, "fiche action", "fiches actions"), "plan_manquant": missingPlan?.marker ?? "",
+        ]
     }
 }
 

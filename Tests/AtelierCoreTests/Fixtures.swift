@@ -13,7 +13,8 @@ enum Project {
     static let questionnaire: Questionnaire = try! QuestionnaireLoader.load(
         yaml: text("templates/questionnaire.yaml"), file: "templates/questionnaire.yaml")
     static let reference: TerritoryReference = try! TerritoryReference(
-        communesTSV: text("data/communes.tsv"), epciTSV: text("data/epci.tsv"), departmentsTSV: text("data/departements.tsv"))
+        communesTSV: text("data/communes.tsv"), epciTSV: text("data/epci.tsv"), departmentsTSV: text("data/departements.tsv"),
+        postalCodesTSV: text("data/codes_postaux.tsv"))
 
     static let synthesisReferences: SynthesisReferences = try! SynthesisReferences(
         nationalYAML: text("templates/references/nationales.yaml"), liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),

@@ -59,7 +59,9 @@ import Testing
         let completer = Completer(questionnaire: questionnaire, currentKind: nil)
         #expect(completer.completions(forLine: "/aller dem").first == "demographie")
         #expect(completer.completions(forLine: "/modifier territoire.s") == ["territoire.siren_epci"])
-        #expect(completer.completions(forLine: "/revoir mob") == ["mobilites"])
+        // A section, or one question's key to see its answer whole.
+        #expect(completer.completions(forLine: "/revoir mob").first == "mobilites")
+        #expect(completer.completions(forLine: "/revoir territoire.c") == ["territoire.communes"])
         #expect(completer.wordBreakCharacters(forLine: "/aller x") == " ")
     }
 

@@ -87,7 +87,7 @@ final class Harness {
         #expect(
             outcome
                 == .refused(
-                    "Réponse refusée : « 14 » n'est pas un code commune INSEE. Attendu : un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)."
+                    "Réponse refusée : « 14 » n'est pas un code commune INSEE (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer). Attendu : des noms de communes séparés par des virgules, comme « Montmélian, Arbin » (accents facultatifs), ou leurs codes INSEE séparés par des espaces, comme 73171 73011."
                 ))
         #expect(try h.answers() == before)
         #expect(h.controller.current?.key == "territoire.communes")
@@ -110,7 +110,7 @@ final class Harness {
         h.type("Dr Martin ; MSP du Val ; professionnel")  // on one line
         #expect(
             h.type("Paul ; CPAM") == [
-                .refused("Réponse refusée : 2 champ(s) au lieu de 3. Attendu : les champs séparés par « ; » : Nom ; Organisation ; Rôle.")
+                .refused("Réponse refusée : 2 champs au lieu de 3. Attendu : les champs séparés par « ; » : Nom ; Organisation ; Rôle.")
             ])
         h.type("")  // ends the list
         guard case .records(let items)? = try h.answers()["participants.liste"]?.value else { Issue.record("no list"); return }

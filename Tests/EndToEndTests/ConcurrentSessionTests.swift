@@ -32,7 +32,7 @@ import Testing
             let name = "\(who) \(index)"
             names.append(name)
             session.send("\(name) ; Mairie ; élu\r")
-            #expect(session.expect("✓ élément \(index + 1) enregistré : \(name)"), "write \(index)")
+            #expect(session.expect("✓ élément \(index + 1) enregistré : Nom : \(name)"), "write \(index)")
         }
         // Each learnt of the other's elements before the next one.
         #expect(a.rawOutput.contains("Une autre session a modifié ce classeur entre-temps : participants.liste"))

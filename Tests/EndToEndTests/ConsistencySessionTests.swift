@@ -173,7 +173,8 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(try Self.value("plan.axes", in: path) == "2 éléments")
         let lines = result.output.components(separatedBy: "\n")
-        let removed = try #require(lines.firstIndex(of: "  ✓ élément 2 retiré : Organiser les soins coordonnés"), "\(result.output)")
+        let removed = try #require(
+            lines.firstIndex(of: "  ✓ élément 2 retiré : Intitulé de l'axe : Organiser les soins coordonnés"), "\(result.output)")
         #expect(
             Array(lines[(removed + 1)...(removed + 2)]) == [
                 "  Les fiches suivent leurs axes (plan.fiches mis à jour).",

@@ -34,7 +34,7 @@ import Testing
         let workbook = sandbox.path + "/plan.sqlite"
         let result = try Binary.run([workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("Contrôles : 0 erreur(s), 2 avertissement(s)"), "\(result.output)")
+        #expect(result.output.contains("Contrôles : 0 erreur, 2 avertissements"), "\(result.output)")
         #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md\n"))
         #expect(result.output.contains("✓ tableau du plan (CSV) écrit : \(sandbox.path)/plan-plan.csv\n"))
 

@@ -64,7 +64,7 @@ extension HostileImportTests {
         let outcome = try Self.importing(kind, file, in: sandbox, workbook: workbook)
         #expect(outcome.status == 0, "\(outcome.errors)")
         let expected =
-            ["rpps": "✓ 10 réponse(s) proposée(s)", "populations": "✓ 1 réponse(s) proposée(s)"][kind] ?? "✓ 2 réponse(s) proposée(s)"
+            ["rpps": "✓ 10 réponses proposées", "populations": "✓ 1 réponse proposée"][kind] ?? "✓ 2 réponses proposées"
         #expect(outcome.output.contains(expected), "\(outcome.output)")
     }
 

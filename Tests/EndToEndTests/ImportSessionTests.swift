@@ -52,7 +52,7 @@ import Testing
         // Wide enough for /revoir to show the source (it is left out at 100 columns, with a note).
         let result = try Binary.run([workbook], input: script + "\n", in: sandbox.path, environment: ["COLUMNS": "250"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("✓ 10 réponse(s) proposée(s) en "))
+        #expect(result.output.contains("✓ 10 réponses proposées en "))
         let source = "Annuaire Santé (RPPS), extraction du 02/11/2026 (PS_LibreAcces_Personne_activite_202611020900.txt)"
         #expect(
             result.output.contains("✓ demographie.medecins_generalistes.effectif = \(expected[1]) (source : \(source) ; par Marie Dupont)"))

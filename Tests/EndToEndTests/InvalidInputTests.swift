@@ -21,7 +21,10 @@ import Testing
         ("13", "Ligne 1 : Réponse refusée : 13 est trop grand. Attendu : un nombre entier entre 0 et 12"),
         ("douze", "Ligne 1 : Réponse refusée : « douze » n'est pas un nombre entier."),
         ("1e309", "Ligne 1 : Réponse refusée : « 1e309 » n'est pas un nombre entier."),
-        ("/modifier territoire.communes 14118 20004", "Ligne 1 : Réponse refusée : « 20004 » n'est pas un code commune INSEE."),
+        (
+            "/modifier territoire.communes 14118 20004",
+            "Ligne 1 : Réponse refusée : « 20004 » n'est pas un code commune INSEE (5 caractères"
+        ),
         ("/modifier structures.cls_precedent_fin 31/02/2026", "Ligne 1 : Réponse refusée : le 31/02/2026 n'existe pas dans le calendrier."),
         ("/modifier territoire.siren_epci 123456789", "Ligne 1 : Réponse refusée : « 123456789 » n'est pas un numéro SIREN valide."),
         ("/modifier structures.liste MSP ; ; 14118 ; en fonctionnement", "Ligne 1 : Réponse refusée : le champ « Nom » est vide."),

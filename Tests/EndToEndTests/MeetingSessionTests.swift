@@ -63,7 +63,7 @@ import Testing
         // The voice is attached to the meeting, its choices typed by number or without accents.
         #expect(
             output.contains(
-                "✓ Propos 1 noté (concertation.voix), rattaché à la réunion « COPIL du 12/03/2027 » (réunion 1) : mobilités ; qui : habitants ; propos : Pas de bus pour aller chez le médecin le mardi"
+                "✓ Propos 1 noté (concertation.voix), rattaché à la réunion « COPIL du 12/03/2027 » (réunion 1) : Thème : mobilités ; Qui le dit : habitants ; Propos : Pas de bus pour aller chez le médecin le mardi"
             ), "\(output)")
         // After /voix, the question the user was on is asked again.
         let afterVoice = try #require(output.components(separatedBy: "✓ Propos 1 noté").last)
@@ -93,8 +93,11 @@ import Testing
         #expect(try voices.map(Self.meetingNumber) == [1, 1], "\(voices)")
 
         // Closed, no answer given after is attributed, and a second close is refused in French.
-        let after = try Binary.run([workbook], input: "12\n/réunion fin\n", in: sandbox.path)
-        #expect(after.errors.hasPrefix("Ligne 2 : Aucune réunion n'est ouverte : /réunion nouvelle pour en ouvrir une"), "\(after.errors)")
+        // The session resumes in the list of voices it was left in.
+        let after = try Binary.run(
+            [workbook], input: "/aller demographie.medecins_generalistes.liberaux\n12\n/réunion fin\n", in: sandbox.path)
+        #expect(after.output.contains("Concertation et priorités"))
+        #expect(after.errors.hasPrefix("Ligne 3 : Aucune réunion n'est ouverte : /réunion nouvelle pour en ouvrir une"), "\(after.errors)")
         #expect(try Self.answer("demographie.medecins_generalistes.liberaux", in: workbook).meeting == nil)
     }
 

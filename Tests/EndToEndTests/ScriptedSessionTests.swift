@@ -80,12 +80,15 @@ import Testing
         #expect(second.output.contains("CU Caen la Mer (SIREN 200065597)"))
         #expect(second.output.contains("C@rtoSanté 2025"))
         #expect(second.output.contains("Dr Paul Martin"))
-        #expect(second.output.contains("1. MSP ; MSP du Val ; Caen (14118) ; en fonctionnement ; 12"))
         // A list element longer than 100 columns is folded under its row.
         let unfolded = second.output.replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
         #expect(
             unfolded.contains(
-                "2. centre de santé polyvalent ; nom : Centre de santé de la Guérinière ; commune : Caen (14118) ; statut : en projet"))
+                "1. Type : MSP ; Nom : MSP du Val ; Commune : Caen (14118) ; Statut : en fonctionnement ; Nombre de professionnels : 12"))
+        #expect(
+            unfolded.contains(
+                "2. Type : centre de santé polyvalent ; Nom : Centre de santé de la Guérinière ; Commune : Caen (14118) ; Statut : en projet"
+            ))
         #expect(second.output.contains("Historique de demographie.medecins_generalistes.effectif"))
 
         // And the file holds the answers, their authors, sources and history

@@ -58,7 +58,7 @@ import Testing
 
     @Test func aTerritoryThirtyPercentUnderNationalGetsTheNationalFinding() throws {
         let (result, _) = try run(Self.script + "\n/synthese\n")
-        #expect(result.output.contains("75 commune(s) · 54\u{202F}049 habitants (INSEE, populations légales 2023)"))
+        #expect(result.output.contains("75 communes · 54\u{202F}049 habitants (INSEE, populations légales 2023)"))
         #expect(result.output.contains("Département de référence : Eure (27), 100\u{00A0}% de la population."))
         // The table states its base; both ratios are shown.
         #expect(

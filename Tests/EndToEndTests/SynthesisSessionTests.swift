@@ -32,7 +32,7 @@ import Testing
         let sandbox = Sandbox()
         let result = try Binary.run([sandbox.path + "/caen.sqlite"], input: Self.script + "\n/synthese\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("48 commune(s) · 281\u{202F}165 habitants (INSEE, populations légales 2023)"))
+        #expect(result.output.contains("48 communes · 281\u{202F}165 habitants (INSEE, populations légales 2023)"))
         #expect(result.output.contains("Département de référence : Calvados (14), 100\u{00A0}% de la population."))
 
         // 104 libéraux / 281 165 × 10 000 = 3,70; 638 / 709 441 × 10 000 = 8,99; 55 546 / 68 350 798 × 10 000 = 8,13;

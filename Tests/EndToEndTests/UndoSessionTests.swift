@@ -91,7 +91,7 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("↶ Annulé : la confirmation d'une proposition d'import"), "\(result.output)")
         #expect(result.output.contains("    \(key) : sans réponse\n"))
-        #expect(result.output.contains("Proposition(s) d'import de nouveau à confirmer : \(key)."))
+        #expect(result.output.contains("Proposition d'import de nouveau à confirmer : \(key)."))
         let (answer, proposal) = try DatabaseQueue(path: workbook).read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE key = ?", arguments: [key]),

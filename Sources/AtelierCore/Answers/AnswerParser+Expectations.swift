@@ -21,11 +21,14 @@ extension AnswerParser {
         case .multipleChoice(let choices):
             return "un ou plusieurs choix séparés par des virgules, par numéro ou par nom : " + Self.numbered(choices)
         case .date: return "une date au format JJ/MM/AAAA, comme 22/11/2026"
-        case .communeCode: return "un code commune INSEE comme 14118 ou 2A004 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
+        case .communeCode:
+            return "le nom d'une commune, comme « Montmélian » (accents facultatifs), ou son code INSEE, comme 73171 ou 2A004"
         case .communeList:
             return
-                "un ou plusieurs codes communes INSEE séparés par des espaces, comme 14118 14341 (5 caractères ; 2A/2B pour la Corse ; 971 à 976 outre-mer)"
-        case .epciSiren: return "le SIREN à 9 chiffres d'un EPCI à fiscalité propre, comme 200065597"
+                "des noms de communes séparés par des virgules, comme « Montmélian, Arbin » (accents facultatifs), ou leurs codes INSEE séparés par des espaces, comme 73171 73011"
+        case .epciSiren:
+            return
+                "le nom d'un EPCI à fiscalité propre, comme « CC Cœur de Savoie » ou « coeur de savoie », ou son SIREN à 9 chiffres, comme 200041010"
         case .participantNames:
             let names = Self.listedParticipants(in: answers)
             let listed = names.isEmpty ? " (la liste est vide : /aller participants.liste)" : " : " + names.joined(separator: ", ")

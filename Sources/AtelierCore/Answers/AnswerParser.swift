@@ -39,11 +39,12 @@ public struct AnswerParser: Sendable {
         }
         guard !text.isEmpty else { throw InvalidAnswer(reason: "la réponse est vide", expected: expected) }
 
+        let number = Self.withoutUnit(text, bounds.unit)
         switch kind {
         case .text:
             return .text(text)
         case .integer:
-            guard let n = Self.integer(text) else {
+            guard let n = Self.integer(number) else {
                 throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre entier", expected: expected)
             }
             try check(Double(n), bounds, expected: expected, shown: FrenchFormat.integer(n))
@@ -55,7 +56,7 @@ public struct AnswerParser: Sendable {
             try check(Double(n), bounds, expected: expected, shown: String(n))
             return .year(n)
         case .decimal:
-            guard let x = Self.decimal(text) else {
+            guard let x = Self.decimal(number) else {
                 throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un nombre", expected: expected)
             }
             try check(x, bounds, expected: expected, shown: FrenchFormat.decimal(x, maximumFractionDigits: 6))
@@ -102,24 +103,9 @@ public struct AnswerParser: Sendable {
         case .communeCode:
             return .commune(try commune(text, expected: expected).ref)
         case .communeList:
-            let codes = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" }).map(String.init)
-            var found: [CommuneRef] = []
-            for code in codes {
-                let commune = try self.commune(code, expected: expected)
-                if !found.contains(where: { $0.code == commune.code }) { found.append(commune.ref) }
-            }
-            return .communes(found)
+            return .communes(try communes(text, expected: expected))
         case .epciSiren:
-            let digits = text.filter { !$0.isWhitespace }
-            guard Identifiers.isValidSiren(digits) else {
-                throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un numéro SIREN valide", expected: expected)
-            }
-            guard let epci = reference.epcis[digits] else {
-                throw InvalidAnswer(
-                    reason: "le SIREN \(digits) n'est pas celui d'un EPCI à fiscalité propre (\(TerritoryReference.epciSource))",
-                    expected: expected)
-            }
-            return .epci(EpciRef(siren: epci.siren, name: epci.name))
+            return .epci(try epci(text, expected: expected))
         case .participantNames:
             return .choices(try participantNames(text, expected: expected))
         case .actionSheet:
@@ -138,7 +124,7 @@ public struct AnswerParser: Sendable {
         let labels = fields.map(\.label).joined(separator: " ; ")
         guard parts.count <= fields.count, parts.count >= fields.filter({ !$0.optional }).count else {
             throw InvalidAnswer(
-                reason: "\(parts.count) champ(s) au lieu de \(fields.count)",
+                reason: "\(counted(parts.count, "champ")) au lieu de \(fields.count)",
                 expected: "les champs séparés par « ; » : \(labels)")
         }
         var values: [(key: String, value: AnswerValue)] = []
@@ -164,18 +150,21 @@ public struct AnswerParser: Sendable {
         }
     }
 
-    private func commune(_ text: String, expected: String) throws(InvalidAnswer) -> TerritoryReference.Commune {
-        let code = text.uppercased()
-        guard Identifiers.isWellFormedInseeCode(code) else {
-            throw InvalidAnswer(reason: "« \(text.prefix(40)) » n'est pas un code commune INSEE", expected: expected)
+    /// « 5 ans » → « 5 » when the question counts in years: the unit of the question, in its
+    /// usual French forms (singular, plural, abbreviation), after the number.
+    static func withoutUnit(_ text: String, _ unit: String?) -> String {
+        guard let unit else { return text }
+        let folded = unit.folded
+        var forms: Set<String> = [folded, folded.hasSuffix("s") ? String(folded.dropLast()) : folded + "s"]
+        switch folded {
+        case "ans", "an", "annees", "annee": forms.formUnion(["an", "ans", "annee", "annees"])
+        case "minutes", "minute", "min": forms.formUnion(["min", "mn", "minute", "minutes", "min."])
+        case "habitants", "habitant": forms.formUnion(["hab", "hab."])
+        default: break
         }
-        guard let commune = reference.communes[code] else {
-            throw InvalidAnswer(
-                reason:
-                    "aucune commune \(code) dans le \(TerritoryReference.communeSource.replacingOccurrences(of: "INSEE, c", with: "c")) (INSEE)",
-                expected: expected)
-        }
-        return commune
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last, forms.contains(String(last).folded) else { return text }
+        return words.dropLast().joined(separator: " ")
     }
 
     /// An item by its number in the list shown, its key, or an unambiguous part of its name.

@@ -36,8 +36,8 @@ public enum AnswerValue: Sendable, Equatable {
         case .commune(let c): return "\(c.name) (\(c.code))"
         case .communes(let list):
             let population = list.map(\.population).saturatingSum()
-            let names = list.prefix(6).map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
-            let more = list.count > 6 ? ", …" : ""
+            let names = list.prefix(Self.shownCommunes).map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
+            let more = list.count > Self.shownCommunes ? ", …" : ""
             let noun = list.count > 1 ? "communes" : "commune"
             let years = Set(list.map(\.populationYear)).sorted().map(String.init).joined(separator: " et ")
             return "\(list.count) \(noun), \(FrenchFormat.integer(population)) hab. (populations légales \(years)) : \(names)\(more)"
@@ -47,6 +47,9 @@ public enum AnswerValue: Sendable, Equatable {
             return items.count == 1 ? "1 élément" : "\(items.count) éléments"
         }
     }
+
+    /// The communes named in a one-line display; /revoir CLÉ shows them all.
+    public static let shownCommunes = 6
 
     /// Text used by questionnaire conditions (`si: structures.cls_precedent = oui`).
     var conditionText: String {
@@ -145,11 +148,12 @@ public struct ListRecord: Sendable, Equatable {
         fields.map(\.value.display).joined(separator: " ; ")
     }
 
-    /// As `display`, but when optional fields were left empty the others are named, so the
-    /// line stays unambiguous: `creation_msp ; pilote : Mairie ; calendrier : 2027`.
-    public func display(expecting keys: [String]) -> String {
-        guard fields.map(\.key) != keys, let first = fields.first else { return display }
-        return ([first.value.display] + fields.dropFirst().map { "\($0.key) : \($0.value.display)" }).joined(separator: " ; ")
+    /// `Type : MSP ; Nom : MSP du Val ; Commune : Caen (14118)`: every field named by its label,
+    /// in one layout whichever optional fields were left empty (those are left out). A field
+    /// the questionnaire no longer has keeps its key.
+    public func labelled(_ schema: [ListField]) -> String {
+        fields.map { field in "\(schema.first { $0.key == field.key }.map(\.shortLabel) ?? field.key) : \(field.value.display)" }
+            .joined(separator: " ; ")
     }
 
     public static func == (a: ListRecord, b: ListRecord) -> Bool {

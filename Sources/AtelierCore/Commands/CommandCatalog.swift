@@ -44,9 +44,11 @@ public enum CommandCatalog {
             summary: "passe la question (vous pourrez y revenir)",
             details: "La question reste à faire ; /sections compte les questions passées et /aller y ramène."),
         CommandSpec(
-            name: .revoir, spelling: "revoir", argument: "[SECTION]", argumentRequired: false,
+            name: .revoir, spelling: "revoir", argument: "[SECTION | CLÉ]", argumentRequired: false,
             summary: "affiche les réponses : valeur, source, qui, quand",
-            details: "Sans argument, toutes les sections ; « /revoir demographie » une seule."),
+            details:
+                "Sans argument, toutes les sections ; « /revoir demographie » une seule ; « /revoir territoire.communes » une réponse entière (chaque commune avec son code et sa population, chaque élément d'une liste avec tous ses champs)."
+        ),
         CommandSpec(
             name: .modifier, spelling: "modifier", argument: "CLÉ [VALEUR]", argumentRequired: true,
             summary: "change une réponse",

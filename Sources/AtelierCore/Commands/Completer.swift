@@ -10,21 +10,33 @@ public struct Completer: Sendable {
     public var participantNames: [String]
     /// The funding catalogue's keys, completed when a `dispositif` is asked.
     public var instrumentKeys: [String]
+    /// Communes and EPCI, loaded only when a name is completed.
+    public var territory: Lazy<TerritoryReference>?
 
     public init(
         questionnaire: Questionnaire, currentKind: QuestionKind?, participantNames: [String] = [],
-        instrumentKeys: [String] = []
+        instrumentKeys: [String] = [], territory: Lazy<TerritoryReference>? = nil
     ) {
         self.questionnaire = questionnaire
         self.currentKind = currentKind
         self.participantNames = participantNames
         self.instrumentKeys = instrumentKeys
+        self.territory = territory
     }
 
     public func wordBreakCharacters(forLine line: String) -> String {
         if line.hasPrefix("/") { return " " }
-        if case .multipleChoice = currentKind { return "," }
-        return ""
+        switch currentKind {
+        case .multipleChoice?: return ","
+        case .communeList?: return ",;"
+        default: return ""
+        }
+    }
+
+    /// A completed command word is followed by a space, ready for its argument; a completed
+    /// answer is not (« libéral, salarié », not « libéral , salarié »).
+    public func appendsSpace(forLine line: String) -> Bool {
+        line.hasPrefix("/")
     }
 
     /// Candidates that replace `word`, the end of `line` after the last break character.
@@ -43,8 +55,39 @@ public struct Completer: Sendable {
         }
         // An answer: the current question's choices, keeping the spaces typed after a comma.
         let leading = String(word.prefix { $0 == " " })
-        let choices: [String] = if case .fundingInstrument? = currentKind { instrumentKeys } else { currentKind?.choices ?? [] }
-        return matching(word.trimmed, choices).map { leading + $0 }
+        switch currentKind {
+        case .fundingInstrument?: return matching(word.trimmed, instrumentKeys).map { leading + $0 }
+        case .communeCode?, .communeList?: return communeNames(startingWith: word.trimmed).map { leading + $0 }
+        case .epciSiren?: return epciNames(startingWith: word.trimmed)
+        default: return matching(word.trimmed, currentKind?.choices ?? []).map { leading + $0 }
+        }
+    }
+
+    /// Past this many candidates a Tab completes nothing: the user types a few more letters
+    /// (a common prefix of a truncated list could insert letters that are not everyone's).
+    static let maximumNameCandidates = 200
+
+    /// Commune names as the parser reads them back: a homonym with its département,
+    /// « Sainte-Marie (05) ».
+    private func communeNames(startingWith prefix: String) -> [String] {
+        guard prefix.count >= 2, !prefix.first!.isNumber, let reference = try? territory?.get() else { return [] }
+        let codes = reference.names.communeCodes(startingWith: prefix)
+        guard codes.count <= Self.maximumNameCandidates else { return [] }
+        return codes.compactMap { code in
+            guard let commune = reference.communes[code] else { return nil }
+            let homonyms = reference.names.communeCodes(named: commune.name).compactMap { reference.communes[$0]?.department }
+            if homonyms.count == 1 { return commune.name }
+            // Two homonyms in one département are told apart by their codes.
+            let sameDepartment = homonyms.filter { $0 == commune.department }.count > 1
+            return "\(commune.name) (\(sameDepartment ? commune.code : commune.department))"
+        }
+    }
+
+    private func epciNames(startingWith prefix: String) -> [String] {
+        guard prefix.count >= 2, !prefix.first!.isNumber, let reference = try? territory?.get() else { return [] }
+        let sirens = reference.names.epciSirens(startingWith: prefix)
+        guard sirens.count <= Self.maximumNameCandidates else { return [] }
+        return sirens.compactMap { reference.epcis[$0]?.name }
     }
 
     private func arguments(for command: CommandName) -> [String] {
@@ -52,7 +95,7 @@ public struct Completer: Sendable {
         let keys = questionnaire.questions.map(\.key)
         switch command {
         case .aller: return sections + keys
-        case .revoir: return sections
+        case .revoir: return sections + keys
         case .modifier, .historique: return keys
         case .aide: return CommandCatalog.all.map(\.spelling)
         case .participant: return participantNames

@@ -88,11 +88,14 @@ public struct Bounds: Sendable, Equatable {
     public var minimum: Double?
     public var maximum: Double?
     public var maximumKey: String?
+    /// The unit a number may be followed by (`unite: ans` accepts « 5 ans », « 1 an »).
+    public var unit: String?
 
-    public init(minimum: Double? = nil, maximum: Double? = nil, maximumKey: String? = nil) {
+    public init(minimum: Double? = nil, maximum: Double? = nil, maximumKey: String? = nil, unit: String? = nil) {
         self.minimum = minimum
         self.maximum = maximum
         self.maximumKey = maximumKey
+        self.unit = unit
     }
 }
 
@@ -100,6 +103,13 @@ public struct Bounds: Sendable, Equatable {
 public struct ListField: Sendable {
     public var key: String
     public var label: String
+    /// The label without its explanation in brackets, for the one-line confirmations:
+    /// « Qui le dit », not « Qui le dit (en quelle qualité) ».
+    public var shortLabel: String {
+        guard let open = label.range(of: " (") else { return label }
+        let short = label[..<open.lowerBound]
+        return short.isEmpty ? label : String(short)
+    }
     public var kind: QuestionKind
     public var bounds: Bounds
     public var optional: Bool

@@ -35,7 +35,17 @@ extension QuestionnaireLoader {
                 "\(what) : « min » (\(FrenchFormat.decimal(minimum, maximumFractionDigits: 6))) dépasse « max » (\(FrenchFormat.decimal(maximum, maximumFractionDigits: 6))) : aucune réponse ne serait acceptée"
             )
         }
-        return Bounds(minimum: values["min"], maximum: values["max"])
+        var unit: String?
+        if let node = fields["unite"] {
+            guard kind.isNumeric || kind.isBounded else {
+                throw document.fail(node, "\(what) : « unite » ne s'applique qu'aux types entier, decimal, pourcentage et montant")
+            }
+            guard let text = node.string?.trimmed, !text.isEmpty, text.count <= 20, text.allSatisfy({ $0.isLetter || $0 == "." }) else {
+                throw document.fail(node, "\(what) : « unite » doit être un mot, comme « ans » ou « minutes »")
+            }
+            unit = text
+        }
+        return Bounds(minimum: values["min"], maximum: values["max"], unit: unit)
     }
 }
 

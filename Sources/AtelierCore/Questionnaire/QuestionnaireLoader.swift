@@ -5,9 +5,9 @@ import Yams
 public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions", "sources"]
     static let questionFields: Set = [
-        "cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "max_reponse", "si", "exclusifs", "commande",
+        "cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "unite", "max_reponse", "si", "exclusifs", "commande",
     ]
-    static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "facultatif"]
+    static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "unite", "facultatif"]
     static let typeNames = [
         "texte", "entier", "annee", "decimal", "pourcentage", "montant", "oui_non", "choix",
         "choix_multiples", "date", "code_commune", "communes", "siren_epci", "participants", "fiche_action", "dispositif", "liste",

@@ -117,10 +117,13 @@ public struct Session: Sendable {
         reAsking = question.map { answers[$0.key] != nil } ?? false
     }
 
-    /// Where a session starts: the question saved in the workbook if it is still open, else
-    /// the first open one.
+    /// Where a session starts: the question saved in the workbook, where the user stood (even
+    /// answered: a list reached by /aller, an answer being reconsidered), if it still applies;
+    /// else the first open one.
     public func startingQuestion(saved: String?) -> Question? {
-        if let saved, let question = questionnaire.question(forKey: saved), navigator.isOpen(question, answers: values, skipped: []) {
+        if let saved, let question = questionnaire.question(forKey: saved), question.filledByCommand == nil,
+            navigator.isApplicable(question, answers: values)
+        {
             return question
         }
         return navigator.nextQuestion(after: nil, answers: values, skipped: skipped)

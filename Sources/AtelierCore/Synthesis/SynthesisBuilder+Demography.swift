@@ -146,7 +146,7 @@ extension SynthesisBuilder {
     }
 
     /// « libéraux », agreeing with the profession: « sages-femmes libérales ».
-    static func liberal(_ profession: String) -> String { profession == "sages_femmes" ? "libérales" : "libéraux" }
+    public static func liberal(_ profession: String) -> String { profession == "sages_femmes" ? "libérales" : "libéraux" }
 
     /// Pharmacies d'officine: same formulas, without Assurance Maladie references.
     func pharmacyIndicators(_ facts: Context.TerritoryFacts, _ context: Context) -> [Indicator] {

@@ -55,7 +55,9 @@ extension SynthesisBuilder {
         let coordinated: (String) -> Bool = { $0 == "MSP" || $0.hasPrefix("centre de santé") || $0 == "ESP" }
         let mspOrCentre: (String) -> Bool = { $0 == "MSP" || $0.hasPrefix("centre de santé") }
         let listBasis =
-            records.map { ["\(listKey) : \($0.count) structure(s) (\(context.answers[listKey]?.source ?? "source non précisée"))"] } ?? []
+            records.map {
+                ["\(listKey) : \(counted($0.count, "structure")) (\(context.answers[listKey]?.source ?? "source non précisée"))"]
+            } ?? []
         func count(_ id: String, _ label: String, _ value: Double?, _ formula: String) -> Indicator {
             Indicator(id: id, label: label, unit: .count, value: value, formula: formula, basis: listBasis, missingKeys: missing)
         }

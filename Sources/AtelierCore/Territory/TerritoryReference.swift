@@ -27,12 +27,19 @@ public struct TerritoryReference: Sendable {
     public private(set) var departments: [String: (name: String, region: String)] = [:]
     /// Département code → population municipale, summed from its communes.
     public private(set) var departmentPopulations: [String: Int] = [:]
+    /// Postal code → the codes of the communes it serves (La Poste), in code order.
+    public private(set) var postalCodes: [String: [String]] = [:]
     private var members: [String: [String]] = [:]
+    private var nameIndex = Lazy(TerritoryNames(communes: [:], epcis: [:]))
+
+    /// The communes and EPCI by name, indexed the first time a name is looked up.
+    public var names: TerritoryNames { (try? nameIndex.get()) ?? TerritoryNames(communes: [:], epcis: [:]) }
 
     /// What the figures are and when they date from, for the messages that use them.
     public static let populationSource = "INSEE, populations légales 2023 (en vigueur au 01/01/2026)"
     public static let epciSource = "DGCL, composition des EPCI au 01/01/2025"
     public static let communeSource = "INSEE, code officiel géographique 2026"
+    public static let postalSource = "La Poste, base officielle des codes postaux, 2023"
 
     public init() {}
 
@@ -40,9 +47,9 @@ public struct TerritoryReference: Sendable {
     /// is checked here, since the files may have been edited by hand: a population out of
     /// range would trap later, in a sum.
     public init(
-        communesTSV: String, epciTSV: String, departmentsTSV: String = "",
+        communesTSV: String, epciTSV: String, departmentsTSV: String = "", postalCodesTSV: String = "",
         communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv",
-        departmentsFile: String = "data/departements.tsv"
+        departmentsFile: String = "data/departements.tsv", postalCodesFile: String = "data/codes_postaux.tsv"
     ) throws {
         var departmentLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(departmentsTSV, file: departmentsFile, columns: 3) {
@@ -105,6 +112,19 @@ public struct TerritoryReference: Sendable {
             // Bounded: at most 3 000 000 per line, so no sum of a file that fits in memory overflows.
             departmentPopulations[fields[2], default: 0] += population
         }
+        for (line, fields) in try Self.rows(postalCodesTSV, file: postalCodesFile, columns: 2) {
+            guard fields[0].count == 5, fields[0].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw FileProblem(
+                    file: postalCodesFile, line: line, reason: "code postal « \(fields[0].prefix(20)) » invalide (5 chiffres attendus)")
+            }
+            guard communes[fields[1]] != nil else {
+                throw FileProblem(
+                    file: postalCodesFile, line: line, reason: "commune « \(fields[1].prefix(20)) » absente de \(communesFile)")
+            }
+            postalCodes[fields[0], default: []].append(fields[1])
+        }
+        for postal in postalCodes.keys { postalCodes[postal]?.sort() }
+        nameIndex = Lazy { [communes, epcis] in TerritoryNames(communes: communes, epcis: epcis) }
     }
 
     /// The member communes of an EPCI, in code order.

@@ -9,9 +9,10 @@ public enum InputLimits {
     /// An answer typed on one line, in characters.
     public static let answerCharacters = 4_000
 
-    /// A list of INSEE codes: the largest département (Pas-de-Calais, 887 communes) typed with
-    /// « , » between codes is 6 200 characters; twice that leaves room for tabs and spaces.
-    public static let communeListCharacters = 16_000
+    /// A list of communes: the largest département (Pas-de-Calais, 887 communes) is 6 200
+    /// characters as INSEE codes with « , » between them, about 14 000 as names; twice that
+    /// leaves room for spaces and « (62) » after homonyms.
+    public static let communeListCharacters = 32_000
 
     /// A question or section key typed in a command (the longest shipped key has 60 characters).
     public static let keyCharacters = 200

@@ -76,14 +76,11 @@ public enum AtelierApp {
             controller = try SessionController(
                 questionnaire: questionnaire, store: store, resources: SessionResources(resources),
                 console: console, interactive: interactive, context: context)
-            if let newTerritoryName, let question = questionnaire.question(forKey: QuestionKeys.territoryName) {
-                _ = controller.commit(question, origin: .typed, decide: { .text(newTerritoryName) })
-            }
         } catch {
             console.writeError(error.description)
             return 1
         }
-        controller.start()
+        controller.start(naming: newTerritoryName)
         return loop(controller, reader: reader, console: console, firstLine: newTerritoryName == nil ? 1 : 2)
     }
 

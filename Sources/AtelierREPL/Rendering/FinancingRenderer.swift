@@ -67,7 +67,7 @@ struct FinancingRenderer {
 
     func problemLines() -> [String] {
         let errors = problems.filter { $0.severity == .error }, warnings = problems.filter { $0.severity == .warning }
-        var lines = ["", style.bold("Contrôles : \(errors.count) erreur(s), \(warnings.count) avertissement(s)")]
+        var lines = ["", style.bold("Contrôles : \(counted(errors.count, "erreur")), \(counted(warnings.count, "avertissement"))")]
         if problems.isEmpty {
             lines.append(
                 style.green(

@@ -53,7 +53,7 @@ extension SessionWording {
 
     func voiceAdded(number: Int, _ record: ListRecord, fields: [ListField], meeting: Concertation.Meeting?) -> String {
         let shown = record.fields.filter { $0.key != Concertation.meetingField }
-        let text = ListRecord(fields: shown).display(expecting: fields.map(\.key).filter { $0 != Concertation.meetingField })
+        let text = ListRecord(fields: shown).labelled(fields)
         let attached = meeting.map { ", rattaché à la réunion \(name($0))" } ?? ""
         return "  \(style.green("✓")) Propos \(number) noté (\(QuestionKeys.voices))\(attached) : \(TerminalText.plainLine(text))"
     }

@@ -32,7 +32,9 @@ struct SessionWording {
     func message(for refusal: LineRefusal) -> String {
         switch refusal {
         case .fieldRequired(let field, let expectation): "Le champ « \(field.label) » est obligatoire. Attendu : \(expectation)."
-        case .invalidField(let field, let error): "\(field.label) : \(error.description)"
+        // « Champ « Rôle » refusé : … », not the stacked « Rôle : Réponse refusée : … ».
+        case .invalidField(let field, let error):
+            "Champ « \(field.label) » refusé" + (error.reason.map { " : \($0)" } ?? "") + ". Attendu : \(error.expected)."
         case .invalidElement(let error): error.description
         }
     }
@@ -65,10 +67,10 @@ struct SessionWording {
         }
         for key in change.skippedAgain { lines.append("    \(TerminalText.plainLine(key)) : de nouveau passée") }
         if !change.proposals.isEmpty {
-            let again = direction == .undo ? "de nouveau à confirmer" : "confirmée(s) à nouveau"
-            lines.append(
-                style.dim("    Proposition(s) d'import \(again) : \(change.proposals.map(TerminalText.plainLine).joined(separator: ", ")).")
-            )
+            let several = change.proposals.count > 1
+            let again = direction == .undo ? "de nouveau à confirmer" : several ? "confirmées à nouveau" : "confirmée à nouveau"
+            let what = several ? "Propositions d'import" : "Proposition d'import"
+            lines.append(style.dim("    \(what) \(again) : \(change.proposals.map(TerminalText.plainLine).joined(separator: ", "))."))
         }
         if direction == .undo { lines.append(style.dim("    /refaire pour rétablir ; /annuler encore pour remonter plus loin.")) }
         return lines

@@ -70,7 +70,8 @@ struct SynthesisRenderer {
             return lines
         }
         let years = t.populationYears.map(String.init).joined(separator: " et ")
-        lines.append("\(t.communeCount) commune(s) · \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years))")
+        lines.append(
+            "\(counted(t.communeCount, "commune")) · \(FrenchFormat.integer(population)) habitants (INSEE, populations légales \(years))")
         if let department = t.department {
             let share = FrenchFormat.percentage(department.populationShare * 100)
             var text = "Département de référence : \(department.name) (\(department.code)), \(share) de la population"
@@ -129,7 +130,8 @@ struct SynthesisRenderer {
         for profession in synthesis.professions {
             let p = profession.key
             guard let territory = synthesis.indicator("\(p).densite_comparee"), territory.isAvailable else { continue }
-            let base = territory.caveat == nil ? "libéraux" : "tous modes, à défaut de libéraux"
+            let liberal = SynthesisBuilder.liberal(p)
+            let base = territory.caveat == nil ? liberal : "tous modes, à défaut de \(liberal)"
             lines.append("")
             lines.append(
                 "  " + style.bold(profession.label)
@@ -258,12 +260,12 @@ struct SynthesisRenderer {
                 groups.append((indicator.missingKeys, [indicator.label]))
             }
         }
-        var lines = heading("Données manquantes (\(synthesis.missing.count) indicateurs)") + setAsideLines()
+        var lines = heading("Données manquantes (\(counted(synthesis.missing.count, "indicateur")))") + setAsideLines()
         if groups.isEmpty { lines.append(style.dim("  Tous les indicateurs sont calculés.")) }
         for group in groups {
             let labels =
                 group.labels.count > 3
-                ? group.labels.prefix(3).joined(separator: ", ") + " et \(group.labels.count - 3) autre(s)"
+                ? group.labels.prefix(3).joined(separator: ", ") + " et " + counted(group.labels.count - 3, "autre")
                 : group.labels.joined(separator: ", ")
             lines.append("  • \(labels)")
             lines.append("    à renseigner : " + group.keys.map { "/aller \($0)" }.joined(separator: " ; "))

@@ -23,7 +23,7 @@ extension SessionController {
         if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
         return Completer(
             questionnaire: questionnaire, currentKind: kind, participantNames: session.participantNames,
-            instrumentKeys: instrumentKeys)
+            instrumentKeys: instrumentKeys, territory: resources.territory)
     }
 
     func askCurrent() {
@@ -69,6 +69,9 @@ extension SessionController {
         }
         if let existing = answers[question.key] {
             console.write("  Réponse actuelle : \(existing.value.display) — Entrée pour la garder.")
+            if case .communes(let communes) = existing.value, communes.count > AnswerValue.shownCommunes {
+                console.write(style.dim("  La liste entière : /revoir \(question.key)."))
+            }
         }
         if let proposal = proposals[question.key] {
             console.write(
@@ -91,7 +94,7 @@ extension SessionController {
                     + " /revoir pour relire le diagnostic, /quitter pour sortir.")
         } else {
             console.write(
-                "Fin du questionnaire. \(open.count) question(s) passée(s) restent à remplir : /sections pour les voir, /aller CLÉ pour y revenir."
+                "Fin du questionnaire. \(AtelierCore.counted(open.count, "question passée", "questions passées")) \(open.count > 1 ? "restent" : "reste") à remplir : /sections pour \(open.count > 1 ? "les" : "la") voir, /aller CLÉ pour y revenir."
             )
         }
     }
@@ -107,14 +110,18 @@ extension SessionController {
         let territory = answers[QuestionKeys.territoryName]?.value.display ?? "territoire sans nom"
         let last = answers.values.map(\.updatedAt).max().map { context.timestamp($0) } ?? "—"
         console.write(style.bold("Reprise du classeur « \(territory) »") + " (\(store.path))")
-        console.write("\(answers.count) réponse(s) enregistrée(s) ; dernière modification le \(last).")
+        console.write(
+            "\(AtelierCore.counted(answers.count, "réponse enregistrée", "réponses enregistrées")) ; dernière modification le \(last).")
         let sections = navigator.progress(answers: values, skipped: skipped)
         let parts = sections.map { p in
             p.isComplete ? "\(p.title) \(p.answered)/\(p.applicable) ✓" : "\(p.title) \(p.answered)/\(p.applicable)"
         }
         console.write("Fait : " + parts.joined(separator: " · "))
         let remaining = sections.reduce(0) { $0 + $1.applicable - $1.answered }
-        console.write(remaining == 0 ? "Il ne reste aucune question." : "Reste : \(remaining) question(s) applicable(s) sans réponse.")
+        console.write(
+            remaining == 0
+                ? "Il ne reste aucune question."
+                : "Reste : \(AtelierCore.counted(remaining, "question applicable", "questions applicables")) sans réponse.")
         if let meeting = session.openMeeting {
             console.write(style.yellow(wording.meetingInProgress(meeting)))
             // A round left unfinished (Ctrl-D, a cut) is resumed by the user, never silently.

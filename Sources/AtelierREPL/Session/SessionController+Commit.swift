@@ -152,7 +152,7 @@ extension SessionController {
 
     func changedElsewhereNotes(_ keys: [String]) -> [String] {
         guard !keys.isEmpty else { return [] }
-        let shown = keys.prefix(5).joined(separator: ", ") + (keys.count > 5 ? " et \(keys.count - 5) autre(s)" : "")
+        let shown = keys.prefix(5).joined(separator: ", ") + (keys.count > 5 ? " et " + AtelierCore.counted(keys.count - 5, "autre") : "")
         return [style.yellow("  Une autre session a modifié ce classeur entre-temps : \(shown).")]
     }
 

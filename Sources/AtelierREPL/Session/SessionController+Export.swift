@@ -71,7 +71,10 @@ extension SessionController {
         for (file, what) in written { report(file, as: what) }
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
-            console.write(style.yellow("    \(errors) erreur(s) de contrôle, listées dans le document : /verifier pour les voir."))
+            console.write(
+                style.yellow(
+                    "    \(AtelierCore.counted(errors, "erreur")) de contrôle, \(errors > 1 ? "listées" : "listée") dans le document : /verifier pour \(errors > 1 ? "les" : "la") voir."
+                ))
         }
         return .accepted
     }

@@ -37,9 +37,10 @@ extension SessionController {
             return .refused("Import refusé — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let seconds = FrenchFormat.decimal(context.now().timeIntervalSince(started), maximumFractionDigits: 2)
-        let same = unchanged == 0 ? "" : " ; \(unchanged) déjà identique(s) aux réponses"
+        let same =
+            unchanged == 0 ? "" : " ; \(AtelierCore.counted(unchanged, "autre déjà identique", "autres déjà identiques")) aux réponses"
         console.write(
-            "  \(style.green("✓")) \(proposed.count) réponse(s) proposée(s) en \(seconds) s\(same)"
+            "  \(style.green("✓")) \(AtelierCore.counted(proposed.count, "réponse proposée", "réponses proposées")) en \(seconds) s\(same)"
                 + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
         if let note { console.write("  " + note) }
         guard !proposed.isEmpty else { return .accepted }

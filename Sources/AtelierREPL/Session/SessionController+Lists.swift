@@ -8,7 +8,7 @@ extension SessionController {
         let items = currentRecords
         if !items.isEmpty {
             console.write("  Déjà saisis :")
-            for (index, item) in items.enumerated() { console.write("    \(index + 1). \(item.display(expecting: fields.map(\.key)))") }
+            for (index, item) in items.enumerated() { console.write("    \(index + 1). \(item.labelled(fields))") }
         }
         if case .actionSheet? = fields.first?.kind { showActionSheets() }
         if fields.contains(where: { if case .fundingInstrument = $0.kind { true } else { false } }) { showFundingSuggestions() }
@@ -16,11 +16,33 @@ extension SessionController {
             style.dim(
                 "  Saisie champ par champ, ou un élément par ligne : " + fields.map(\.label).joined(separator: " ; ")
                     + ". Ligne vide pour terminer la liste."))
-        session.startDraft(fields, for: question)
+        // An element left halfway in an earlier session goes on where it stopped.
+        if let draft = session.draft, draft.index > 0 {
+            let given = ListRecord(fields: draft.values).labelled(fields)
+            console.write("  Élément \(draft.itemNumber) en cours, repris là où vous vous étiez arrêté : \(given)")
+            console.write(
+                style.dim("  (ligne vide au premier champ pour terminer la liste ; /aller \(question.key) pour recommencer l'élément)"))
+        } else {
+            session.startDraft(fields, for: question)
+        }
         askField()
     }
 
+    /// Keeps the element being typed in the workbook's state (or clears it), so that quitting
+    /// halfway resumes at the same field.
+    func saveDraft() {
+        let state = session.draftState
+        guard state != savedDraft else { return }
+        do {
+            try store.setState(Session.draftStateKey, state)
+            savedDraft = state
+        } catch {
+            console.writeError(style.dim("  L'élément en cours n'a pas été enregistré (\(error.description)) ; les réponses le sont."))
+        }
+    }
+
     func askField() {
+        saveDraft()
         guard let draft else { return }
         let field = draft.fields[draft.index]
         // On a terminal the prompt names the element and the field; a script has no prompt.
@@ -53,7 +75,7 @@ extension SessionController {
             return .refused(message + " L'élément est à ressaisir depuis son premier champ.")
         }
         let count = currentRecords.count
-        console.write("  \(style.green("✓")) élément \(count) enregistré : \(added.display(expecting: draft?.fields.map(\.key) ?? []))")
+        console.write("  \(style.green("✓")) élément \(count) enregistré : \(added.labelled(draft?.fields ?? []))")
         reportRevisits(since: before)
         session.startDraft(draft?.fields ?? [], for: question)
         askField()
@@ -74,13 +96,13 @@ extension SessionController {
                 })
             if let refusal { return refusal }
         }
-        if !recorded { console.write(style.dim("  Liste terminée : \(records(of: question).count) élément(s).")) }
+        if !recorded { console.write(style.dim("  Liste terminée : \(AtelierCore.counted(records(of: question).count, "élément")).")) }
         advance()
         return .accepted
     }
 
     func removeItem(_ number: Int) -> Outcome {
-        guard let question = current, case .list = question.kind else {
+        guard let question = current, case .list(let fields) = question.kind else {
             return .refused("/retirer s'utilise pendant la saisie d'une liste (par exemple /aller structures.liste).")
         }
         let shown = currentRecords
@@ -110,7 +132,7 @@ extension SessionController {
             })
         if let refusal { return refusal }
         noteRenumbered(renumbered, of: question.key)
-        console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].display)")
+        console.write("  \(style.green("✓")) élément \(number) retiré : \(shown[number - 1].labelled(fields))")
         for line in wording.followedRemoval(number, of: question.key, following) { console.write(line) }
         if !axisChanges.isEmpty {
             console.write(style.dim("  Les fiches suivent leurs axes (\(QuestionKeys.actionSheets) mis à jour)."))

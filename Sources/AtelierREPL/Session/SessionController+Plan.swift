@@ -114,7 +114,7 @@ extension SessionController {
                 return .records(items)
             })
         if let refusal { return refusal }
-        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record?.display(expecting: fields.map(\.key)) ?? "")")
+        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record?.labelled(fields) ?? "")")
         remindCurrent()
         return .accepted
     }

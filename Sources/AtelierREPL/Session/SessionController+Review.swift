@@ -11,10 +11,13 @@ extension SessionController {
             sections = questionnaire.sections
         } else if let section = questionnaire.section(forKey: argument) {
             sections = [section]
+        } else if let question = questionnaire.question(forKey: argument) {
+            return reviewAnswer(question)
         } else {
-            let hint = closestMatch(to: argument, in: questionnaire.sections.map(\.key)).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
+            let keys = questionnaire.sections.map(\.key) + questionnaire.questions.map(\.key)
+            let hint = closestMatch(to: argument, in: keys).map { " Vouliez-vous dire « \($0) » ?" } ?? ""
             return .refused(
-                "Aucune section « \(argument.shortened()) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", "))."
+                "Aucune section ni question « \(argument.shortened()) ».\(hint) Sections : \(questionnaire.sections.map(\.key).joined(separator: ", ")) ; ou la clé d'une question, comme territoire.communes."
             )
         }
         // Answers the synthèse leaves out are shown as stored, marked.
@@ -42,10 +45,13 @@ extension SessionController {
                     let said = isList ? wording.lastChange(meeting) : wording.given(meeting)
                     details[rows.count - 1] = [style.dim("    " + said)]
                 }
+                if case .communes(let communes) = answer.value, communes.count > AnswerValue.shownCommunes {
+                    details[rows.count - 1, default: []].append(style.dim("    la liste entière : /revoir \(question.key)"))
+                }
                 if case .records(let items) = answer.value, !items.isEmpty {
-                    let keys: [String] = if case .list(let fields) = question.kind { fields.map(\.key) } else { [] }
+                    let fields: [ListField] = if case .list(let fields) = question.kind { fields } else { [] }
                     details[rows.count - 1, default: []] += items.enumerated().map {
-                        "    \($0.offset + 1). \($0.element.display(expecting: keys))"
+                        "    \($0.offset + 1). \($0.element.labelled(fields))"
                     }
                 }
             }

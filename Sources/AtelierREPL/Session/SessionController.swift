@@ -29,6 +29,8 @@ public final class SessionController {
     var session: Session
     /// The question saved as `question_courante` by the last write (nil: none saved).
     var savedPosition: String?
+    /// The element being typed as last saved in the workbook's state (`Session.draftStateKey`).
+    var savedDraft: String?
     /// What was last computed from the answers, with the session's revision it was computed at.
     var derived = DerivedResults()
     /// The checks between answers, built once per year (they read the library and the
@@ -110,18 +112,28 @@ public final class SessionController {
 
     // MARK: - Start
 
-    /// Prints the welcome or the resume summary, then asks the first open question.
-    public func start() {
-        if answers.isEmpty {
+    /// Prints the welcome or the resume summary, then asks the first open question. A workbook
+    /// just created from the picker with the territory's name is greeted as new.
+    public func start(naming newTerritory: String? = nil) {
+        if answers.isEmpty || newTerritory != nil {
             console.write(style.bold("Atelier Santé — diagnostic partagé de l'accès aux soins"))
             console.write("Chaque réponse est enregistrée aussitôt dans \(store.path).")
             console.write("Répondez aux questions ; les commandes commencent par « / » (/aide pour la liste, /quitter pour sortir).")
         } else {
             printResumeSummary()
         }
+        if let newTerritory, let question = questionnaire.question(forKey: QuestionKeys.territoryName) {
+            _ = commit(question, origin: .typed, decide: { .text(newTerritory) })
+        }
         warnAboutStoredValues()
         savedPosition = try? store.state(Session.StateKey.currentQuestion)
         setCurrent(session.startingQuestion(saved: savedPosition))
+        savedDraft = try? store.state(Session.draftStateKey)
+        if let savedDraft, !session.restoreDraft(savedDraft) {
+            console.writeError(
+                style.dim(
+                    "  L'élément en cours de saisie n'a pas pu être repris (il ne correspond plus à la question) : il est à ressaisir."))
+        }
         askCurrent()
     }
 
@@ -209,6 +221,7 @@ public final class SessionController {
     /// Asks `question` next, and saves the position unless the last write already did.
     func setCurrent(_ question: Question?, saving: Bool = true) {
         session.setCurrent(question)
+        if savedDraft != nil { saveDraft() }
         guard saving, question?.key != savedPosition else { return }
         do {
             try store.setState(Session.StateKey.currentQuestion, question?.key)

@@ -157,7 +157,9 @@ public final class ReadlineLineReader: LineReader {
             atelier_rl_completion_over()
             guard let completer = ReadlineLineReader.completer, let text else { return nil }
             let word = String(cString: text)
-            let candidates = completer.completions(forLine: lineBeforeCursor())
+            let line = lineBeforeCursor()
+            atelier_rl_set_append_character(completer.appendsSpace(forLine: line) ? 32 : 0)
+            let candidates = completer.completions(forLine: line)
             guard !candidates.isEmpty else { return nil }
             // First entry: what replaces the word (the candidates' common prefix); never shorter
             // than what was typed, so a Tab never erases the user's input.
