@@ -36,7 +36,7 @@ public enum ClsDraft {
         let context = builder.build(fingerprint: fingerprint)
         var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
         try templates.check(against: [context, sampleBuilder.build(fingerprint: fingerprint)])
-        return Rendered(text: try templates.render(context, template: mainTemplate), gaps: builder.gaps)
+        return Rendered(text: FrenchTypography.apply(try templates.render(context, template: mainTemplate)), gaps: builder.gaps)
     }
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.
@@ -69,7 +69,20 @@ extension ClsDraftContext {
         let commune = CommuneRef(code: "00000", name: "exemple", population: 1, populationYear: 2023)
         sample.answers[QuestionKeys.territoryCommunes] = SourcedAnswer(value: .communes([commune]))
         sample.answers[QuestionKeys.signatories] = SourcedAnswer(
-            value: .records([ListRecord(fields: [("organisation", .text("x")), ("representant", .text("x"))])]))
+            value: .records([
+                ListRecord(fields: [
+                    ("organisation", .text("x")), ("representant", .text("x")), ("deliberation", .text("x")), ("engagement", .text("x")),
+                ])
+            ]))
+        sample.answers["contrat.membres_instances"] = SourcedAnswer(
+            value: .records([
+                ListRecord(fields: [("instance", .choice("x")), ("nom", .text("x")), ("organisation", .text("x")), ("qualite", .text("x"))])
+            ]))
+        sample.answers["contrat.indicateurs"] = SourcedAnswer(
+            value: .records([ListRecord(fields: [("indicateur", .text("x")), ("cible", .text("x")), ("depart", .text("x"))])]))
+        sample.answers["structures.liste"] = SourcedAnswer(
+            value: .records([ListRecord(fields: [("type", .choice("x")), ("nom", .text("x")), ("statut", .choice("x"))])]))
+        sample.answers["contrat.cts_consulte"] = SourcedAnswer(value: .bool(true))
         let sheet = input.library.sheets.first.map { AnswerValue.choice($0.key) } ?? .choice(ActionSheetLibrary.customKey)
         sample.answers[QuestionKeys.actionSheets] = SourcedAnswer(
             value: .records([
@@ -78,7 +91,9 @@ extension ClsDraftContext {
             ]))
         sample.financing = .templateSample(base: "HT")
         sample.answers[QuestionKeys.plannedSignature] = SourcedAnswer(value: .date(CalendarDate(year: 2027, month: 1, day: 1)!))
-        let lever = Lever(key: "x", title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
+        // A lever of the sample's fiche: the draft shows the levers of the plan's fiches.
+        let leverKey = input.library.sheets.first?.leverKeys.first ?? "x"
+        let lever = Lever(key: leverKey, title: "x", explanation: "x", sources: ["x"], confidence: "sûr")
         sample.synthesis.findings = [Synthesis.Finding(ruleKey: "x", message: "x", basis: ["x"], levers: [lever], theme: "x")]
         sample.synthesis.levers = [lever]
         // Two rounds: one ranked, one earlier.

@@ -17,9 +17,35 @@ extension ClsDraftContext {
         let missingVoices =
             voices.isEmpty
             ? gap("propos des habitants, des professionnels, des élus et des partenaires", command: "/aller concertation.voix") : nil
+        var sources: [String] = []
+        for question in input.questionnaire.questions {
+            if let source = input.answers[question.key]?.source?.trimmed, !source.isEmpty, !sources.contains(source) {
+                sources.append(source)
+            }
+        }
         return ApproachView(
             meetings: meetings, missingMeetings: missingMeetings, participation: participation(concertation),
-            voicesByTheme: voices, missingVoices: missingVoices)
+            voicesByTheme: voices, missingVoices: missingVoices, contributors: contributors(), sources: sources)
+    }
+
+    /// The people of `participants.liste` present at no meeting, grouped by role, in the order
+    /// first met: `élu : Claire Martin (Pays du Val)`. Those present are in `participation`.
+    func contributors() -> [String] {
+        guard case .records(let items)? = input.answers[QuestionKeys.participants]?.value else { return [] }
+        let present = Set(input.synthesis.concertation.meetings.flatMap(\.present).map(\.folded))
+        var groups: [(role: String, names: [String])] = []
+        for item in items {
+            guard let name = item["nom"]?.words?.trimmed, !name.isEmpty, !present.contains(name.folded) else { continue }
+            let organisation = item["organisation"]?.words?.trimmed ?? ""
+            let role = item["role"]?.words?.trimmed ?? "rôle non précisé"
+            let shown = name + (organisation.isEmpty ? "" : " (\(organisation))")
+            if let index = groups.firstIndex(where: { $0.role == role }) {
+                groups[index].names.append(shown)
+            } else {
+                groups.append((role, [shown]))
+            }
+        }
+        return groups.map { "\($0.role) : " + frenchList($0.names) }
     }
 
     /// Who was present at a meeting, grouped by their role in `participants.liste` (in the

@@ -21,8 +21,17 @@ extension ClsDraftContext {
         } else {
             dates = .missing(gap("date prévue de signature", command: "/aller contrat.signature_prevue"))
         }
+        var territorialCouncil: Field?
+        switch input.answers["contrat.cts_consulte"]?.value {
+        case .bool(true)?: territorialCouncil = answerText("contrat.cts_avis", what: "avis du conseil territorial de santé")
+        case .bool(false)?: territorialCouncil = nil
+        default:
+            territorialCouncil = .missing(
+                gap("consultation du conseil territorial de santé (oui ou non)", command: "/aller contrat.cts_consulte"))
+        }
         return ContractView(
-            prs: prs, deliberation: deliberation, years: years, yearsByDefault: byDefault, dates: dates,
+            prs: prs, deliberation: deliberation, territorialCouncil: territorialCouncil, years: years, yearsByDefault: byDefault,
+            dates: dates,
             regionalPlan: regionalPlanFit(dates),
             coordinator: answerText("contrat.coordinateur", what: "coordinateur·rice du contrat"),
             signingPlace: answerText("contrat.lieu_signature", what: "lieu de signature"),

@@ -3,6 +3,13 @@ import AtelierCore
 // MARK: - Diagnostic: the synthèse as tables
 
 extension ClsDraftContext {
+    static let mobilityIDs = [
+        "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences", "mobilites.part_plus_30_min",
+        "mobilites.population_plus_30_min", "mobilites.points_teleconsultation",
+    ]
+    /// The état de santé indicators of the synthèse (`sante.*`), in their order.
+    static var healthIDs: [String] { [] }
+
     mutating func diagnostic() -> DiagnosticView {
         let synthesis = input.synthesis
         var communes: [CommuneView] = []
@@ -35,12 +42,7 @@ extension ClsDraftContext {
         }
         let access = indicatorRows(SynthesisBuilder.accessIDs, section: "demographie")
         let structures = indicatorRows(SynthesisBuilder.structureIDs, section: "structures")
-        let mobility = indicatorRows(
-            [
-                "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
-                "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
-                "mobilites.points_teleconsultation",
-            ], section: "mobilites")
+        let mobility = indicatorRows(Self.mobilityIDs, section: "mobilites")
         let cross = synthesis.crossAnalysis
         let findings = cross.findings.enumerated().map { index, item in
             FindingView(number: index + 1, text: item.finding.message, voices: cross.sentence(for: item))
@@ -48,6 +50,9 @@ extension ClsDraftContext {
         let missingFindings =
             findings.isEmpty
             ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : nil
+        // The levers of the fiches the plan retains; before there is a plan, those the findings propose.
+        let planned = Set(plannedSheets().flatMap { $0.sheet?.leverKeys ?? [] })
+        let retained = planned.isEmpty ? synthesis.levers : synthesis.levers.filter { planned.contains($0.key) }
         let obstacles: Field =
             input.answers["mobilites.obstacles"].map { .given($0.value.display) }
             ?? .missing(gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles"))
@@ -63,18 +68,18 @@ extension ClsDraftContext {
             structures: structures, mobility: mobility, outsidePoles: synthesis.poles,
             transport: synthesis.transport.isEmpty ? "aucune offre déclarée" : synthesis.transport.joined(separator: ", "),
             findings: findings, missingFindings: missingFindings,
-            levers: synthesis.levers.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
-            obstacles: obstacles)
+            levers: retained.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
+            leversRetained: !planned.isEmpty, obstacles: obstacles, structureList: structureList(),
+            health: indicatorRows(Self.healthIDs, section: "sante"), detail: detailRows())
     }
 
     /// The rows of the indicators that exist; when none does, one gap naming them and the
     /// first question to answer.
     mutating func indicatorRows(_ ids: [String], section: String) -> [IndicatorRowView] {
         let indicators = ids.compactMap { input.synthesis.indicator($0) }
+        guard !indicators.isEmpty else { return [] }
         let rows = indicators.filter(\.isAvailable).map { indicator in
-            IndicatorRowView(
-                indicator: .given(indicator.label), value: indicator.formatted,
-                basis: indicator.basis.isEmpty ? nil : indicator.basis.joined(separator: " ; "))
+            IndicatorRowView(indicator: .given(indicator.label), value: indicator.formatted, basis: readableBasis(indicator))
         }
         guard rows.isEmpty else { return rows }
         let labels = indicators.prefix(3).map { Self.midSentence($0.label) }.joined(separator: ", ")
@@ -82,5 +87,50 @@ extension ClsDraftContext {
         return [
             IndicatorRowView(indicator: .missing(gap(labels + (indicators.count > 3 ? "…" : ""), command: "/aller \(key)")), value: "—")
         ]
+    }
+
+    /// The indicators of the synthèse shown in the body, with their sources, for the annex.
+    func detailRows() -> [IndicatorRowView] {
+        let ids =
+            synthesisDemographyIDs() + SynthesisBuilder.accessIDs + SynthesisBuilder.structureIDs + Self.mobilityIDs + Self.healthIDs
+        return ids.compactMap { input.synthesis.indicator($0) }.filter(\.isAvailable).map { indicator in
+            IndicatorRowView(indicator: .given(indicator.label), value: indicator.formatted, basis: readableBasis(indicator) ?? "—")
+        }
+    }
+
+    /// The effectif and the compared density of each profession counted.
+    func synthesisDemographyIDs() -> [String] {
+        input.synthesis.professions.flatMap { ["\($0.key).effectif", "\($0.key).densite_comparee"] }
+    }
+
+    /// An indicator's basis as a reader reads it: « demographie.x = 13,5 % (source) » names its
+    /// question by its label, not its key.
+    func readableBasis(_ indicator: Indicator) -> String? {
+        guard !indicator.basis.isEmpty else { return nil }
+        return indicator.basis.map { item in
+            for separator in [" = ", " : "] {
+                guard let range = item.range(of: separator),
+                    let question = input.questionnaire.question(forKey: String(item[..<range.lowerBound]))
+                else { continue }
+                return question.label + " : " + item[range.upperBound...]
+            }
+            return item
+        }.joined(separator: " ; ")
+    }
+
+    /// The structures of `structures.liste` by name, with their commune's name.
+    func structureList() -> [StructureView] {
+        guard case .records(let items)? = input.answers["structures.liste"]?.value else { return [] }
+        return items.map { item in
+            var commune = "—"
+            if case .commune(let ref)? = item["commune"] {
+                commune = input.territory.communes[ref.code]?.name ?? ref.name
+            } else if let typed = item["commune"]?.display {
+                commune = typed
+            }
+            return StructureView(
+                type: item["type"]?.display ?? "—", name: item["nom"]?.display ?? "—", commune: commune,
+                status: item["statut"]?.display ?? "—", professionals: item["professionnels"]?.display ?? "—")
+        }
     }
 }

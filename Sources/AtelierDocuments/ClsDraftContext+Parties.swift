@@ -5,57 +5,109 @@ import AtelierCore
 extension ClsDraftContext {
     mutating func parties() -> PartiesView {
         let name: Field = text("territoire.nom").map(Field.given) ?? .missing(gap("nom du territoire", command: "/aller territoire.nom"))
-        var siren: String?
-        if case .epci(let epci)? = input.answers["territoire.siren_epci"]?.value { siren = epci.siren }
         let department = input.synthesis.territory.department
         let region = department.flatMap { input.territory.departments[$0.code]?.region }
         let ars: Field =
             region.map { .given("Agence régionale de santé \($0)") }
             ?? .missing(gap("région de l'ARS (renseignez les communes)", command: "/aller territoire.communes"))
-        var signatories: [(organisation: String, representative: String, commitment: String)] = [
-            (
-                ars.text, "le directeur général ou la directrice générale",
-                """
-                accompagne la mise en œuvre du contrat, mobilise le fonds d'intervention régional (FIR) pour les \
-                actions qui en relèvent, notamment la coordination du contrat, et copréside le comité de pilotage.
-                """
-            ),
-            (
-                PartiesView.holder(name, siren: siren), "le président ou la présidente, ou le maire",
-                """
-                porte et coordonne le contrat, emploie ou désigne sa coordination, copréside le comité de pilotage \
-                et pilote les fiches actions qui lui reviennent.
-                """
-            ),
+        let holder = holderName(name)
+        var signatories: [SignatoryView] = [
+            signatory(ars.text, kind: .ars, representative: "le directeur général ou la directrice générale", deliberation: nil),
+            SignatoryView(
+                number: 2, organisation: holder, represented: represented(holder), representative: holderRepresentative(),
+                deliberation: nil,
+                commitment: commitment(
+                    "porte et coordonne le contrat, emploie ou désigne sa coordination et copréside le comité de pilotage",
+                    funders: ["collectivite"], led: sheetsLed(by: name.text, isHolder: true))),
         ]
-        if case .records(let items)? = input.answers["contrat.signataires"]?.value {
+        if case .records(let items)? = input.answers[QuestionKeys.signatories]?.value {
             for item in items {
                 let organisation = item["organisation"]?.display ?? ""
-                var engagement = "participe aux instances du contrat et contribue aux actions dont il est partenaire"
-                let led = sheetsLed(by: organisation)
-                if !led.isEmpty { engagement += " ; il pilote : " + led.joined(separator: ", ") }
-                signatories.append((organisation, item["representant"]?.display ?? "", engagement + "."))
+                let own = item["engagement"]?.display.trimmed
+                signatories.append(
+                    signatory(
+                        organisation, kind: SignatoryKind(organisation: organisation), representative: item["representant"]?.display ?? "",
+                        deliberation: item["deliberation"]?.display, own: own?.isEmpty == false ? own : nil))
             }
         } else {
-            gap("autres signataires (préfecture, Département, CPAM, MSA…)", command: "/aller contrat.signataires")
+            gap("autres signataires (préfecture, Département, CPAM, MSA…)", command: "/aller \(QuestionKeys.signatories)")
         }
+        for index in signatories.indices { signatories[index].number = index + 1 }
         // Read after the signatories: their gaps come first in the checklist.
         let holderKind = answerText("territoire.porteur")
         let regionField = region.map(Field.given) ?? .missing(gap("région", command: "/aller territoire.communes"))
-        return PartiesView(
-            territory: name, siren: siren, holderKind: holderKind, ars: ars, region: regionField,
-            signatories: signatories.enumerated().map { index, s in
-                SignatoryView(
-                    number: index + 1, organisation: s.organisation, representative: s.representative,
-                    commitment: s.commitment)
-            })
+        return PartiesView(territory: name, holder: holder, holderKind: holderKind, ars: ars, region: regionField, signatories: signatories)
+    }
+
+    func signatory(_ organisation: String, kind: SignatoryKind, representative: String, deliberation: String?, own: String? = nil)
+        -> SignatoryView
+    {
+        SignatoryView(
+            number: 0, organisation: organisation, represented: represented(organisation), representative: representative,
+            deliberation: deliberation.flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed },
+            commitment: commitment(own ?? kind.defaultCommitment, funders: kind.funderKeys, led: sheetsLed(by: organisation)))
+    }
+
+    /// The commitment's sentence: what the signatory brings, the money the plan de financement
+    /// asks of it (by fiche, with its status), the fiches it leads.
+    func commitment(_ text: String, funders: [String], led: [Int]) -> String {
+        var sentence = text.trimmed
+        while let last = sentence.last, ".;".contains(last) { sentence.removeLast() }
+        if let plan = input.financing, !funders.isEmpty {
+            let lines = plan.actions.filter { !$0.isMissingSheet }.flatMap { action in
+                action.receipts.filter { receipt in receipt.instrument.map { funders.contains($0.funderKey) } ?? false }
+            }
+            let total = lines.reduce(0) { $0 + ($1.resolved ?? 0) }
+            if total > 0 {
+                let detail = lines.map { "fiche \($0.sheet), \($0.name) : \(FrenchFormat.amount(cents: $0.resolved ?? 0)), \($0.status)" }
+                sentence +=
+                    " ; le plan de financement prévisionnel inscrit sa participation pour \(FrenchFormat.amount(cents: total)) ("
+                    + detail.joined(separator: " ; ") + ")"
+            }
+        }
+        if led.count == 1 { sentence += " ; pilote la fiche \(led[0])" }
+        if led.count > 1 { sentence += " ; pilote les fiches " + frenchList(led.map(String.init)) }
+        return sentence + "."
+    }
+
+    /// The party's legal name: the EPCI's, from the DGCL file (« Communauté de communes Coeur
+    /// de Savoie »), with its SIREN; else the territory's name as given.
+    func holderName(_ name: Field) -> String {
+        guard case .epci(let epci)? = input.answers["territoire.siren_epci"]?.value else { return name.text }
+        let legal = input.territory.epcis[epci.siren].map(Self.legalName) ?? epci.name
+        return "\(legal) (SIREN \(epci.siren))"
+    }
+
+    /// « CC Faucigny - Glières » → « Communauté de communes Faucigny - Glières »: the DGCL file
+    /// abbreviates the kind of EPCI its legal nature names.
+    static func legalName(_ epci: TerritoryReference.Epci) -> String {
+        let prefixes = ["CC": "Communauté de communes", "CA": "Communauté d'agglomération", "CU": "Communauté urbaine"]
+        for (short, long) in prefixes where epci.name.hasPrefix(short + " ") {
+            return long + " " + epci.name.dropFirst(short.count + 1)
+        }
+        return epci.name
+    }
+
+    /// Who signs for the holder: the user's answer, else the usual mandate of its kind.
+    func holderRepresentative() -> String {
+        if let given = text("contrat.porteur_representant"), !given.trimmed.isEmpty { return given }
+        switch input.answers["territoire.porteur"]?.value.display {
+        case "commune": return "le maire ou la maire"
+        case "département": return "le président ou la présidente du conseil départemental"
+        case "EPCI", "PETR ou pays": return "le président ou la présidente"
+        default: return "son représentant légal"
+        }
     }
 
     /// Fiches whose pilot names this organisation (ignoring accents and case).
-    func sheetsLed(by organisation: String) -> [String] {
-        guard !organisation.isEmpty else { return [] }
+    /// The name is read without its brackets (« Pays du Val (territoire fictif) »); the holder
+    /// also leads the library's fiches piloted by « la collectivité porteuse ».
+    func sheetsLed(by organisation: String, isHolder: Bool = false) -> [Int] {
+        let name = organisation.split(separator: "(").first.map { String($0).trimmed.folded } ?? ""
+        guard !name.isEmpty else { return [] }
         return plannedSheets().enumerated().compactMap { index, sheet in
-            sheet.lead.folded.contains(organisation.folded) ? "fiche \(index + 1)" : nil
+            let lead = sheet.lead.folded
+            return lead.contains(name) || (isHolder && lead.contains("collectivite porteuse")) ? index + 1 : nil
         }
     }
 }

@@ -57,17 +57,19 @@ public struct ClsDraftContext {
         var builder = ClsDraftContext(input)
         // Sections in this order: it is the order of the checklist.
         let parties = builder.parties()
+        let context = builder.context()
         let approach = builder.approach()
         let diagnostic = builder.diagnostic()
         let priorities = builder.priorities()
         let plan = builder.plan()
         let contract = builder.contract()
+        let governance = builder.governance(
+            dates: contract.dates, years: contract.years, axes: plan.axes.compactMap { $0.title.gap == nil ? $0.title.text : nil })
         let financing = builder.financingSummary()
         builder.noteRevisits()
         return ClsView(
-            parties: parties, approach: approach, diagnostic: diagnostic, priorities: priorities, plan: plan, contract: contract,
-            financing: financing,
-            fingerprint: fingerprint, gaps: builder.collected.all)
+            parties: parties, context: context, approach: approach, diagnostic: diagnostic, priorities: priorities, plan: plan,
+            contract: contract, governance: governance, financing: financing, fingerprint: fingerprint, gaps: builder.collected.all)
     }
 
     /// The context of `contrat.mustache`; `gaps` then holds the markers of its checklist.

@@ -11,9 +11,15 @@ struct ApproachView: TemplateView {
     /// One line per theme: the count and up to three quotes with their meeting.
     var voicesByTheme: [String]
     var missingVoices: Gap?
+    /// Everyone of `participants.liste`, by role: those who gave answers outside meetings too.
+    var contributors: [String]
+    /// The sources given with the diagnosis's figures (`/source`, imports), in questionnaire order.
+    var sources: [String]
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
+            "contributeurs": contributors, "contributeurs_notes": !contributors.isEmpty,
+            "sources_diagnostic": sources.isEmpty ? "aucune source indiquée avec /source" : sources.joined(separator: " ; "),
             "reunions": meetings, "reunions_notees": !meetings.isEmpty, "nombre_reunions": String(meetings.count),
             "reunions_en_nombre": counted(meetings.count, "réunion"),
             "reunions_manquantes": missingMeetings?.marker ?? "", "participation": participation,

@@ -20,7 +20,13 @@ struct DiagnosticView: TemplateView {
     var findings: [FindingView]
     var missingFindings: Gap?
     var levers: [LeverView]
+    /// Whether `levers` are those of the plan's fiches (else those the findings propose).
+    var leversRetained: Bool
     var obstacles: Field
+    var structureList: [StructureView]
+    var health: [IndicatorRowView]
+    /// Every indicator of the body with its sources, for the annex.
+    var detail: [IndicatorRowView]
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
@@ -32,6 +38,9 @@ struct DiagnosticView: TemplateView {
             "acces": access, "structures_par_type": structuresByType, "structures_recensees": !structuresByType.isEmpty,
             "structures": structures, "mobilites": mobility, "poles_exterieurs": outsidePoles, "transports": transport,
             "constats": findings, "constats_manquants": missingFindings?.marker ?? "", "leviers": levers, "obstacles": obstacles,
+            "leviers_titre": leversRetained ? "Leviers retenus" : "Leviers proposés par le diagnostic",
+            "structures_nommees": structureList, "structures_nommees_notees": !structureList.isEmpty, "etat_de_sante": health,
+            "diagnostic_detaille": detail,
         ]
     }
 }
@@ -77,6 +86,18 @@ struct IndicatorRowView: TemplateView {
     var basis: String?
 
     var templateFields: [String: (any TemplateRepresentable)?] { ["indicateur": indicator, "valeur": value, "base": basis] }
+}
+
+struct StructureView: TemplateView {
+    var type: String
+    var name: String
+    var commune: String
+    var status: String
+    var professionals: String
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        ["type": type, "nom": name, "commune": commune, "statut": status, "professionnels": professionals]
+    }
 }
 
 struct StructureTypeView: TemplateView {

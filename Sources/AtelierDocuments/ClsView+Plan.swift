@@ -33,7 +33,6 @@ struct FicheView: TemplateView {
     var lead: Field
     var partners: Field
     var schedule: Field
-    var targetValue: Field
     var finding: Field
     var generalObjective: Field
     var operationalObjectives: [Field]
@@ -43,8 +42,13 @@ struct FicheView: TemplateView {
     var means: Field
     var processIndicators: [Field]
     var resultIndicators: [Field]
+    /// The user's baseline of the result indicator; without it the fiche says it is measured
+    /// at the start of the action (a library fiche cannot know it).
+    var baseline: String?
+    var targetValue: Field
     var indicatorSource: Field
     var prsLink: Field
+    var budget: SheetBudgetView
     var sources: String
     /// The library's key of the fiche, or « nouvelle ».
     var libraryKey: String
@@ -55,8 +59,34 @@ struct FicheView: TemplateView {
             "calendrier": schedule, "valeur_cible": targetValue, "constat": finding, "objectif_general": generalObjective,
             "objectifs_operationnels": operationalObjectives, "description": actionDescription, "public": audience,
             "territoire_action": area, "moyens": means, "indicateurs_processus": processIndicators,
-            "indicateurs_resultat": resultIndicators, "source_indicateurs": indicatorSource, "lien_prs": prsLink,
-            "sources": sources, "bibliotheque": libraryKey,
+            "indicateurs_resultat": resultIndicators, "valeur_depart": baseline ?? "à mesurer au lancement de l'action",
+            "source_indicateurs": indicatorSource, "lien_prs": prsLink, "budget": budget, "sources": sources,
+            "bibliotheque": libraryKey,
+        ]
+    }
+}
+
+/// A fiche's own lines of the plan de financement.
+struct SheetBudgetView: TemplateView {
+    struct Line: TemplateView {
+        var item: String
+        var detail: String
+        var amount: String
+
+        var templateFields: [String: (any TemplateRepresentable)?] { ["poste": item, "detail": detail, "montant": amount] }
+    }
+
+    var base: String
+    var expenses: [Line]
+    var receipts: [Line]
+    var total: String
+    /// Set when the plan de financement has no line for the fiche.
+    var missing: Gap?
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        [
+            "base": base, "depenses": expenses, "recettes": receipts, "total": total, "a_un_budget": missing == nil,
+            "budget_manquant": missing?.marker ?? "", "a_des_recettes": !receipts.isEmpty,
         ]
     }
 }

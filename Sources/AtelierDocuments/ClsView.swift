@@ -4,11 +4,13 @@ import AtelierCore
 /// a pure function of the input; `gaps` are the gaps met while building, in document order.
 public struct ClsView {
     var parties: PartiesView
+    var context: ContextView
     var approach: ApproachView
     var diagnostic: DiagnosticView
     var priorities: PrioritiesView
     var plan: PlanView
     var contract: ContractView
+    var governance: GovernanceView
     var financing: FinancingSummaryView
     var fingerprint: String
     public var gaps: [Gap]
@@ -18,7 +20,7 @@ extension ClsView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         // The template sees one flat context: each section adds its own names (none shared).
         var fields: [String: (any TemplateRepresentable)?] = [:]
-        for section in [parties, approach, diagnostic, priorities, plan, contract, financing] as [any TemplateView] {
+        for section in [parties, context, approach, diagnostic, priorities, plan, contract, governance, financing] as [any TemplateView] {
             fields.merge(section.templateFields) { $1 }
         }
         fields["empreinte"] = fingerprint
@@ -33,24 +35,18 @@ extension ClsView: TemplateView {
 
 struct PartiesView: TemplateView {
     var territory: Field
-    /// The EPCI's SIREN, after the territory's name in « porteur ».
-    var siren: String?
+    /// The holder as a party: the EPCI's legal name and SIREN, else the territory's name.
+    var holder: String
     var holderKind: Field
     var ars: Field
     var region: Field
     var signatories: [SignatoryView]
 
-    /// « porteur »: the territory's name, with its EPCI's SIREN when known.
-    var holder: String { Self.holder(territory, siren: siren) }
-
-    static func holder(_ territory: Field, siren: String?) -> String {
-        territory.text + (siren.map { " (SIREN \($0))" } ?? "")
-    }
-
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "titre": "Contrat local de santé — \(territory.text)", "territoire": territory, "porteur": holder,
             "nature_porteur": holderKind, "ars": ars, "region": region, "signataires": signatories,
+            "deliberations_signataires": signatories.filter { $0.deliberation != nil },
         ]
     }
 }
@@ -58,11 +54,18 @@ struct PartiesView: TemplateView {
 struct SignatoryView: TemplateView {
     var number: Int
     var organisation: String
+    /// « représentée », « représenté », agreed with the organisation's name.
+    var represented: String
     var representative: String
+    /// The délibération or decision authorising the signature, for the visas.
+    var deliberation: String?
     var commitment: String
 
     var templateFields: [String: (any TemplateRepresentable)?] {
-        ["numero": String(number), "organisation": organisation, "representant": representative, "engagement": commitment]
+        [
+            "numero": String(number), "organisation": organisation, "represente": represented, "representant": representative,
+            "deliberation": deliberation, "engagement": commitment,
+        ]
     }
 }
 
@@ -77,6 +80,8 @@ struct ContractView: TemplateView {
 
     var prs: Field
     var deliberation: Field
+    /// The conseil territorial de santé's opinion, for the visas; nil when it was not consulted.
+    var territorialCouncil: Field?
     var years: Int
     var yearsByDefault: Bool
     var dates: Dates
@@ -89,7 +94,7 @@ struct ContractView: TemplateView {
         var fields: [String: (any TemplateRepresentable)?] = [
             "prs": prs, "deliberation": deliberation, "duree_par_defaut": yearsByDefault, "duree_annees": String(years),
             "duree": years == 1 ? "1 an" : "\(years) ans", "coordinateur": coordinator, "lieu_signature": signingPlace,
-            "frequence_copil": steeringFrequency,
+            "frequence_copil": steeringFrequency, "avis_cts": territorialCouncil,
         ]
         // One of the four sentences of Article 7 on the PRS opens; `prs_fin` is its year or its gap.
         let flags = ["contrat_dans_prs", "contrat_depasse_prs", "prs_fin_sans_dates", "prs_fin_manquante"]

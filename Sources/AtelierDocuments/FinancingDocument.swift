@@ -18,7 +18,7 @@ public enum FinancingDocument {
         try templates.check(against: [
             context, Self.context(.templateSample(base: plan.base), problems: [.templateSample], territory: territory),
         ])
-        return try templates.render(context, template: mainTemplate)
+        return FrenchTypography.apply(try templates.render(context, template: mainTemplate))
     }
 
     /// One line per expense and per receipt: `;` separator, decimal comma, no thousands separator,

@@ -66,8 +66,8 @@ import Testing
 
     @Test func thePrioritiesSayWhenByWhomAndHowTheyWereSetWithTheRanking() throws {
         let rendered = try Project.render(Self.workbook)
-        let text = rendered.text
-        let part = try #require(text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
+        let text = rendered.text.withPlainSpaces
+        let part = try #require(text.components(separatedBy: "### Priorités retenues\n").last?.components(separatedBy: "## Titre II").first)
         #expect(
             part.contains(
                 "Les priorités parmi les constats ont été fixées en COPIL le 12/03/2027 (Mairie de Bréhal) par 4 participants :\n"
@@ -106,7 +106,9 @@ import Testing
         answers[QuestionKeys.priorityRounds] = .records(rounds)
         answers[QuestionKeys.votes] = .records(votes)
         let part = try #require(
-            try Project.render(answers).text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
+            try Project.render(answers).text.withPlainSpaces.components(separatedBy: "### Priorités retenues\n").last?.components(
+                separatedBy: "## Titre II"
+            ).first)
         #expect(part.contains("fixées en COPIL le 12/03/2027 (Mairie de Bréhal) par 4 participants"), "\(part)")
         let rows = part.components(separatedBy: "\n").filter { $0.hasPrefix("| 1 ") || $0.hasPrefix("| 2 ") || $0.hasPrefix("| 3 ") }
         // CPTS 3,75 (4/4); SAS (2+3+2)/3 = 2,33 (3/4); PTSM 1 alone (1/4), no spread.
@@ -120,7 +122,7 @@ import Testing
     @Test func theApproachListsTheMeetingsWhoTookPartAndWhatWasSaid() throws {
         let rendered = try Project.render(Self.workbook)
         let part = try #require(
-            rendered.text.components(separatedBy: "## Démarche du diagnostic partagé\n").last?
+            rendered.text.withPlainSpaces.components(separatedBy: "### Démarche du diagnostic partagé\n").last?
                 .components(separatedBy: "## Synthèse du diagnostic partagé").first)
         #expect(part.contains("Le diagnostic a été conduit en 2 réunions :"))
         #expect(part.contains("| 05/02/2027 | groupe de travail | Salle des fêtes | 2 |"), "\(part)")
@@ -136,12 +138,12 @@ import Testing
         let findings = Project.input(Self.workbook).synthesis.findings
         #expect(findings.map(\.ruleKey) == ["pas_de_cpts", "pas_de_sas", "pas_de_ptsm"])
         #expect(
-            rendered.text.contains(
+            rendered.text.withPlainSpaces.contains(
                 "1. \(findings[0].message)\n"
                     + "   *Sur le thème « structures », ce qu'en disent les acteurs : 1 propos (professionnels 1) en 1 réunion — « Personne ne coordonne » (professionnels, groupe de travail du 05/02/2027)*\n"
                     + "2. Aucun service d'accès aux soins ne fonctionne dans le département.\n"
                     + "   *Sur le thème « accès aux soins », aucun propos n'a été noté.*"),
-            "\(rendered.text)")
+            "\(rendered.text.withPlainSpaces)")
     }
 
     @Test func withNothingPrioritisedTheDraftSaysToRunPrioriser() throws {
@@ -150,7 +152,9 @@ import Testing
         let rendered = try Project.render(answers)
         let marker =
             "[À compléter : priorités fixées avec les partenaires : aucun tour de priorisation achevé, à lancer (ou à finir) en réunion (/prioriser)]"
-        let part = try #require(rendered.text.components(separatedBy: "## Priorités\n").last?.components(separatedBy: "## Article 1").first)
+        let part = try #require(
+            rendered.text.withPlainSpaces.components(separatedBy: "### Priorités retenues\n").last?.components(separatedBy: "## Titre II")
+                .first)
         #expect(part.contains(marker) && !part.contains("| Rang |"))
         #expect(rendered.gaps.contains(marker))
         // An empty workbook: the meetings and the voices are points to complete too.

@@ -27,7 +27,7 @@ import Testing
         let sandbox = Sandbox()
         let result = try Binary.run([sandbox.path + "/demo.sqlite"], input: Self.script, in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8)
+        let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8).withPlainSpaces
 
         // Article 7: the contract's dates, then that it runs past the PRS ending in 2028.
         #expect(
@@ -69,7 +69,7 @@ import Testing
         let result = try Binary.run(
             [workbook], input: "/aller plan.axes\n/retirer 4\n\n/verifier\n/exporter cls \(sandbox.path)/apres.md\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
-        let text = try String(contentsOfFile: sandbox.path + "/apres.md", encoding: .utf8)
+        let text = try String(contentsOfFile: sandbox.path + "/apres.md", encoding: .utf8).withPlainSpaces
 
         let items = Self.verified(result.output)
         #expect(items.count == 2, "\(result.output)")

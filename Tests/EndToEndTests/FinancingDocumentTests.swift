@@ -38,7 +38,7 @@ import Testing
         #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md\n"))
         #expect(result.output.contains("✓ tableau du plan (CSV) écrit : \(sandbox.path)/plan-plan.csv\n"))
 
-        let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8)
+        let markdown = try String(contentsOfFile: sandbox.path + "/plan-plan.md", encoding: .utf8).withPlainSpaces
         #expect(markdown.contains("## Fiche 1 — Créer une maison de santé pluriprofessionnelle"))
         #expect(
             markdown.contains(

@@ -60,7 +60,7 @@ import Testing
         #expect(result.output.contains("  Constats de la synthèse auxquels répondent les fiches proposées :"))
 
         // The CLS draft: the fiche chosen (number 1) quotes the territory's findings in its constat.
-        let draft = try String(contentsOfFile: sandbox.path + "/cls.md", encoding: .utf8)
+        let draft = try String(contentsOfFile: sandbox.path + "/cls.md", encoding: .utf8).withPlainSpaces
         let constat = try #require(draft.components(separatedBy: "\n").first { $0.hasPrefix("| Constat issu du diagnostic |") })
         #expect(constat.contains("Des maisons de santé pluriprofessionnelles fonctionnent déjà sur le territoire"))
         #expect(constat.contains("Diagnostic du territoire : Densité de médecins généralistes (libéraux) nettement inférieure"))

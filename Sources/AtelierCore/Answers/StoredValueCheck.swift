@@ -53,9 +53,9 @@ public enum StoredValueCheck {
     // MARK: - One answer
 
     static func problems(of question: Question, _ value: AnswerValue, bounds: Bounds, parser: AnswerParser) -> [StoredValueProblem] {
-        if case .list(let fields) = question.kind, case .records(let items) = value {
+        if case .list = question.kind, case .records(let items) = value {
             return items.enumerated().flatMap { index, record in
-                fields.compactMap { field -> StoredValueProblem? in
+                question.allListFields.compactMap { field -> StoredValueProblem? in
                     guard let fieldValue = record[field.key],
                         let kind = fault(fieldValue, kind: field.kind, bounds: field.bounds, parser: parser)
                     else { return nil }

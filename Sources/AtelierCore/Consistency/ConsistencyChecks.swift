@@ -56,7 +56,8 @@ public struct ConsistencyChecks: Sendable {
     public func inconsistencies(in answers: [String: AnswerValue]) -> [Inconsistency] {
         Self.practiceModeInconsistencies(answers) + Self.aplPartInconsistencies(answers) + Self.cptsInconsistencies(answers)
             + aidInconsistencies(answers) + combinedExclusiveChoices(answers) + planInconsistencies(answers)
-            + contractInconsistencies(answers) + Self.prsSpanInconsistencies(answers) + Self.financingInconsistencies(answers)
+            + contractInconsistencies(answers) + Self.prsSpanInconsistencies(answers) + Self.scheduleInconsistencies(answers)
+            + Self.financingInconsistencies(answers)
     }
 
     /// The inconsistencies of `after` that `before` did not have, told apart by identity (each

@@ -37,6 +37,8 @@ public struct Inconsistency: Sendable, Equatable {
         case aidInTheFuture
         /// `contrat.prs_fin` other than the last year of the span written in `contrat.prs`.
         case prsSpan
+        /// A fiche's calendrier that starts before the contract's signature year.
+        case scheduleBeforeContract
     }
 
     public var rule: Rule

@@ -61,7 +61,9 @@ extension ActionSheetLibrary {
                     area: try text("territoire"), schedule: try text("calendrier"), means: try text("moyens"),
                     indicators: .init(
                         process: try list(i, "processus", in: indicatorsNode), result: try list(i, "resultat", in: indicatorsNode),
-                        target: try document.string(i, "valeur_cible", in: indicatorsNode, what: what),
+                        target: try SynthesisReferences.quoting(
+                            document.string(i, "valeur_cible", in: indicatorsNode, what: what), node: i["valeur_cible"],
+                            document: document, what: what, national: national),
                         source: try document.string(i, "source", in: indicatorsNode, what: what)),
                     prsLink: try text("lien_prs"), sources: try list(f, "sources", in: node)))
         }

@@ -61,6 +61,15 @@ public struct Question: Sendable {
     /// The command that fills this answer (`commande: /prioriser`): never asked in the flow of
     /// questions, still reviewed, checked and undone like any answer.
     public var filledByCommand: String?
+    /// `details:` of a list: fields of its elements never asked while typing an element (field
+    /// by field or on one line), filled with `/modifier LISTE.N.CHAMP` — the long texts of a
+    /// fiche action, which a library fiche already has and a new fiche needs.
+    public var detailFields: [ListField]
+    /// The fields an element can hold: those typed, then the details.
+    public var allListFields: [ListField] {
+        if case .list(let fields) = kind { return fields + detailFields }
+        return []
+    }
     /// Whether a source (`/source`) is worth recording for this answer: figures, not opinions.
     public var expectsSource: Bool {
         if case .list = kind { return true }  // structures, aids, APL by part: facts from a source
@@ -69,7 +78,8 @@ public struct Question: Sendable {
 
     public init(
         key: String, label: String, help: String? = nil, kind: QuestionKind,
-        bounds: Bounds = Bounds(), condition: Condition? = nil, exclusiveChoices: [String] = [], filledByCommand: String? = nil
+        bounds: Bounds = Bounds(), condition: Condition? = nil, exclusiveChoices: [String] = [], filledByCommand: String? = nil,
+        detailFields: [ListField] = []
     ) {
         self.key = key
         self.label = label
@@ -79,6 +89,7 @@ public struct Question: Sendable {
         self.condition = condition
         self.exclusiveChoices = exclusiveChoices
         self.filledByCommand = filledByCommand
+        self.detailFields = detailFields
     }
 }
 

@@ -5,7 +5,8 @@ import Yams
 public enum QuestionnaireLoader {
     static let sectionFields: Set = ["cle", "titre", "introduction", "questions", "sources"]
     static let questionFields: Set = [
-        "cle", "libelle", "aide", "type", "choix", "champs", "min", "max", "unite", "max_reponse", "si", "exclusifs", "commande",
+        "cle", "libelle", "aide", "type", "choix", "champs", "details", "min", "max", "unite", "max_reponse", "si", "exclusifs",
+        "commande",
     ]
     static let listFieldFields: Set = ["cle", "libelle", "type", "choix", "min", "max", "unite", "facultatif"]
     static let typeNames = [
@@ -131,10 +132,11 @@ public enum QuestionnaireLoader {
                 }
                 command = name
             }
+            let details = try detailFields(fields, of: kind, key: key)
             return Question(
                 key: key, label: label, help: fields["aide"]?.string?.trimmed, kind: kind,
                 bounds: bounds, condition: condition, exclusiveChoices: try exclusiveChoices(fields["exclusifs"], kind: kind, what: key),
-                filledByCommand: command)
+                filledByCommand: command, detailFields: details)
         }
 
         func condition(_ node: Node) throws(FileProblem) -> Condition {

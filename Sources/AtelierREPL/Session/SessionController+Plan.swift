@@ -96,9 +96,10 @@ extension SessionController {
 
     /// `/modifier LISTE.N.CHAMP VALEUR`: changes one field of one element of a list.
     func modifyElement(listKey: String, number: Int, field: String, value text: String) -> Outcome {
-        guard let question = questionnaire.question(forKey: listKey), case .list(let fields) = question.kind else {
+        guard let question = questionnaire.question(forKey: listKey), case .list = question.kind else {
             return .refused("« \(listKey) » n'est pas une liste.")
         }
+        let fields = question.allListFields
         guard let spec = fields.first(where: { $0.key == field }) else {
             return .refused("Champ inconnu « \(field) » ; champs de \(listKey) : \(fields.map(\.key).joined(separator: ", ")).")
         }

@@ -56,10 +56,14 @@ extension SessionController {
             var lines = ["  " + AtelierCore.counted(items.count, "élément")]
             for (index, item) in items.enumerated() {
                 let number = "  \(index + 1). "
-                // Every field of the questionnaire, the empty ones too, so each element reads alike.
-                let keys = fields.map(\.key) + item.fields.map(\.key).filter { key in !fields.contains { $0.key == key } }
+                // Every field typed, the empty ones too, so each element reads alike; then the
+                // details given (a fiche's own texts), in the questionnaire's order.
+                let details = question.detailFields.map(\.key).filter { item[$0] != nil }
+                let keys =
+                    fields.map(\.key) + details
+                    + item.fields.map(\.key).filter { key in !question.allListFields.contains { $0.key == key } }
                 for (position, key) in keys.enumerated() {
-                    let label = fields.first { $0.key == key }?.label ?? key
+                    let label = question.allListFields.first { $0.key == key }?.label ?? key
                     let shown = item[key].map { TerminalText.plainLine($0.display) } ?? style.dim("—")
                     let lead = position == 0 ? number : String(repeating: " ", count: number.count)
                     lines += Table.paragraph(
