@@ -123,6 +123,21 @@ enum WorkbookSchema {
                     ALTER TABLE answer_event ADD COLUMN meeting TEXT;
                     """)
         }
+        migrator.registerMigration("v5 documents exportés") { db in
+            try db.execute(
+                sql: """
+                    -- What /exporter last wrote at each file, so that the next export tells its own
+                    -- file (replaced) from one the user edited since (kept as a dated copy). One row
+                    -- per file, replaced at each export. The path is the folder's real path and the
+                    -- file's name: the same file however it was typed.
+                    CREATE TABLE exported_file (
+                        path TEXT PRIMARY KEY NOT NULL,
+                        sha256 TEXT NOT NULL,         -- of the bytes written, 64 lowercase hex digits
+                        bytes INTEGER NOT NULL,       -- their count: a file of another size is not read
+                        exported_at TEXT NOT NULL     -- ISO 8601, UTC
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -69,8 +69,11 @@ import Testing
         let result = try Binary.run(["essai.sqlite"], input: "/exporter cls contrat.md\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("✓ projet de contrat écrit : contrat.md"))
-        let kept = try #require(try files(in: sandbox).first { $0.hasPrefix("contrat.avant-") && $0.hasSuffix(".md") })
-        #expect(result.output.contains("Le fichier qui portait ce nom est conservé sous \(kept)."), "\(result.output)")
+        let kept = try #require(try files(in: sandbox).first { $0.hasPrefix("contrat.votre-version-") && $0.hasSuffix(".md") })
+        #expect(
+            result.output.contains(
+                "Le fichier contrat.md existait déjà, sans trace d'un export par ce classeur : votre version est conservée sous \(kept) ; le nouveau projet de contrat est écrit sous contrat.md."
+            ), "\(result.output)")
         #expect(try String(contentsOfFile: sandbox.path + "/" + kept, encoding: .utf8) == "mes notes de réunion\n")
         #expect(try String(contentsOfFile: sandbox.path + "/contrat.md", encoding: .utf8).contains("Contrat local de santé"))
 
@@ -90,7 +93,7 @@ import Testing
         #expect(try String(contentsOfFile: precious, encoding: .utf8) == "à garder\n")
         let written = try FileManager.default.attributesOfItem(atPath: sandbox.path + "/contrat.md")
         #expect(written[.type] as? FileAttributeType == .typeRegular)
-        let kept = try #require(try files(in: sandbox).first { $0.hasPrefix("contrat.avant-") })
+        let kept = try #require(try files(in: sandbox).first { $0.hasPrefix("contrat.votre-version-") })
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sandbox.path + "/" + kept) == precious)
     }
 
@@ -167,7 +170,7 @@ import Testing
             #expect(result.status == 1)
             #expect(result.errors.contains("« \(name) » est un classeur (ou l'un de ses fichiers SQLite)"), "\(result.errors)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0.contains(".avant-") }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0.contains(".votre-version-") }.isEmpty)
     }
 
     @Test(arguments: ["fifo", "dossier"])

@@ -1,3 +1,5 @@
+import AtelierCore
+import AtelierStore
 import Foundation
 
 #if canImport(Glibc)
@@ -5,51 +7,88 @@ import Foundation
 #endif
 
 /// Writes a document the user asked for (`/exporter`) without ever destroying a file: never
-/// the workbook or its SQLite companions, never another SQLite file; an existing document is
-/// kept under a dated name; the new one appears whole or not at all, with the workbook's
-/// permissions, and no temporary file is left behind.
+/// the workbook or its SQLite companions, never another SQLite file; a file at that name that
+/// is not exactly what the tool last wrote there is kept under a dated name; the new one
+/// appears whole or not at all, with the workbook's permissions, and no temporary file is left
+/// behind.
 enum DocumentFile {
     struct Written {
+        /// As the user named it.
         var path: String
+        /// The folder's real path and the file's name: what the workbook records.
+        var target: String
         var bytes: Int
-        /// Where the previous file of that name now is, when there was one.
-        var previousKeptAs: String?
+        var sha256: String
+        /// The file that held the name, kept because it was not what the tool last wrote there.
+        var kept: Kept?
         /// The file already held exactly this document: nothing was written.
         var unchanged = false
+        /// The workbook could not record this export: the next one will keep the file, by prudence.
+        var unrecorded = false
+    }
+
+    /// A file of the user's, set aside under a dated name beside the new document.
+    struct Kept {
+        /// As the user would type it: in the folder they named.
+        var path: String
+        /// When the tool last wrote at that name; nil when the workbook has no record of it.
+        var lastExport: Date?
     }
 
     /// The workbook itself (no suffix), then the files SQLite keeps beside it while it is open.
     static let workbookCompanions = ["", "-wal", "-shm", "-journal"]
 
-    static func write(_ data: Data, to path: String, besideWorkbook workbook: String, now: Date = Date()) throws(DocumentFileError)
-        -> Written
-    {
+    /// Writes `data` at `path`. `lastExport` gives what the tool last wrote at a resolved path
+    /// (nil: nothing known, and then an existing file is kept, never taken for the tool's own).
+    ///
+    /// The user's edited file moves to the dated name and the new document takes the name asked
+    /// for, rather than the reverse: the name is what the user typed, what the README, scripts
+    /// and their colleagues open, and what the next export writes to; left to an old file, it
+    /// would show yesterday's draft as if the export had done nothing, and every later export
+    /// would add one more file beside it. The user's bytes are untouched, only renamed, and the
+    /// sentence printed names both files.
+    static func write(
+        _ data: Data, to path: String, besideWorkbook workbook: String, now: Date = Date(),
+        lastExport: (String) -> ExportRecord? = { _ in nil }
+    ) throws(DocumentFileError) -> Written {
         let target = try checkedTarget(path, workbook: workbook)
         let directory = (target as NSString).deletingLastPathComponent
+        var written = Written(path: path, target: target, bytes: data.count, sha256: SHA256.hex([UInt8](data)))
         var info = stat()
         let existing = lstat(target, &info) == 0
         if existing, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
             FileManager.default.contents(atPath: target) == data
         {
-            return Written(path: path, bytes: data.count, unchanged: true)
+            written.unchanged = true
+            return written
         }
+        let record = existing ? lastExport(target) : nil
         let temporary = try writeTemporary(data, in: directory, for: target, shownAs: path, mode: permissions(of: workbook))
-        var keptAs: String?
+        var setAside: String?
         do throws(DocumentFileError) {
-            if existing {
-                let dated = datedName(for: target, at: now)
-                guard rename(target, dated) == 0 else { throw DocumentFileError.system(path: path, errno: errno) }
-                keptAs = dated
-            }
+            // Moved, not judged in place: what is then deleted or kept is exactly what was at the
+            // name, even if an editor saved it again a moment before.
+            if existing { setAside = try moveAside(target, at: now, shownAs: path) }
             try place(temporary, at: target, shownAs: path)
         } catch {
             unlink(temporary)
-            // The previous file goes back to its name: a failed export changes nothing.
-            if let keptAs { rename(keptAs, target) }
+            // The previous file goes back to its name: a failed export changes nothing. Unless
+            // another file took the name meanwhile (another session's export): then it stays
+            // where it was set aside, and the sentence says where.
+            if let setAside, moveWithoutReplacing(setAside, to: target) != 0, case .system(_, let code) = error {
+                throw .keptAside(path: path, kept: shown(setAside, beside: path), errno: code)
+            }
             throw error
         }
+        if let setAside {
+            if let record, holds(setAside, record) {
+                unlink(setAside)  // the tool's own document, unchanged since: nothing of the user's
+            } else {
+                written.kept = Kept(path: shown(setAside, beside: path), lastExport: record?.exportedAt)
+            }
+        }
         syncDirectory(directory)
-        return Written(path: path, bytes: data.count, previousKeptAs: keptAs)
+        return written
     }
 
     /// The absolute path to write, once it is known to be neither a folder nor the workbook.
@@ -89,103 +128,5 @@ enum DocumentFile {
             if isSQLite(target) { throw .workbook(path: path) }
         }
         return target
-    }
-
-    /// A new file with an unpredictable name beside the target (so that the final rename stays
-    /// on one file system), created exclusively (never through a planted link), fully written
-    /// and synced.
-    static func writeTemporary(_ data: Data, in directory: String, for target: String, shownAs path: String, mode: mode_t)
-        throws(DocumentFileError) -> String
-    {
-        var template = Array((directory + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else { throw .system(path: path, errno: errno) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: Int32 = 0
-        if fchmod(descriptor, mode) != 0 { failure = errno }
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while failure == 0 && offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno != EINTR { failure = errno }
-                } else {
-                    offset += count
-                }
-            }
-        }
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw .system(path: path, errno: failure)
-        }
-        return temporary
-    }
-
-    /// Puts the temporary at the target without replacing a file that appeared meanwhile
-    /// (a hard link fails if the name exists); on file systems without hard links (FAT on a USB
-    /// key), a rename once the name is known to be free.
-    static func place(_ temporary: String, at target: String, shownAs path: String) throws(DocumentFileError) {
-        if link(temporary, target) == 0 {
-            unlink(temporary)
-            return
-        }
-        let linkError = errno
-        guard [EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK].contains(linkError) else {
-            throw .system(path: path, errno: linkError)
-        }
-        var info = stat()
-        guard lstat(target, &info) != 0 else { throw .system(path: path, errno: EEXIST) }
-        guard rename(temporary, target) == 0 else { throw .system(path: path, errno: errno) }
-    }
-
-    /// `contrat.md` → `contrat.avant-2026-12-01T20-15-03.md` (then `-2`, `-3`… if taken), in local time.
-    static func datedName(for target: String, at now: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: now)
-        let stamp = String(
-            format: "%04d-%02d-%02dT%02d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-        let ext = (target as NSString).pathExtension
-        let stem = ext.isEmpty ? target : String(target.dropLast(ext.count + 1))
-        func name(_ number: Int) -> String {
-            "\(stem).avant-\(stamp)" + (number > 1 ? "-\(number)" : "") + (ext.isEmpty ? "" : ".\(ext)")
-        }
-        var number = 1
-        var info = stat()
-        while lstat(name(number), &info) == 0 { number += 1 }
-        return name(number)
-    }
-
-    /// The workbook's permission bits (0600 for the workbooks the tool creates).
-    static func permissions(of workbook: String) -> mode_t {
-        var info = stat()
-        guard stat(workbook, &info) == 0 else { return 0o600 }
-        return info.st_mode & 0o666
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
-    }
-
-    static func isSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
-    }
-
-    /// The new name survives a power cut only once its folder is synced too.
-    static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
     }
 }

@@ -3,7 +3,8 @@
 #endif
 
 /// Why a document was not written, as the French sentence a user reads. When one is raised,
-/// no file was created, replaced or left behind.
+/// no file was created, replaced or left behind; only `keptAside` says where a file that could
+/// not go back to its name now is.
 enum DocumentFileError: Error, CustomStringConvertible {
     case isDirectory(path: String)
     case missingFolder(path: String, folder: String)
@@ -11,6 +12,8 @@ enum DocumentFileError: Error, CustomStringConvertible {
     case workbookName(path: String)
     case notARegularFile(path: String)
     case system(path: String, errno: Int32)
+    /// The file set aside could not go back to its name, taken meanwhile by another file.
+    case keptAside(path: String, kept: String, errno: Int32)
 
     var description: String {
         switch self {
@@ -28,6 +31,8 @@ enum DocumentFileError: Error, CustomStringConvertible {
             return "« \(path) » n'est pas un fichier ordinaire (périphérique, tube…) : indiquez un nom de fichier."
         case .system(let path, let code):
             return "Impossible d'écrire « \(path) » : \(Self.reason(code))."
+        case .keptAside(let path, let kept, let code):
+            return "Impossible d'écrire « \(path) » : \(Self.reason(code)). Le fichier qui portait ce nom est conservé sous « \(kept) »."
         }
     }
 

@@ -18,7 +18,7 @@ extension SessionController {
         }
         let written: DocumentFile.Written
         do {
-            written = try DocumentFile.write(Data(document.text.utf8), to: path, besideWorkbook: store.path, now: context.now())
+            written = try writeDocument(Data(document.text.utf8), to: path)
         } catch {
             return .refused(error.description)
         }
@@ -54,16 +54,9 @@ extension SessionController {
         do {
             // Both names checked before either is written: a refused CSV leaves no half export.
             if withCSV { _ = try DocumentFile.checkedTarget(csvPath, workbook: store.path) }
-            written.append(
-                (try DocumentFile.write(Data(text.utf8), to: path, besideWorkbook: store.path, now: context.now()), "plan de financement"))
-            if withCSV {
-                written.append(
-                    (
-                        try DocumentFile.write(
-                            Data(FinancingDocument.csv(plan).utf8), to: csvPath, besideWorkbook: store.path, now: context.now()),
-                        "tableau du plan (CSV)"
-                    ))
-            }
+            // Each file judged on its own: an edited CSV is kept even when the Markdown was not touched.
+            written.append((try writeDocument(Data(text.utf8), to: path), "plan de financement"))
+            if withCSV { written.append((try writeDocument(Data(FinancingDocument.csv(plan).utf8), to: csvPath), "tableau du plan (CSV)")) }
         } catch {
             for (file, what) in written { report(file, as: what) }
             return .refused(error.description)
@@ -113,15 +106,46 @@ extension SessionController {
         return base + suffix
     }
 
+    /// Writes a document, judging an existing file by what the workbook recorded of the last
+    /// export there, then records this one. The workbook is only asked, never trusted to be
+    /// readable: without a record, the file at the name is kept, so a damaged workbook costs an
+    /// extra copy, never the user's text.
+    func writeDocument(_ data: Data, to path: String) throws(DocumentFileError) -> DocumentFile.Written {
+        var written = try DocumentFile.write(data, to: path, besideWorkbook: store.path, now: context.now()) { target in
+            try? store.lastExport(to: target)
+        }
+        do {
+            try store.recordExport(to: written.target, sha256: written.sha256, bytes: written.bytes)
+        } catch {
+            written.unrecorded = true
+        }
+        return written
+    }
+
     /// What became of a document and of the file it replaces.
     func report(_ written: DocumentFile.Written, as what: String, detail: String = "") {
         if written.unchanged {
             console.write("  \(style.green("✓")) \(what) inchangé : \(written.path) contient déjà ce document.")
-            return
+        } else {
+            console.write("  \(style.green("✓")) \(what) écrit : \(written.path)\(detail)")
         }
-        console.write("  \(style.green("✓")) \(what) écrit : \(written.path)\(detail)")
-        if let kept = written.previousKeptAs {
-            console.write(style.dim("    Le fichier qui portait ce nom est conservé sous \((kept as NSString).lastPathComponent)."))
+        if let kept = written.kept {
+            let why =
+                kept.lastExport.map { date in
+                    let stamp = FrenchFormat.timestamp(date).split(separator: " ")  // « 03/12/2026 06:12 »
+                    return "avait été modifié depuis son dernier export, le \(stamp[0]) à \(stamp[1])"
+                }
+                ?? "existait déjà, sans trace d'un export par ce classeur"
+            console.write(
+                style.yellow(
+                    "    Le fichier \(written.path) \(why) : votre version est conservée sous \(kept.path) ; le nouveau \(what) est écrit sous \(written.path)."
+                ))
+        }
+        if written.unrecorded {
+            console.write(
+                style.yellow(
+                    "    Cet export n'a pas pu être noté dans le classeur : au prochain export, \(written.path) sera d'abord conservé en copie datée, par prudence."
+                ))
         }
     }
 }
