@@ -7,8 +7,6 @@ extension ClsDraftContext {
         "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences", "mobilites.part_plus_30_min",
         "mobilites.population_plus_30_min", "mobilites.points_teleconsultation",
     ]
-    /// The état de santé indicators of the synthèse (`sante.*`), in their order.
-    static var healthIDs: [String] { [] }
 
     mutating func diagnostic() -> DiagnosticView {
         let synthesis = input.synthesis
@@ -70,7 +68,7 @@ extension ClsDraftContext {
             findings: findings, missingFindings: missingFindings,
             levers: retained.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
             leversRetained: !planned.isEmpty, obstacles: obstacles, structureList: structureList(),
-            health: indicatorRows(Self.healthIDs, section: "sante"), detail: detailRows())
+            health: indicatorRows(SynthesisBuilder.healthIDs, section: "sante"), detail: detailRows())
     }
 
     /// The rows of the indicators that exist; when none does, one gap naming them and the
@@ -92,7 +90,8 @@ extension ClsDraftContext {
     /// The indicators of the synthèse shown in the body, with their sources, for the annex.
     func detailRows() -> [IndicatorRowView] {
         let ids =
-            synthesisDemographyIDs() + SynthesisBuilder.accessIDs + SynthesisBuilder.structureIDs + Self.mobilityIDs + Self.healthIDs
+            synthesisDemographyIDs() + SynthesisBuilder.accessIDs + SynthesisBuilder.structureIDs + Self.mobilityIDs
+            + SynthesisBuilder.healthIDs
         return ids.compactMap { input.synthesis.indicator($0) }.filter(\.isAvailable).map { indicator in
             IndicatorRowView(indicator: .given(indicator.label), value: indicator.formatted, basis: readableBasis(indicator) ?? "—")
         }

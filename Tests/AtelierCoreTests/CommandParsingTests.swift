@@ -134,11 +134,11 @@ import Testing
         ("/deplacer 2 x 1", usageOfMove),
         (
             "/synthese inconnue",
-            "Partie inconnue : « inconnue ». Parties : territoire, demographie, acces, structures, mobilites, constats, concertation, manquants."
+            "Partie inconnue : « inconnue ». Parties : territoire, demographie, acces, structures, mobilites, sante, constats, concertation, manquants."
         ),
         (
             "/synthèse demographi",
-            "Partie inconnue : « demographi ». Vouliez-vous dire « demographie » ? Parties : territoire, demographie, acces, structures, mobilites, constats, concertation, manquants."
+            "Partie inconnue : « demographi ». Vouliez-vous dire « demographie » ? Parties : territoire, demographie, acces, structures, mobilites, sante, constats, concertation, manquants."
         ),
         ("/importer rpps", usageOfImport),
         ("/importer xls a", usageOfImport),

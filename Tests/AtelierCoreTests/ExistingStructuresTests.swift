@@ -65,8 +65,8 @@ import Testing
             #expect(!suggested.contains(key), "\(key) is proposed although a structure of its kind exists")
             #expect(ranked.first { $0.sheet.key == key }?.isReplaced == true)
         }
-        // Replaced fiches stay choosable, at the end.
-        #expect(Set(keys.suffix(3)) == ["creation_msp", "centre_sante", "cpts"])
+        // Replaced fiches stay choosable, at the end: the ESP in project replaces the ESP fiche too.
+        #expect(Set(keys.suffix(4)) == ["creation_msp", "centre_sante", "cpts", "esp"])
         #expect(keys.count == Project.library.sheets.count)
     }
 

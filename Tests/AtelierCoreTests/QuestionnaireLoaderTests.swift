@@ -13,7 +13,8 @@ import Testing
         #expect(Set(keys).count == keys.count)
         #expect(
             Project.questionnaire.sections.map(\.key) == [
-                "territoire", "participants", "demographie", "structures", "mobilites", "concertation", "plan", "contrat", "financement",
+                "territoire", "participants", "demographie", "structures", "mobilites", "sante", "concertation", "plan", "contrat",
+                "financement",
             ])
     }
 

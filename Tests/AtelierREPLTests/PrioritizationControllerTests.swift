@@ -7,7 +7,7 @@ import Testing
 
 /// The scoring mode of /prioriser in-process: its prompt, /annuler of the round, two sessions.
 @Suite struct PrioritizationControllerTests {
-    /// The demo's diagnosis (18 findings, four participants), then a COPIL of the four.
+    /// The demo's diagnosis (22 findings, four participants), then a COPIL of the four.
     static let lines: [String] = {
         let text = try! String(contentsOfFile: Shared.root + "/sessions/demo-val-d-exemple.txt", encoding: .utf8)
         let all = text.components(separatedBy: "\n")
@@ -35,14 +35,14 @@ import Testing
             interactive: true)
         terminal.start()
         #expect(terminal.handle("/prioriser") == .accepted)
-        #expect(terminal.prompt == "prioriser · constat 1/18 · Claire Martin › ")
+        #expect(terminal.prompt == "prioriser · constat 1/22 · Claire Martin › ")
         #expect(
             terminal.handle("4 3")
                 == .refused(
                     "2 notes pour 4 votants : attendu 4 notes dans l'ordre (Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad), ou une seule pour Claire Martin ; rien n'a été enregistré."
                 ))
         #expect(terminal.handle("4") == .accepted)
-        #expect(terminal.prompt == "prioriser · constat 1/18 · Dr Louis Bernard › ")
+        #expect(terminal.prompt == "prioriser · constat 1/22 · Dr Louis Bernard › ")
         #expect(terminal.handle("/prioriser fin") == .accepted)
         #expect(terminal.prompt == "concertation.voix · élément 1 · Thème › ")
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(h.controller.handle("/prioriser") == .accepted)
         let other = try Harness(sharing: h)
         #expect(other.controller.handle("/prioriser") == .accepted)
-        #expect(other.console.text.contains("Reprise du tour n° 1 : 0 constat noté sur 18."))
+        #expect(other.console.text.contains("Reprise du tour n° 1 : 0 constat noté sur 22."))
         #expect(other.controller.handle("4 4 4 4") == .accepted)
         // This session still showed constat 1: its line is refused, constat 2 is asked, then scored.
         guard case .refused(let message) = h.controller.handle("1 1 1 1") else {

@@ -48,7 +48,7 @@ import Testing
     @Test func votesEditedByHandDoNotMakeAFalseRanking() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/main.sqlite"
-        let all = Array(repeating: "2 2 2 2", count: 18).joined(separator: "\n")
+        let all = Array(repeating: "2 2 2 2", count: 22).joined(separator: "\n")
         let input = PrioritizationSessionTests.diagnosis + PrioritizationSessionTests.copil + "/prioriser\n" + all + "\n/quitter\n"
         #expect(try Binary.run([workbook], input: input, in: sandbox.path).status == 0)
         let item = try #require(try PrioritizationSessionTests.votes(workbook).first?.item)
@@ -87,10 +87,10 @@ import Testing
         #expect(edited.status == 0, "\(edited.errors)")
         let before = try #require(edited.output.components(separatedBy: "Reprise du tour n° 1").first)
         #expect(before.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — inachevé"), "\(before)")
-        #expect(before.contains("  17 constats notés sur 18 : tant qu'il n'est pas fini, ce tour ne compte pas."))
+        #expect(before.contains("  21 constats notés sur 22 : tant qu'il n'est pas fini, ce tour ne compte pas."))
         // /prioriser asks Claire Martin for the note that was unreadable; given, the round is back in force.
         #expect(
-            edited.output.contains("prioriser · constat 1/18 · Claire Martin") || edited.output.contains("Note attendue de : Claire Martin")
+            edited.output.contains("prioriser · constat 1/22 · Claire Martin") || edited.output.contains("Note attendue de : Claire Martin")
         )
         let after = try #require(edited.output.components(separatedBy: "Tour n° 1 terminé").last)
         #expect(after.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur"), "\(after)")

@@ -6,7 +6,7 @@ import Testing
     import Glibc
 #endif
 
-/// `/prioriser` and `/priorités` driven through the binary, on the demo's diagnosis (18 findings)
+/// `/prioriser` and `/priorités` driven through the binary, on the demo's diagnosis (22 findings)
 /// with a COPIL of its four participants.
 @Suite struct PrioritizationSessionTests {
     static let presents = ["Claire Martin", "Dr Louis Bernard", "Sophie Leroy", "Karim Haddad"]
@@ -88,12 +88,12 @@ import Testing
         // last line taken back and typed again, then a score of 5.
         let first = try Binary.run(
             [workbook], input: "/prioriser\n4 3 4 2\n3\n4\n1 1\n/annuler\n4 4\n5 1 1 1\n", in: sandbox.path)
-        #expect(first.output.contains("Tour n° 1 de priorisation, en COPIL le 12/03/2027 : 18 constats de la synthèse."))
+        #expect(first.output.contains("Tour n° 1 de priorisation, en COPIL le 12/03/2027 : 22 constats de la synthèse."))
         #expect(
             first.output.contains(
                 "Méthode : chaque participant présent note chaque constat de 1 (pas prioritaire) à 4 (très\n  prioritaire)"))
         #expect(first.output.contains("Votants, dans l'ordre : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad.\n"))
-        #expect(first.output.contains("Constat 1/18 : Densité d'infirmiers (libéraux)"))
+        #expect(first.output.contains("Constat 1/22 : Densité d'infirmiers (libéraux)"))
         #expect(first.output.contains("✓ Claire Martin 4, Dr Louis Bernard 3, Sophie Leroy 4, Karim Haddad 2"))
         #expect(first.output.contains("Notes attendues, dans l'ordre, de : Sophie Leroy, Karim Haddad"))
         #expect(
@@ -114,19 +114,19 @@ import Testing
         process.waitUntilExit()
         try? stdin.fileHandleForWriting.close()
         let killed = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(killed.contains("Reprise du tour n° 1 : 2 constats notés sur 18."), "\(killed.suffix(2000))")
+        #expect(killed.contains("Reprise du tour n° 1 : 2 constats notés sur 22."), "\(killed.suffix(2000))")
         // Then what was confirmed is on disk
         stored = try Self.votes(workbook)
         #expect(stored.count == 16)
         #expect(stored.suffix(8).map(\.score) == [2, 2, 2, 2, 4, 4, 4, 4])
 
-        // When /prioriser resumes and the 14 other findings are scored, « - » for one who does not score
-        let rest = ["4 4 3 4", "1 4 1 4", "3 3 2 2", "1 1 1 1", "3 3 3 4", "- 2 2 2", "4 4 4 3"] + Array(repeating: "1 1 1 1", count: 7)
+        // When /prioriser resumes and the 18 other findings are scored, « - » for one who does not score
+        let rest = ["4 4 3 4", "1 4 1 4", "3 3 2 2", "1 1 1 1", "3 3 3 4", "- 2 2 2", "4 4 4 3"] + Array(repeating: "1 1 1 1", count: 11)
         let last = try Binary.run(
             [workbook], input: "/prioriser\n" + rest.joined(separator: "\n") + "\n/priorités\n/aller plan.fiches\n/quitter\n",
             in: sandbox.path)
         #expect(last.status == 0, "\(last.errors)")
-        #expect(last.output.contains("Reprise du tour n° 1 : 4 constats notés sur 18."))
+        #expect(last.output.contains("Reprise du tour n° 1 : 4 constats notés sur 22."))
         #expect(last.output.contains("Tour n° 1 terminé : classement en COPIL le 12/03/2027."))
         // Then the ranking, computed by hand (mean, then median, then number of 4; equal items share a rank):
         //   généralistes âgés 4 4 4 4: mean 4 → 1st
@@ -137,7 +137,7 @@ import Testing
         //   dentistes âgés 1 4 1 4: mean 2,5, median 2,5, two 4s → 7th; spread 3: désaccord
         //   dentistes à 5 ans 3 3 2 2: mean 2,5, median 2,5, no 4 → 8th
         //   densité des dentistes 2 2 2 2 and ZIP - 2 2 2 (three scores): mean 2, median 2 → both 9th
-        //   the eight others 1 1 1 1 → all 11th
+        //   the twelve others 1 1 1 1 → all 11th
         let expected: [[String]] =
             [
                 ["1", "des médecins généralistes ont 60 ans", "4,00", "4", "0", "consensus", "4 4 4 4"],
@@ -150,10 +150,10 @@ import Testing
                 ["8", "Effectif de chirurgiens-dentistes", "2,50", "2,5", "1", "consensus", "3 3 2 2"],
                 ["9", "Densité de chirurgiens-dentistes", "2,00", "2", "0", "consensus", "2 2 2 2"],
                 ["9", "Le territoire est classé en zone d'intervention prioritaire", "2,00", "2", "0", "consensus", "2 2 2"],
-            ] + Array(repeating: ["11", "", "1,00", "1", "0", "consensus", "1 1 1 1"], count: 8)
+            ] + Array(repeating: ["11", "", "1,00", "1", "0", "consensus", "1 1 1 1"], count: 12)
         for marker in ["Tour n° 1 terminé", "Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur"] {
             let rows = Self.table(after: marker, in: last.output)
-            #expect(rows.count == 18, "\(marker): \(rows)")
+            #expect(rows.count == 22, "\(marker): \(rows)")
             for (row, want) in zip(rows, expected) {
                 #expect(
                     row.count == 7 && row[0] == want[0] && (want[1].isEmpty || row[1].contains(want[1]))
@@ -162,8 +162,10 @@ import Testing
         }
         #expect(last.output.contains("  Votants : Claire Martin, Dr Louis Bernard, Sophie Leroy, Karim Haddad."))
         // And the proposed fiches follow the ranking: those answering « généralistes âgés » (1st)
-        // first, then « sans médecin traitant » and « généralistes à 5 ans » (2nd), then the APL (6th),
-        // then those answering only findings ranked 11th; library order within a rank.
+        // first (the ESP through regroupement), then « sans médecin traitant » and « généralistes à
+        // 5 ans » (2nd), then the APL (6th), then those answering only findings ranked 11th (the
+        // health findings among them), the night nurse in EHPAD first since it fits the territory's
+        // inventory; library order within a rank.
         let plan = try #require(last.output.components(separatedBy: "classées selon les priorités fixées en COPIL le 12/03/2027) :").last)
         let keys = plan.components(separatedBy: "\n").prefix { !$0.contains("pour une fiche à vous") }.compactMap { line -> String? in
             guard let open = line.firstIndex(of: "["), let close = line.firstIndex(of: "]") else { return nil }
@@ -171,9 +173,8 @@ import Testing
         }
         #expect(
             Array(keys.prefix(14)) == [
-                "extension_msp", "structure_en_projet", "aides_installation", "accueil_etudiants", "sas_snp", "cpts", "telesante",
-                "adhesion_aci", "transport_soins", "hopital_proximite", "personnes_agees", "sante_mentale", "coordination_cls",
-                "participation_habitants",
+                "extension_msp", "structure_en_projet", "aides_installation", "esp", "accueil_etudiants", "sas_snp", "cpts", "telesante",
+                "adhesion_aci", "ehpad_ide_nuit", "hopital_proximite", "personnes_agees", "vaccination_depistages", "equipes_mobiles",
             ], "\(keys)")
         #expect(plan.contains("[accueil_etudiants] — priorité 1 — constats 4, 5"))
     }
@@ -181,7 +182,7 @@ import Testing
     @Test func aSecondRoundIsKeptBesideTheFirstAndCtrlDKeepsItsVotes() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/deux.sqlite"
-        let all = Array(repeating: "2 2 2 2", count: 18).joined(separator: "\n")
+        let all = Array(repeating: "2 2 2 2", count: 22).joined(separator: "\n")
         #expect(
             try Binary.run([workbook], input: Self.diagnosis + Self.copil + "/prioriser\n" + all + "\n/quitter\n", in: sandbox.path).status
                 == 0)
@@ -189,7 +190,7 @@ import Testing
         let second = try Binary.run([workbook], input: "/prioriser\n4 4 4 4\n/sections\n", in: sandbox.path)
         #expect(second.status == 0, "\(second.errors)")
         #expect(second.output.contains("Tour n° 2 de priorisation"))
-        #expect(second.output.contains("Priorisation en cours : constat 2/18, note attendue de Claire Martin"))
+        #expect(second.output.contains("Priorisation en cours : constat 2/22, note attendue de Claire Martin"))
         #expect(try Self.votes(workbook).filter { $0.round == 2 }.map(\.score) == [4, 4, 4, 4])
         let shown = try Binary.run([workbook], input: "/prioriser fin\n", in: sandbox.path)
         #expect(shown.errors.contains("Aucun tour de priorisation en cours"), "\(shown.errors)")
@@ -199,11 +200,11 @@ import Testing
         // Round 2 stopped after one finding: round 1 stays the one in force.
         #expect(listed.output.contains("Tour n° 1 — constats, COPIL du 12/03/2027 (Mairie) — en vigueur\n"))
         #expect(listed.output.contains("Tour n° 2 — constats, COPIL du 12/03/2027 (Mairie) — inachevé\n"))
-        #expect(listed.output.contains("  1 constat noté sur 18 : tant qu'il n'est pas fini, ce tour ne compte pas.\n"))
-        // Round 2: one finding scored (rank 1), the 17 others not scored.
+        #expect(listed.output.contains("  1 constat noté sur 22 : tant qu'il n'est pas fini, ce tour ne compte pas.\n"))
+        // Round 2: one finding scored (rank 1), the 21 others not scored.
         let rows = Self.table(after: "Tour n° 2 —", in: listed.output)
         #expect(rows.first?.first == "1" && rows.first?.last == "4 4 4 4")
-        #expect(rows.count == 18 && rows.dropFirst().allSatisfy { $0.first == "—" && $0.contains("non noté") }, "\(rows)")
+        #expect(rows.count == 22 && rows.dropFirst().allSatisfy { $0.first == "—" && $0.contains("non noté") }, "\(rows)")
     }
 
     @Test func refusedWithoutAnOpenMeetingWithoutPresentsOrWithoutFindings() throws {

@@ -12,6 +12,8 @@ final class PseudoTerminal {
     private(set) var transcript = ""
     /// Everything the program wrote, escape sequences included.
     private(set) var rawOutput = ""
+    /// Bytes of a character a read cut in two, kept for the next read.
+    private var pending: [UInt8] = []
 
     /// A terminal window `columns` wide (and 40 rows).
     init(arguments: [String], environment: [String: String], columns: UInt16 = 200) throws {
@@ -114,7 +116,19 @@ final class PseudoTerminal {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(master, &buffer, buffer.count)
         if count > 0 {
-            let text = String(decoding: buffer[..<count], as: UTF8.self)
+            // A read may end inside a multi-byte character: its first bytes wait for the next read,
+            // or an accented letter would count as two replacement characters.
+            pending += buffer[..<count]
+            var end = pending.count
+            var back = 0
+            while back < min(3, pending.count), pending[pending.count - 1 - back] & 0xC0 == 0x80 { back += 1 }
+            if back < pending.count {
+                let lead = pending[pending.count - 1 - back]
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                if length > back + 1 { end = pending.count - 1 - back }
+            }
+            let text = String(decoding: pending[..<end], as: UTF8.self)
+            pending.removeFirst(end)
             transcript += text
             rawOutput += text
         }

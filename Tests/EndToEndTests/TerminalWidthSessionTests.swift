@@ -42,7 +42,7 @@ import Testing
         return line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static let parts = ["territoire", "demographie", "acces", "structures", "mobilites", "constats", "concertation", "manquants"]
+    static let parts = ["territoire", "demographie", "acces", "structures", "mobilites", "sante", "constats", "concertation", "manquants"]
 
     @Test(.timeLimit(.minutes(5)))
     func atEightyColumnsNoLineOfTheSynthesisIsLongerAndTheFiguresStay() throws {
@@ -68,8 +68,9 @@ import Testing
         #expect(Self.row(outlook, "Pharmacies d'officine") == ["Pharmacies d'officine", "—", "3", "-25\u{00A0}%", "2,5", "2\u{202F}999"])
         let text = synthesis.joined(separator: "\n")
         for figure in [
-            "11\u{202F}995 habitants", "territoire dans 5 ans  ", "█", "── Constats (18) ──",
-            "Patients sans médecin traitant : 13,5\u{00A0}%",
+            "11\u{202F}995 habitants", "territoire dans 5 ans  ", "█", "── Constats (22) ──",
+            "Patients sans médecin traitant : 13,5\u{00A0}%", "── État de santé de la population ──",
+            "Part des patients en affection de longue durée (ALD) : 21,5\u{00A0}%",
         ] {
             #expect(text.contains(figure), "\(figure)")
         }

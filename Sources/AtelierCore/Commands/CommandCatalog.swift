@@ -95,7 +95,7 @@ public enum CommandCatalog {
             name: .synthese, spelling: "synthèse", argument: "[PARTIE]", argumentRequired: false,
             summary: "calcule les indicateurs, les constats et les leviers du diagnostic",
             details:
-                "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités ; puis les constats, avec ce qu'en disent les acteurs (analyse croisée des propos notés par /voix), les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, constats, concertation, manquants."
+                "Densités comparées au département et à la France, vieillissement, projection à 5 ans, accès, structures, mobilités, état de santé comparé à la France ; puis les constats, avec ce qu'en disent les acteurs (analyse croisée des propos notés par /voix), les leviers qui y répondent et les données qui manquent. « /synthèse demographie » n'affiche qu'une partie : territoire, demographie, acces, structures, mobilites, sante, constats, concertation, manquants."
         ),
         CommandSpec(
             name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,

@@ -28,6 +28,7 @@ public enum QuestionKeys {
     public static let cptsCoverage = "structures.cpts_couverture"
     public static let sas = "structures.sas"
     public static let ptsm = "structures.ptsm"
+    public static let nursingHomesNightNurse = "structures.ehpad_ide_nuit"
 
     // MARK: - mobilites
     public static let accessTimeDoctor = "mobilites.temps_acces.medecin_generaliste"
@@ -38,6 +39,16 @@ public enum QuestionKeys {
     public static let transport = "mobilites.offre_transport"
     public static let teleconsultationPoints = "mobilites.points_teleconsultation"
     public static let obstacles = "mobilites.obstacles"
+
+    // MARK: - sante
+    public static let healthOver75 = "sante.part_75_ans_plus"
+    public static let healthALD = "sante.part_ald"
+    public static let healthC2S = "sante.part_c2s"
+    public static let healthPrematureMortality = "sante.mortalite_prematuree"
+    public static let healthColorectalScreening = "sante.depistage_colorectal"
+    public static let healthBreastScreening = "sante.depistage_sein"
+    public static let healthPriorityDistricts = "sante.qpv"
+    public static let healthIssues = "sante.problematiques"
 
     // MARK: - concertation
     public static let meetings = "concertation.reunions"
@@ -78,8 +89,11 @@ public enum QuestionKeys {
             + [
                 pharmacies, pharmacyClosings, pharmacyOpenings, patientsWithoutDoctor, apl, doctorZoning,
                 structures, cptsCoverage, sas, ptsm,
+                nursingHomesNightNurse,
                 accessTimeDoctor, accessTimePharmacy, accessTimeEmergency, emergencyOver30Minutes, outsidePoles, transport,
                 teleconsultationPoints, obstacles,
+                healthOver75, healthALD, healthC2S, healthPrematureMortality, healthColorectalScreening, healthBreastScreening,
+                healthPriorityDistricts, healthIssues,
                 meetings, voices, priorityRounds, votes,
                 axes, actionSheets,
                 prs, deliberation, plannedSignature, durationYears, signatories, signaturePlace, coordinator, steeringFrequency,

@@ -4,7 +4,7 @@
 /// and names the questions to answer instead.
 public struct Indicator: Sendable {
     public enum Unit: Sendable {
-        case count, per10000, percent, ratio, minutes, inhabitants, consultations, evolution, text
+        case count, per10000, per100000, percent, ratio, minutes, inhabitants, consultations, evolution, text
     }
 
     public var id: String
@@ -46,7 +46,7 @@ public struct Indicator: Sendable {
         // Values come from answers that a hand-edited workbook can make as large as 2⁶³:
         // formatted from the double, never converted to `Int`.
         case .count, .inhabitants: return FrenchFormat.integer(value)
-        case .per10000: return FrenchFormat.fixed(value, fractionDigits: 1)
+        case .per10000, .per100000: return FrenchFormat.fixed(value, fractionDigits: 1)
         case .percent: return FrenchFormat.percentage(value)
         case .ratio: return FrenchFormat.fixed(value, fractionDigits: 2)
         case .minutes: return FrenchFormat.integer(value) + "\u{00A0}min"

@@ -121,5 +121,7 @@ public struct Lever: Sendable, Equatable {
 
 /// The parts `/synthèse PARTIE` can show.
 public enum SynthesisParts {
-    public static let all = ["territoire", "demographie", "acces", "structures", "mobilites", "constats", "concertation", "manquants"]
+    public static let all = [
+        "territoire", "demographie", "acces", "structures", "mobilites", "sante", "constats", "concertation", "manquants",
+    ]
 }

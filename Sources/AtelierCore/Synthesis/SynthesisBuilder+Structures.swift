@@ -9,6 +9,16 @@ extension SynthesisBuilder {
         ("centres_sante", "centres de santé", { $0.hasPrefix("centre de santé") }),
         ("esp", "ESP", { $0 == "ESP" }),
         ("cpts", "CPTS", { $0 == "CPTS" }),
+        // The systems the fiches of the library check before proposing one (`si:`, `sauf_si:`).
+        ("ehpad", "EHPAD", { $0 == "EHPAD" }),
+        ("had", "HAD", { $0 == "HAD" }),
+        ("pass", "PASS", { $0 == "PASS" }),
+        ("lhss", "LHSS", { $0 == "LHSS" }),
+        ("equipe_mobile_geriatrie", "équipes mobiles de gériatrie", { $0 == "équipe mobile de gériatrie" }),
+        ("empp", "EMPP", { $0 == "équipe mobile psychiatrie-précarité (EMPP)" }),
+        ("habitat_inclusif", "habitats inclusifs", { $0 == "habitat inclusif" }),
+        ("dac", "DAC", { $0 == "DAC" }),
+        ("clsm", "CLSM", { $0 == "CLSM" }),
     ]
     static let structureStatuses: [(suffix: String, status: String, count: @Sendable (Synthesis.StructureCount) -> Int)] = [
         ("en_fonctionnement", "en fonctionnement", { $0.operating }),
@@ -120,6 +130,7 @@ extension SynthesisBuilder {
             ("structures.cpts", QuestionKeys.cptsCoverage, "Couverture par une CPTS"),
             ("structures.sas", QuestionKeys.sas, "Service d'accès aux soins"),
             ("structures.ptsm", QuestionKeys.ptsm, "Projet territorial de santé mentale"),
+            ("structures.ehpad_ide_nuit", QuestionKeys.nursingHomesNightNurse, "EHPAD avec une infirmière ou un infirmier la nuit"),
         ] {
             indicators.append(
                 Indicator(

@@ -40,7 +40,7 @@ public struct SynthesisBuilder: Sendable {
     static let structureIndicators = [
         "structures.nombre", "structures.en_fonctionnement", "structures.en_projet",
         "structures.en_difficulte", "structures.exercice_coordonne", "structures.msp_pour_10000", "structures.msp_cds_pour_10000",
-        "structures.hopital_proximite", "structures.cpts", "structures.sas", "structures.ptsm",
+        "structures.hopital_proximite", "structures.cpts", "structures.sas", "structures.ptsm", "structures.ehpad_ide_nuit",
     ]
     static let mobilityIndicators = [
         "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
@@ -55,7 +55,7 @@ public struct SynthesisBuilder: Sendable {
     public static var indicatorIDs: [String] {
         territoryIndicators + professions.flatMap { p in professionIndicators.map { "\(p.key).\($0)" } }
             + pharmacyIndicators + accessIndicators + aplPartIndicators + structureIndicators + structureDetailIndicators
-            + mobilityIndicators
+            + mobilityIndicators + healthIndicators
     }
 
     public func build(answers: [String: SourcedAnswer]) -> Synthesis {
@@ -83,6 +83,7 @@ public struct SynthesisBuilder: Sendable {
         add(structureList)
         let (mobilityList, poles, transport) = mobilityIndicators(facts, context)
         add(mobilityList)
+        add(healthIndicators(context))
 
         let findings = evaluateRules(indicators, parts: aplParts)
         var levers: [Lever] = []
@@ -99,6 +100,7 @@ public struct SynthesisBuilder: Sendable {
                 .init(key: "acces", title: "Accès aux soins de premier recours", indicatorIDs: Self.accessIndicators),
                 .init(key: "structures", title: "Structures existantes", indicatorIDs: Self.structureIndicators),
                 .init(key: "mobilites", title: "Mobilités et parcours des patients", indicatorIDs: Self.mobilityIndicators),
+                .init(key: "sante", title: "État de santé de la population", indicatorIDs: Self.healthIndicators),
             ],
             indicators: indicators,
             professions: Self.professions.map { .init(key: $0.key, label: $0.label, hasReferences: references.liberal[$0.key] != nil) },

@@ -14,7 +14,7 @@ struct SynthesisRenderer {
         var lines: [String] = []
         let parts: [(String, () -> [String])] = [
             ("territoire", territory), ("demographie", demography), ("acces", access), ("structures", structures),
-            ("mobilites", mobility), ("constats", findings), ("concertation", concertation), ("manquants", missing),
+            ("mobilites", mobility), ("sante", health), ("constats", findings), ("concertation", concertation), ("manquants", missing),
         ]
         for (key, render) in parts where part == nil || part == key || (key == "territoire" && part != "manquants") {
             // The whole synthèse shows the concertation once there is one to show.
@@ -198,6 +198,11 @@ struct SynthesisRenderer {
                     + (synthesis.transport.isEmpty ? "aucune offre" : synthesis.transport.joined(separator: ", ")))
         }
         return lines
+    }
+
+    /// The état de santé block: each figure with the national one it is compared with (in its basis).
+    func health() -> [String] {
+        heading("État de santé de la population") + indicatorLines(SynthesisBuilder.healthIDs)
     }
 
     func findings() -> [String] {
