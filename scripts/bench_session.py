@@ -120,8 +120,9 @@ def large_workbook(binary, directory, env):
     lines += ["120", "8", "3", "12", "2,8", "ZAC"]
     for i in range(30):
         lines.append(f"MSP ; Maison de santé {i} ; {communes[i]} ; en fonctionnement ; 12")
-    lines += ["", "en partie", "oui", "non", "département ; aide L1511-8 ; médecin généraliste ; ; 2022", "", "non"]
+    lines += ["", "en partie", "oui", "non", "département ; aide L1511-8 ; médecin généraliste ; ; 2022", "", "non", "aucun"]
     lines += ["12", "9", "35", "8", "Nîmes ; urgences", "Montpellier ; spécialistes", "", "transport à la demande", "3", "Peu de bus."]
+    lines += ["11", "20", "9", "190", "30", "50", "0", "Vieillissement et maladies chroniques."]
     # Concertation: a COPIL held, three voices; then the plan d'actions.
     lines += ["COPIL ; 12/03/2027 ; Mairie ; Marie ; ; close", ""]
     lines += [f"mobilités ; habitants ; Pas de bus le jour {i} ; ; 1" for i in range(3)] + [""]
@@ -129,7 +130,9 @@ def large_workbook(binary, directory, env):
               "aides_installation", "telesante", "sas_snp", "transport_soins", "sante_mentale", "hopital_proximite",
               "personnes_agees", "coordination_cls", "participation_habitants"]]
     lines += [f"nouvelle ; Action locale {i} ; 2 ; Mairie ; Associations ; 2027 ; à fixer" for i in range(17)] + [""]
-    lines += ["PRS 2023-2028", "2028", "Délibération n° 1", "01/03/2027", "5", "Préfecture ; le préfet", "", "Nîmes", "Coordinatrice", "deux fois par an"]
+    lines += ["PRS 2023-2028", "2028", "Objectif 1", "Départs de médecins.", "Délibération n° 1", "Mme Martin, maire", "non", "01/03/2027", "5"]
+    lines += ["Préfecture ; le préfet", "", "Nîmes", "Coordinatrice", "deux fois par an", "oui", "aucune"]
+    lines += ["comité de pilotage ; Marie ; Mairie ; élue", "", "aucune", "ORS", "patients sans médecin traitant ; moins de 8 % ; 2031", ""]
     lines += ["HT"] + [f"{i} ; Dépense {i} ; investissement ; 100 000 ; ; 2027" for i in range(1, 31)] + [""]
     lines += [f"{i} ; autofinancement ; acquis ; 100 000" for i in range(1, 31)] + ["", ""]
     workbook = os.path.join(directory, "large.sqlite")

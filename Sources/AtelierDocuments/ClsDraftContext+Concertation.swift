@@ -33,16 +33,23 @@ extension ClsDraftContext {
     func contributors() -> [String] {
         guard case .records(let items)? = input.answers[QuestionKeys.participants]?.value else { return [] }
         let present = Set(input.synthesis.concertation.meetings.flatMap(\.present).map(\.folded))
-        var groups: [(role: String, names: [String])] = []
-        for item in items {
-            guard let name = item["nom"]?.words?.trimmed, !name.isEmpty, !present.contains(name.folded) else { continue }
+        let people = items.compactMap { item -> (role: String, shown: String)? in
+            guard let name = item["nom"]?.words?.trimmed, !name.isEmpty, !present.contains(name.folded) else { return nil }
             let organisation = item["organisation"]?.words?.trimmed ?? ""
-            let role = item["role"]?.words?.trimmed ?? "rôle non précisé"
-            let shown = name + (organisation.isEmpty ? "" : " (\(organisation))")
-            if let index = groups.firstIndex(where: { $0.role == role }) {
-                groups[index].names.append(shown)
+            let role = item["role"]?.words?.trimmed ?? ""
+            return (role.isEmpty ? "rôle non précisé" : role, name + (organisation.isEmpty ? "" : " (\(organisation))"))
+        }
+        return Self.byRole(people)
+    }
+
+    /// `rôle : a, b et c`, one line per role in the order first met, each person once.
+    static func byRole(_ people: [(role: String, shown: String)]) -> [String] {
+        var groups: [(role: String, names: [String])] = []
+        for person in people {
+            if let index = groups.firstIndex(where: { $0.role == person.role }) {
+                if !groups[index].names.contains(person.shown) { groups[index].names.append(person.shown) }
             } else {
-                groups.append((role, [shown]))
+                groups.append((person.role, [person.shown]))
             }
         }
         return groups.map { "\($0.role) : " + frenchList($0.names) }
@@ -59,18 +66,12 @@ extension ClsDraftContext {
                 people[name.folded] = (organisation?.isEmpty == false ? organisation : nil, item["role"]?.words?.trimmed)
             }
         }
-        var groups: [(role: String, names: [String])] = []
-        for name in concertation.meetings.flatMap(\.present) {
-            let person = people[name.folded]
-            let role = person?.role.flatMap { $0.isEmpty ? nil : $0 } ?? "rôle non précisé"
-            let shown = name + (person?.organisation.map { " (\($0))" } ?? "")
-            if let index = groups.firstIndex(where: { $0.role == role }) {
-                if !groups[index].names.contains(shown) { groups[index].names.append(shown) }
-            } else {
-                groups.append((role, [shown]))
-            }
-        }
-        return groups.map { "\($0.role) : " + frenchList($0.names) }
+        return Self.byRole(
+            concertation.meetings.flatMap(\.present).map { name in
+                let person = people[name.folded]
+                let role = person?.role.flatMap { $0.isEmpty ? nil : $0 } ?? "rôle non précisé"
+                return (role, name + (person?.organisation.map { " (\($0))" } ?? ""))
+            })
     }
 
     mutating func priorities() -> PrioritiesView {

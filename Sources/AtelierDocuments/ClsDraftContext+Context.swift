@@ -46,7 +46,7 @@ extension ClsDraftContext {
         case .choices(let picked)? where picked == ["aucune"]:
             links = .given("Aucune autre démarche territoriale de santé n'est en cours sur le territoire à la signature.")
         case .choices(let picked)?:
-            links = .given("Sur le territoire, il s'articule en particulier avec : " + frenchList(picked) + ".")
+            links = .given("Il s'articule avec les démarches de santé du territoire, en particulier : " + frenchList(picked) + ".")
         default:
             links = .missing(
                 gap(
@@ -82,14 +82,28 @@ extension ClsDraftContext {
         }
         let missingMembers = members.isEmpty ? gap("membres des instances du contrat", command: "/aller contrat.membres_instances") : nil
         let evaluator = answerText("contrat.evaluateur", what: "qui évalue le contrat")
+        // A mid-term evaluation only for a contract of 3 years or more: it falls in its middle
+        // year, the final one in its last full year, after it.
+        let hasMidTerm = years >= 3
         var midTerm = "", final = ""
         if case .known(let start, let end) = dates {
-            midTerm = String(start.year + max(1, years / 2))
-            // The final evaluation falls in the last full year of the contract.
-            final = String(end.month >= 7 ? end.year : max(start.year + 1, end.year - 1))
+            let finalYear = end.month >= 7 ? end.year : max(start.year, end.year - 1)
+            final = String(finalYear)
+            if hasMidTerm { midTerm = String(min(start.year + years / 2, finalYear - 1)) }
         }
+        // The health part of the contrat de ville, where the territory has QPV or a contrat de ville.
+        let inCityContract =
+            { if case .integer(let n)? = input.answers["sante.qpv"]?.value { n > 0 } else { false } }()
+            || {
+                if case .choices(let picked)? = input.answers["contrat.articulations"]?.value {
+                    picked.contains { $0.hasPrefix("contrat de ville") }
+                } else {
+                    false
+                }
+            }()
         return GovernanceView(
-            links: links, users: users, assembly: assembly, workingGroups: axes, members: members, missingMembers: missingMembers,
+            links: links, cityContract: inCityContract, midTermEvaluation: hasMidTerm, users: users, assembly: assembly,
+            workingGroups: axes, members: members, missingMembers: missingMembers,
             evaluator: evaluator, midTermYear: midTerm, finalYear: final, indicators: contractIndicators())
     }
 
@@ -105,35 +119,61 @@ extension ClsDraftContext {
         }
         return items.enumerated().map { index, item in
             let typed = item["indicateur"]?.display ?? ""
-            let found = synthesisIndicator(named: typed)
+            let named = namedFigure(typed)
             let baseline: String
             if let given = item["depart"]?.display, !given.trimmed.isEmpty {
                 baseline = given
-            } else if let found, found.isAvailable {
-                baseline = "\(found.formatted) (diagnostic)"
+            } else if case .found(_, let value) = named {
+                baseline = "\(value) (diagnostic)"
             } else {
+                let why: String =
+                    switch named {
+                    case .ambiguous(let candidates):
+                        "« \(typed) » désigne plusieurs indicateurs : " + frenchList(candidates.prefix(3).map { "« \($0) »" }, or: true)
+                    default: "« \(typed) » n'est ni un indicateur de la synthèse ni une question du diagnostic"
+                    }
                 baseline =
                     gap(
-                        "valeur de départ de l'indicateur \(index + 1) (« \(typed) » n'est pas un indicateur de la synthèse)",
+                        "valeur de départ de l'indicateur \(index + 1) (\(why))",
                         command: "/modifier contrat.indicateurs.\(index + 1).depart VALEUR"
                     ).marker
             }
+            let name: String = if case .found(let label, _) = named { label } else { typed }
             return ContractIndicatorView(
-                name: .given(found?.label ?? typed), baseline: baseline, target: item["cible"]?.display ?? "—",
+                name: .given(name), baseline: baseline, target: item["cible"]?.display ?? "—",
                 deadline: item["echeance"]?.display ?? "fin du contrat")
         }
     }
 
-    /// The synthèse's indicator a user names: its key, or its title (accents and case aside),
-    /// whole or as the only title containing it.
-    func synthesisIndicator(named typed: String) -> Indicator? {
+    enum NamedFigure {
+        case found(label: String, value: String)
+        case ambiguous([String])
+        case unknown
+    }
+
+    /// What a contract indicator names: an indicator of the synthèse (by key, any case, or by
+    /// title), else a question of the diagnosis answered (by key, as /revoir shows them).
+    func namedFigure(_ typed: String) -> NamedFigure {
+        if let question = input.questionnaire.question(forKey: typed.trimmed.lowercased()),
+            let answer = input.answers[question.key], input.synthesis.indicators[question.key] == nil
+        {
+            return .found(label: question.label, value: answer.value.display)
+        }
+        let (indicator, candidates) = synthesisIndicator(named: typed)
+        if let indicator, indicator.isAvailable { return .found(label: indicator.label, value: indicator.formatted) }
+        return candidates.count > 1 ? .ambiguous(candidates) : .unknown
+    }
+
+    /// The synthèse's indicator a user names: its key (any case), or its title (accents and
+    /// case aside), whole or as the only title containing it; else the titles it could mean.
+    func synthesisIndicator(named typed: String) -> (Indicator?, candidates: [String]) {
         let indicators = input.synthesis.indicators
-        if let byKey = indicators[typed.trimmed] { return byKey }
+        if let byKey = indicators[typed.trimmed.lowercased()] { return (byKey, []) }
         let folded = typed.folded.trimmed
-        guard !folded.isEmpty else { return nil }
-        let all = indicators.values.sorted { $0.id < $1.id }
-        if let exact = all.first(where: { $0.label.folded == folded }) { return exact }
+        guard !folded.isEmpty else { return (nil, []) }
+        let all = indicators.values.filter(\.isAvailable).sorted { $0.id < $1.id }
+        if let exact = all.first(where: { $0.label.folded == folded }) { return (exact, []) }
         let containing = all.filter { $0.label.folded.contains(folded) }
-        return containing.count == 1 ? containing[0] : nil
+        return containing.count == 1 ? (containing[0], []) : (nil, containing.map(\.label))
     }
 }

@@ -111,7 +111,8 @@ extension ClsDraftContext {
                 guard let range = item.range(of: separator),
                     let question = input.questionnaire.question(forKey: String(item[..<range.lowerBound]))
                 else { continue }
-                return question.label + " : " + item[range.upperBound...]
+                // « Le territoire est-il couvert par une CPTS ? — en partie », not « ? : ».
+                return question.label + (question.label.hasSuffix("?") ? " — " : " : ") + item[range.upperBound...]
             }
             return item
         }.joined(separator: " ; ")

@@ -11,23 +11,37 @@ extension ClsDraftContext {
             region.map { .given("Agence régionale de santé \($0)") }
             ?? .missing(gap("région de l'ARS (renseignez les communes)", command: "/aller territoire.communes"))
         let holder = holderName(name)
+        // Each line of the plan de financement is one signatory's money: the first that is its funder.
+        var claimed: Set<Int> = []
         var signatories: [SignatoryView] = [
-            signatory(ars.text, kind: .ars, representative: "le directeur général ou la directrice générale", deliberation: nil),
+            signatory(
+                ars.text, kind: .ars, representative: "le directeur général ou la directrice générale", deliberation: nil,
+                claimed: &claimed),
             SignatoryView(
                 number: 2, organisation: holder, represented: represented(holder), representative: holderRepresentative(),
                 deliberation: nil,
                 commitment: commitment(
                     "porte et coordonne le contrat, emploie ou désigne sa coordination et copréside le comité de pilotage",
-                    funders: ["collectivite"], led: sheetsLed(by: name.text, isHolder: true))),
+                    funders: ["collectivite"], led: sheetsLed(by: name.text, isHolder: true), claimed: &claimed)),
         ]
         if case .records(let items)? = input.answers[QuestionKeys.signatories]?.value {
-            for item in items {
+            for (index, item) in items.enumerated() {
                 let organisation = item["organisation"]?.display ?? ""
                 let own = item["engagement"]?.display.trimmed
+                let kind = SignatoryKind(organisation: organisation)
+                var deliberation = item["deliberation"]?.display
+                // A collectivité signs on a délibération of its assembly: without it, a point to complete.
+                if deliberation?.trimmed.isEmpty ?? true, kind.deliberates {
+                    deliberation =
+                        gap(
+                            "délibération de \(organisation) autorisant sa signature",
+                            command: "/modifier \(QuestionKeys.signatories).\(index + 1).deliberation TEXTE"
+                        ).marker
+                }
                 signatories.append(
                     signatory(
-                        organisation, kind: SignatoryKind(organisation: organisation), representative: item["representant"]?.display ?? "",
-                        deliberation: item["deliberation"]?.display, own: own?.isEmpty == false ? own : nil))
+                        organisation, kind: kind, representative: item["representant"]?.display ?? "",
+                        deliberation: deliberation, own: own?.isEmpty == false ? own : nil, claimed: &claimed))
             }
         } else {
             gap("autres signataires (préfecture, Département, CPAM, MSA…)", command: "/aller \(QuestionKeys.signatories)")
@@ -39,24 +53,40 @@ extension ClsDraftContext {
         return PartiesView(territory: name, holder: holder, holderKind: holderKind, ars: ars, region: regionField, signatories: signatories)
     }
 
-    func signatory(_ organisation: String, kind: SignatoryKind, representative: String, deliberation: String?, own: String? = nil)
-        -> SignatoryView
-    {
+    func signatory(
+        _ organisation: String, kind: SignatoryKind, representative: String, deliberation: String?, own: String? = nil,
+        claimed: inout Set<Int>
+    ) -> SignatoryView {
         SignatoryView(
             number: 0, organisation: organisation, represented: represented(organisation), representative: representative,
             deliberation: deliberation.flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed },
-            commitment: commitment(own ?? kind.defaultCommitment, funders: kind.funderKeys, led: sheetsLed(by: organisation)))
+            commitment: commitment(
+                own.map(Self.asClause) ?? kind.defaultCommitment, funders: kind.funderKeys, led: sheetsLed(by: organisation),
+                claimed: &claimed))
+    }
+
+    /// A commitment typed by the user, as the clause after the signatory's name: « S'engage à
+    /// financer ! » → « s'engage à financer ».
+    static func asClause(_ text: String) -> String {
+        var clause = text.trimmed
+        while let last = clause.last, ".;!".contains(last) { clause = String(clause.dropLast()).trimmed }
+        guard let first = clause.first, first.isUppercase, !(clause.dropFirst().first?.isUppercase ?? false) else { return clause }
+        return first.lowercased() + clause.dropFirst()
     }
 
     /// The commitment's sentence: what the signatory brings, the money the plan de financement
-    /// asks of it (by fiche, with its status), the fiches it leads.
-    func commitment(_ text: String, funders: [String], led: [Int]) -> String {
+    /// asks of it (by fiche, with its status) — lines no earlier signatory claimed —, the
+    /// fiches it leads.
+    func commitment(_ text: String, funders: [String], led: [Int], claimed: inout Set<Int>) -> String {
         var sentence = text.trimmed
         while let last = sentence.last, ".;".contains(last) { sentence.removeLast() }
         if let plan = input.financing, !funders.isEmpty {
             let lines = plan.actions.filter { !$0.isMissingSheet }.flatMap { action in
-                action.receipts.filter { receipt in receipt.instrument.map { funders.contains($0.funderKey) } ?? false }
+                action.receipts.filter { receipt in
+                    !claimed.contains(receipt.line) && (receipt.instrument.map { funders.contains($0.funderKey) } ?? false)
+                }
             }
+            claimed.formUnion(lines.map(\.line))
             let total = lines.reduce(0) { $0 + ($1.resolved ?? 0) }
             if total > 0 {
                 let detail = lines.map { "fiche \($0.sheet), \($0.name) : \(FrenchFormat.amount(cents: $0.resolved ?? 0)), \($0.status)" }

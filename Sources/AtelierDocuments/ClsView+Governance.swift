@@ -14,6 +14,10 @@ struct ContextView: TemplateView {
 
 struct GovernanceView: TemplateView {
     var links: Field
+    /// Whether the CLS is the health part of a contrat de ville (QPV on the territory).
+    var cityContract: Bool
+    /// Whether the contract is long enough (3 years or more) for a mid-term evaluation.
+    var midTermEvaluation: Bool
     /// Whether usagers sit in the COPIL, as a clause of its sentence.
     var users: Field
     var assembly: Field
@@ -29,7 +33,8 @@ struct GovernanceView: TemplateView {
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
-            "articulations": links, "copil_usagers": users, "assemblee": assembly,
+            "articulations": links, "volet_contrat_de_ville": cityContract, "evaluation_mi_parcours": midTermEvaluation,
+            "copil_usagers": users, "assemblee": assembly,
             "groupes_de_travail": workingGroups.isEmpty ? nil : frenchList(workingGroups.map { "« \($0) »" }),
             "membres_instances": members, "membres_notes": !members.isEmpty, "membres_manquants": missingMembers?.marker ?? "",
             "evaluateur": evaluator,

@@ -11,7 +11,8 @@ struct PlanView: TemplateView {
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "axes": axes, "fiches": sheets, "nombre_fiches": String(sheets.count),
-            "fiches_texte": counted(sheets.count, "fiche action", "fiches actions"), "plan_manquant": missingPlan?.marker ?? "",
+            "fiches_texte": sheets.isEmpty ? "aucune fiche action" : counted(sheets.count, "fiche action", "fiches actions"),
+            "plan_manquant": missingPlan?.marker ?? "",
         ]
     }
 }

@@ -3,7 +3,10 @@ import AtelierCore
 /// What kind of partner a signatory is, read from its name: what it commits to by default,
 /// which funder of the catalogue it is, and how its name agrees (« représentée »).
 enum SignatoryKind: CaseIterable {
-    case ars, state, department, region, healthInsurance, agriculturalInsurance, hospital, coordinatedCare, education, family
+    // Checked in this order: a « Conseil départemental de l'Ordre » is an order, a « Centre
+    // hospitalier régional » a hospital, before the words of a Département or a Région.
+    case professionalOrder, observatory, ars, hospital, state, department, region, healthInsurance, agriculturalInsurance
+    case coordinatedCare, education, family
     case other
 
     init(organisation: String) {
@@ -17,19 +20,24 @@ enum SignatoryKind: CaseIterable {
     /// Words or phrases of the name that tell the kind (folded: no accents, lower case).
     private var markers: [String] {
         switch self {
+        case .professionalOrder: ["ordre", "urps", "union regionale des professionnels"]
+        case .observatory: ["observatoire", "ors", "ireps", "universite"]
         case .ars: ["ars", "agence regionale de sante"]
         case .state: ["prefecture", "prefet", "sous-prefecture", "etat"]
-        case .department: ["departement", "departemental", "conseil departemental"]
-        case .region: ["region", "regional", "conseil regional"]
+        case .department: ["departement", "conseil departemental"]
+        case .region: ["region", "conseil regional"]
         case .agriculturalInsurance: ["msa", "mutualite sociale agricole"]
         case .healthInsurance: ["cpam", "assurance maladie", "caisse primaire"]
-        case .hospital: ["hopital", "hospitalier", "ght", "ch", "chu", "clinique"]
+        case .hospital: ["hopital", "hospitalier", "hospitaliere", "ght", "ch", "chu", "chru", "clinique"]
         case .coordinatedCare: ["cpts", "msp", "maison de sante", "centre de sante", "esp", "sisa"]
         case .education: ["education nationale", "rectorat", "academie", "dsden"]
         case .family: ["caf", "allocations familiales"]
         case .other: []
         }
     }
+
+    /// Whether it signs on a délibération of its assembly (a collectivité territoriale).
+    var deliberates: Bool { self == .department || self == .region }
 
     /// The funders of the catalogue (`financeur:` keys) whose lines are this signatory's money.
     var funderKeys: [String] {
@@ -50,7 +58,7 @@ enum SignatoryKind: CaseIterable {
         case .ars:
             "accompagne la mise en œuvre du contrat, mobilise le fonds d'intervention régional (FIR) pour les actions qui en relèvent, notamment la coordination du contrat, et copréside le comité de pilotage"
         case .state:
-            "mobilise les services de l'État et ses dotations d'investissement (DETR, DSIL, FNADT) pour les actions qui en relèvent, et veille à l'articulation du contrat avec le contrat de ville et le contrat de relance et de transition écologique"
+            "mobilise les services de l'État et ses dotations d'investissement (DETR, DSIL, FNADT) pour les actions qui en relèvent, et veille à l'articulation du contrat avec les autres contrats que l'État signe sur le territoire"
         case .department:
             "mobilise ses politiques de solidarité (autonomie, protection maternelle et infantile, insertion) et ses aides aux professionnels de santé, et articule le contrat avec ses schémas départementaux"
         case .region:
@@ -67,8 +75,12 @@ enum SignatoryKind: CaseIterable {
             "contribue aux actions de promotion de la santé en milieu scolaire"
         case .family:
             "contribue aux actions qui touchent les familles (parentalité, logement, accès aux droits)"
+        case .professionalOrder:
+            "relaie les actions du contrat auprès des professionnels de santé et participe à leur accueil sur le territoire"
+        case .observatory:
+            "apporte son expertise à l'observation de la santé du territoire et à l'évaluation du contrat"
         case .other:
-            "participe aux instances du contrat et contribue aux actions dont il est partenaire"
+            "participe aux instances du contrat et contribue aux actions de son ressort"
         }
     }
 }

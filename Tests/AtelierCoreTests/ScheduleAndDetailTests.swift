@@ -32,6 +32,26 @@ import Testing
         #expect(checks.inconsistencies(in: undated).filter { $0.rule == .scheduleBeforeContract }.isEmpty)
     }
 
+    @Test func aCalendarOrADeadlinePastTheContractsEndIsToRevisit() throws {
+        let signed = try #require(CalendarDate(year: 2027, month: 3, day: 1))
+        var answers = Self.plan(["2027-2031", "Année 1 : projet"], signed: signed)
+        answers[QuestionKeys.durationYears] = .integer(2)
+        answers[QuestionKeys.contractIndicators] = .records(
+            [2026, 2028, 2031].map { ListRecord(fields: [("indicateur", .text("x")), ("cible", .text("y")), ("echeance", .year($0))]) })
+        let found = checks.inconsistencies(in: answers)
+        #expect(
+            found.filter { $0.rule == .scheduleAfterContract }.map(\.reason) == [
+                "le calendrier de la fiche 1 va jusqu'en 2031, après la fin du contrat en 2029 (contrat.duree_annees)"
+            ])
+        #expect(
+            found.filter { $0.rule == .deadlineOutsideContract }.map(\.target) == [
+                "contrat.indicateurs.1.echeance", "contrat.indicateurs.3.echeance",
+            ])
+        #expect(
+            found.first { $0.rule == .deadlineOutsideContract }?.reason
+                == "l'échéance 2026 de l'indicateur 1 tombe hors du contrat, qui court de 2027 à 2029")
+    }
+
     @Test func theShippedFichesHaveTheirTextsAsDetails() throws {
         let question = try #require(Project.questionnaire.question(forKey: QuestionKeys.actionSheets))
         let details = question.detailFields.map(\.key)

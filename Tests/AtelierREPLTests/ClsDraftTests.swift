@@ -109,7 +109,7 @@ import Testing
             "| Patients sans médecin traitant | 13,5\u{00A0}% (diagnostic) | moins de 8 % | 2031 |",
             "| comité de pilotage | Jeanne Morel | France Assos Santé Normandie | représentante des usagers |",
             "le plan de financement prévisionnel inscrit sa participation pour 22\u{202F}500,00\u{00A0}€ (fiche 6",
-            "Sur le territoire, il s'articule en particulier avec : contrat de relance et de transition écologique (CRTE)",
+            "Il s'articule avec les démarches de santé du territoire, en particulier : contrat de relance et de transition écologique (CRTE)",
         ] {
             #expect(demo.contains(filled), "missing \(filled)")
         }

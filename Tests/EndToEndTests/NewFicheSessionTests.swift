@@ -27,8 +27,9 @@ import Testing
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/demo.sqlite"
         var script = Self.demo + "\n"
-        // The demo's one point left: its 5-year contract outlives the PRS ending in 2028.
-        script += "/modifier contrat.duree_annees 1\n"
+        // The demo's one point left: its 5-year contract outlives the PRS ending in 2028; the
+        // next PRS is cited instead.
+        script += "/modifier contrat.prs PRS Normandie 2028-2032, arrêté du directeur général de l'ARS\n/modifier contrat.prs_fin 2032\n"
         script += "/aller plan.fiches\nnouvelle ; Forum santé des jeunes ; 3 ; Mission locale ; Mission locale, CPAM, MSP de Bréhal ; "
         script += "Année 1 : préparation et premier forum, puis un par an ; 200 jeunes reçus par an\n\n"
         for (field, value) in Self.fiche { script += "/modifier plan.fiches.7.\(field) \(value)\n" }

@@ -151,9 +151,14 @@ public struct ListRecord: Sendable, Equatable {
     /// `Type : MSP ; Nom : MSP du Val ; Commune : Caen (14118)`: every field named by its label,
     /// in one layout whichever optional fields were left empty (those are left out). A field
     /// the questionnaire no longer has keeps its key.
+    /// The fields `schema` names, by their labels; the others (a fiche's long texts, its
+    /// `details:`) are counted, not printed, so that one element stays one line.
     public func labelled(_ schema: [ListField]) -> String {
-        fields.map { field in "\(schema.first { $0.key == field.key }.map(\.shortLabel) ?? field.key) : \(field.value.display)" }
-            .joined(separator: " ; ")
+        let shown = fields.compactMap { field in
+            schema.first { $0.key == field.key }.map { "\($0.shortLabel) : \(field.value.display)" }
+        }
+        let others = fields.count - shown.count
+        return (shown + (others > 0 ? ["+ " + counted(others, "texte de détail", "textes de détail")] : [])).joined(separator: " ; ")
     }
 
     public static func == (a: ListRecord, b: ListRecord) -> Bool {

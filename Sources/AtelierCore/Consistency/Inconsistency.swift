@@ -39,6 +39,10 @@ public struct Inconsistency: Sendable, Equatable {
         case prsSpan
         /// A fiche's calendrier that starts before the contract's signature year.
         case scheduleBeforeContract
+        /// A fiche's calendrier that ends after the contract's last year.
+        case scheduleAfterContract
+        /// A contract indicator's échéance outside the contract's years.
+        case deadlineOutsideContract
     }
 
     public var rule: Rule

@@ -59,6 +59,7 @@ public enum QuestionKeys {
     // MARK: - plan
     public static let axes = "plan.axes"
     public static let actionSheets = "plan.fiches"
+    public static let contractIndicators = "contrat.indicateurs"
 
     // MARK: - contrat
     public static let prs = "contrat.prs"

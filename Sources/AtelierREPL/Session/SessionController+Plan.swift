@@ -115,7 +115,11 @@ extension SessionController {
                 return .records(items)
             })
         if let refusal { return refusal }
-        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(record?.labelled(fields) ?? "")")
+        // A detail (a fiche's text) is confirmed alone: the whole element would be a page.
+        let confirmed =
+            question.detailFields.contains { $0.key == spec.key }
+            ? "\(spec.shortLabel) : " + (record?[spec.key]?.display ?? "(effacé)") : record?.labelled(fields) ?? ""
+        console.write("  \(style.green("✓")) \(listKey) élément \(number) : \(confirmed)")
         remindCurrent()
         return .accepted
     }
