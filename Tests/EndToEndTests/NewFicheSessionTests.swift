@@ -60,4 +60,19 @@ import Testing
         #expect(sheet.contains("- Valeur de départ : 0 forum en 2026 ; valeur cible : 200 jeunes reçus par an"))
         #expect(sheet.contains("*Sources de la fiche : fiche rédigée par le territoire.*"))
     }
+
+    @Test func aLineOfThePlanIsOneSignatorysMoneyOnly() throws {
+        let sandbox = Sandbox()
+        let script = Self.demo + "\n/aller contrat.signataires\nMSA Côtes Normandes ; le directeur\n\n/exporter cls\n"
+        let result = try Binary.run([sandbox.path + "/demo.sqlite"], input: script, in: sandbox.path)
+        #expect(result.status == 0, "\(result.errors)")
+        let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8).withPlainSpaces
+        let lines = text.components(separatedBy: "\n")
+        let cpam = try #require(lines.first { $0.hasPrefix("- **CPAM de la Manche**") })
+        let msa = try #require(lines.first { $0.hasPrefix("- **MSA Côtes Normandes**") })
+        #expect(cpam.contains("inscrit sa participation pour 10\u{202F}000,00\u{00A0}€ (fiche 2"))
+        #expect(!msa.contains("inscrit sa participation"), "\(msa)")
+        #expect(msa.contains("mobilise ses actions de prévention et d'accès aux droits auprès de la population agricole"))
+        #expect(text.contains("**MSA Côtes Normandes**, représentée par le directeur"))
+    }
 }
