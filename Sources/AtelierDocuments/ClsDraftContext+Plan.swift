@@ -63,7 +63,12 @@ extension ClsDraftContext {
 
     mutating func plan() -> PlanView {
         let planned = plannedSheets()
-        let sheets = planned.map { sheetView($0) }
+        // The findings each library fiche quotes, ranked once for the whole plan.
+        var quotes: [String: [String]] = [:]
+        for suggestion in input.library.ranked(by: input.synthesis) where quotes[suggestion.sheet.key] == nil {
+            quotes[suggestion.sheet.key] = suggestion.findingMessages
+        }
+        let sheets = planned.map { sheetView($0, quotes: quotes[$0.libraryKey ?? ""] ?? []) }
         // The user's axes in their order, else in the order of the plan's fiches; an axis
         // without fiche is left out.
         var axisNames = userAxes
@@ -84,8 +89,4 @@ extension ClsDraftContext {
             missingPlan: sheets.isEmpty ? gap("fiches actions du contrat", command: "/aller plan.fiches") : nil)
     }
 
-    /// The findings of the synthèse that make the library's fiche proposed, quoted in its constat.
-    func quotedFindings(_ sheet: ActionSheet) -> [String] {
-        input.library.ranked(by: input.synthesis).first { $0.sheet.key == sheet.key }?.findingMessages ?? []
-    }
 }

@@ -3,7 +3,9 @@ import AtelierCore
 // MARK: - One fiche action: the library's texts, the user's own, its budget
 
 extension ClsDraftContext {
-    mutating func sheetView(_ planned: PlannedSheet) -> FicheView {
+    /// - Parameter quotes: the findings of the synthèse that make the library's fiche proposed,
+    ///   quoted in its constat.
+    mutating func sheetView(_ planned: PlannedSheet, quotes: [String]) -> FicheView {
         let n = planned.number
         let sheet = planned.sheet
         let fix = "/modifier plan.fiches.\(n)"
@@ -22,7 +24,7 @@ extension ClsDraftContext {
             if let library, !library.isEmpty { return library.map(Field.given) }
             return [.missing(gap("\(what) de la fiche \(n)", command: "\(fix).\(key) TEXTE ; TEXTE"))]
         }
-        let constat = sheet.map { $0.finding(quoting: quotedFindings($0)) }
+        let constat = sheet.map { $0.finding(quoting: quotes) }
         return FicheView(
             number: n,
             title: field("intitule", library: sheet?.title, what: "intitulé"),

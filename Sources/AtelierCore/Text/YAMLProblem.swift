@@ -32,6 +32,9 @@ enum YAMLProblem {
     /// may start (after `- `, `: `, `? `, `[`, `{`, `,` or at the start of a line).
     static func firstAlias(in yaml: String) -> (line: Int, name: String)? {
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Only a line with a « * » can hold an alias: the others are not read character by
+            // character (that reading was a third of the start-up's parsing of the questionnaire).
+            guard line.utf8.contains(UInt8(ascii: "*")) else { continue }
             let characters = Array(line)
             var quote: Character?
             var previous: Character?  // the last character that is not a space
