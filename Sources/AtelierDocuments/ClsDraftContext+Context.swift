@@ -92,15 +92,9 @@ extension ClsDraftContext {
             if hasMidTerm { midTerm = String(min(start.year + years / 2, finalYear - 1)) }
         }
         // The health part of the contrat de ville, where the territory has QPV or a contrat de ville.
-        let inCityContract =
-            { if case .integer(let n)? = input.answers["sante.qpv"]?.value { n > 0 } else { false } }()
-            || {
-                if case .choices(let picked)? = input.answers["contrat.articulations"]?.value {
-                    picked.contains { $0.hasPrefix("contrat de ville") }
-                } else {
-                    false
-                }
-            }()
+        let qpv: Int = if case .integer(let n)? = input.answers["sante.qpv"]?.value { n } else { 0 }
+        let picked: [String] = if case .choices(let p)? = input.answers["contrat.articulations"]?.value { p } else { [] }
+        let inCityContract = qpv > 0 || picked.contains { $0.hasPrefix("contrat de ville") }
         return GovernanceView(
             links: links, cityContract: inCityContract, midTermEvaluation: hasMidTerm, users: users, assembly: assembly,
             workingGroups: axes, members: members, missingMembers: missingMembers,
