@@ -33,12 +33,15 @@ import Testing
         script += "/aller plan.fiches\nnouvelle ; Forum santé des jeunes ; 3 ; Mission locale ; Mission locale, CPAM, MSP de Bréhal ; "
         script += "Année 1 : préparation et premier forum, puis un par an ; 200 jeunes reçus par an\n\n"
         for (field, value) in Self.fiche { script += "/modifier plan.fiches.7.\(field) \(value)\n" }
+        // The same text again changes nothing, and says so: no ✓ that /annuler would then miss.
+        script += "/modifier plan.fiches.7.public Jeunes de 16 à 25 ans\n"
         script += "/aller financement.depenses\n7 ; Location de salle et communication ; fonctionnement ; 3 000 ; 0 ; 2027\n\n"
         script += "/aller financement.recettes\n7 ; autofinancement ; acquis ; 3 000\n\n"
         script += "/exporter cls\n"
         let result = try Binary.run([workbook], input: script, in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(!result.output.contains("Champ inconnu"), "\(result.output)")
+        #expect(result.output.contains("plan.fiches élément 7 : « Public visé » inchangé, rien n'est enregistré."))
         #expect(result.output.contains("    Rien n'est marqué « À compléter »."), "\(result.output)")
 
         let text = try String(contentsOfFile: sandbox.path + "/demo-cls.md", encoding: .utf8).withPlainSpaces

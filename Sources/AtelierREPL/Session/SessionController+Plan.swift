@@ -104,17 +104,28 @@ extension SessionController {
             return .refused("Champ inconnu « \(field) » ; champs de \(listKey) : \(fields.map(\.key).joined(separator: ", ")).")
         }
         var record: ListRecord?
+        var unchanged = false
         let refusal = commit(
             question, origin: .modified, quiet: true, positional: true,
-            decide: { () throws(Refusal) in
+            decide: { () throws(Refusal) -> AnswerValue? in
                 var items = self.records(of: question)
                 guard number >= 1, number <= items.count else { throw Refusal(message: "La liste \(listKey) n'a pas d'élément \(number).") }
                 let changed = try self.record(items[number - 1], setting: spec, to: text, order: fields.map(\.key))
+                // Nothing to record: a ✓ here would make the next /annuler undo the change before.
+                if changed == items[number - 1] {
+                    unchanged = true
+                    return nil
+                }
                 items[number - 1] = changed
                 record = changed
                 return .records(items)
             })
         if let refusal { return refusal }
+        if unchanged {
+            console.write(style.dim("  \(listKey) élément \(number) : « \(spec.shortLabel) » inchangé, rien n'est enregistré."))
+            remindCurrent()
+            return .accepted
+        }
         // A detail (a fiche's text) is confirmed alone: the whole element would be a page.
         let confirmed =
             question.detailFields.contains { $0.key == spec.key }
