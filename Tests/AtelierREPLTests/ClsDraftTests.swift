@@ -100,8 +100,8 @@ import Testing
         let demo = try Self.demoDraft().withPlainSpaces
         for heading in Self.outline { #expect(demo.contains(heading), "missing \(heading)") }
         for filled in [
-            "- Vu l'avis du conseil territorial de santé : avis favorable du 15 janvier 2027 ;",
-            "- Vu l'acte autorisant la signature de la partie 4 (Conseil départemental de la Manche) : délibération de la commission permanente du 8 février 2027 ;",
+            "- Vu l'avis du conseil territorial de santé : avis favorable du 20 avril 2027 ;",
+            "- Vu l'acte autorisant la signature de la partie 4 (Conseil départemental de la Manche) : délibération de la commission permanente du 10 mai 2027 ;",
             "répond en particulier aux objectifs suivants : Objectif 1 du schéma régional de santé",
             "Le territoire a déjà eu un contrat local de santé, achevé le 31/12/2025. Le contrat 2019-2025 a ouvert la MSP de Bréhal",
             "| MSP | MSP de Bréhal | Bréhal | en fonctionnement | 9 |", "des représentants des usagers et des habitants y siègent",

@@ -32,7 +32,7 @@ import Testing
         // Article 7: the contract's dates, then that it runs past the PRS ending in 2028.
         #expect(
             text.contains(
-                "du 01/03/2027 au 29/02/2032.\nIl court au-delà de la fin du projet régional de santé, en 2028 : un avenant pourra l'aligner\nsur le projet régional de santé suivant, dès son adoption."
+                "du 01/06/2027 au 31/05/2032.\nIl court au-delà de la fin du projet régional de santé, en 2028 : un avenant pourra l'aligner\nsur le projet régional de santé suivant, dès son adoption."
             ))
         #expect(!text.contains("sans dépasser") && !text.contains("Il ne dépasse pas"))
 

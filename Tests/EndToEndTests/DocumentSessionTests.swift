@@ -29,7 +29,7 @@ import Testing
         }
         // Figures from the real populations: 11 communes, 11 995 inhabitants.
         #expect(text.contains("Territoire de 11 communes, 11\u{202F}995 habitants"))
-        #expect(text.contains("du 01/03/2027 au 29/02/2032"))
+        #expect(text.contains("du 01/06/2027 au 31/05/2032"))
         #expect(text.contains("**Préfecture de la Manche**, représentée par le préfet ou la préfète\n\nSignature :\n\n\n\n"))
         #expect(text.contains("*Empreinte des réponses et des modèles : sha256:"))
 
