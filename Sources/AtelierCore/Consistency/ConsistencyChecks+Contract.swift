@@ -1,9 +1,14 @@
 // MARK: - Contrat: within the projet régional de santé
 
 extension ConsistencyChecks {
-    /// A contract signed on S for D years ends the day before the anniversary (the CLS draft's
-    /// « du 01/03/2027 au 29/02/2032 »): in year S + D − 1 when signed on 1 January, S + D
-    /// otherwise. Past the PRS's last year it outlives the plan it implements (the
+    /// The last year of a contract: signed on S for D years, it ends the day before the
+    /// anniversary (the CLS draft's « du 01/03/2027 au 29/02/2032 »), in year S + D − 1 when
+    /// signed on 1 January, S + D otherwise.
+    static func lastYear(signedOn signature: CalendarDate, years: Int) -> Int {
+        signature.year + years - (signature.month == 1 && signature.day == 1 ? 1 : 0)
+    }
+
+    /// Past the PRS's last year a contract outlives the plan it implements (the
     /// questionnaire's aide: « sans dépasser la fin du projet régional de santé »). Reported,
     /// never refused: real contracts do run past their PRS (Mont-Saint-Michel 2022-2027 under
     /// the PRS Normandie 2018-2023), with an avenant when the next PRS is adopted.
@@ -13,7 +18,7 @@ extension ConsistencyChecks {
             case .year(let end)? = answers[QuestionKeys.prsEnd]
         else { return [] }
         let startsTheYear = signature.month == 1 && signature.day == 1
-        let last = signature.year + years - (startsTheYear ? 1 : 0)
+        let last = Self.lastYear(signedOn: signature, years: years)
         guard last > end else { return [] }
         let longest = end - signature.year + (startsTheYear ? 1 : 0)
         let duration = years == 1 ? "1 an" : "\(years) ans"

@@ -7,11 +7,9 @@ extension ConsistencyChecks {
     /// calendrier is typed; reported when the signature date moves.
     static func scheduleInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
         guard case .date(let signature)? = answers[QuestionKeys.plannedSignature] else { return [] }
-        // The contract's last year, when its duration is given (as contractInconsistencies counts it).
+        // The contract's last year, when its duration is given.
         var last: Int?
-        if case .integer(let years)? = answers[QuestionKeys.durationYears] {
-            last = signature.year + years - (signature.month == 1 && signature.day == 1 ? 1 : 0)
-        }
+        if case .integer(let years)? = answers[QuestionKeys.durationYears] { last = lastYear(signedOn: signature, years: years) }
         let sheets: [Inconsistency] = records(answers, QuestionKeys.actionSheets).enumerated().compactMap { index, record in
             guard let schedule = text(record["calendrier"]) else { return nil }
             let written = years(in: schedule)
