@@ -49,8 +49,8 @@ extension ClsDraftContext {
             findings.isEmpty
             ? gap("constats : aucun constat ne ressort des réponses ; complétez le diagnostic", command: "/synthèse manquants") : nil
         // The levers of the fiches the plan retains; before there is a plan, those the findings propose.
-        let planned = Set(plannedSheets().flatMap { $0.sheet?.leverKeys ?? [] })
-        let retained = planned.isEmpty ? synthesis.levers : synthesis.levers.filter { planned.contains($0.key) }
+        let plannedLevers = Set(planned.flatMap { $0.sheet?.leverKeys ?? [] })
+        let retained = plannedLevers.isEmpty ? synthesis.levers : synthesis.levers.filter { plannedLevers.contains($0.key) }
         let obstacles: Field =
             input.answers["mobilites.obstacles"].map { .given($0.value.display) }
             ?? .missing(gap("obstacles à l'accès aux soins", command: "/aller mobilites.obstacles"))
@@ -67,7 +67,7 @@ extension ClsDraftContext {
             transport: synthesis.transport.isEmpty ? "aucune offre déclarée" : synthesis.transport.joined(separator: ", "),
             findings: findings, missingFindings: missingFindings,
             levers: retained.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
-            leversRetained: !planned.isEmpty, obstacles: obstacles, structureList: structureList(),
+            leversRetained: !plannedLevers.isEmpty, obstacles: obstacles, structureList: structureList(),
             health: indicatorRows(SynthesisBuilder.healthIDs, section: "sante"), detail: detailRows())
     }
 

@@ -78,8 +78,7 @@ extension ClsDraftContext {
     /// asks of it (by fiche, with its status) — lines no earlier signatory claimed —, the
     /// fiches it leads.
     func commitment(_ text: String, funders: [String], led: [Int], claimed: inout Set<Int>) -> String {
-        var sentence = text.trimmed
-        while let last = sentence.last, ".;".contains(last) { sentence.removeLast() }
+        var sentence = text
         if let plan = input.financing, !funders.isEmpty {
             let lines = plan.actions.filter { !$0.isMissingSheet }.flatMap { action in
                 action.receipts.filter { receipt in
@@ -135,7 +134,7 @@ extension ClsDraftContext {
     func sheetsLed(by organisation: String, isHolder: Bool = false) -> [Int] {
         let name = organisation.split(separator: "(").first.map { String($0).trimmed.folded } ?? ""
         guard !name.isEmpty else { return [] }
-        return plannedSheets().enumerated().compactMap { index, sheet in
+        return planned.enumerated().compactMap { index, sheet in
             let lead = sheet.lead.folded
             return lead.contains(name) || (isHolder && lead.contains("collectivite porteuse")) ? index + 1 : nil
         }

@@ -16,6 +16,7 @@ extension ClsDraftContext {
         var overrides: [String: String]
     }
 
+    /// Read once, by `init`, into `planned`.
     func plannedSheets() -> [PlannedSheet] {
         guard case .records(let items)? = input.answers[QuestionKeys.actionSheets]?.value else { return [] }
         return items.enumerated().map { index, record in
@@ -62,7 +63,6 @@ extension ClsDraftContext {
     }
 
     mutating func plan() -> PlanView {
-        let planned = plannedSheets()
         // The findings each library fiche quotes, ranked once for the whole plan.
         var quotes: [String: [String]] = [:]
         for suggestion in input.library.ranked(by: input.synthesis) where quotes[suggestion.sheet.key] == nil {

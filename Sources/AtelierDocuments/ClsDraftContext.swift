@@ -47,9 +47,13 @@ public struct ClsDraftContext {
     let input: Input
     /// The gaps met so far, in document order.
     var collected = GapList()
+    /// The fiches of the plan, read once: the plan, the levers retained and every signatory's
+    /// fiches led all start from them.
+    private(set) var planned: [PlannedSheet] = []
 
     public init(_ input: Input) {
         self.input = input
+        planned = plannedSheets()
     }
 
     /// The view of the whole draft.
