@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The ZIP container of .docx, .odt, .xlsx and .ods files (deflate through the system's zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GNU readline, seen only by AtelierREPL's ReadlineLineReader (linked by the module map).
@@ -44,10 +46,17 @@ let package = Package(
             name: "AtelierDocuments",
             dependencies: ["AtelierCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Office documents (Word, LibreOffice) written by the tool itself: the CLS draft and the
+        // plan as .docx and .odt, the plan as .xlsx and .ods. Their XML is ours; only the ZIP
+        // container comes from a package.
+        .target(
+            name: "AtelierOffice",
+            dependencies: ["AtelierCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The terminal: line editing, commands, rendering, the session loop.
         .target(
             name: "AtelierREPL",
-            dependencies: ["AtelierCore", "AtelierStore", "AtelierDocuments", "AtelierImport", "CReadline"]
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierDocuments", "AtelierOffice", "AtelierImport", "CReadline"]
         ),
         .executableTarget(
             name: "atelier-sante",
@@ -59,6 +68,7 @@ let package = Package(
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"]),
         .testTarget(name: "AtelierStoreTests", dependencies: ["AtelierStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "AtelierDocumentsTests", dependencies: ["AtelierDocuments"]),
+        .testTarget(name: "AtelierOfficeTests", dependencies: ["AtelierOffice"], exclude: ["Readers"]),
         .testTarget(name: "AtelierImportTests", dependencies: ["AtelierImport"]),
         .testTarget(name: "AtelierREPLTests", dependencies: ["AtelierREPL", "AtelierDocuments"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
