@@ -11,6 +11,9 @@ public enum ClsDraft {
     public struct Rendered: Sendable {
         public var text: String
         public var gaps: [String]
+        /// `sha256:…`, as the document's last line gives it: the office documents repeat it in
+        /// their footer.
+        public var fingerprint = ""
     }
 
     /// - Parameters:
@@ -36,7 +39,9 @@ public enum ClsDraft {
         let context = builder.build(fingerprint: fingerprint)
         var sampleBuilder = ClsDraftContext(ClsDraftContext.schemaSample(from: input))
         try templates.check(against: [context, sampleBuilder.build(fingerprint: fingerprint)])
-        return Rendered(text: FrenchTypography.apply(try templates.render(context, template: mainTemplate)), gaps: builder.gaps)
+        return Rendered(
+            text: FrenchTypography.apply(try templates.render(context, template: mainTemplate)), gaps: builder.gaps,
+            fingerprint: fingerprint)
     }
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.

@@ -164,22 +164,49 @@ extension Command {
         return .importFile(kind: kind, path: path)
     }
 
-    /// `/exporter cls|plan [FICHIER] [csv]`: the file name is the rest of the line as typed,
-    /// spaces kept; for the plan, a last word `csv` asks for the CSV file too.
+    /// `/exporter cls|plan [FICHIER.EXT | EXT] [csv]`: the file name is the rest of the line as
+    /// typed, spaces kept, and its extension chooses the format; a format alone (`docx`) means
+    /// the default name in that format. For the plan, a last word `csv` asks for the CSV file too.
     static func exportRequest(_ argument: String) throws(CommandRefusal) -> ExportRequest {
         let kind = String(argument.prefix { $0 != " " })
         let rest = argument.drop { $0 != " " }.trimmed
+        let document: ExportRequest.Document
         switch kind.folded {
-        case "cls":
-            return ExportRequest(document: .cls, path: rest.isEmpty ? nil : rest)
-        case "plan":
-            let csv = rest.folded == "csv" || rest.folded.hasSuffix(" csv")
-            let named = csv ? String(rest.dropLast(3)).trimmed : rest
-            return ExportRequest(document: .plan, path: named.isEmpty ? nil : named, csv: csv)
+        case "cls": document = .cls
+        case "plan": document = .plan
         default:
             throw CommandRefusal(
                 "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
         }
+        // `/exporter plan csv` has long meant « the plan, and its CSV too ».
+        let csv = document == .plan && (rest.folded == "csv" || rest.folded.hasSuffix(" csv"))
+        let named = csv ? String(rest.dropLast(3)).trimmed : rest
+        if named.isEmpty { return ExportRequest(document: document, csv: csv) }
+        if let format = ExportRequest.Format.allCases.first(where: {
+            $0.rawValue == named.folded || $0 == .markdown && named.folded == "markdown"
+        }) {
+            guard document.formats.contains(format) else { throw wrongFormat(document, "« \(named) »") }
+            return ExportRequest(document: document, csv: csv, format: format)
+        }
+        let name = named.split(separator: "/").last.map(String.init) ?? named
+        let dot = name.dropFirst().lastIndex(of: ".")
+        let fileExtension = dot.map { String(name[name.index(after: $0)...]).folded } ?? ""
+        guard let format = document.formats.first(where: { $0.fileExtension == fileExtension }) else {
+            if fileExtension.isEmpty {
+                let choices = document.formats.prefix(3).map { "\(named).\($0.fileExtension)" }
+                throw CommandRefusal(
+                    "Le nom « \(named.shortened()) » n'a pas d'extension : elle choisit le format. Par exemple \(choices.joined(separator: ", "))."
+                )
+            }
+            throw wrongFormat(document, "l'extension « .\(fileExtension.shortened()) »")
+        }
+        return ExportRequest(document: document, path: named, csv: csv, format: format)
+    }
+
+    static func wrongFormat(_ document: ExportRequest.Document, _ what: String) -> CommandRefusal {
+        let formats = document.formats.map { ".\($0.fileExtension) (\($0.label))" }
+        let name = document == .cls ? "Le projet de contrat" : "Le plan de financement"
+        return CommandRefusal("\(name) ne s'écrit pas avec \(what) ; formats possibles : \(formats.joined(separator: ", ")).")
     }
 }
 

@@ -70,22 +70,52 @@ public enum ImportKind: String, CaseIterable, Equatable, Sendable {
     case rpps, finess, populations
 }
 
-/// `/exporter cls|plan [FICHIER] [csv]`.
+/// `/exporter cls|plan [FICHIER.EXT | EXT] [csv]`.
 public struct ExportRequest: Equatable, Sendable {
     public enum Document: String, Equatable, Sendable {
         case cls, plan
+
+        /// What each document can be written as, the first being the default.
+        public var formats: [Format] {
+            switch self {
+            case .cls: [.markdown, .docx, .odt]
+            case .plan: [.markdown, .docx, .odt, .xlsx, .ods, .csv]
+            }
+        }
+    }
+
+    /// Chosen by the file name's extension, or named alone (`/exporter cls docx`).
+    public enum Format: String, Equatable, Sendable, CaseIterable {
+        case markdown = "md"
+        case docx, odt, xlsx, ods, csv
+
+        public var fileExtension: String { rawValue }
+
+        /// How the user knows it: « Word », « LibreOffice »…
+        public var label: String {
+            switch self {
+            case .markdown: "Markdown"
+            case .docx: "Word"
+            case .odt: "LibreOffice Writer"
+            case .xlsx: "Excel"
+            case .ods: "LibreOffice Calc"
+            case .csv: "CSV"
+            }
+        }
     }
 
     public var document: Document
     /// The file name as typed (spaces kept); nil writes beside the workbook.
     public var path: String?
-    /// A CSV file too (plan only).
+    /// A CSV file too, beside the plan (plan only).
     public var csv: Bool
+    public var format: Format
 
-    public init(document: Document, path: String? = nil, csv: Bool = false) {
+    public init(document: Document, path: String? = nil, csv: Bool = false, format: Format = .markdown) {
         self.document = document
         self.path = path
         self.csv = csv
+        self.format = format
     }
 }
 

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierOffice
 import AtelierStore
 import Foundation
 
@@ -14,6 +15,7 @@ enum ErrorPresenter {
         case let problem as FileProblem: problem.description
         case let error as WorkbookError: error.description
         case let error as DocumentFileError: error.description
+        case let error as OfficeError: error.description
         case let error as InvalidAnswer: error.description
         case let refusal as SessionController.Refusal: refusal.message.asSentence
         case let error as AnswerDecodingError: capitalised(error.description).asSentence

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierDocuments
+import AtelierOffice
 import AtelierStore
 import Foundation
 
@@ -8,54 +9,77 @@ import Foundation
 extension SessionController {
     func export(_ request: ExportRequest) -> Outcome {
         if request.document == .plan { return exportPlan(request) }
-        let path = request.path ?? defaultDocumentPath(suffix: "-cls.md")
+        let path = request.path ?? defaultDocumentPath(suffix: "-cls." + request.format.fileExtension)
         let started = context.now()
         let document: ClsDraft.Rendered
+        let data: Data
         do {
             document = try clsDraft()
+            let metadata = OfficeText.Metadata(
+                title: "Contrat local de santé — \(territoryName)", header: "Contrat local de santé — \(territoryName) — projet de contrat",
+                fingerprint: document.fingerprint)
+            data = try officeData(markdown: document.text, format: request.format, metadata: metadata)
         } catch {
             return .refused("Projet de contrat non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
         let written: DocumentFile.Written
         do {
-            written = try writeDocument(Data(document.text.utf8), to: path)
+            written = try writeDocument(data, to: path)
         } catch {
             return .refused(error.description)
         }
         let milliseconds = Int(context.now().timeIntervalSince(started) * 1000)
-        report(written, as: "projet de contrat", detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
+        report(
+            written, as: "projet de contrat" + Self.formatLabel(request.format),
+            detail: " (\(FrenchFormat.integer(written.bytes)) octets, \(milliseconds) ms)")
         let count = document.gaps.count
+        let marked = request.format == .markdown ? "" : count == 1 ? ", surligné en jaune" : ", surlignés en jaune"
         console.write(
             count == 0
                 ? "    Rien n'est marqué « À compléter »."
                 : count == 1
-                    ? "    1 point à compléter, listé à la fin du document."
-                    : "    \(FrenchFormat.integer(count)) points à compléter, listés à la fin du document.")
+                    ? "    1 point à compléter\(marked), listé à la fin du document."
+                    : "    \(FrenchFormat.integer(count)) points à compléter\(marked), listés à la fin du document.")
         return .accepted
     }
 
-    /// `/exporter plan [FICHIER] [csv]`: the plan in Markdown, and in CSV on request.
+    /// « (Word) » after the document's name, nothing for Markdown, the format it always had.
+    static func formatLabel(_ format: ExportRequest.Format) -> String {
+        format == .markdown ? "" : " (\(format.label))"
+    }
+
+    /// The Markdown as it is, or laid out as a Word or LibreOffice document.
+    func officeData(markdown: String, format: ExportRequest.Format, metadata: OfficeText.Metadata) throws -> Data {
+        switch format {
+        case .docx: try TextDocument.docx(markdown: markdown, metadata: metadata)
+        case .odt: try TextDocument.odt(markdown: markdown, metadata: metadata)
+        default: Data(markdown.utf8)
+        }
+    }
+
+    /// `/exporter plan [FICHIER] [csv]`: the plan in the format of the file's extension, and in
+    /// CSV beside it on request.
     func exportPlan(_ request: ExportRequest) -> Outcome {
-        let withCSV = request.csv
-        let path = request.path ?? defaultDocumentPath(suffix: "-plan.md")
+        let path = request.path ?? defaultDocumentPath(suffix: "-plan." + request.format.fileExtension)
         let plan: FinancingPlan
         let problems: [FinancingProblem]
-        let text: String
+        let data: Data
         do {
             plan = try financingPlan()
             problems = FinancingChecks.check(plan)
-            let templates = try resources.planTemplates.get().templates
-            text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
+            data = try planData(plan, problems: problems, format: request.format)
         } catch {
             return .refused("Plan de financement non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
-        let csvPath = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".csv"
+        let withCSV = request.csv && request.format != .csv
+        let csvPath = Self.replacingExtension(of: path, with: "csv")
         var written: [(DocumentFile.Written, String)] = []
         do {
             // Both names checked before either is written: a refused CSV leaves no half export.
             if withCSV { _ = try DocumentFile.checkedTarget(csvPath, workbook: store.path) }
             // Each file judged on its own: an edited CSV is kept even when the Markdown was not touched.
-            written.append((try writeDocument(Data(text.utf8), to: path), "plan de financement"))
+            let what = request.format == .csv ? "tableau du plan (CSV)" : "plan de financement" + Self.formatLabel(request.format)
+            written.append((try writeDocument(data, to: path), what))
             if withCSV { written.append((try writeDocument(Data(FinancingDocument.csv(plan).utf8), to: csvPath), "tableau du plan (CSV)")) }
         } catch {
             for (file, what) in written { report(file, as: what) }
@@ -70,6 +94,27 @@ extension SessionController {
                 ))
         }
         return .accepted
+    }
+
+    func planData(_ plan: FinancingPlan, problems: [FinancingProblem], format: ExportRequest.Format) throws -> Data {
+        switch format {
+        case .csv: return Data(FinancingDocument.csv(plan).utf8)
+        case .xlsx: return try FinancingSpreadsheet.xlsx(plan, problems: problems, territory: territoryName)
+        case .ods: return try FinancingSpreadsheet.ods(plan, problems: problems, territory: territoryName)
+        case .markdown, .docx, .odt:
+            let templates = try resources.planTemplates.get().templates
+            let text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
+            let metadata = OfficeText.Metadata(
+                title: "Plan de financement prévisionnel — \(territoryName)", header: "Plan de financement prévisionnel — \(territoryName)")
+            return try officeData(markdown: text, format: format, metadata: metadata)
+        }
+    }
+
+    /// `plan.md` → `plan.csv`; `plan` → `plan.csv`.
+    static func replacingExtension(of path: String, with fileExtension: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        guard let dot = name.dropFirst().lastIndex(of: ".") else { return path + "." + fileExtension }
+        return String(path.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + fileExtension
     }
 
     var territoryName: String {
