@@ -74,7 +74,40 @@ import Testing
         ("/exporter cls", .export(ExportRequest(document: .cls))),
         ("/exporter CLS chemin/contrat.md", .export(ExportRequest(document: .cls, path: "chemin/contrat.md"))),
         ("/exporter cls mon  contrat final.md", .export(ExportRequest(document: .cls, path: "mon  contrat final.md"))),
-        ("/exporter cls contrat csv", .export(ExportRequest(document: .cls, path: "contrat csv"))),
+        ("/exporter cls contrat.docx", .export(ExportRequest(document: .cls, path: "contrat.docx", format: .docx))),
+        ("/exporter cls Contrat Final.ODT", .export(ExportRequest(document: .cls, path: "Contrat Final.ODT", format: .odt))),
+        ("/exporter cls docx", .export(ExportRequest(document: .cls, format: .docx))),
+        ("/exporter plan xlsx", .export(ExportRequest(document: .plan, format: .xlsx))),
+        ("/exporter plan budget/plan.ods csv", .export(ExportRequest(document: .plan, path: "budget/plan.ods", csv: true, format: .ods))),
+        ("/exporter plan plan.csv", .export(ExportRequest(document: .plan, path: "plan.csv", format: .csv))),
+        // A name whose extension is no format is refused once the REPL knows it is not the workbook.
+        (
+            "/exporter cls contrat csv",
+            .export(
+                ExportRequest(
+                    document: .cls, path: "contrat csv",
+                    formatRefusal:
+                        "Le nom « contrat csv » n'a pas d'extension : elle choisit le format. Par exemple contrat csv.md, contrat csv.docx, contrat csv.odt."
+                ))
+        ),
+        (
+            "/exporter cls contrat.pdf",
+            .export(
+                ExportRequest(
+                    document: .cls, path: "contrat.pdf",
+                    formatRefusal:
+                        "Le projet de contrat ne s'écrit pas avec l'extension « .pdf » ; formats possibles : .md (Markdown), .docx (Word), .odt (LibreOffice Writer)."
+                ))
+        ),
+        (
+            "/exporter plan dossier.v2/plan",
+            .export(
+                ExportRequest(
+                    document: .plan, path: "dossier.v2/plan",
+                    formatRefusal:
+                        "Le nom « dossier.v2/plan » n'a pas d'extension : elle choisit le format. Par exemple dossier.v2/plan.md, dossier.v2/plan.docx, dossier.v2/plan.odt."
+                ))
+        ),
         ("/exporter plan", .export(ExportRequest(document: .plan))),
         ("/exporter plan csv", .export(ExportRequest(document: .plan, csv: true))),
         ("/exporter plan CSV", .export(ExportRequest(document: .plan, csv: true))),
@@ -121,7 +154,12 @@ import Testing
         ("/retirer", "Il manque un argument. Usage : /retirer NUMÉRO (/aide pour le détail)."),
         ("/deplacer", "Il manque un argument. Usage : /déplacer N M (/aide pour le détail)."),
         ("/importer", "Il manque un argument. Usage : /importer rpps|finess|populations FICHIER (/aide pour le détail)."),
-        ("/exporter", "Il manque un argument. Usage : /exporter cls|plan [FICHIER] [csv] (/aide pour le détail)."),
+        ("/exporter", "Il manque un argument. Usage : /exporter cls|plan [FICHIER.EXT | EXT] [csv] (/aide pour le détail)."),
+        (
+            "/exporter cls xlsx",
+            "Le projet de contrat ne s'écrit pas avec « xlsx » ; formats possibles : .md (Markdown), .docx (Word), .odt (LibreOffice Writer)."
+        ),
+
         ("/retirer deux", "Numéro d'élément invalide : « deux » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
         ("/retirer 2 3", "Numéro d'élément invalide : « 2 3 » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
         (
@@ -143,7 +181,10 @@ import Testing
         ("/importer rpps", usageOfImport),
         ("/importer xls a", usageOfImport),
         ("/importer rpps \"\"", usageOfImport),
-        ("/exporter docx", "Document inconnu : « docx ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv]."),
+        (
+            "/exporter docx",
+            "Document inconnu : « docx ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
+        ),
     ]
 
     @Test(arguments: refusals)

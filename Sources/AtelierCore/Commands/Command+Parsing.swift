@@ -176,7 +176,8 @@ extension Command {
         case "plan": document = .plan
         default:
             throw CommandRefusal(
-                "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv].")
+                "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
+            )
         }
         // `/exporter plan csv` has long meant « the plan, and its CSV too ».
         let csv = document == .plan && (rest.folded == "csv" || rest.folded.hasSuffix(" csv"))
@@ -192,13 +193,12 @@ extension Command {
         let dot = name.dropFirst().lastIndex(of: ".")
         let fileExtension = dot.map { String(name[name.index(after: $0)...]).folded } ?? ""
         guard let format = document.formats.first(where: { $0.fileExtension == fileExtension }) else {
-            if fileExtension.isEmpty {
-                let choices = document.formats.prefix(3).map { "\(named).\($0.fileExtension)" }
-                throw CommandRefusal(
-                    "Le nom « \(named.shortened()) » n'a pas d'extension : elle choisit le format. Par exemple \(choices.joined(separator: ", "))."
-                )
-            }
-            throw wrongFormat(document, "l'extension « .\(fileExtension.shortened()) »")
+            let choices = document.formats.prefix(3).map { "\(named.shortened()).\($0.fileExtension)" }
+            let refusal =
+                fileExtension.isEmpty
+                ? "Le nom « \(named.shortened()) » n'a pas d'extension : elle choisit le format. Par exemple \(choices.joined(separator: ", "))."
+                : wrongFormat(document, "l'extension « .\(fileExtension.shortened()) »").message
+            return ExportRequest(document: document, path: named, csv: csv, formatRefusal: refusal)
         }
         return ExportRequest(document: document, path: named, csv: csv, format: format)
     }

@@ -110,12 +110,17 @@ public struct ExportRequest: Equatable, Sendable {
     /// A CSV file too, beside the plan (plan only).
     public var csv: Bool
     public var format: Format
+    /// Why the name's extension chooses no format. Said only once the name is known not to be
+    /// the workbook's: « essai.sqlite » must hear that it is the workbook, not that `.sqlite` is
+    /// no document format.
+    public var formatRefusal: String?
 
-    public init(document: Document, path: String? = nil, csv: Bool = false, format: Format = .markdown) {
+    public init(document: Document, path: String? = nil, csv: Bool = false, format: Format = .markdown, formatRefusal: String? = nil) {
         self.document = document
         self.path = path
         self.csv = csv
         self.format = format
+        self.formatRefusal = formatRefusal
     }
 }
 

@@ -122,10 +122,10 @@ public enum CommandCatalog {
                 "D'abord, section par section, chaque réponse qui en contredit une autre (diagnostic, plan d'actions, contrat), avec la commande qui la corrige. Puis le plan de financement : équilibre recettes = dépenses ; participation du maître d'ouvrage d'au moins 20 % des financements publics (CGCT L1111-10) sauf dérogation ; DETR + DSIL entre 20 et 80 % (R2334-27) ; taux et plafonds ; validité des aides ; FCTVA hors subventions ; données incertaines du catalogue. Chaque problème nomme l'action, la ligne et la commande qui la corrige."
         ),
         CommandSpec(
-            name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER] [csv]", argumentRequired: true,
-            summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), en Markdown",
+            name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER.EXT | EXT] [csv]", argumentRequired: true,
+            summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), pour Word, LibreOffice, un tableur ou en Markdown",
             details:
-                "« /exporter cls » écrit le projet de contrat à côté du classeur (suffixe -cls.md) ; « /exporter plan » le plan de financement (suffixe -plan.md) ; « /exporter plan csv » écrit aussi un fichier CSV pour tableur (séparateur « ; », virgule décimale, UTF-8). Un chemin peut suivre : « /exporter cls chemin/contrat.md ». Les modèles sont dans templates/ ; ce qui manque figure comme « [À compléter : …] »."
+                "L'extension du fichier choisit le format : « /exporter cls contrat.docx » (Word), « contrat.odt » (LibreOffice Writer), « contrat.md » (Markdown) ; le plan s'écrit aussi en tableur, « plan.xlsx » (Excel) ou « plan.ods » (LibreOffice Calc), montants en nombres et totaux en formules, et en « plan.csv ». Le format seul écrit à côté du classeur : « /exporter cls docx » donne sessions/NOM-cls.docx ; sans rien, c'est du Markdown (-cls.md, -plan.md). « /exporter plan csv » écrit aussi un fichier CSV (séparateur « ; », virgule décimale, UTF-8). Les documents Word et LibreOffice sont en A4, avec sommaire, numéros de page et empreinte en pied de page ; les « [À compléter : …] » y sont surlignés en jaune. Les modèles sont dans templates/."
         ),
         CommandSpec(
             name: .reunion, spelling: "réunion", argument: "nouvelle|fin [DÉTAILS]", argumentRequired: true,

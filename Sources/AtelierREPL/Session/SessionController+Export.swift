@@ -8,6 +8,15 @@ import Foundation
 
 extension SessionController {
     func export(_ request: ExportRequest) -> Outcome {
+        if let refusal = request.formatRefusal {
+            // The workbook's own name first: that is what the user must hear.
+            do {
+                _ = try DocumentFile.checkedTarget(request.path ?? "", workbook: store.path)
+            } catch {
+                return .refused(error.description)
+            }
+            return .refused(refusal)
+        }
         if request.document == .plan { return exportPlan(request) }
         let path = request.path ?? defaultDocumentPath(suffix: "-cls." + request.format.fileExtension)
         let started = context.now()
