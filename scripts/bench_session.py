@@ -8,7 +8,8 @@
   3. /synthèse on a 500-commune territory with every demography answer and 30 structures:
      the command sent until its last line is printed;
   4. /exporter cls and /exporter plan on that workbook (every section answered, 30 fiches
-     actions with their financing), until the file is written;
+     actions with their financing), until the file is written, in Markdown, then the draft
+     as .docx and .odt and the plan as .xlsx and .ods;
   5. start to first prompt on that large workbook, next to the start of a trivial Swift
      program that opens the same SQLite file and reads one row (the floor of any Swift tool).
 
@@ -188,6 +189,11 @@ def main():
                                     "projet de contrat écrit".encode(), 20)
         plans = command_latencies(binary, large, env, lambda n: f"/exporter plan {directory}/plan-{n}.md csv\n".encode(),
                                   "tableau du plan (CSV) écrit".encode(), 20)
+        office = {}
+        for document, extension, said in [("cls", "docx", "projet de contrat (Word) écrit"), ("cls", "odt", "projet de contrat (LibreOffice Writer) écrit"),
+                                          ("plan", "xlsx", "plan de financement (Excel) écrit"), ("plan", "ods", "plan de financement (LibreOffice Calc) écrit")]:
+            office[extension] = command_latencies(
+                binary, large, env, lambda n, d=document, e=extension: f"/exporter {d} {directory}/{d}-{n}.{e}\n".encode(), said.encode(), 20)
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
         large_commits = commit_latencies(binary, large, env, args.answers)
         floor = trivial_sqlite_program(directory)
@@ -209,6 +215,9 @@ def main():
     print(f"/exporter cls of that workbook, 30 fiches (20 runs, the first loads everything): "
           f"first {ms(exports[0])}, median {ms(statistics.median(exports))}, max {ms(max(exports))}")
     print(f"/exporter plan csv of that workbook, 30 actions: first {ms(plans[0])}, median {ms(statistics.median(plans))}, max {ms(max(plans))}")
+    for extension, times in office.items():
+        print(f"/exporter {'cls' if extension in ('docx', 'odt') else 'plan'} x.{extension} of that workbook (20 runs): "
+              f"first {ms(times[0])}, median {ms(statistics.median(times))}, max {ms(max(times))}")
     print(f"large workbook ({large_size} bytes): start to first prompt median {ms(statistics.median(large_starts))}, "
           f"p90 {ms(percentile(large_starts, 90))}; commit median {ms(statistics.median(large_commits))}, p99 {ms(percentile(large_commits, 99))}")
     print(f"trivial Swift program opening that SQLite file and reading one row: median {ms(statistics.median(floor_starts))}; "
