@@ -137,11 +137,9 @@ struct DocxBody {
         xml +=
             "<w:tbl><w:tblPr><w:tblW w:w=\"\(2 * half)\" w:type=\"dxa\"/>" + Self.tableBorders
             + #"<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="\#(half)"/><w:gridCol w:w="\#(half)"/></w:tblGrid>"#
-        var parties = signatures
-        if parties.count % 2 == 1 { parties.append([]) }
-        for pair in stride(from: 0, to: parties.count, by: 2) {
+        for row in LaidOutText.twoByTwo(signatures) {
             xml += #"<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2268" w:hRule="atLeast"/></w:trPr>"#
-            for party in parties[pair...pair + 1] {
+            for party in row {
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(half)\" w:type=\"dxa\"/></w:tcPr>"
                 xml += "<w:p><w:pPr><w:pStyle w:val=\"Signatory\"/></w:pPr>" + Self.runs(party) + "</w:p>"
                 if !party.isEmpty {

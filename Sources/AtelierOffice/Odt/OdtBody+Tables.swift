@@ -45,11 +45,9 @@ extension OdtBody {
             #"<style:style style:name="\#(name).1" style:family="table-column"><style:table-column-properties style:column-width="\#(half)"/></style:style>"#
         xml +=
             "<table:table table:name=\"Signatures\(tables)\" table:style-name=\"\(name)\"><table:table-column table:style-name=\"\(name).1\" table:number-columns-repeated=\"2\"/>"
-        var parties = signatures
-        if parties.count % 2 == 1 { parties.append([]) }
-        for pair in stride(from: 0, to: parties.count, by: 2) {
+        for row in LaidOutText.twoByTwo(signatures) {
             xml += "<table:table-row table:style-name=\"Rsign\">"
-            for party in parties[pair...pair + 1] {
+            for party in row {
                 xml += "<table:table-cell table:style-name=\"Cbody\" office:value-type=\"string\">"
                 xml += "<text:p text:style-name=\"Signataire\">" + Self.spans(party) + "</text:p>"
                 if !party.isEmpty { xml += "<text:p text:style-name=\"Signature\">Signature :</text:p>" }

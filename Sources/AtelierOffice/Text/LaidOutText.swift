@@ -70,6 +70,15 @@ struct LaidOutText {
     }
 }
 
+extension LaidOutText {
+    /// The signature block's rows: the parties two by two, the last one beside an empty cell.
+    static func twoByTwo(_ parties: [[OfficeText.Run]]) -> [[[OfficeText.Run]]] {
+        stride(from: 0, to: parties.count, by: 2).map { index in
+            [parties[index], index + 1 < parties.count ? parties[index + 1] : []]
+        }
+    }
+}
+
 extension LaidOutText.Item {
     var isIntroduction: Bool {
         switch block {
