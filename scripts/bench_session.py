@@ -190,8 +190,7 @@ def main():
         plans = command_latencies(binary, large, env, lambda n: f"/exporter plan {directory}/plan-{n}.md csv\n".encode(),
                                   "tableau du plan (CSV) écrit".encode(), 20)
         office = {}
-        for document, extension, said in [("cls", "docx", "projet de contrat (Word) écrit"), ("cls", "odt", "projet de contrat (LibreOffice Writer) écrit"),
-                                          ("plan", "xlsx", "plan de financement (Excel) écrit"), ("plan", "ods", "plan de financement (LibreOffice Calc) écrit")]:
+        for document, extension, said in [("cls", "docx", "projet de contrat (Word) écrit"), ("cls", "odt", "projet de contrat (LibreOffice Writer) écrit")]:
             office[extension] = command_latencies(
                 binary, large, env, lambda n, d=document, e=extension: f"/exporter {d} {directory}/{d}-{n}.{e}\n".encode(), said.encode(), 20)
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]

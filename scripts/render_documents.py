@@ -19,8 +19,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXPORTS = [("cls", "contrat.docx"), ("cls", "contrat.odt"), ("plan", "plan.docx"), ("plan", "plan.odt"),
-           ("plan", "plan.xlsx"), ("plan", "plan.ods")]
+EXPORTS = [("cls", "contrat.docx"), ("cls", "contrat.odt"), ("plan", "plan.docx"), ("plan", "plan.odt")]
 
 
 def binary():

@@ -77,8 +77,11 @@ import Testing
         ("/exporter cls contrat.docx", .export(ExportRequest(document: .cls, path: "contrat.docx", format: .docx))),
         ("/exporter cls Contrat Final.ODT", .export(ExportRequest(document: .cls, path: "Contrat Final.ODT", format: .odt))),
         ("/exporter cls docx", .export(ExportRequest(document: .cls, format: .docx))),
-        ("/exporter plan xlsx", .export(ExportRequest(document: .plan, format: .xlsx))),
-        ("/exporter plan budget/plan.ods csv", .export(ExportRequest(document: .plan, path: "budget/plan.ods", csv: true, format: .ods))),
+        ("/exporter plan odt", .export(ExportRequest(document: .plan, format: .odt))),
+        (
+            "/exporter plan budget/plan.docx csv",
+            .export(ExportRequest(document: .plan, path: "budget/plan.docx", csv: true, format: .docx))
+        ),
         ("/exporter plan plan.csv", .export(ExportRequest(document: .plan, path: "plan.csv", format: .csv))),
         // A name whose extension is no format is refused once the REPL knows it is not the workbook.
         (

@@ -123,9 +123,9 @@ public enum CommandCatalog {
         ),
         CommandSpec(
             name: .exporter, spelling: "exporter", argument: "cls|plan [FICHIER.EXT | EXT] [csv]", argumentRequired: true,
-            summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), pour Word, LibreOffice, un tableur ou en Markdown",
+            summary: "écrit le projet de contrat (cls) ou le plan de financement (plan), pour Word, LibreOffice ou en Markdown",
             details:
-                "L'extension du fichier choisit le format : « /exporter cls contrat.docx » (Word), « contrat.odt » (LibreOffice Writer), « contrat.md » (Markdown) ; le plan s'écrit aussi en tableur, « plan.xlsx » (Excel) ou « plan.ods » (LibreOffice Calc), montants en nombres et totaux en formules, et en « plan.csv ». Le format seul écrit à côté du classeur : « /exporter cls docx » donne sessions/NOM-cls.docx ; sans rien, c'est du Markdown (-cls.md, -plan.md). « /exporter plan csv » écrit aussi un fichier CSV (séparateur « ; », virgule décimale, UTF-8). Les documents Word et LibreOffice sont en A4, avec sommaire, numéros de page et empreinte en pied de page ; les « [À compléter : …] » y sont surlignés en jaune. Les modèles sont dans templates/."
+                "L'extension du fichier choisit le format : « /exporter cls contrat.docx » (Word), « contrat.odt » (LibreOffice Writer), « contrat.md » (Markdown) ; le plan de même (« plan.docx », « plan.odt », « plan.md »), et en « plan.csv » pour un tableur. Le format seul écrit à côté du classeur : « /exporter cls docx » donne sessions/NOM-cls.docx ; sans rien, c'est du Markdown (-cls.md, -plan.md). « /exporter plan csv » écrit aussi un fichier CSV (séparateur « ; », virgule décimale, UTF-8). Les documents Word et LibreOffice sont en A4, avec sommaire, numéros de page et empreinte en pied de page ; les « [À compléter : …] » y sont surlignés en jaune. Les modèles sont dans templates/."
         ),
         CommandSpec(
             name: .reunion, spelling: "réunion", argument: "nouvelle|fin [DÉTAILS]", argumentRequired: true,

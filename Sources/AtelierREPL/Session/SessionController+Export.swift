@@ -108,9 +108,7 @@ extension SessionController {
     func planData(_ plan: FinancingPlan, problems: [FinancingProblem], format: ExportRequest.Format) throws -> Data {
         switch format {
         case .csv: return Data(FinancingDocument.csv(plan).utf8)
-        case .xlsx: return try FinancingSpreadsheet.xlsx(plan, problems: problems, territory: territoryName)
-        case .ods: return try FinancingSpreadsheet.ods(plan, problems: problems, territory: territoryName)
-        case .markdown, .docx, .odt:
+        default:
             let templates = try resources.planTemplates.get().templates
             let text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
             let metadata = OfficeText.Metadata(
