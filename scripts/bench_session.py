@@ -190,8 +190,9 @@ def main():
         plans = command_latencies(binary, large, env, lambda n: f"/exporter plan {directory}/plan-{n}.md csv\n".encode(),
                                   "tableau du plan (CSV) écrit".encode(), 20)
         office = {}
-        for document, extension, said in [("cls", "docx", "projet de contrat (Word) écrit"), ("cls", "odt", "projet de contrat (LibreOffice Writer) écrit")]:
-            office[extension] = command_latencies(
+        for document, extension, said in [("cls", "docx", "projet de contrat (Word) écrit"), ("cls", "odt", "projet de contrat (LibreOffice Writer) écrit"),
+                                         ("plan", "xlsx", "plan de financement (Excel) écrit"), ("plan", "ods", "plan de financement (LibreOffice Calc) écrit")]:
+            office[(document, extension)] = command_latencies(
                 binary, large, env, lambda n, d=document, e=extension: f"/exporter {d} {directory}/{d}-{n}.{e}\n".encode(), said.encode(), 20)
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
         large_commits = commit_latencies(binary, large, env, args.answers)
@@ -214,8 +215,8 @@ def main():
     print(f"/exporter cls of that workbook, 30 fiches (20 runs, the first loads everything): "
           f"first {ms(exports[0])}, median {ms(statistics.median(exports))}, max {ms(max(exports))}")
     print(f"/exporter plan csv of that workbook, 30 actions: first {ms(plans[0])}, median {ms(statistics.median(plans))}, max {ms(max(plans))}")
-    for extension, times in office.items():
-        print(f"/exporter {'cls' if extension in ('docx', 'odt') else 'plan'} x.{extension} of that workbook (20 runs): "
+    for (document, extension), times in office.items():
+        print(f"/exporter {document} x.{extension} of that workbook (20 runs): "
               f"first {ms(times[0])}, median {ms(statistics.median(times))}, max {ms(max(times))}")
     print(f"large workbook ({large_size} bytes): start to first prompt median {ms(statistics.median(large_starts))}, "
           f"p90 {ms(percentile(large_starts, 90))}; commit median {ms(statistics.median(large_commits))}, p99 {ms(percentile(large_commits, 99))}")

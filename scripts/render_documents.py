@@ -19,7 +19,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXPORTS = [("cls", "contrat.docx"), ("cls", "contrat.odt"), ("plan", "plan.docx"), ("plan", "plan.odt")]
+EXPORTS = [("cls", "contrat.docx"), ("cls", "contrat.odt"), ("plan", "plan.docx"), ("plan", "plan.odt"), ("plan", "plan.xlsx"),
+           ("plan", "plan.ods")]
 
 
 def binary():
@@ -39,6 +40,29 @@ def pdf_pages(path):
     data = open(path, "rb").read()
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data)
     return str(len(re.findall(rb"/Type\s*/Page[^s]", data))), f"{box.group(1).decode()} x {box.group(2).decode()} pts"
+
+
+def force_recalculation(profile):
+    """LibreOffice shows the values cached in a file it did not write; told to recalculate on
+    load, it computes our formulas itself, so that its totals check ours."""
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    path = "/org.openoffice.Office.Calc/Formula/Load"
+    items = "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>0</value></prop></item>'
+                    for name in ("OOXMLRecalcMode", "ODFRecalcMode"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as file:
+        file.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                   f'xmlns:xs="http://www.w3.org/2001/XMLSchema">{items}</oor:items>\n')
+
+
+def recalculated_totals(folder, name):
+    """The plan's two totals as LibreOffice computed them from our formulas (first sheet's CSV)."""
+    path = os.path.join(folder, os.path.splitext(name)[0] + "-Par action.csv")
+    totals = []
+    for line in open(path, encoding="utf-8").read().splitlines():
+        cells = line.split(";")
+        if len(cells) > 8 and cells[2].strip('"').startswith("Total des") and cells[2].strip('"').endswith("du plan"):
+            totals.append(f"{cells[2].strip(chr(34))} = {cells[8].strip(chr(34))}")
+    return " ; ".join(totals) or "introuvables"
 
 
 def main():
@@ -63,6 +87,7 @@ def main():
         print(run.stderr)
         return 1
     profile = "file://" + os.path.join(folder, ".profil-libreoffice")
+    force_recalculation(os.path.join(folder, ".profil-libreoffice"))
     for _, name in EXPORTS:
         source = os.path.join(folder, name)
         target = os.path.join(folder, "pdf", name.replace(".", "-"))
@@ -79,6 +104,7 @@ def main():
             subprocess.run([office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                             "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1", "--outdir", target,
                             source], check=True, capture_output=True)
+            print(f"{'':14} totaux recalculés par LibreOffice (Par action) : {recalculated_totals(target, name)}")
     print(f"Documents et PDF : {folder}")
     return 0
 

@@ -83,6 +83,8 @@ import Testing
             .export(ExportRequest(document: .plan, path: "budget/plan.docx", csv: true, format: .docx))
         ),
         ("/exporter plan plan.csv", .export(ExportRequest(document: .plan, path: "plan.csv", format: .csv))),
+        ("/exporter plan Budget 2027.XLSX", .export(ExportRequest(document: .plan, path: "Budget 2027.XLSX", format: .xlsx))),
+        ("/exporter plan ods csv", .export(ExportRequest(document: .plan, csv: true, format: .ods))),
         // A name whose extension is no format is refused once the REPL knows it is not the workbook.
         (
             "/exporter cls contrat csv",

@@ -63,6 +63,56 @@ struct OfficeDocumentSessionTests {
         let tables = blocks.filter { $0["kind"] as? String == "table" }.compactMap { $0["rows"] as? [[String]] }
         #expect(tables.contains { $0.contains(["Total des dépenses", "", "", "500\u{202F}000,00\u{A0}€"]) })
     }
+
+    /// The amounts of a Markdown table's rows after `heading`, by their first cell.
+    static func amounts(afterHeading heading: String, in markdown: String) -> [String: [Double]] {
+        let section = markdown.components(separatedBy: "## " + heading + "\n").dropFirst().first ?? ""
+        var amounts: [String: [Double]] = [:]
+        for line in section.split(separator: "\n").prefix(while: { !$0.hasPrefix("## ") })
+        where line.hasPrefix("| ") && !line.hasPrefix("|---") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "") }
+            let numbers = cells.dropFirst().compactMap { cell -> Double? in
+                if cell == "—" { return 0 }
+                guard cell.hasSuffix("€") else { return nil }
+                let digits = cell.filter { $0.isNumber || $0 == "," }.replacingOccurrences(of: ",", with: ".")
+                return Double(digits)
+            }
+            if !numbers.isEmpty { amounts[cells[0]] = numbers }
+        }
+        return amounts
+    }
+
+    /// The plan's spreadsheets hold the Markdown plan's amounts as numbers, its totals as formulas;
+    /// the draft is no spreadsheet and says so, nothing written.
+    @Test func thePlanInExcelAndCalcHoldsTheMarkdownPlansAmounts() throws {
+        let sandbox = try Self.exported("/exporter plan plan.md\n/exporter plan plan.xlsx\n/exporter plan ods\n")
+        let markdown = try String(contentsOfFile: sandbox.path + "/plan.md", encoding: .utf8)
+        var expected = Self.amounts(afterHeading: "Par financeur", in: markdown)
+        #expect(expected["État (préfecture)"] == [224_000, 0])
+        // The spreadsheet adds the total the Markdown leaves to the reader.
+        expected["Total"] = [640_000, 10_000]
+        for path in [sandbox.path + "/plan.xlsx", sandbox.path + "/demo-plan.ods"] {
+            let book = try OfficeFile.read(path, with: "read_spreadsheet.py")
+            let sheets = try #require(book["sheets"] as? [[String: Any]])
+            #expect(sheets.compactMap { $0["name"] as? String } == ["Par action", "Par financeur", "Par année", "Contrôles"])
+            let funders = try #require(sheets[1]["rows"] as? [[Any]]).map { $0.map { $0 as? [String: Any] } }
+            var found: [String: [Double]] = [:]
+            for row in funders.dropFirst(3) {
+                guard let name = row.first??["value"] as? String else { continue }
+                found[name] = row.dropFirst().compactMap { $0?["value"] as? Double }
+                #expect(row.dropFirst().allSatisfy { ["number", "formula"].contains($0?["type"] as? String) }, "\(path): \(name)")
+            }
+            #expect(found == expected, "\(path)")
+            let total = try #require(funders.last { $0.first??["value"] as? String == "Total" })
+            #expect((total[1]?["formula"] as? String)?.contains("SUM(") == true, "\(path)")
+        }
+        let result = try Binary.run(["demo.sqlite"], input: "/exporter cls contrat.xlsx\n", in: sandbox.path)
+        #expect(
+            (result.output + result.errors).withPlainSpaces.contains(
+                "Le projet de contrat ne s'écrit pas avec l'extension « .xlsx » ; formats possibles : .md (Markdown), .docx (Word), .odt (LibreOffice Writer)."
+            ))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/contrat.xlsx"))
+    }
 }
 
 /// An office document read by the independent readers of `Tests/AtelierOfficeTests/Readers`.
@@ -72,10 +122,10 @@ enum OfficeFile {
         return FileManager.default.isExecutableFile(atPath: python) ? python : nil
     }()
 
-    static func read(_ path: String) throws -> [String: Any] {
+    static func read(_ path: String, with script: String = "read_text_document.py") throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: reader ?? "/usr/bin/false")
-        process.arguments = [Binary.projectRoot + "/Tests/AtelierOfficeTests/Readers/read_text_document.py", path]
+        process.arguments = [Binary.projectRoot + "/Tests/AtelierOfficeTests/Readers/" + script, path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -79,8 +79,7 @@ public struct ExportRequest: Equatable, Sendable {
         public var formats: [Format] {
             switch self {
             case .cls: [.markdown, .docx, .odt]
-            // .xlsx and .ods are not written yet (issue 15, left open): refused with the list.
-            case .plan: [.markdown, .docx, .odt, .csv]
+            case .plan: [.markdown, .docx, .odt, .xlsx, .ods, .csv]
             }
         }
     }

@@ -62,7 +62,8 @@ extension SessionController {
         switch format {
         case .docx: try TextDocument.docx(markdown: markdown, metadata: metadata)
         case .odt: try TextDocument.odt(markdown: markdown, metadata: metadata)
-        default: Data(markdown.utf8)
+        // Spreadsheets are the plan's only: `ExportRequest.Document.formats` refuses them for the draft.
+        case .markdown, .xlsx, .ods, .csv: Data(markdown.utf8)
         }
     }
 
@@ -108,7 +109,9 @@ extension SessionController {
     func planData(_ plan: FinancingPlan, problems: [FinancingProblem], format: ExportRequest.Format) throws -> Data {
         switch format {
         case .csv: return Data(FinancingDocument.csv(plan).utf8)
-        default:
+        case .xlsx: return try FinancingSpreadsheet.xlsx(plan, problems: problems, territory: territoryName)
+        case .ods: return try FinancingSpreadsheet.ods(plan, problems: problems, territory: territoryName)
+        case .markdown, .docx, .odt:
             let templates = try resources.planTemplates.get().templates
             let text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
             let metadata = OfficeText.Metadata(
