@@ -188,7 +188,11 @@ public enum MarkdownReader {
 }
 
 extension StringProtocol {
+    /// Without the spaces and tabs at either end. Found by index, not by reversing the text:
+    /// this runs on every line of the draft.
     var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

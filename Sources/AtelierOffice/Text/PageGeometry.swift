@@ -127,7 +127,22 @@ enum TextWidth {
         return words
     }
 
+    /// Looked up in tables for ASCII and the Latin letters of French (« é », « œ »), measured
+    /// once: this runs for every character of every table cell of the draft.
     static func width(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 600 }
+        switch scalar.value {
+        case 0..<0x80: return ascii[Int(scalar.value)]
+        case 0xA0..<0x180: return latin[Int(scalar.value) - 0xA0]
+        default: return measured(character)
+        }
+    }
+
+    static let ascii: [Int] = (0..<0x80).map { measured(Character(UnicodeScalar(UInt8($0)))) }
+    static let latin: [Int] = (0xA0..<0x180).map { measured(Character(UnicodeScalar(UInt16($0))!)) }
+
+    /// The width of the character's base letter, its accents folded away.
+    static func measured(_ character: Character) -> Int {
         let base = character.unicodeScalars.first.map { Character($0) } ?? character
         // « é » is as wide as « e »: folded only when it is not plain ASCII already.
         let folded = base.isASCII ? base : String(base).folding(options: .diacriticInsensitive, locale: nil).first ?? base
