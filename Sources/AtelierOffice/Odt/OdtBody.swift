@@ -91,9 +91,12 @@ struct OdtBody {
     /// find them all (Édition › Rechercher › Attributs) or change their colour at once.
     static func spans(_ runs: [OfficeText.Run]) -> String {
         runs.map { run in
-            var text = XMLText.escape(run.text).replacingOccurrences(of: "\t", with: "<text:tab/>")
+            var text = XMLText.escape(run.text)
+            if text.utf8.contains(UInt8(ascii: "\t")) { text = text.replacingOccurrences(of: "\t", with: "<text:tab/>") }
             // Several spaces in a row collapse in ODF unless written as text:s.
-            if text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " <text:s/>") }
+            if zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 32 && $1 == 32 }) {
+                text = text.replacingOccurrences(of: "  ", with: " <text:s/>")
+            }
             if run.gap { text = "<text:span text:style-name=\"A_20_completer\">\(text)</text:span>" }
             switch (run.bold, run.italic) {
             case (true, true): return "<text:span text:style-name=\"Tbi\">\(text)</text:span>"

@@ -4,7 +4,11 @@ enum InlineReader {
     static let gapOpening = "[À compléter"
 
     static func runs(_ text: String) -> [OfficeText.Run] {
-        emphasis(text).flatMap(splittingGaps).filter { !$0.text.isEmpty }
+        // Most cells and lines have no marker at all: one plain run, without reading them twice.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "[") }) {
+            return text.isEmpty ? [] : [OfficeText.Run(text)]
+        }
+        return emphasis(text).flatMap(splittingGaps).filter { !$0.text.isEmpty }
     }
 
     /// Bold and italics, toggled only by a marker that has its closing one further on: a lone
