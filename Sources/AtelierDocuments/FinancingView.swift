@@ -113,7 +113,9 @@ extension FinancingView {
             byFunder: plan.byFunder().map {
                 FunderView(funder: $0.funder, inBudget: money($0.inBudget), outside: $0.outside == 0 ? "—" : money($0.outside))
             },
-            byYear: plan.byYear().map { YearView(year: String($0.year), expenses: money($0.expenses), receipts: money($0.receipts)) },
+            byYear: plan.byYear().map {
+                YearView(year: $0.year.map(String.init) ?? "sans année", expenses: money($0.expenses), receipts: money($0.receipts))
+            },
             errors: problems.filter { $0.severity == .error }.map(describe),
             warnings: problems.filter { $0.severity == .warning }.map(describe))
     }

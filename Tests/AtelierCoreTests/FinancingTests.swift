@@ -15,7 +15,7 @@ import Testing
         ])
     }
 
-    static func receipt(_ sheet: Int, _ key: String, euros: Int? = nil, rate: Double? = nil, year: Int? = nil) -> ListRecord {
+    static func receipt(_ sheet: Int, _ key: String, euros: Int? = nil, rate: Double? = nil, year: Int? = 2027) -> ListRecord {
         var fields: [(key: String, value: AnswerValue)] = [
             ("fiche", .integer(sheet)), ("dispositif", .choice(key)), ("statut", .choice("sollicité")),
         ]

@@ -16,7 +16,8 @@ import Testing
             "/aller plan.fiches", "creation_msp ; ; ; ; ; ;", "cpts ; ; ; ; ; ;", "coordination_cls ; ; ; ; ; ;", "",
             "/aller financement.depenses", "1 ; Travaux ; investissement ; 100 000 ; ; 2027",
             "3 ; Poste ; fonctionnement ; 45 000 ; 0 ; 2027", "",
-            "/aller financement.recettes", "1 ; autofinancement ; acquis ; 100 000", "3 ; fir_fonctionnement ; sollicité ; 20 000", "",
+            "/aller financement.recettes", "1 ; autofinancement ; acquis ; 100 000 ; ; 2027",
+            "3 ; fir_fonctionnement ; sollicité ; 20 000 ; ; 2027", "",
         ] {
             let outcome = h.controller.handle(line)
             if case .refused(let message) = outcome { Issue.record("« \(line) » refused: \(message)") }

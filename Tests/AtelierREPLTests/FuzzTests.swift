@@ -33,7 +33,7 @@ import Testing
             "/exporter", "/exporter docx", "/exporter cls /nonexistent/dir/x.md", "/zzz", "/quitte", "14118", "2A004", "20004", "97611",
             "200065597",
             "MSP ; X ; 14118 ; en fonctionnement ; 12", "MSP ; ; ; ;", "creation_msp ; ; ; ; ; ;", "nouvelle",
-            "1 ; detr ; sollicité ; ; 30",
+            "1 ; detr ; sollicité ; ; 30 ; 2027",
         ] + hostile
 
     /// Issue 10: terminal control sequences where a name or a source is stored, and lines as

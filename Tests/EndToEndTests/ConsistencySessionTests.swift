@@ -38,7 +38,7 @@ import Testing
         3 ; Travaux ; investissement ; 1 000 ; ; 2027
         2 ; Prime d'installation ; fonctionnement ; 500 ; 0 ; 2027
 
-        3 ; detr ; sollicité ; 300
+        3 ; detr ; sollicité ; 300 ; ; 2027
         """
 
     /// A workbook answered with `setup`.
@@ -127,7 +127,7 @@ import Testing
             "Réponse refusée : la fiche 4 n'existe pas : plan.fiches en compte 3. Attendu : le numéro d'une fiche du plan d'actions (1 à 3)."
         )
         try expectRefused(
-            ["/modifier financement.recettes 3 ; detr ; sollicité ; 300 ; 30"],
+            ["/modifier financement.recettes 3 ; detr ; sollicité ; 300 ; 30 ; 2027"],
             "Réponse refusée : la recette 2 a un montant (300,00\u{00A0}€) et un taux (30\u{00A0}%) : donnez un montant ou un taux, pas les deux."
         )
         try expectRefused(

@@ -19,13 +19,13 @@ import Testing
         1 ; Honoraires et études ; investissement ; 200 000 ; ; 2027
         2 ; Prime communale d'installation ; fonctionnement ; 30 000 ; 0 ; 2027
 
-        1 ; detr ; sollicité ; ; 30
-        1 ; region_msp_pays_de_la_loire ; sollicité ; 150 000
-        1 ; departement_msp ; à solliciter ; 100 000
-        1 ; autofinancement ; acquis ; 590 000
+        1 ; detr ; sollicité ; ; 30 ; 2027
+        1 ; region_msp_pays_de_la_loire ; sollicité ; 150 000 ; ; 2027
+        1 ; departement_msp ; à solliciter ; 100 000 ; ; 2027
+        1 ; autofinancement ; acquis ; 590 000 ; ; 2027
         1 ; aci_msp ; à solliciter ; 80 000 ; ; 2028
-        2 ; aide_collectivite_installation ; acquis ; 30 000
-        2 ; aide_installation_zip ; à solliciter ; 10 000
+        2 ; aide_collectivite_installation ; acquis ; 30 000 ; ; 2027
+        2 ; aide_installation_zip ; à solliciter ; 10 000 ; ; 2027
 
         """
 
@@ -78,7 +78,7 @@ import Testing
     @Test func theChecksNameTheActionAndTheLineToFix() throws {
         let sandbox = Sandbox()
         let broken = Self.script.replacingOccurrences(
-            of: "1 ; autofinancement ; acquis ; 590 000", with: "1 ; autofinancement ; acquis ; 100 000")
+            of: "1 ; autofinancement ; acquis ; 590 000 ; ; 2027", with: "1 ; autofinancement ; acquis ; 100 000 ; ; 2027")
         let result = try Binary.run([sandbox.path + "/p.sqlite"], input: broken + "/verifier\n", in: sandbox.path)
         let output = result.output.replacingOccurrences(of: "\n    ", with: " ")  // problems are wrapped at 100 columns
         #expect(
@@ -91,5 +91,27 @@ import Testing
                 "participation du maître d'ouvrage : 100\u{202F}000,00\u{00A0}€, soit 14,1\u{00A0}% des financements publics (710\u{202F}000,00\u{00A0}€) : au moins 20\u{00A0}% exigés par l'article L1111-10 du CGCT, soit 142\u{202F}000,00\u{00A0}€"
             ))
         #expect(result.output.contains("→ /aller financement.derogations"))
+    }
+
+    /// A receipt typed without its year is refused, in French, and lands nowhere; an expense
+    /// after the contract's last year is refused with the contract's years.
+    @Test func aReceiptWithoutAYearOrAnExpenseAfterTheContractIsRefused() throws {
+        let sandbox = Sandbox()
+        let script = Self.script + "/modifier contrat.signature_prevue 15/03/2027\n/modifier contrat.duree_annees 5\n"
+        let result = try Binary.run(
+            [sandbox.path + "/p.sqlite"],
+            input: script + "/aller financement.recettes\n2 ; autofinancement ; acquis ; 1 000\n", in: sandbox.path)
+        #expect(
+            result.errors.withPlainSpaces.contains("Réponse refusée : le champ « Année de versement » est vide."), "\(result.errors)")
+        let plan = try Binary.run([sandbox.path + "/p.sqlite"], input: "/exporter plan csv\n", in: sandbox.path)
+        #expect(plan.status == 0)
+        let csv = try String(contentsOfFile: sandbox.path + "/p-plan.csv", encoding: .utf8)
+        #expect(!csv.contains("1000,00"), "the refused receipt is not in the plan")
+        let late = try Binary.run(
+            [sandbox.path + "/p.sqlite"], input: "/aller financement.depenses\n2 ; Prime ; fonctionnement ; 1 000 ; 0 ; 2033\n",
+            in: sandbox.path)
+        #expect(
+            late.errors.withPlainSpaces.contains("la dépense 4 est prévue en 2033, après la fin du contrat en 2032 (contrat.duree_annees)"),
+            "\(late.errors)")
     }
 }

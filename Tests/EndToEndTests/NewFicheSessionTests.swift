@@ -36,7 +36,7 @@ import Testing
         // The same text again changes nothing, and says so: no ✓ that /annuler would then miss.
         script += "/modifier plan.fiches.7.public Jeunes de 16 à 25 ans\n"
         script += "/aller financement.depenses\n7 ; Location de salle et communication ; fonctionnement ; 3 000 ; 0 ; 2027\n\n"
-        script += "/aller financement.recettes\n7 ; autofinancement ; acquis ; 3 000\n\n"
+        script += "/aller financement.recettes\n7 ; autofinancement ; acquis ; 3 000 ; ; 2027\n\n"
         script += "/exporter cls\n"
         let result = try Binary.run([workbook], input: script, in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")

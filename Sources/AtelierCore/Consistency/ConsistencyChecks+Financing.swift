@@ -5,6 +5,37 @@ extension ConsistencyChecks {
     public static func financingInconsistencies(_ answers: [String: AnswerValue], sheetCount: Int? = nil) -> [Inconsistency] {
         let count = sheetCount ?? records(answers, QuestionKeys.actionSheets).count
         return FinancingLines.keys.flatMap { missingSheets(answers, key: $0, sheetCount: count) } + amountsAndRates(answers)
+            + yearsOutsideContract(answers)
+    }
+
+    /// Expenses fall within the contract's years; receipts may come after them (a grant is
+    /// often paid once the work is done, the FCTVA in N+1 or N+2) but not before its signature.
+    /// Refused when the line is typed; reported when the signature date or the duration moves.
+    static func yearsOutsideContract(_ answers: [String: AnswerValue]) -> [Inconsistency] {
+        guard case .date(let signature)? = answers[QuestionKeys.plannedSignature] else { return [] }
+        var last: Int?
+        if case .integer(let years)? = answers[QuestionKeys.durationYears] { last = lastYear(signedOn: signature, years: years) }
+        let span = last.map { "de \(signature.year) à \($0)" } ?? "à partir de \(signature.year)"
+        var found: [Inconsistency] = []
+        for (key, noun, latest) in [(QuestionKeys.expenses, "dépense", last), (QuestionKeys.receipts, "recette", nil)] {
+            for (index, record) in records(answers, key).enumerated() {
+                guard case .year(let year)? = record["annee"], year < signature.year || year > (latest ?? Int.max) else { continue }
+                let target = "\(key).\(index + 1).annee"
+                let reason =
+                    year < signature.year
+                    ? "la \(noun) \(index + 1) est prévue en \(year), avant la signature du contrat le \(signature.french) (\(QuestionKeys.plannedSignature))"
+                    : "la \(noun) \(index + 1) est prévue en \(year), après la fin du contrat en \(latest ?? year) (\(QuestionKeys.durationYears))"
+                found.append(
+                    Inconsistency(
+                        rule: .financingYearOutsideContract, target: target, shown: String(year), reason: reason,
+                        expected: noun == "dépense"
+                            ? "une année du contrat (\(span))" : "\(signature.year) ou après (signature du contrat)",
+                        fixes: ["/modifier \(target) ANNÉE", "/modifier \(QuestionKeys.plannedSignature) JJ/MM/AAAA"]
+                            + (noun == "dépense" ? ["/modifier \(QuestionKeys.durationYears) ANNÉES"] : []),
+                        refusedWhenTyped: [key], identity: "annee|\(key)|\(record.display)|\(signature.year)|\(last ?? 0)"))
+            }
+        }
+        return found
     }
 
     /// The lines of list `key` on a fiche number `plan.fiches` does not have.

@@ -43,6 +43,9 @@ public struct Inconsistency: Sendable, Equatable {
         case scheduleAfterContract
         /// A contract indicator's échéance outside the contract's years.
         case deadlineOutsideContract
+        /// A financing line dated outside the contract: an expense before its signature year or
+        /// after its last year, a receipt before its signature year.
+        case financingYearOutsideContract
     }
 
     public var rule: Rule

@@ -20,7 +20,8 @@ public enum FinancingChecks {
     /// How a line of each financing list is named: « dépense 2 ».
     static let lineNouns = ["depenses": "dépense", "recettes": "recette", "derogations": "dérogation"]
 
-    /// A receipt without a year of its own is checked against the year of its action's first expense.
+    /// A receipt without a year (typed before the year was asked, or edited by hand) is an
+    /// error of its own: its validity is checked once it has one.
     public static func check(_ plan: FinancingPlan) -> [FinancingProblem] {
         var problems: [FinancingProblem] = []
         // Found by `ConsistencyChecks` (/vérifier lists them here, with the financing).
@@ -45,7 +46,6 @@ public enum FinancingChecks {
         func percent(_ x: Double) -> String { FrenchFormat.percentage(x * 100) }
 
         // Each receipt on its own: amount, rate and cap, validity, confidence.
-        let firstYear = action.expenses.map(\.year).min()
         for receipt in action.receipts {
             let line = "recette \(receipt.line) (\(receipt.instrument.map { $0.key } ?? receipt.instrumentKey))"
             guard let instrument = receipt.instrument else {
@@ -77,7 +77,12 @@ public enum FinancingChecks {
                         "/modifier financement.recettes.\(receipt.line).montant \(FrenchFormat.amount(cents: cap).replacingOccurrences(of: "\u{00A0}€", with: ""))"
                 )
             }
-            if let year = receipt.year ?? firstYear {
+            if receipt.year == nil {
+                problem(
+                    .error, line, "sans année de versement : le plan par année ne peut pas la placer",
+                    fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
+            }
+            if let year = receipt.year {
                 if let end = instrument.validTo, year > end.year {
                     problem(
                         .error, line,

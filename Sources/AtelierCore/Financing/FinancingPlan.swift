@@ -85,19 +85,17 @@ public struct FinancingPlan: Sendable {
         return order.map { ($0, totals[$0]!.0, totals[$0]!.1) }
     }
 
-    /// Expenses and receipts by year (receipts without a year are counted in the year of the
-    /// action's first expense).
-    public func byYear() -> [(year: Int, expenses: Int, receipts: Int)] {
-        var totals: [Int: (Int, Int)] = [:]
+    /// Expenses and receipts by year. A receipt without a year (typed before the year was
+    /// asked, or edited by hand) is counted under `nil`, last: never moved into a year it
+    /// was not given; `FinancingChecks` asks for its year.
+    public func byYear() -> [(year: Int?, expenses: Int, receipts: Int)] {
+        var totals: [Int?: (Int, Int)] = [:]
         for action in actions {
             for expense in action.expenses { totals[expense.year, default: (0, 0)].0 += expense.amount(base: base) }
-            let fallback = action.expenses.map(\.year).min()
-            for receipt in action.budgetReceipts {
-                guard let year = receipt.year ?? fallback else { continue }
-                totals[year, default: (0, 0)].1 += receipt.resolved ?? 0
-            }
+            for receipt in action.budgetReceipts { totals[receipt.year, default: (0, 0)].1 += receipt.resolved ?? 0 }
         }
-        return totals.keys.sorted().map { ($0, totals[$0]!.0, totals[$0]!.1) }
+        let years = totals.keys.compactMap { $0 }.sorted() + (totals[nil] == nil ? [] : [nil])
+        return years.map { ($0, totals[$0]!.0, totals[$0]!.1) }
     }
 }
 

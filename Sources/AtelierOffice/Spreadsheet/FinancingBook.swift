@@ -65,7 +65,10 @@ enum FinancingBook {
         rows.append(headers(["Année", "Dépenses", "Recettes (budget de la collectivité)"]))
         let years = plan.byYear()
         for year in years {
-            rows.append([.number(.integer(year.year)), .number(.euros(cents: year.expenses)), .number(.euros(cents: year.receipts))])
+            rows.append([
+                year.year.map { .number(.integer($0)) } ?? .text("sans année"), .number(.euros(cents: year.expenses)),
+                .number(.euros(cents: year.receipts)),
+            ])
         }
         let lines = years.isEmpty ? [] : [4...rows.count]
         rows.append(

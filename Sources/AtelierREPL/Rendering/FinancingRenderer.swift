@@ -60,7 +60,9 @@ struct FinancingRenderer {
         if !years.isEmpty {
             lines.append("")
             lines.append(style.bold("  Par année"))
-            lines += table(["Année", "Dépenses", "Recettes"], years.map { [String($0.year), money($0.expenses), money($0.receipts)] })
+            lines += table(
+                ["Année", "Dépenses", "Recettes"],
+                years.map { [$0.year.map(String.init) ?? "sans année", money($0.expenses), money($0.receipts)] })
         }
         return lines + problemLines()
     }
