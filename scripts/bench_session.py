@@ -134,7 +134,7 @@ def large_workbook(binary, directory, env):
     lines += ["PRS 2023-2028", "2028", "Objectif 1", "Départs de médecins.", "Délibération n° 1", "Mme Martin, maire", "non", "01/03/2027", "5"]
     lines += ["Préfecture ; le préfet", "", "Nîmes", "Coordinatrice", "deux fois par an", "oui", "aucune"]
     lines += ["comité de pilotage ; Marie ; Mairie ; élue", "", "aucune", "ORS", "patients sans médecin traitant ; moins de 8 % ; 2031", ""]
-    lines += ["HT"] + [f"{i} ; Dépense {i} ; investissement ; 100 000 ; ; 2027" for i in range(1, 31)] + [""]
+    lines += ["HT"] + [f"{i} ; Dépense {i} ; investissement ; 100 000 ; ; 2027" for i in range(1, 31)] + ["", ""]
     lines += [f"{i} ; autofinancement ; acquis ; 100 000 ; ; 2027" for i in range(1, 31)] + ["", ""]
     workbook = os.path.join(directory, "large.sqlite")
     subprocess.run([binary, workbook], input="\n".join(lines).encode(), env=env, check=True, stdout=subprocess.DEVNULL)

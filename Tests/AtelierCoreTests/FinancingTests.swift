@@ -168,7 +168,7 @@ import Testing
 
     @Test func theCatalogueCarriesSourcesYearsAndConfidence() throws {
         let catalogue = Project.catalogue
-        #expect(catalogue.instruments.count == 23)
+        #expect(catalogue.instruments.count == 25)
         #expect(catalogue.instruments.allSatisfy { !$0.source.isEmpty && $0.year >= 2011 && ["sûr", "incertain"].contains($0.confidence) })
         #expect(catalogue.suggestions(forSheet: "creation_msp").map(\.key).prefix(3) == ["detr", "dsil", "fnadt"])
         #expect(catalogue.instrument("caim")?.validTo == CalendarDate(year: 2025, month: 12, day: 31))

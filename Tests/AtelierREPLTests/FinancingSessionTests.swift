@@ -43,7 +43,7 @@ import Testing
         #expect(
             outcome
                 == .refused(
-                    "Réponse refusée : Dispositif (clé du catalogue) : aucun dispositif ne correspond à « subvention magique ». Attendu : la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom."
+                    "Réponse refusée : Dispositif (clé du catalogue) : aucun dispositif ne correspond à « subvention magique » ; un dispositif propre au territoire s'ajoute avec /aller financement.dispositifs. Attendu : la clé d'un dispositif du catalogue (detr, dsil, autofinancement…), ou une partie de son nom."
                 ))
     }
 }

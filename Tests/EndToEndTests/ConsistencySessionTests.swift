@@ -38,6 +38,7 @@ import Testing
         3 ; Travaux ; investissement ; 1 000 ; ; 2027
         2 ; Prime d'installation ; fonctionnement ; 500 ; 0 ; 2027
 
+
         3 ; detr ; sollicité ; 300 ; ; 2027
         """
 

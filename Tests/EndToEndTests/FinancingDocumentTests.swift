@@ -6,7 +6,7 @@ import Testing
     static let script = """
         Pays de test
         commune
-        50076
+        41018
         Marie ; Mairie ; élu
 
         /aller plan.fiches
@@ -19,8 +19,10 @@ import Testing
         1 ; Honoraires et études ; investissement ; 200 000 ; ; 2027
         2 ; Prime communale d'installation ; fonctionnement ; 30 000 ; 0 ; 2027
 
+        region_cvl_msp ; Région Centre-Val de Loire — maisons de santé ; Région Centre-Val de Loire ; investissement ; 25 ; 150 000 ; ; 31/12/2027 ; délibération du conseil régional (exemple de test) ; 2025 ; incertain
+
         1 ; detr ; sollicité ; ; 30 ; 2027
-        1 ; region_msp_pays_de_la_loire ; sollicité ; 150 000 ; ; 2027
+        1 ; region_cvl_msp ; sollicité ; 150 000 ; ; 2027
         1 ; departement_msp ; à solliciter ; 100 000 ; ; 2027
         1 ; autofinancement ; acquis ; 590 000 ; ; 2027
         1 ; aci_msp ; à solliciter ; 80 000 ; ; 2028

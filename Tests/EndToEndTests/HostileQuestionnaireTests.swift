@@ -74,6 +74,7 @@ import Testing
             1 ; Travaux | lot 2 ; investissement ; 500 ; ; 2027
             1 ; @SOMME(A1) ; investissement ; 250 ; ; 2027
 
+
             1 ; autofinancement ; acquis ; 1 750 ; ; 2027
 
             /exporter plan csv

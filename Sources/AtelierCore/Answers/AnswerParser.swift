@@ -13,6 +13,9 @@ public struct AnswerParser: Sendable {
     public var actionSheets: [(key: String, title: String)] = []
     /// The funding instruments of the catalogue (key and name), for `dispositif` answers.
     public var instruments: [(key: String, title: String)] = []
+    /// Instruments of the catalogue that do not apply to the territory, by key: the sentence
+    /// that refuses them (`FundingCatalogue.unavailable`).
+    public var unavailableInstruments: [String: String] = [:]
 
     /// Longer answers are refused before any parsing: no answer of that kind is that long.
     /// A list of communes must hold the largest département (887 codes for the Pas-de-Calais).
@@ -112,7 +115,15 @@ public struct AnswerParser: Sendable {
             if text.folded == ActionSheetLibrary.customKey { return .choice(ActionSheetLibrary.customKey) }
             return .choice(try pick(text, in: actionSheets, what: "fiche", expected: expected))
         case .fundingInstrument:
-            return .choice(try pick(text, in: instruments, what: "dispositif", expected: expected))
+            if let refusal = unavailableInstruments[text.lowercased()] { throw InvalidAnswer(reason: refusal, expected: expected) }
+            do {
+                return .choice(try pick(text, in: instruments, what: "dispositif", expected: expected))
+            } catch  where error.reason?.hasPrefix("aucun") == true {
+                throw InvalidAnswer(
+                    reason: (error.reason ?? "")
+                        + " ; un dispositif propre au territoire s'ajoute avec /aller \(QuestionKeys.localInstruments)",
+                    expected: expected)
+            }
         case .list(let fields):
             return .records([try record(text, fields: fields)])
         }

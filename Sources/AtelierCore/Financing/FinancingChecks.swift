@@ -31,6 +31,12 @@ public enum FinancingChecks {
             let line = parts.count > 2 ? "\(noun) \(parts[2])" : noun
             problems.append(.init(severity: .error, sheet: nil, line: line, message: item.reason, fix: item.fixLine))
         }
+        for (line, message) in plan.localInstrumentProblems {
+            problems.append(
+                .init(
+                    severity: .error, sheet: nil, line: "dispositif du territoire \(line)", message: message,
+                    fix: "/modifier \(QuestionKeys.localInstruments).\(line).cle CLÉ"))
+        }
         for action in plan.actionsWithLines where !action.isMissingSheet {
             problems += check(action, base: plan.base)
         }
@@ -49,6 +55,10 @@ public enum FinancingChecks {
         for receipt in action.receipts {
             let line = "recette \(receipt.line) (\(receipt.instrument.map { $0.key } ?? receipt.instrumentKey))"
             guard let instrument = receipt.instrument else {
+                if let unavailable = receipt.unavailable {
+                    problem(.error, line, unavailable, fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")
+                    continue
+                }
                 problem(
                     .error, line, "dispositif inconnu du catalogue « \(receipt.instrumentKey) »",
                     fix: "/modifier financement.recettes.\(receipt.line).dispositif CLÉ")

@@ -26,6 +26,8 @@ public struct FinancingPlan: Sendable {
         public var year: Int?
         /// The base the instrument applies to (expenses of its nature), in cents.
         public var base: Int
+        /// Why the catalogue's instrument of that key does not apply to this territory.
+        public var unavailable: String? = nil
         /// The amount given, or rate × base.
         public var resolved: Int? { amount ?? rate.map { Int((Double(base) * $0 / 100).rounded()) } }
         public var name: String { instrument?.name ?? instrumentKey }
@@ -63,6 +65,8 @@ public struct FinancingPlan: Sendable {
     /// What the financing lines contradict (a fiche that does not exist, a montant and a taux),
     /// as `ConsistencyChecks` finds it: `FinancingChecks` reports it with the other checks.
     public var inconsistencies: [Inconsistency] = []
+    /// What is wrong with the territory's own instruments (`FundingCatalogue.localProblems`).
+    public var localInstrumentProblems: [(line: Int, message: String)] = []
 
     /// The actions the plan says something about: the ones shown and checked.
     public var actionsWithLines: [Action] { actions.filter(\.hasLines) }
@@ -126,10 +130,11 @@ extension FinancingPlan {
             let key = text(r["dispositif"]) ?? ""
             let instrument = catalogue.instrument(key)
             let sheet = int(r["fiche"]) ?? 0
-            // An investment grant applies to investment expenses, an operating grant to operating ones.
+            // An investment grant applies to investment expenses, an operating grant to operating
+            // ones; the FCTVA (as the plan estimates it) to investment expenses.
             let relevant = expenses.filter { $0.sheet == sheet }.filter { expense in
                 switch instrument?.nature {
-                case .investment?: expense.isInvestment
+                case .investment?, .vatCompensation?: expense.isInvestment
                 case .operating?: !expense.isInvestment
                 default: true
                 }
@@ -138,7 +143,7 @@ extension FinancingPlan {
                 line: index + 1, sheet: sheet, instrumentKey: key, instrument: instrument, status: text(r["statut"]) ?? "",
                 amount: { if case .amount(let c)? = r["montant"] { c } else { nil } }(),
                 rate: { if case .percentage(let p)? = r["taux"] { p } else { nil } }(), year: int(r["annee"]),
-                base: relevant.reduce(0) { $0 + $1.amount(base: instrument?.base ?? base) })
+                base: relevant.reduce(0) { $0 + $1.amount(base: instrument?.base ?? base) }, unavailable: catalogue.unavailable[key])
         }
         var derogations: [Int: String] = [:]
         for r in records(QuestionKeys.derogations) {
@@ -162,5 +167,6 @@ extension FinancingPlan {
                 derogation: derogations[sheet], isMissingSheet: true)
         }
         inconsistencies = ConsistencyChecks.financingInconsistencies(answers, sheetCount: sheets.count)
+        localInstrumentProblems = catalogue.localProblems
     }
 }

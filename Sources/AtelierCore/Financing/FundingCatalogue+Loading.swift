@@ -4,11 +4,15 @@ extension FundingCatalogue {
     static let fields: Set = [
         "cle", "nom", "financeur", "nature", "fiches", "taux_min", "taux_max", "plafond", "base",
         "budget_collectivite", "dotation_etat", "public", "valide_du", "valide_au", "source", "annee",
-        "confiance", "note",
+        "confiance", "note", "regions", "departements",
     ]
 
-    /// Reads the catalogue; `sheetKeys` are the fiches of the library an instrument may name.
-    public init(yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>) throws(FileProblem) {
+    /// Reads the catalogue; `sheetKeys` are the fiches of the library an instrument may name,
+    /// `regionNames` the régions of data/departements.tsv (nil: not checked), so that a région
+    /// misspelt in the file is refused rather than never matching any territory.
+    public init(
+        yaml: String, file: String = "templates/financement/catalogue.yaml", sheetKeys: Set<String>, regionNames: Set<String>? = nil
+    ) throws(FileProblem) {
         let document = YAMLDocument(file: file)
         let root = try document.root(yaml)
         let top = try document.mapping(root, allowed: ["financeurs", "dispositifs"], what: "le catalogue")
@@ -69,6 +73,22 @@ extension FundingCatalogue {
             guard let year = try document.integer(f, "annee", in: 1900...2100, what: what) else {
                 throw document.fail(node, "\(what) : « annee » manque")
             }
+            var regions: [String] = []
+            for item in f["regions"] == nil ? [] : try document.sequence(f, "regions", in: node, what: what) {
+                guard let region = item.string?.trimmed, !region.isEmpty, regionNames?.contains(region) ?? true else {
+                    let known = regionNames.map { " (régions : \($0.sorted().joined(separator: ", ")))" } ?? ""
+                    throw document.fail(item, "\(what) : région inconnue « \(item.string ?? "") »\(known)")
+                }
+                regions.append(region)
+            }
+            var departments: [String] = []
+            for item in f["departements"] == nil ? [] : try document.sequence(f, "departements", in: node, what: what) {
+                guard let code = item.string?.trimmed, TerritoryReference.isDepartmentCode(code) else {
+                    throw document.fail(
+                        item, "\(what) : code de département « \(item.string ?? "") » invalide (01 à 95, 2A, 2B ou 971 à 976 attendu)")
+                }
+                departments.append(code)
+            }
             instruments.append(
                 FundingInstrument(
                     key: key, name: try document.string(f, "nom", in: node, what: what), funderKey: funder, funderName: funderName,
@@ -78,7 +98,7 @@ extension FundingCatalogue {
                     entersBudget: try flag("budget_collectivite"), isStateDotation: try flag("dotation_etat"), isPublic: try flag("public"),
                     validFrom: try date("valide_du"), validTo: try date("valide_au"),
                     source: try document.string(f, "source", in: node, what: what), year: year, confidence: confidence,
-                    note: f["note"]?.string?.trimmed))
+                    note: f["note"]?.string?.trimmed, regions: regions, departments: departments))
         }
     }
 }

@@ -35,6 +35,12 @@ public struct FundingInstrument: Sendable, Equatable {
     public var year: Int
     public var confidence: String
     public var note: String?
+    /// The régions (names as in data/departements.tsv) and départements (codes) a regional or
+    /// departmental instrument applies to; both empty for a national one.
+    public var regions: [String] = []
+    public var departments: [String] = []
+    /// Typed by the territory in `financement.dispositifs`, not read from the catalogue.
+    public var isLocal = false
 
     /// A public grant in the sense of CGCT L1111-10: public money other than the owner's own
     /// resources; never the FCTVA, which compensates VAT.
@@ -54,6 +60,7 @@ public struct FundingInstrument: Sendable, Equatable {
         if let validTo { parts.append("jusqu'au \(validTo.french)") }
         if let validFrom { parts.append("depuis le \(validFrom.french)") }
         if !entersBudget { parts.append("hors budget de la collectivité") }
+        if isLocal { parts.append("saisi par le territoire") }
         if confidence != "sûr" { parts.append("à confirmer") }
         return parts.joined(separator: ", ")
     }
@@ -63,13 +70,20 @@ public struct FundingInstrument: Sendable, Equatable {
 public struct FundingCatalogue: Sendable {
     public var funders: [String: String]
     public var instruments: [FundingInstrument]
+    /// Instruments of the catalogue that do not apply to this territory, by key: why, in a
+    /// sentence (« ne s'applique qu'en région Pays de la Loire… »). Filled by `forTerritory`.
+    public var unavailable: [String: String] = [:]
+    /// What is wrong with the territory's own instruments (a key the catalogue already has).
+    public var localProblems: [(line: Int, message: String)] = []
 
     public func instrument(_ key: String) -> FundingInstrument? { instruments.first { $0.key == key } }
 
-    /// Instruments proposed for a fiche of the library, then the owner's own resources.
+    /// Instruments proposed for a fiche of the library, then the territory's own, then the
+    /// owner's own resources.
     public func suggestions(forSheet sheetKey: String?) -> [FundingInstrument] {
         let specific = instruments.filter { instrument in sheetKey.map { instrument.sheetKeys.contains($0) } ?? false }
+        let local = instruments.filter(\.isLocal)
         let own = instruments.filter { $0.nature.isOwnResource && $0.sheetKeys.isEmpty }
-        return specific + own
+        return specific + local + own
     }
 }

@@ -74,6 +74,7 @@ public enum QuestionKeys {
     // MARK: - financement
     public static let financingBase = "financement.base"
     public static let expenses = "financement.depenses"
+    public static let localInstruments = "financement.dispositifs"
     public static let receipts = "financement.recettes"
     public static let derogations = "financement.derogations"
 
@@ -98,7 +99,7 @@ public enum QuestionKeys {
                 meetings, voices, priorityRounds, votes,
                 axes, actionSheets,
                 prs, deliberation, plannedSignature, durationYears, signatories, signaturePlace, coordinator, steeringFrequency,
-                financingBase, expenses, receipts, derogations,
+                financingBase, expenses, localInstruments, receipts, derogations,
             ]
     }
 }

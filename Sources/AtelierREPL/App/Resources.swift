@@ -70,8 +70,8 @@ public struct Resources: Sendable {
         try ActionSheetLibrary(yaml: read(.actionSheets), leverKeys: leverKeys, national: national)
     }
 
-    public func loadCatalogue(sheetKeys: Set<String>) throws -> FundingCatalogue {
-        try FundingCatalogue(yaml: read(.catalogue), sheetKeys: sheetKeys)
+    public func loadCatalogue(sheetKeys: Set<String>, regionNames: Set<String>? = nil) throws -> FundingCatalogue {
+        try FundingCatalogue(yaml: read(.catalogue), sheetKeys: sheetKeys, regionNames: regionNames)
     }
 
     func read(_ file: TemplateFile) throws -> String { try read(root + "/" + file.rawValue) }

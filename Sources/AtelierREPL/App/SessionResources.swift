@@ -41,9 +41,14 @@ public struct SessionResources: Sendable {
             let references = try synthesis.get()
             return try resources.loadLibrary(leverKeys: Set(references.levers.keys), national: references.national)
         }
+        let territory = Lazy { try resources.loadReference() }
         self.init(
-            territory: Lazy { try resources.loadReference() }, synthesis: synthesis, library: library,
-            catalogue: Lazy { try resources.loadCatalogue(sheetKeys: Set(library.get().sheets.map(\.key))) },
+            territory: territory, synthesis: synthesis, library: library,
+            catalogue: Lazy {
+                // The régions the catalogue may name; unchecked when data/ cannot be read (said elsewhere).
+                let regions = (try? territory.get()).map { Set($0.departments.values.map(\.region)) }
+                return try resources.loadCatalogue(sheetKeys: Set(library.get().sheets.map(\.key)), regionNames: regions)
+            },
             root: resources.root)
     }
 }

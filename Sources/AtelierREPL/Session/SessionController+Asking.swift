@@ -20,7 +20,7 @@ extension SessionController {
     public var completer: Completer {
         let kind = meetingEntry.map { $0.fields[$0.index].kind } ?? draft.map { $0.fields[$0.index].kind } ?? current?.kind
         var instrumentKeys: [String] = []
-        if case .fundingInstrument? = kind { instrumentKeys = ((try? resources.catalogue.get())?.instruments ?? []).map(\.key) }
+        if case .fundingInstrument? = kind { instrumentKeys = ((try? fundingCatalogue())?.instruments ?? []).map(\.key) }
         return Completer(
             questionnaire: questionnaire, currentKind: kind, participantNames: session.participantNames,
             instrumentKeys: instrumentKeys, territory: resources.territory)

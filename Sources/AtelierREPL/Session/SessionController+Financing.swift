@@ -8,12 +8,18 @@ extension SessionController {
     var plannedSheets: [(title: String, libraryKey: String?)] { session.plannedSheets(library: try? resources.library.get()) }
 
     func financingPlan() throws -> FinancingPlan {
-        FinancingPlan(answers: usableValues, sheets: plannedSheets, catalogue: try resources.catalogue.get())
+        FinancingPlan(answers: usableValues, sheets: plannedSheets, catalogue: try fundingCatalogue())
+    }
+
+    /// The catalogue as this territory sees it: the national instruments, those of its région
+    /// and département, and its own (`financement.dispositifs`).
+    func fundingCatalogue() throws -> FundingCatalogue {
+        try resources.catalogue.get().forTerritory(TerritoryPlace(answers: usableValues, reference: territory), answers: usableValues)
     }
 
     /// Before receipts are typed: for each fiche, the instruments the catalogue proposes.
     func showFundingSuggestions() {
-        guard let catalogue = try? resources.catalogue.get() else {
+        guard let catalogue = try? fundingCatalogue() else {
             resources.problem(.catalogue).map { console.writeError(style.red($0)) }
             return
         }

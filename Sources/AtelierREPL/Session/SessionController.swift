@@ -91,7 +91,9 @@ public final class SessionController {
             parser.actionSheets = session.shownActionSheets ?? rankedActionSheets().map { ($0.sheet.key, $0.sheet.title) }
         }
         if kind.namesFundingInstrument {
-            parser.instruments = ((try? resources.catalogue.get())?.instruments ?? []).map { ($0.key, $0.name) }
+            let catalogue = try? fundingCatalogue()
+            parser.instruments = (catalogue?.instruments ?? []).map { ($0.key, $0.name) }
+            parser.unavailableInstruments = catalogue?.unavailable ?? [:]
         }
         return parser
     }
