@@ -35,6 +35,9 @@ public enum FinancingDocument {
             [
                 "fiche", "intitule_fiche", "type", "ligne", "poste_ou_dispositif", "financeur", "nature_ou_statut", "annee",
                 "montant_\(plan.base.lowercased())_euros", "dans_budget_collectivite", "confiance",
+                // HT, TVA and TTC of each expense whatever the plan's base; added last, so that the
+                // columns above keep their place for the spreadsheets already reading them.
+                "ht_euros", "tva_pourcent", "tva_euros", "ttc_euros",
             ]
         ]
         for action in plan.actions {
@@ -42,13 +45,23 @@ public enum FinancingDocument {
                 rows.append([
                     String(action.sheet), action.title, "dépense", String(e.line), e.item, "", e.natureLabel,
                     String(e.year), euros(e.amount(base: plan.base)), "oui", "",
+                    euros(e.amountHT), FrenchFormat.decimal(e.vatRate, maximumFractionDigits: 3), euros(e.vat), euros(e.amountTTC),
                 ])
             }
             for r in action.receipts {
                 rows.append([
                     String(action.sheet), action.title, "recette", String(r.line), r.name, r.instrument?.funderName ?? "", r.status,
                     r.year.map(String.init) ?? "", r.resolved.map(euros) ?? "", (r.instrument?.entersBudget ?? true) ? "oui" : "non",
-                    r.instrument?.confidence ?? "",
+                    r.instrument?.confidence ?? "", "", "", "", "",
+                ])
+            }
+            // An estimate of the VAT the State gives back, shown apart: never a receipt of the plan.
+            if let rate = plan.vatCompensation, action.investmentTTC > 0 {
+                rows.append([
+                    String(action.sheet), action.title, "FCTVA estimé", "",
+                    "FCTVA estimé : \(FrenchFormat.decimal(rate.percent, maximumFractionDigits: 3)) % du TTC des investissements, s'ils y ouvrent droit",
+                    "",
+                    "estimation", "", euros(action.fctvaEstimate(rate)), "non", rate.confidence, "", "", "", "",
                 ])
             }
         }

@@ -10,13 +10,32 @@ struct FinancingView: TemplateView {
     var byYear: [YearView]
     var errors: [ProblemView]
     var warnings: [ProblemView]
+    var vat: VATView
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "territoire": territory, "base": base, "actions": actions, "a_des_lignes": !actions.isEmpty,
             "par_financeur": byFunder, "par_annee": byYear, "erreurs": errors, "avertissements": warnings,
             "nombre_erreurs": String(errors.count), "nombre_avertissements": String(warnings.count), "conforme": errors.isEmpty,
+            "tva": vat,
         ]
+    }
+
+    /// HT, TVA and TTC of the plan's expenses, and the FCTVA estimated with its source.
+    struct VATView: TemplateView {
+        var totalHT: String, totalVAT: String, totalTTC: String
+        /// Left out when the catalogue gives no rate.
+        var fctva: FCTVAView?
+        var templateFields: [String: (any TemplateRepresentable)?] {
+            ["total_ht": totalHT, "total_tva": totalVAT, "total_ttc": totalTTC, "fctva": fctva]
+        }
+    }
+
+    struct FCTVAView: TemplateView {
+        var amount: String, rate: String, source: String, year: String, confidence: String
+        var templateFields: [String: (any TemplateRepresentable)?] {
+            ["montant": amount, "taux": rate, "source": source, "annee": year, "confiance": confidence]
+        }
     }
 
     struct ActionView: TemplateView {
@@ -26,20 +45,28 @@ struct FinancingView: TemplateView {
         var outside: [OutsideView], funders: String
         /// Left out when absent: an empty string would still open {{#derogation}}.
         var derogation: String?
+        var totalHT: String, totalVAT: String, totalTTC: String
+        /// The FCTVA estimated on its investment expenses; left out when there are none.
+        var fctva: String?
 
         var templateFields: [String: (any TemplateRepresentable)?] {
             [
                 "numero": number, "intitule": title, "depenses": expenses, "total_depenses": totalExpenses,
                 "recettes": receipts, "total_recettes": totalReceipts, "part_recettes": receiptsShare,
                 "hors_budget": outside, "financeurs": funders, "derogation": derogation,
+                "total_ht": totalHT, "total_tva": totalVAT, "total_ttc": totalTTC, "fctva": fctva,
             ]
         }
     }
 
     struct ExpenseView: TemplateView {
         var line: String, item: String, nature: String, year: String, amount: String
+        var amountHT: String, vatRate: String, amountTTC: String
         var templateFields: [String: (any TemplateRepresentable)?] {
-            ["ligne": line, "poste": item, "nature": nature, "annee": year, "montant": amount]
+            [
+                "ligne": line, "poste": item, "nature": nature, "annee": year, "montant": amount, "montant_ht": amountHT,
+                "tva": vatRate, "montant_ttc": amountTTC,
+            ]
         }
     }
 
@@ -88,7 +115,8 @@ extension FinancingView {
                 expenses: action.expenses.map {
                     ExpenseView(
                         line: String($0.line), item: $0.item, nature: $0.natureLabel, year: String($0.year),
-                        amount: money($0.amount(base: plan.base)))
+                        amount: money($0.amount(base: plan.base)), amountHT: money($0.amountHT),
+                        vatRate: FrenchFormat.percentage($0.vatRate), amountTTC: money($0.amountTTC))
                 },
                 totalExpenses: money(total),
                 receipts: action.budgetReceipts.map { r in
@@ -102,7 +130,9 @@ extension FinancingView {
                 outside: action.outsideReceipts.map {
                     OutsideView(instrument: $0.name, funder: $0.instrument?.funderName ?? "—", amount: $0.resolved.map(money) ?? "—")
                 },
-                funders: action.budgetFunders.joined(separator: ", "), derogation: action.derogation)
+                funders: action.budgetFunders.joined(separator: ", "), derogation: action.derogation,
+                totalHT: money(action.totalHT), totalVAT: money(action.totalVAT), totalTTC: money(action.totalTTC),
+                fctva: plan.vatCompensation.flatMap { action.investmentTTC > 0 ? money(action.fctvaEstimate($0)) : nil })
         }
         func describe(_ problem: FinancingProblem) -> ProblemView {
             let place = [problem.sheet.map { "Fiche \($0)" }, problem.line].compactMap { $0 }.joined(separator: ", ")
@@ -117,6 +147,14 @@ extension FinancingView {
                 YearView(year: $0.year.map(String.init) ?? "sans année", expenses: money($0.expenses), receipts: money($0.receipts))
             },
             errors: problems.filter { $0.severity == .error }.map(describe),
-            warnings: problems.filter { $0.severity == .warning }.map(describe))
+            warnings: problems.filter { $0.severity == .warning }.map(describe),
+            vat: VATView(
+                totalHT: money(plan.totalHT), totalVAT: money(plan.totalVAT), totalTTC: money(plan.totalTTC),
+                fctva: plan.vatCompensation.map { rate in
+                    FCTVAView(
+                        amount: money(plan.fctvaEstimate ?? 0),
+                        rate: FrenchFormat.decimal(rate.percent, maximumFractionDigits: 3) + "\u{00A0}%", source: rate.source,
+                        year: String(rate.year), confidence: rate.confidence)
+                }))
     }
 }

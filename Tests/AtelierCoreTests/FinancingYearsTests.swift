@@ -58,3 +58,41 @@ import Testing
         #expect(FinancingChecks.check(plan).contains { $0.line == "dépense 1" && $0.message.hasPrefix("la dépense 1 est prévue en 2033") })
     }
 }
+
+/// TVA, TTC and the FCTVA: a 1,2 M€ TTC maison de santé.
+@Suite struct FinancingVATTests {
+    /// 1 000 000 € HT of works at 20 % (1 200 000 € TTC) and 50 000 € HT of operating costs at
+    /// 0 %: the FCTVA is 16,404 % of the investments' TTC only, 196 848 €; never a receipt.
+    @Test func aMaisonDeSanteOf1_2MillionTTCHasItsFCTVAEstimated() throws {
+        var works = FinancingCheckTests.expense(1, "Travaux", 1_000_000)
+        works.fields.append(("tva", .percentage(20)))
+        let plan = FinancingCheckTests().plan(
+            expenses: [works, FinancingCheckTests.expense(1, "Animation", 50_000, investment: false)],
+            receipts: [FinancingCheckTests.receipt(1, "autofinancement", euros: 1_050_000)])
+        let action = plan.actions[0]
+        #expect(action.totalHT == 105_000_000 && action.totalVAT == 21_000_000 && action.totalTTC == 126_000_000)
+        #expect(action.expenses[1].vat == 1_000_000, "an operating line without a TVA rate is at 20 %")
+        #expect(action.investmentTTC == 120_000_000)
+        let rate = try #require(plan.vatCompensation)
+        #expect(rate.percent == 16.404 && rate.confidence == "incertain" && rate.year == 2026)
+        #expect(action.fctvaEstimate(rate) == 19_684_800)
+        #expect(plan.fctvaEstimate == 19_684_800)
+        // Not a receipt: the balance is on the HT base, 1 050 000 € for 1 050 000 €.
+        #expect(action.totalBudgetReceipts == action.totalExpenses(base: "HT"))
+        #expect(!FinancingChecks.check(plan).contains { $0.line == "équilibre" })
+    }
+}
+
+@Suite struct FinancingBudgetTests {
+    /// Two fiches, only the first with lines: /vérifier lists the second as without a budget.
+    @Test func aFicheWithoutABudgetIsListed() throws {
+        let plan = FinancingCheckTests().plan(
+            expenses: [FinancingCheckTests.expense(1, "Travaux", 1_000)],
+            receipts: [FinancingCheckTests.receipt(1, "autofinancement", euros: 1_000)])
+        let listed = FinancingChecks.check(plan).filter { $0.line == "budget" }
+        #expect(listed.map(\.sheet) == [2])
+        #expect(listed.first?.severity == .warning && listed.first?.fix == "/aller financement.depenses")
+        // Before any line, the plan as a whole is what is missing: no fiche is listed.
+        #expect(FinancingChecks.check(FinancingCheckTests().plan(expenses: [], receipts: [])).isEmpty)
+    }
+}

@@ -60,7 +60,28 @@ import Testing
             print(len(rows), totals[('1', 'dépense')], totals[('1', 'recette')], totals[('2', 'dépense')], totals[('2', 'recette')])
             """
         let printed = try python(check)
-        #expect(printed == "10 1200000.0 1200000.0 30000.0 30000.0\n")
+        #expect(printed == "11 1200000.0 1200000.0 30000.0 30000.0\n")
+
+        // HT, TVA, TTC and the FCTVA: the CSV's lines add up to what the Markdown plan says.
+        let vat = """
+            import csv
+            rows = list(csv.DictReader(open('\(sandbox.path)/plan-plan.csv', encoding='utf-8-sig', newline=''), delimiter=';'))
+            number = lambda text: float(text.replace(',', '.'))
+            expenses = [r for r in rows if r['type'] == 'dépense']
+            fctva = [r for r in rows if r['type'] == 'FCTVA estimé']
+            print(sum(number(r['ht_euros']) for r in expenses), sum(number(r['tva_euros']) for r in expenses),
+                  sum(number(r['ttc_euros']) for r in expenses), [(r['fiche'], r['montant_ht_euros'], r['dans_budget_collectivite']) for r in fctva])
+            """
+        #expect(try python(vat) == "1230000.0 240000.0 1470000.0 [('1', '236217,60', 'non')]\n")
+        #expect(
+            markdown.contains(
+                "Dépenses du plan : 1\u{202F}230\u{202F}000,00\u{00A0}€ HT, 240\u{202F}000,00\u{00A0}€ de TVA, 1\u{202F}470\u{202F}000,00\u{00A0}€ TTC."
+            ))
+        #expect(markdown.contains("FCTVA estimé : 236\u{202F}217,60\u{00A0}€, soit 16,404\u{00A0}% du TTC des dépenses d'investissement"))
+        #expect(
+            markdown.contains(
+                "| **Total des dépenses** | | | **1\u{202F}200\u{202F}000,00\u{00A0}€** | **240\u{202F}000,00\u{00A0}€** | **1\u{202F}440\u{202F}000,00\u{00A0}€** |"
+            ))
     }
 
     @Test func aMissingPlanTemplateIsRefusedAndNoEmptyDocumentIsWritten() throws {

@@ -40,6 +40,16 @@ public enum FinancingChecks {
         for action in plan.actionsWithLines where !action.isMissingSheet {
             problems += check(action, base: plan.base)
         }
+        // Once the plan has begun, a fiche left without any line is a fiche without a budget.
+        if plan.hasLines {
+            for action in plan.actions where !action.hasLines && !action.isMissingSheet {
+                problems.append(
+                    .init(
+                        severity: .warning, sheet: action.sheet, line: "budget",
+                        message: "aucune dépense ni recette : la fiche n'a pas de budget dans le plan de financement",
+                        fix: "/aller financement.depenses"))
+            }
+        }
         return problems
     }
 

@@ -15,7 +15,9 @@ extension FinancingPlan {
         let outside = Receipt(
             line: 2, sheet: 1, instrumentKey: "x", instrument: instrument, status: "x", amount: 1, rate: nil, year: 2027, base: 1)
         let action = Action(sheet: 1, title: "x", libraryKey: nil, expenses: [expense], receipts: [inBudget, outside], derogation: "x")
-        return FinancingPlan(base: base, actions: [action], orphanExpenses: [], orphanReceipts: [])
+        var plan = FinancingPlan(base: base, actions: [action], orphanExpenses: [], orphanReceipts: [])
+        plan.vatCompensation = VATCompensationRate(percent: 16.404, source: "x", year: 2026, confidence: "x")
+        return plan
     }
 }
 

@@ -65,6 +65,8 @@ public struct FinancingPlan: Sendable {
     /// What the financing lines contradict (a fiche that does not exist, a montant and a taux),
     /// as `ConsistencyChecks` finds it: `FinancingChecks` reports it with the other checks.
     public var inconsistencies: [Inconsistency] = []
+    /// The rate the FCTVA is estimated at, from the catalogue (nil when it has none).
+    public var vatCompensation: VATCompensationRate? = nil
     /// What is wrong with the territory's own instruments (`FundingCatalogue.localProblems`).
     public var localInstrumentProblems: [(line: Int, message: String)] = []
 
@@ -168,5 +170,6 @@ extension FinancingPlan {
         }
         inconsistencies = ConsistencyChecks.financingInconsistencies(answers, sheetCount: sheets.count)
         localInstrumentProblems = catalogue.localProblems
+        vatCompensation = VATCompensationRate(catalogue: catalogue)
     }
 }
