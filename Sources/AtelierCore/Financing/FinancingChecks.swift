@@ -84,11 +84,14 @@ public enum FinancingChecks {
             if let max = instrument.rateMax, let share = shareOfBase, share > max / 100 + 1e-9 {
                 problem(
                     .error, line,
-                    "\(money(amount)), soit \(percent(share)) de sa base de \(money(receipt.base)) : au-delà du taux maximal de \(FrenchFormat.percentage(max)) (\(instrument.source))",
+                    "\(money(amount)), soit \(percent(share)) de sa base de \(money(receipt.base)) \(instrument.base ?? base) : au-delà du taux maximal de \(FrenchFormat.percentage(max)) (\(instrument.source))",
                     fix: "/modifier financement.recettes.\(receipt.line).montant MONTANT")
             }
             if let min = instrument.rateMin, !instrument.isStateDotation, let share = shareOfBase, share < min / 100 - 1e-9 {
-                problem(.error, line, "\(percent(share)) de sa base : en dessous du taux minimal de \(FrenchFormat.percentage(min))")
+                problem(
+                    .error, line,
+                    "\(percent(share)) de sa base \(instrument.base ?? base) : en dessous du taux minimal de \(FrenchFormat.percentage(min))"
+                )
             }
             if let cap = instrument.cap, amount > cap {
                 problem(
