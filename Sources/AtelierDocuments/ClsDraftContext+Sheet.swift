@@ -74,7 +74,19 @@ extension ClsDraftContext {
             return SheetBudgetView.Line(
                 item: name, detail: receipt.status + outside, amount: receipt.resolved.map(money) ?? "montant à fixer")
         }
+        // The fiche's years, from the same lines as the plan's table by year.
+        let years = Set(action.expenses.map(\.year) + action.budgetReceipts.compactMap(\.year)).sorted()
+        let undated = action.budgetReceipts.filter { $0.year == nil }.reduce(0) { $0 + ($1.resolved ?? 0) }
+        let byYear =
+            years.map { year in
+                let spent = action.expenses.filter { $0.year == year }.reduce(0) { $0 + $1.amount(base: plan.base) }
+                let received = action.budgetReceipts.filter { $0.year == year }.reduce(0) { $0 + ($1.resolved ?? 0) }
+                return "\(year) : \(money(spent)) de dépenses, \(money(received)) de recettes"
+            } + (undated == 0 ? [] : ["sans année : \(money(undated)) de recettes"])
         return SheetBudgetView(
-            base: plan.base, expenses: expenses, receipts: receipts, total: money(action.totalExpenses(base: plan.base)), missing: nil)
+            base: plan.base, expenses: expenses, receipts: receipts, total: money(action.totalExpenses(base: plan.base)), missing: nil,
+            vat: "\(money(action.totalHT)) HT, \(money(action.totalVAT)) de TVA, \(money(action.totalTTC)) TTC",
+            fctva: plan.vatCompensation.flatMap { action.investmentTTC > 0 ? money(action.fctvaEstimate($0)) : nil },
+            byYear: byYear.joined(separator: " ; "))
     }
 }

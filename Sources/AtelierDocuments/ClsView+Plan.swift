@@ -83,11 +83,18 @@ struct SheetBudgetView: TemplateView {
     var total: String
     /// Set when the plan de financement has no line for the fiche.
     var missing: Gap?
+    /// « 1 200 000,00 € HT, 240 000,00 € de TVA, 1 440 000,00 € TTC ».
+    var vat = ""
+    /// The FCTVA estimated on the fiche's investments; left out when there is none.
+    var fctva: String?
+    /// « 2027 : 600 000,00 € de dépenses, 640 000,00 € de recettes ; 2028 : … ».
+    var byYear = ""
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
             "base": base, "depenses": expenses, "recettes": receipts, "total": total, "a_un_budget": missing == nil,
-            "budget_manquant": missing?.marker ?? "", "a_des_recettes": !receipts.isEmpty,
+            "budget_manquant": missing?.marker ?? "", "a_des_recettes": !receipts.isEmpty, "tva": vat, "fctva": fctva,
+            "par_annee": byYear,
         ]
     }
 }

@@ -34,7 +34,8 @@ import Testing
     @Test func aPlanForTwoActionsIsCheckedAndExportedInBothFormats() throws {
         let sandbox = Sandbox()
         let workbook = sandbox.path + "/plan.sqlite"
-        let result = try Binary.run([workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n", in: sandbox.path)
+        let result = try Binary.run(
+            [workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n/exporter cls\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Contrôles : 0 erreur, 2 avertissements"), "\(result.output)")
         #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md\n"))
@@ -78,6 +79,12 @@ import Testing
                 "Dépenses du plan : 1\u{202F}230\u{202F}000,00\u{00A0}€ HT, 240\u{202F}000,00\u{00A0}€ de TVA, 1\u{202F}470\u{202F}000,00\u{00A0}€ TTC."
             ))
         #expect(markdown.contains("FCTVA estimé : 236\u{202F}217,60\u{00A0}€, soit 16,404\u{00A0}% du TTC des dépenses d'investissement"))
+        // The fiche of the CLS draft says the same as the plan and the CSV.
+        let draft = try String(contentsOfFile: sandbox.path + "/plan-cls.md", encoding: .utf8)
+        #expect(
+            draft.withPlainSpaces.contains(
+                "Dépenses : 1\u{202F}200\u{202F}000,00\u{00A0}€ HT, 240\u{202F}000,00\u{00A0}€ de TVA, 1\u{202F}440\u{202F}000,00\u{00A0}€ TTC. FCTVA estimé sur les investissements : 236\u{202F}217,60\u{00A0}€"
+            ), "\(draft)")
         #expect(
             markdown.contains(
                 "| **Total des dépenses** | | | **1\u{202F}200\u{202F}000,00\u{00A0}€** | **240\u{202F}000,00\u{00A0}€** | **1\u{202F}440\u{202F}000,00\u{00A0}€** |"
