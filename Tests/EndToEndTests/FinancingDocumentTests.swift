@@ -38,6 +38,10 @@ import Testing
             [workbook], input: Self.script + "/verifier\n/plan\n/exporter plan csv\n/exporter cls\n", in: sandbox.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Contrôles : 0 erreur, 2 avertissements"), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "Dépenses : 1\u{202F}200\u{202F}000,00\u{00A0}€ HT, 240\u{202F}000,00\u{00A0}€ de TVA, 1\u{202F}440\u{202F}000,00\u{00A0}€ TTC ; FCTVA estimé :"
+            ), "/plan shows HT, TVA, TTC and the FCTVA")
         #expect(result.output.contains("✓ plan de financement écrit : \(sandbox.path)/plan-plan.md\n"))
         #expect(result.output.contains("✓ tableau du plan (CSV) écrit : \(sandbox.path)/plan-plan.csv\n"))
 
