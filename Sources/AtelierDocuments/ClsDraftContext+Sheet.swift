@@ -74,19 +74,15 @@ extension ClsDraftContext {
             return SheetBudgetView.Line(
                 item: name, detail: receipt.status + outside, amount: receipt.resolved.map(money) ?? "montant à fixer")
         }
-        // The fiche's years, from the same lines as the plan's table by year.
-        let years = Set(action.expenses.map(\.year) + action.budgetReceipts.compactMap(\.year)).sorted()
-        let undated = action.budgetReceipts.filter { $0.year == nil }.reduce(0) { $0 + ($1.resolved ?? 0) }
-        let byYear =
-            years.map { year in
-                let spent = action.expenses.filter { $0.year == year }.reduce(0) { $0 + $1.amount(base: plan.base) }
-                let received = action.budgetReceipts.filter { $0.year == year }.reduce(0) { $0 + ($1.resolved ?? 0) }
-                return "\(year) : \(money(spent)) de dépenses, \(money(received)) de recettes"
-            } + (undated == 0 ? [] : ["sans année : \(money(undated)) de recettes"])
+        // The fiche's years, computed as the plan's table by year is.
+        let byYear = plan.byYear(only: action).compactMap { year in
+            guard let number = year.year else { return year.receipts == 0 ? nil : "sans année : \(money(year.receipts)) de recettes" }
+            return "\(number) : \(money(year.expenses)) de dépenses, \(money(year.receipts)) de recettes"
+        }
         return SheetBudgetView(
             base: plan.base, expenses: expenses, receipts: receipts, total: money(action.totalExpenses(base: plan.base)), missing: nil,
             vat: "\(money(action.totalHT)) HT, \(money(action.totalVAT)) de TVA, \(money(action.totalTTC)) TTC",
-            fctva: plan.vatCompensation.flatMap { action.investmentTTC > 0 ? money(action.fctvaEstimate($0)) : nil },
+            fctva: plan.fctvaEstimate(of: action).map(money),
             byYear: byYear.joined(separator: " ; "))
     }
 }

@@ -56,12 +56,12 @@ public enum FinancingDocument {
                 ])
             }
             // An estimate of the VAT the State gives back, shown apart: never a receipt of the plan.
-            if let rate = plan.vatCompensation, action.investmentTTC > 0 {
+            if let rate = plan.vatCompensation, let fctva = plan.fctvaEstimate(of: action) {
                 rows.append([
                     String(action.sheet), action.title, "FCTVA estimé", "",
                     "FCTVA estimé : \(FrenchFormat.decimal(rate.percent, maximumFractionDigits: 3)) % du TTC des investissements, s'ils y ouvrent droit",
                     "",
-                    "estimation", "", euros(action.fctvaEstimate(rate)), "non", rate.confidence, "", "", "", "",
+                    "estimation", "", euros(fctva), "non", rate.confidence, "", "", "", "",
                 ])
             }
         }

@@ -132,7 +132,7 @@ extension FinancingView {
                 },
                 funders: action.budgetFunders.joined(separator: ", "), derogation: action.derogation,
                 totalHT: money(action.totalHT), totalVAT: money(action.totalVAT), totalTTC: money(action.totalTTC),
-                fctva: plan.vatCompensation.flatMap { action.investmentTTC > 0 ? money(action.fctvaEstimate($0)) : nil })
+                fctva: plan.fctvaEstimate(of: action).map(money))
         }
         func describe(_ problem: FinancingProblem) -> ProblemView {
             let place = [problem.sheet.map { "Fiche \($0)" }, problem.line].compactMap { $0 }.joined(separator: ", ")

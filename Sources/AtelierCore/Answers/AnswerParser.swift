@@ -116,14 +116,10 @@ public struct AnswerParser: Sendable {
             return .choice(try pick(text, in: actionSheets, what: "fiche", expected: expected))
         case .fundingInstrument:
             if let refusal = unavailableInstruments[text.lowercased()] { throw InvalidAnswer(reason: refusal, expected: expected) }
-            do {
-                return .choice(try pick(text, in: instruments, what: "dispositif", expected: expected))
-            } catch  where error.reason?.hasPrefix("aucun") == true {
-                throw InvalidAnswer(
-                    reason: (error.reason ?? "")
-                        + " ; un dispositif propre au territoire s'ajoute avec /aller \(QuestionKeys.localInstruments)",
-                    expected: expected)
-            }
+            return .choice(
+                try pick(
+                    text, in: instruments, what: "dispositif", expected: expected,
+                    whenNone: "un dispositif propre au territoire s'ajoute avec /aller \(QuestionKeys.localInstruments)"))
         case .list(let fields):
             return .records([try record(text, fields: fields)])
         }
@@ -179,14 +175,17 @@ public struct AnswerParser: Sendable {
     }
 
     /// An item by its number in the list shown, its key, or an unambiguous part of its name.
-    func pick(_ text: String, in items: [(key: String, title: String)], what: String, expected: String) throws(InvalidAnswer) -> String {
+    /// `whenNone` is said after « aucun … ne correspond », where there is another way to go.
+    func pick(
+        _ text: String, in items: [(key: String, title: String)], what: String, expected: String, whenNone: String? = nil
+    ) throws(InvalidAnswer) -> String {
         if let n = Int(text), n >= 1, n <= items.count { return items[n - 1].key }
         if let exact = items.first(where: { $0.key == text.lowercased() }) { return exact.key }
         let matches = items.filter { $0.title.folded.contains(text.folded) || $0.key.contains(text.folded) }
         if matches.count == 1 { return matches[0].key }
         let reason =
             matches.isEmpty
-            ? "aucun\(what == "fiche" ? "e" : "") \(what) ne correspond à « \(text.prefix(40)) »"
+            ? "aucun\(what == "fiche" ? "e" : "") \(what) ne correspond à « \(text.prefix(40)) »" + (whenNone.map { " ; \($0)" } ?? "")
             : "plusieurs \(what)s correspondent à « \(text.prefix(40)) »"
         throw InvalidAnswer(reason: reason, expected: expected)
     }

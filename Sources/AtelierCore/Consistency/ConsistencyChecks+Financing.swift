@@ -12,10 +12,8 @@ extension ConsistencyChecks {
     /// often paid once the work is done, the FCTVA in N+1 or N+2) but not before its signature.
     /// Refused when the line is typed; reported when the signature date or the duration moves.
     static func yearsOutsideContract(_ answers: [String: AnswerValue]) -> [Inconsistency] {
-        guard case .date(let signature)? = answers[QuestionKeys.plannedSignature] else { return [] }
-        var last: Int?
-        if case .integer(let years)? = answers[QuestionKeys.durationYears] { last = lastYear(signedOn: signature, years: years) }
-        let span = last.map { "de \(signature.year) à \($0)" } ?? "à partir de \(signature.year)"
+        guard let (signature, last) = contractYears(answers) else { return [] }
+        let span = contractSpan(signature: signature, last: last)
         var found: [Inconsistency] = []
         for (key, noun, latest) in [(QuestionKeys.expenses, "dépense", last), (QuestionKeys.receipts, "recette", nil)] {
             for (index, record) in records(answers, key).enumerated() {

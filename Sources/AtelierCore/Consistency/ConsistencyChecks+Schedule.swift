@@ -6,10 +6,7 @@ extension ConsistencyChecks {
     /// count in years of the contract (« Année 1 ») and never trip it. Refused when the
     /// calendrier is typed; reported when the signature date moves.
     static func scheduleInconsistencies(_ answers: [String: AnswerValue]) -> [Inconsistency] {
-        guard case .date(let signature)? = answers[QuestionKeys.plannedSignature] else { return [] }
-        // The contract's last year, when its duration is given.
-        var last: Int?
-        if case .integer(let years)? = answers[QuestionKeys.durationYears] { last = lastYear(signedOn: signature, years: years) }
+        guard let (signature, last) = contractYears(answers) else { return [] }
         let sheets: [Inconsistency] = records(answers, QuestionKeys.actionSheets).enumerated().compactMap { index, record in
             guard let schedule = text(record["calendrier"]) else { return nil }
             let written = years(in: schedule)
@@ -37,7 +34,7 @@ extension ConsistencyChecks {
         let deadlines: [Inconsistency] = records(answers, QuestionKeys.contractIndicators).enumerated().compactMap { index, record in
             guard case .year(let year)? = record["echeance"], year < signature.year || year > (last ?? Int.max) else { return nil }
             let target = "\(QuestionKeys.contractIndicators).\(index + 1).echeance"
-            let span = last.map { "de \(signature.year) à \($0)" } ?? "à partir de \(signature.year)"
+            let span = contractSpan(signature: signature, last: last)
             return Inconsistency(
                 rule: .deadlineOutsideContract, target: target, shown: String(year),
                 reason: "l'échéance \(year) de l'indicateur \(index + 1) tombe hors du contrat, qui court \(span)",
@@ -45,6 +42,18 @@ extension ConsistencyChecks {
                 refusedWhenTyped: [QuestionKeys.contractIndicators], identity: "echeance|\(year)|\(signature.year)|\(last ?? 0)")
         }
         return sheets + deadlines
+    }
+
+    /// The contract's signature date and, when its duration is given, its last year.
+    static func contractYears(_ answers: [String: AnswerValue]) -> (signature: CalendarDate, last: Int?)? {
+        guard case .date(let signature)? = answers[QuestionKeys.plannedSignature] else { return nil }
+        guard case .integer(let years)? = answers[QuestionKeys.durationYears] else { return (signature, nil) }
+        return (signature, lastYear(signedOn: signature, years: years))
+    }
+
+    /// « de 2027 à 2032 », or « à partir de 2027 » without a duration.
+    static func contractSpan(signature: CalendarDate, last: Int?) -> String {
+        last.map { "de \(signature.year) à \($0)" } ?? "à partir de \(signature.year)"
     }
 
     /// The years 2000 to 2099 written in a text, as whole words: « 2027-2031 » → 2027, 2031.

@@ -100,11 +100,6 @@ public enum FinancingChecks {
                         "/modifier financement.recettes.\(receipt.line).montant \(FrenchFormat.amount(cents: cap).replacingOccurrences(of: "\u{00A0}€", with: ""))"
                 )
             }
-            if receipt.year == nil {
-                problem(
-                    .error, line, "sans année de versement : le plan par année ne peut pas la placer",
-                    fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
-            }
             if let year = receipt.year {
                 if let end = instrument.validTo, year > end.year {
                     problem(
@@ -118,6 +113,10 @@ public enum FinancingChecks {
                         .error, line, "« \(instrument.name) » n'existe qu'à partir du \(start.french) : l'aide est prévue en \(year)",
                         fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
                 }
+            } else {
+                problem(
+                    .error, line, "sans année de versement : le plan par année ne peut pas la placer",
+                    fix: "/modifier financement.recettes.\(receipt.line).annee ANNÉE")
             }
             if instrument.nature == .vatCompensation {
                 problem(

@@ -49,4 +49,11 @@ extension FinancingPlan {
     public var totalVAT: Int { actions.reduce(0) { $0 + $1.totalVAT } }
     public var totalTTC: Int { actions.reduce(0) { $0 + $1.totalTTC } }
     public var fctvaEstimate: Int? { vatCompensation.map { rate in actions.reduce(0) { $0 + $1.fctvaEstimate(rate) } } }
+
+    /// The FCTVA estimated for one fiche: nil without a rate in the catalogue or without an
+    /// investment expense, so that every view shows it (or not) alike.
+    public func fctvaEstimate(of action: Action) -> Int? {
+        guard let rate = vatCompensation, action.investmentTTC > 0 else { return nil }
+        return action.fctvaEstimate(rate)
+    }
 }

@@ -94,9 +94,10 @@ public struct FinancingPlan: Sendable {
     /// Expenses and receipts by year. A receipt without a year (typed before the year was
     /// asked, or edited by hand) is counted under `nil`, last: never moved into a year it
     /// was not given; `FinancingChecks` asks for its year.
-    public func byYear() -> [(year: Int?, expenses: Int, receipts: Int)] {
+    /// `only` one fiche's, for its own budget; the whole plan's by default.
+    public func byYear(only: Action? = nil) -> [(year: Int?, expenses: Int, receipts: Int)] {
         var totals: [Int?: (Int, Int)] = [:]
-        for action in actions {
+        for action in only.map({ [$0] }) ?? actions {
             for expense in action.expenses { totals[expense.year, default: (0, 0)].0 += expense.amount(base: base) }
             for receipt in action.budgetReceipts { totals[receipt.year, default: (0, 0)].1 += receipt.resolved ?? 0 }
         }

@@ -67,7 +67,7 @@ extension FundingCatalogue {
                 "« \(instrument.key) » (\(instrument.name)) ne s'applique qu'à \(instrument.area) ; le territoire est \(place.description). "
                 + "Ajoutez le dispositif de votre territoire avec /aller \(QuestionKeys.localInstruments)"
         }
-        for (index, record) in records(answers).enumerated() {
+        for (index, record) in ConsistencyChecks.records(answers, QuestionKeys.localInstruments).enumerated() {
             guard let instrument = FundingInstrument(local: record) else { continue }
             if self.instrument(instrument.key) != nil || result.instruments.contains(where: { $0.key == instrument.key }) {
                 result.localProblems.append(
@@ -80,10 +80,6 @@ extension FundingCatalogue {
             result.instruments.append(instrument)
         }
         return result
-    }
-
-    func records(_ answers: [String: AnswerValue]) -> [ListRecord] {
-        if case .records(let items)? = answers[QuestionKeys.localInstruments] { return items } else { return [] }
     }
 }
 

@@ -43,8 +43,8 @@ struct FinancingRenderer {
             lines += table(["Ligne", "Poste ou dispositif", "Nature ou statut", "Année", "Montant", "Part"], rows, dropping: [2, 3, 5])
             // HT, TVA and TTC whatever the base, and the FCTVA apart: never a receipt of the plan.
             var vat = "    Dépenses : \(money(action.totalHT)) HT, \(money(action.totalVAT)) de TVA, \(money(action.totalTTC)) TTC"
-            if let rate = plan.vatCompensation, action.investmentTTC > 0 {
-                vat += " ; FCTVA estimé : \(money(action.fctvaEstimate(rate))) (hors plan, pas une subvention)"
+            if let fctva = plan.fctvaEstimate(of: action) {
+                vat += " ; FCTVA estimé : \(money(fctva)) (hors plan, pas une subvention)"
             }
             lines.append(style.dim(vat))
             if !action.outsideReceipts.isEmpty {
