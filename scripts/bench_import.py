@@ -133,10 +133,48 @@ def main():
     same = all(results[name][2] == expected for name in ("duckdb", "sqlite3"))
     print("counts (profession, distinct professionals, libéraux): " + "; ".join(expected))
     print("identical counts for atelier, DuckDB and sqlite3: " + ("yes" if same else "NO"))
+    distance_step(binary, rpps, args)
     if not same:
         for name in ("duckdb", "sqlite3"):
             print(name, results[name][2])
         sys.exit(1)
+
+
+def distance_step(binary, rpps, args):
+    """The import with and without the distances to care (issue 17), on a territory of 500 real
+    communes (those of the Gard, then the first of the Hérault, from data/communes.tsv, so that
+    they have points): the in-process seconds the binary prints (the reference, loaded once per
+    session, apart), medians and minimums of 3 × --runs interleaved runs (the machine is noisy)."""
+    communes = [line.split("\t") for line in open(os.path.join(ROOT, "data", "communes.tsv"), encoding="utf-8")
+                if not line.startswith("#") and not line.startswith("code\t")]
+    gard = [c[0] for c in communes if c[2] == "30"]
+    codes = gard + [c[0] for c in communes if c[2] == "34"][:500 - len(gard)]
+    territory = os.path.join(args.work, "territory_500_real.txt")
+    with open(territory, "w") as f:
+        f.write("\n".join(codes) + "\n")
+    data = os.path.join(ROOT, "data")
+
+    def seconds(extra):
+        out = subprocess.run([binary, rpps, territory] + extra, capture_output=True, text=True, check=True).stdout
+        values = dict(line.split(" ", 1) for line in out.splitlines())
+        return float(values["seconds"]), values
+
+    plain, with_distances = [], []
+    for _ in range(3 * args.runs):
+        plain.append(seconds([])[0])
+        with_distances.append(seconds(["--distances", data]))
+    a, b = statistics.median(plain), statistics.median(t for t, _ in with_distances)
+    low, high = min(plain), min(t for t, _ in with_distances)
+    details = with_distances[-1][1]
+    print()
+    print(f"distances to care, territory of {len(codes)} communes:")
+    print(f"  import without distances median {a:.3f} s, fastest {low:.3f} s ({len(plain)} runs)")
+    print(f"  import with distances    median {b:.3f} s, fastest {high:.3f} s ({len(with_distances)} runs)")
+    print(f"  added: median {100 * (b - a) / a:+.1f} %, fastest runs {100 * (high - low) / low:+.1f} % (target ≤ 10 %)")
+    print(f"  nearby {details['nearby']}; GP mean {details['gp_mean_minutes']} min")
+    print(f"  reference with points, loaded once per session: {float(details['reference_seconds']):.3f} s")
+    peak = peak_rss([binary, rpps, territory, "--distances", data])
+    print(f"  peak memory with distances: {peak / 1024:.1f} Mio (target < 100 Mio)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ Sources (in ../shared/opendata by default, or the folder given as first argument
   - INSEE populations légales of Mayotte (2017 census), published apart;
   - DGCL epcicom 2025: EPCI à fiscalité propre and their member communes;
   - La Poste, base officielle des codes postaux (export of June 2023): the postal codes of each
-    commune, so that a user may give a commune by its postal code.
+    commune, so that a user may give a commune by its postal code, and a point (latitude,
+    longitude) for each commune and arrondissement, from which distances to care are computed;
 
   - Assurance Maladie (data.ameli.fr), effectifs et densités des professionnels de santé
     libéraux par département, 2024: the five professions of the questionnaire.
@@ -18,6 +19,9 @@ Outputs (UTF-8, tab-separated, one header line, '#' lines are comments):
   data/epci.tsv      siren, nom, nature_juridique, nombre_communes
   data/departements.tsv  code, nom, region (INSEE COG 2024, départements et régions)
   data/codes_postaux.tsv code_postal, code_commune (La Poste 2023, communes of the COG 2026 only)
+  data/points_communes.tsv code, latitude, longitude, origine (La Poste 2023: communes of the COG
+                     2026 and municipal arrondissements; Paris, Lyon, Marseille: the mean of their
+                     arrondissements' points; communes without a point are listed in a comment)
   templates/references/effectifs_liberaux_2024.tsv
                      profession, departement (999 = France), libelle_departement, effectif,
                      densite_publiee (pour 100 000 habitants, telle que publiée)
@@ -83,6 +87,7 @@ def main():
     print(f"{len(communes)} communes, {len(epcis)} EPCI écrits dans {os.path.normpath(out)}")
     write_departments(source, out)
     write_postal_codes(source, out, communes)
+    write_points(source, out, communes)
     write_liberal_headcounts(source, os.path.join(here, "..", "templates", "references"))
 
 
@@ -113,6 +118,36 @@ def write_postal_codes(source, out, communes):
         for postal, code in sorted(pairs):
             f.write(f"{postal}\t{code}\n")
     print(f"{len(pairs)} couples code postal - commune écrits dans {os.path.normpath(out)}")
+
+
+def write_points(source, out, communes):
+    with open(os.path.join(source, "insee_cog_communes_2026.csv"), encoding="utf-8") as f:
+        arrondissements = {r["COM"] for r in csv.DictReader(f) if r["TYPECOM"] == "ARM"}
+    points = {}
+    with open(os.path.join(source, "laposte_hexasmal_2023.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            code, where = r["code_commune_insee"], r["coordonnees_geographiques"].strip()
+            # Every line of a commune carries the same point (checked on the 2023 export).
+            if where and (code in communes or code in arrondissements) and code not in points:
+                latitude, longitude = (float(x) for x in where.split(","))
+                points[code] = (latitude, longitude, "La Poste 2023")
+    for city, prefixes in ARRONDISSEMENTS.items():
+        parts = [points[c] for c in sorted(arrondissements) if c.startswith(prefixes) and c in points]
+        if city not in points and parts:
+            points[city] = (sum(p[0] for p in parts) / len(parts), sum(p[1] for p in parts) / len(parts),
+                            "moyenne des arrondissements")
+    missing = sorted(code for code in communes if code not in points)
+    with open(os.path.join(out, "points_communes.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Un point par commune du COG 2026 et par arrondissement municipal (latitude, longitude en degrés WGS 84) :\n")
+        f.write("# La Poste, base officielle des codes postaux, export de juin 2023 (Licence Ouverte), champ\n")
+        f.write("# coordonnees_geographiques ; Paris, Lyon et Marseille : moyenne des points de leurs arrondissements.\n")
+        f.write("# Sert aux distances à vol d'oiseau entre communes (mobilités). Généré par scripts/build_reference_data.py.\n")
+        f.write(f"# Communes sans point dans la base La Poste 2023 ({len(missing)}) : {', '.join(missing)}.\n")
+        f.write("code\tlatitude\tlongitude\torigine\n")
+        for code in sorted(points):
+            latitude, longitude, origin = points[code]
+            f.write(f"{code}\t{latitude:.5f}\t{longitude:.5f}\t{origin}\n")
+    print(f"{len(points)} points de communes écrits dans {os.path.normpath(out)} ({len(missing)} communes sans point)")
 
 
 # Questionnaire profession key -> label in the Assurance Maladie file.

@@ -119,6 +119,7 @@ extension ClsDraftContext {
                 [1, 2].map { [("tour", .integer($0)), ("votant", .text("x")), ("element", .text("x")), ("note", .integer(1))] }),
         ])
         sample.synthesis.poles = ["x"]
+        sample.synthesis.mobility = .templateSample
         sample.synthesis.structures = [Synthesis.StructureCount(type: "x", operating: 1, planned: 0, struggling: 0)]
         sample.synthesis.indicators["acces.apl_medecins_generalistes"] = Indicator(
             id: "acces.apl_medecins_generalistes", label: "x", unit: .consultations, value: 1, formula: "x", basis: ["x"])

@@ -4,8 +4,9 @@ import AtelierCore
 
 extension ClsDraftContext {
     static let mobilityIDs = [
-        "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences", "mobilites.part_plus_30_min",
-        "mobilites.population_plus_30_min", "mobilites.points_teleconsultation",
+        "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences", "mobilites.part_mg_plus_20_min",
+        "mobilites.population_mg_plus_20_min", "mobilites.part_mg_plus_30_min", "mobilites.population_mg_plus_30_min",
+        "mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation",
     ]
 
     mutating func diagnostic() -> DiagnosticView {
@@ -68,7 +69,8 @@ extension ClsDraftContext {
             findings: findings, missingFindings: missingFindings,
             levers: retained.map { LeverView(title: $0.title, explanation: $0.explanation, sources: $0.sources) },
             leversRetained: !plannedLevers.isEmpty, obstacles: obstacles, structureList: structureList(),
-            health: indicatorRows(SynthesisBuilder.healthIDs, section: "sante"), detail: detailRows())
+            health: indicatorRows(SynthesisBuilder.healthIDs, section: "sante"), detail: detailRows(),
+            distances: synthesis.mobility.map { [MobilityAnnexView($0)] } ?? [])
     }
 
     /// The rows of the indicators that exist; when none does, one gap naming them and the

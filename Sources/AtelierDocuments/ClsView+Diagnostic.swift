@@ -27,6 +27,8 @@ struct DiagnosticView: TemplateView {
     var health: [IndicatorRowView]
     /// Every indicator of the body with its sources, for the annex.
     var detail: [IndicatorRowView]
+    /// The computed distances to care (none before an RPPS or FINESS import).
+    var distances: [MobilityAnnexView] = []
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         [
@@ -40,7 +42,7 @@ struct DiagnosticView: TemplateView {
             "constats": findings, "constats_manquants": missingFindings?.marker ?? "", "leviers": levers, "obstacles": obstacles,
             "leviers_titre": leversRetained ? "Leviers retenus" : "Leviers proposés par le diagnostic",
             "structures_nommees": structureList, "structures_nommees_notees": !structureList.isEmpty, "etat_de_sante": health,
-            "diagnostic_detaille": detail,
+            "diagnostic_detaille": detail, "distances": distances,
         ]
     }
 }
@@ -127,5 +129,45 @@ struct LeverView: TemplateView {
 
     var templateFields: [String: (any TemplateRepresentable)?] {
         ["titre": title, "explication": explanation, "sources": sources.joined(separator: " ; ")]
+    }
+}
+
+/// The annex's distances: per kind of care, then per commune from the farthest from a GP, with
+/// the method and the files.
+struct MobilityAnnexView: TemplateView {
+    var summary: [[String]]
+    var communes: [[String]]
+    var withoutPoint: String
+    var method: String
+    var files: String
+
+    init(_ analysis: MobilityAnalysis) {
+        summary = analysis.summaryCells
+        communes =
+            analysis.kinds.contains(.medecinGeneraliste)
+            ? analysis.rowsByDistance.map { row in
+                [row.commune.name, FrenchFormat.integer(row.commune.population)] + MobilityAnalysis.cells(row.access[.medecinGeneraliste])
+            } : []
+        withoutPoint = analysis.withoutPointSentence ?? ""
+        method = "Méthode : " + TravelTimeModel.method
+        files = analysis.filesSentence
+    }
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        [
+            "resume": summary.map { CellsView(names: ["soin", "moyenne", "plus_10", "plus_20", "plus_30"], cells: $0) },
+            "communes_distances": communes.map { CellsView(names: ["nom", "population", "plus_proche", "km", "minutes"], cells: $0) },
+            "medecins_calcules": !communes.isEmpty, "sans_point": withoutPoint, "methode": method, "fichiers": files,
+        ]
+    }
+}
+
+/// A table row whose cells are named for the template.
+struct CellsView: TemplateView {
+    var names: [String]
+    var cells: [String]
+
+    var templateFields: [String: (any TemplateRepresentable)?] {
+        Dictionary(uniqueKeysWithValues: zip(names, cells).map { ($0, $1 as (any TemplateRepresentable)?) })
     }
 }

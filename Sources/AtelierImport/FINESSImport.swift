@@ -21,8 +21,10 @@ public enum FINESSImport {
     /// Overseas départements are coded 9A… in FINESS: the INSEE code starts with 97.
     static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9F": "976"]
 
+    /// The structures of `communes`, and those of `nearby` whose distance is computed
+    /// (`ProposalTable.finessCareKinds`).
     public static func structures(
-        fileAt path: String, communes: Set<String>,
+        fileAt path: String, communes: Set<String>, nearby: Set<String> = [],
         progress: ((Double) -> Void)? = nil
     ) throws(FileProblem) -> [Structure] {
         var layout: (finess: Int, name: Int, commune: Int, department: Int?, category: Int, label: Int, fields: Int)?
@@ -72,7 +74,9 @@ public enum FINESSImport {
             if let department = layout.department.map({ all[$0] }) {
                 commune = (overseas[department] ?? department) + String(commune.suffix(overseas[department] == nil ? 3 : 2))
             }
-            guard communes.contains(commune) else { return }
+            // Around the territory only the structures whose distance is computed are kept.
+            guard communes.contains(commune) || nearby.contains(commune) && ProposalTable.finessCareKinds[all[layout.category]] != nil
+            else { return }
             // A raison sociale has at most 38 characters, its long form 60: a longer one is a
             // shifted or damaged column, and would be stored as is in the workbook.
             guard all[layout.name].count <= maximumNameLength else {

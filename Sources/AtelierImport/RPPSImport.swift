@@ -38,7 +38,8 @@ public enum RPPSImport {
         /// Distinct professionals in the territory, and those with a libéral activity.
         public var total: [Profession: Int] = [:]
         public var liberal: [Profession: Int] = [:]
-        /// commune → profession → distinct professionals in that commune.
+        /// commune → profession → distinct professionals in that commune, for the territory's
+        /// communes and the `nearby` ones (the distances to care look for the nearest there).
         public var byCommune: [String: [Profession: Int]] = [:]
         public var rows = 0
         public var matchedRows = 0
@@ -62,14 +63,18 @@ public enum RPPSImport {
         var seen: [Profession: Set<String>] = [:]
         var liberal: [Profession: Set<String>] = [:]
         var byCommune: [String: [Profession: Set<String>]] = [:]
+        /// Around the territory: (packed commune << 8 | profession's index) → hashed identifiers
+        /// (nearby codes come from data/points_communes.tsv: 5 characters, 40 bits).
+        var nearby: [UInt64: Set<UInt64>] = [:]
         var rows = 0, matchedRows = 0, lines = 0
         var error: FileProblem?
     }
 
     /// Scans the file once, its two halves in parallel (this machine's two cores); only the
-    /// rows of `communes` are decoded.
+    /// rows of `communes` and `nearby` are decoded. The totals are the territory's
+    /// (`communes`); `byCommune` also holds the nearby communes.
     public static func count(
-        fileAt path: String, communes: Set<String>,
+        fileAt path: String, communes: Set<String>, nearby: Set<String> = [],
         progress: ((Double) -> Void)? = nil
     ) throws(FileProblem) -> Counts {
         let (layout, headerEnd) = try readHeader(path)
@@ -77,13 +82,17 @@ public enum RPPSImport {
         // Split at the first line start after the middle; a small file is read in one part.
         let middle = size - headerEnd > (8 << 20) ? ChunkedLines.lineStart(after: headerEnd + (size - headerEnd) / 2, in: path) : size
         let ranges = [headerEnd..<middle, middle..<size]
-        let filter = CodeFilter(communes.map(pack))
+        // One lookup per row for the union; the rare matched rows then ask which side they are on.
+        let filter = CodeFilter(communes.union(nearby).map(pack))
+        let territory = nearby.isEmpty ? nil : CodeFilter(communes.map(pack))
         // The progress callback is called by part 0 alone; each part hands its result over
         // through a lock (two threads never write one array).
         nonisolated(unsafe) let report = progress
         let results = PartResults()
         DispatchQueue.concurrentPerform(iterations: ranges[1].isEmpty ? 1 : 2) { part in
-            results.set(part, scan(path, range: ranges[part], layout: layout, filter: filter, progress: part == 0 ? report : nil))
+            results.set(
+                part,
+                scan(path, range: ranges[part], layout: layout, filter: filter, territory: territory, progress: part == 0 ? report : nil))
         }
         let partials = results.all
         // Line numbers: the header, then the first part's lines, then the second's.
@@ -103,6 +112,12 @@ public enum RPPSImport {
         counts.total = seen.mapValues(\.count)
         counts.liberal = liberal.mapValues(\.count)
         counts.byCommune = byCommune.mapValues { $0.mapValues(\.count) }
+        var nearby = partials[0].nearby
+        nearby.merge(partials[1].nearby) { $0.union($1) }
+        for (key, identifiers) in nearby {
+            let profession = Profession.allCases[Int(key & 0xFF)]
+            counts.byCommune[unpack(key >> 8), default: [:]][profession] = identifiers.count
+        }
         return counts
     }
 
@@ -149,7 +164,7 @@ public enum RPPSImport {
     /// Counts one part of the file; an error is returned in the partial, with its line
     /// number within the part.
     static func scan(
-        _ path: String, range: Range<Int>, layout: Layout, filter: CodeFilter,
+        _ path: String, range: Range<Int>, layout: Layout, filter: CodeFilter, territory: CodeFilter? = nil,
         progress: ((Double) -> Void)?
     ) -> Partial {
         var partial = Partial()
@@ -163,15 +178,23 @@ public enum RPPSImport {
                     throw .fieldCount(path, line: number, found: separators + 1, expected: layout.separators + 1)
                 }
                 let commune = field(layout.commune, of: line, separators: separators)
-                guard commune.count >= 5, commune.count <= 8, filter.contains(pack(commune)) else { return }
+                guard commune.count >= 5, commune.count <= 8 else { return }
+                let packed = pack(commune)
+                guard filter.contains(packed) else { return }
+                guard territory?.contains(packed) ?? true else {
+                    // Around the territory: tens of thousands of rows, read as bytes (no String).
+                    guard let (profession, identifier) = professional(line, layout: layout) else { return }
+                    partial.nearby[packed << 8 | UInt64(profession), default: []].insert(identifier)
+                    return
+                }
                 partial.matchedRows += 1
                 let values = fields([layout.identifier, layout.profession, layout.savoirFaire, layout.mode], of: line)
                 guard let profession = Profession.classify(profession: values[1], savoirFaire: values[2]), !values[0].isEmpty else {
                     return
                 }
                 let code = String(decoding: commune, as: UTF8.self)
-                partial.seen[profession, default: []].insert(values[0])
                 partial.byCommune[code, default: [:]][profession, default: []].insert(values[0])
+                partial.seen[profession, default: []].insert(values[0])
                 if values[3] == "L" { partial.liberal[profession, default: []].insert(values[0]) }
             }
         } catch {
@@ -193,6 +216,13 @@ public enum RPPSImport {
     }
 
     static func pack(_ code: String) -> UInt64 { pack(Array(code.utf8)) }
+
+    static func unpack(_ value: UInt64) -> String {
+        var bytes: [UInt8] = []
+        var rest = value
+        while rest != 0 { bytes.insert(UInt8(rest & 0xFF), at: 0); rest >>= 8 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Field `index` of a line with `separators` separators, reached from the nearer end.
     @inline(__always)

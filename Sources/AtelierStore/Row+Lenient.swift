@@ -15,4 +15,8 @@ extension Row {
     func integer64(_ column: String) -> Int64? {
         Int64.fromDatabaseValue(self[column] as DatabaseValue)
     }
+
+    func double(_ column: String) -> Double? {
+        Double.fromDatabaseValue(self[column] as DatabaseValue)
+    }
 }

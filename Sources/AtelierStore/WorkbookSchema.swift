@@ -138,6 +138,33 @@ enum WorkbookSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v6 offre de soins à proximité") { db in
+            try db.execute(
+                sql: """
+                    -- What the last import of each national file found in and around the territory,
+                    -- from which the distances to care are computed (mobilités). Replaced whole by
+                    -- each import of the same file; an observation of the file, not an answer.
+                    -- file_kind: 'rpps' (professionals) or 'finess' (structures).
+                    CREATE TABLE care_site_reading (
+                        file_kind TEXT PRIMARY KEY NOT NULL CHECK (file_kind IN ('rpps', 'finess')),
+                        source TEXT NOT NULL,         -- as the proposals cite it
+                        source_year INTEGER,
+                        imported_from TEXT NOT NULL,
+                        imported_at TEXT NOT NULL,
+                        -- The area read: the territory's points widened by the margin, in degrees.
+                        south REAL NOT NULL, north REAL NOT NULL, west REAL NOT NULL, east REAL NOT NULL
+                    );
+                    -- One row per kind of care and commune that has some: how many professionals
+                    -- (distinct) or structures.
+                    CREATE TABLE care_site (
+                        file_kind TEXT NOT NULL REFERENCES care_site_reading(file_kind) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,           -- CareKind: medecin_generaliste, pharmacie…
+                        commune TEXT NOT NULL,        -- INSEE code of the commune or arrondissement
+                        count INTEGER NOT NULL,
+                        PRIMARY KEY (file_kind, kind, commune)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

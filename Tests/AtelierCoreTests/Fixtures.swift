@@ -14,7 +14,7 @@ enum Project {
         yaml: text("templates/questionnaire.yaml"), file: "templates/questionnaire.yaml")
     static let reference: TerritoryReference = try! TerritoryReference(
         communesTSV: text("data/communes.tsv"), epciTSV: text("data/epci.tsv"), departmentsTSV: text("data/departements.tsv"),
-        postalCodesTSV: text("data/codes_postaux.tsv"))
+        postalCodesTSV: text("data/codes_postaux.tsv"), pointsTSV: text("data/points_communes.tsv"))
 
     static let synthesisReferences: SynthesisReferences = try! SynthesisReferences(
         nationalYAML: text("templates/references/nationales.yaml"), liberalTSV: text("templates/references/effectifs_liberaux_2024.tsv"),

@@ -105,7 +105,13 @@ import Testing
         #expect(
             loadError(Self.header + Self.count + decimal)
                 == FileProblem(
-                    file: "q.yaml", line: 12, reason: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier"))
+                    file: "q.yaml", line: 12,
+                    reason: "question s.d : « max_reponse » ne s'applique qu'à une question de type entier ou pourcentage"))
+        // A share is bounded by a share, never by a count.
+        let share = "      - cle: s.p\n        libelle: P\n        type: pourcentage\n        max_reponse: s.n\n"
+        #expect(
+            loadError(Self.header + Self.count + share)?.reason
+                == "question s.p : « max_reponse » doit nommer une question de type pourcentage posée plus haut (« s.n » n'en est pas une)")
         #expect(
             loadError(Self.header + text.replacingOccurrences(of: "texte\n", with: "texte\n        max: 3\n"))
                 == FileProblem(

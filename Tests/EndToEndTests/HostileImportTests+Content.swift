@@ -63,8 +63,9 @@ extension HostileImportTests {
         let file = Self.write([0xEF, 0xBB, 0xBF] + Array(content.utf8), "extraction.csv", in: sandbox)
         let outcome = try Self.importing(kind, file, in: sandbox, workbook: workbook)
         #expect(outcome.status == 0, "\(outcome.errors)")
+        // FINESS: the structures, the number of pharmacies and the mean time to the nearest one.
         let expected =
-            ["rpps": "✓ 10 réponses proposées", "populations": "✓ 1 réponse proposée"][kind] ?? "✓ 2 réponses proposées"
+            ["rpps": "✓ 10 réponses proposées", "populations": "✓ 1 réponse proposée"][kind] ?? "✓ 3 réponses proposées"
         #expect(outcome.output.contains(expected), "\(outcome.output)")
     }
 

@@ -52,7 +52,9 @@ import Testing
         // Wide enough for /revoir to show the source (it is left out at 100 columns, with a note).
         let result = try Binary.run([workbook], input: script + "\n", in: sandbox.path, environment: ["COLUMNS": "250"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("✓ 10 réponses proposées en "))
+        // 10 headcounts, and from the distances to care: the mean time to a GP, the shares beyond
+        // 10, 20 and 30 minutes, the outside poles.
+        #expect(result.output.contains("✓ 15 réponses proposées en "))
         let source = "Annuaire Santé (RPPS), extraction du 02/11/2026 (PS_LibreAcces_Personne_activite_202611020900.txt)"
         #expect(
             result.output.contains("✓ demographie.medecins_generalistes.effectif = \(expected[1]) (source : \(source) ; par Marie Dupont)"))

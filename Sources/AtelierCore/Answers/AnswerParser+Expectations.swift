@@ -44,9 +44,9 @@ extension AnswerParser {
     }
 
     func effectiveMaximum(_ bounds: Bounds) -> (value: Double, because: String?)? {
-        if let key = bounds.maximumKey, case .integer(let n)? = answers[key] {
-            if let max = bounds.maximum, max < Double(n) { return (max, nil) }
-            return (Double(n), "la réponse à \(key)")
+        if let key = bounds.maximumKey, let n = answers[key]?.boundingNumber {
+            if let max = bounds.maximum, max < n { return (max, nil) }
+            return (n, "la réponse à \(key)")
         }
         return bounds.maximum.map { ($0, nil) }
     }

@@ -101,7 +101,7 @@ public enum CommandCatalog {
             name: .importer, spelling: "importer", argument: "rpps|finess|populations FICHIER", argumentRequired: true,
             summary: "propose des réponses à partir d'un fichier national (Annuaire Santé, FINESS, INSEE)",
             details:
-                "« /importer rpps PS_LibreAcces_Personne_activite_….txt » compte les professionnels des communes du territoire et propose les effectifs ; « /importer finess fichier.csv » propose les structures et les pharmacies ; « /importer populations donnees_communes.csv » met à jour les populations. Les propositions portent le fichier et sa date d'extraction ; rien n'est remplacé sans /confirmer."
+                "« /importer rpps PS_LibreAcces_Personne_activite_….txt » compte les professionnels des communes du territoire et propose les effectifs ; « /importer finess fichier.csv » propose les structures et les pharmacies ; « /importer populations donnees_communes.csv » met à jour les populations. Les deux premiers calculent aussi, pour chaque commune, la distance au médecin généraliste, à la pharmacie, à l'hôpital… le plus proche, dans le territoire ou autour (estimation à vol d'oiseau, méthode dans /synthèse mobilites), et proposent les temps d'accès moyens et les pôles extérieurs. Les propositions portent le fichier et sa date d'extraction ; rien n'est remplacé sans /confirmer."
         ),
         CommandSpec(
             name: .confirmer, spelling: "confirmer", argument: "[CLÉ]", argumentRequired: false,

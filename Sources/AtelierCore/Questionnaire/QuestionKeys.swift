@@ -33,6 +33,9 @@ public enum QuestionKeys {
     // MARK: - mobilites
     public static let accessTimeDoctor = "mobilites.temps_acces.medecin_generaliste"
     public static let accessTimePharmacy = "mobilites.temps_acces.pharmacie"
+    /// `mobilites.medecin_generaliste.plus_10_min`…: the share of the population beyond each
+    /// threshold of `MobilityAnalysis.thresholds`.
+    public static func doctorShareBeyond(_ minutes: Int) -> String { "mobilites.medecin_generaliste.plus_\(minutes)_min" }
     public static let accessTimeEmergency = "mobilites.temps_acces.urgences"
     public static let emergencyOver30Minutes = "mobilites.population_urgences_plus_30_min"
     public static let outsidePoles = "mobilites.poles_exterieurs"

@@ -61,6 +61,10 @@ public struct Question: Sendable {
     /// The command that fills this answer (`commande: /prioriser`): never asked in the flow of
     /// questions, still reviewed, checked and undone like any answer.
     public var filledByCommand: String?
+    /// A question an import fills (`commande: /importer`) is asked when reached (its
+    /// proposal shown, or a figure typed from another source); one /prioriser fills is not: its
+    /// lists are the votes of a round.
+    public var isTypedWhenReached: Bool { filledByCommand == nil || filledByCommand == "/importer" }
     /// `details:` of a list: fields of its elements never asked while typing an element (field
     /// by field or on one line), filled with `/modifier LISTE.N.CHAMP` — the long texts of a
     /// fiche action, which a library fiche already has and a new fiche needs.

@@ -108,13 +108,21 @@ public enum QuestionnaireLoader {
             let kind = try self.kind(fields, in: node, what: "question \(key)")
             var bounds = try self.bounds(fields, kind: kind, what: "question \(key)")
             if let maxNode = fields["max_reponse"] {
-                guard case .integer = kind else {
-                    throw fail(maxNode, "question \(key) : « max_reponse » ne s'applique qu'à une question de type entier")
+                // A count is bounded by a count, a share by a share.
+                func boundType(_ kind: QuestionKind) -> String? {
+                    switch kind {
+                    case .integer: "entier"
+                    case .percentage: "pourcentage"
+                    default: nil
+                    }
                 }
-                guard let other = maxNode.string, let target = seenKeys[other], case .integer = target.kind else {
+                guard let typeName = boundType(kind) else {
+                    throw fail(maxNode, "question \(key) : « max_reponse » ne s'applique qu'à une question de type entier ou pourcentage")
+                }
+                guard let other = maxNode.string, let target = seenKeys[other], boundType(target.kind) == typeName else {
                     throw fail(
                         maxNode,
-                        "question \(key) : « max_reponse » doit nommer une question de type entier posée plus haut (« \(maxNode.string ?? "") » n'en est pas une)"
+                        "question \(key) : « max_reponse » doit nommer une question de type \(typeName) posée plus haut (« \(maxNode.string ?? "") » n'en est pas une)"
                     )
                 }
                 bounds.maximumKey = other

@@ -121,7 +121,7 @@ public struct Session: Sendable {
     /// answered: a list reached by /aller, an answer being reconsidered), if it still applies;
     /// else the first open one.
     public func startingQuestion(saved: String?) -> Question? {
-        if let saved, let question = questionnaire.question(forKey: saved), question.filledByCommand == nil,
+        if let saved, let question = questionnaire.question(forKey: saved), question.isTypedWhenReached,
             navigator.isApplicable(question, answers: values)
         {
             return question

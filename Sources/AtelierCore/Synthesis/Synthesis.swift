@@ -90,6 +90,9 @@ public struct Synthesis: Sendable {
     public var levers: [Lever]
     /// The meetings, voices and prioritisation rounds of the answers (`concertation.*`).
     public var concertation = Concertation()
+    /// The distances of each commune to care, computed from the imports' care sites (nil
+    /// before any RPPS or FINESS import).
+    public var mobility: MobilityAnalysis? = nil
 
     /// The voices beside the findings of their theme.
     public var crossAnalysis: CrossAnalysis { CrossAnalysis(findings: findings, concertation: concertation) }

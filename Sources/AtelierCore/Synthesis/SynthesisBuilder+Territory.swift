@@ -17,6 +17,24 @@ extension SynthesisBuilder {
                     basis: [context.cite(key)],
                     missingKeys: value == nil ? [key] : []))
         }
+        for threshold in MobilityAnalysis.thresholds {
+            let key = QuestionKeys.doctorShareBeyond(threshold)
+            let share = context.number(key)
+            indicators.append(
+                Indicator(
+                    id: "mobilites.part_mg_plus_\(threshold)_min",
+                    label: "Part de la population à plus de \(threshold) minutes d'un médecin généraliste", unit: .percent, value: share,
+                    formula: "réponse à \(key)", basis: [context.cite(key)], missingKeys: share == nil ? [key] : []))
+            indicators.append(
+                Indicator(
+                    id: "mobilites.population_mg_plus_\(threshold)_min",
+                    label: "Habitants à plus de \(threshold) minutes d'un médecin généraliste", unit: .inhabitants,
+                    value: share.flatMap { s in facts.population.map { (s * $0 / 100).rounded() } }, formula: "part × population / 100",
+                    basis: [context.cite(key), facts.populationCitation],
+                    missingKeys: [share == nil ? key : nil, facts.population == nil ? QuestionKeys.territoryCommunes : nil].compactMap {
+                        $0
+                    }))
+        }
         let shareKey = QuestionKeys.emergencyOver30Minutes
         let share = context.number(shareKey)
         indicators.append(

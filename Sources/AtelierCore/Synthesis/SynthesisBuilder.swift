@@ -44,6 +44,8 @@ public struct SynthesisBuilder: Sendable {
     ]
     static let mobilityIndicators = [
         "mobilites.temps_medecin", "mobilites.temps_pharmacie", "mobilites.temps_urgences",
+        "mobilites.part_mg_plus_10_min", "mobilites.part_mg_plus_20_min", "mobilites.part_mg_plus_30_min",
+        "mobilites.population_mg_plus_10_min", "mobilites.population_mg_plus_20_min", "mobilites.population_mg_plus_30_min",
         "mobilites.part_plus_30_min", "mobilites.population_plus_30_min",
         "mobilites.poles_exterieurs", "mobilites.modes_transport", "mobilites.points_teleconsultation",
     ]
@@ -58,7 +60,8 @@ public struct SynthesisBuilder: Sendable {
             + mobilityIndicators + healthIndicators
     }
 
-    public func build(answers: [String: SourcedAnswer]) -> Synthesis {
+    /// `mobility`: the distances computed from the imports' care sites, shown beside the answers.
+    public func build(answers: [String: SourcedAnswer], mobility: MobilityAnalysis? = nil) -> Synthesis {
         let context = Context(answers: answers, territory: territory)
         var indicators: [String: Indicator] = [:]
         func add(_ list: [Indicator]) {
@@ -106,7 +109,7 @@ public struct SynthesisBuilder: Sendable {
             professions: Self.professions.map { .init(key: $0.key, label: $0.label, hasReferences: references.liberal[$0.key] != nil) },
             structures: structureCounts, poles: poles, transport: transport, aplParts: aplParts, nationalReferences: references.national,
             findings: findings,
-            levers: levers, concertation: Concertation(answers: answers.mapValues(\.value)))
+            levers: levers, concertation: Concertation(answers: answers.mapValues(\.value)), mobility: mobility)
     }
 
     // MARK: - Findings

@@ -29,6 +29,8 @@ public struct TerritoryReference: Sendable {
     public private(set) var departmentPopulations: [String: Int] = [:]
     /// Postal code → the codes of the communes it serves (La Poste), in code order.
     public private(set) var postalCodes: [String: [String]] = [:]
+    /// Commune or arrondissement code → its point (La Poste), for distances between communes.
+    public private(set) var points: [String: GeoPoint] = [:]
     private var members: [String: [String]] = [:]
     private var nameIndex = Lazy(TerritoryNames(communes: [:], epcis: [:]))
 
@@ -48,8 +50,9 @@ public struct TerritoryReference: Sendable {
     /// range would trap later, in a sum.
     public init(
         communesTSV: String, epciTSV: String, departmentsTSV: String = "", postalCodesTSV: String = "",
-        communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv",
-        departmentsFile: String = "data/departements.tsv", postalCodesFile: String = "data/codes_postaux.tsv"
+        pointsTSV: String = "", communesFile: String = "data/communes.tsv", epciFile: String = "data/epci.tsv",
+        departmentsFile: String = "data/departements.tsv", postalCodesFile: String = "data/codes_postaux.tsv",
+        pointsFile: String = "data/points_communes.tsv"
     ) throws {
         var departmentLines: [String: Int] = [:]
         for (line, fields) in try Self.rows(departmentsTSV, file: departmentsFile, columns: 3) {
@@ -124,6 +127,7 @@ public struct TerritoryReference: Sendable {
             postalCodes[fields[0], default: []].append(fields[1])
         }
         for postal in postalCodes.keys { postalCodes[postal]?.sort() }
+        points = try Self.readPoints(Self.rows(pointsTSV, file: pointsFile, columns: 4), file: pointsFile, communes: communes)
         nameIndex = Lazy { [communes, epcis] in TerritoryNames(communes: communes, epcis: epcis) }
     }
 
@@ -134,7 +138,7 @@ public struct TerritoryReference: Sendable {
 
     /// Tab-separated rows after the header, scanned as bytes: `split` on 35 000 lines costs
     /// over 100 ms, this a few.
-    private static func rows(_ text: String, file: String, columns: Int) throws -> [(Int, [String])] {
+    static func rows(_ text: String, file: String, columns: Int) throws -> [(Int, [String])] {
         var result: [(Int, [String])] = []
         result.reserveCapacity(40_000)
         var text = text

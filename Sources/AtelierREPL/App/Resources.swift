@@ -54,7 +54,8 @@ public struct Resources: Sendable {
     public func loadReference() throws -> TerritoryReference {
         try TerritoryReference(
             communesTSV: read(communesPath), epciTSV: read(epciPath),
-            departmentsTSV: read(root + "/data/departements.tsv"), postalCodesTSV: read(root + "/data/codes_postaux.tsv"))
+            departmentsTSV: read(root + "/data/departements.tsv"), postalCodesTSV: read(root + "/data/codes_postaux.tsv"),
+            pointsTSV: read(root + "/data/points_communes.tsv"))
     }
 
     /// National references, Assurance Maladie headcounts, finding rules and levers; a rule's

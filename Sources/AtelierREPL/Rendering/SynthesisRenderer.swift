@@ -14,7 +14,8 @@ struct SynthesisRenderer {
         var lines: [String] = []
         let parts: [(String, () -> [String])] = [
             ("territoire", territory), ("demographie", demography), ("acces", access), ("structures", structures),
-            ("mobilites", mobility), ("sante", health), ("constats", findings), ("concertation", concertation), ("manquants", missing),
+            ("mobilites", { mobility(all: part == "mobilites") }), ("sante", health), ("constats", findings),
+            ("concertation", concertation), ("manquants", missing),
         ]
         for (key, render) in parts where part == nil || part == key || (key == "territoire" && part != "manquants") {
             // The whole synthèse shows the concertation once there is one to show.
@@ -175,7 +176,7 @@ struct SynthesisRenderer {
         return lines + indicatorLines(SynthesisBuilder.structureIDs.filter { $0 != "structures.nombre" })
     }
 
-    func mobility() -> [String] {
+    func mobility(all: Bool) -> [String] {
         var lines = heading("Mobilités et parcours des patients")
         let times: [(label: String, value: Double?, shown: String)] = [
             ("médecin généraliste", synthesis.indicator("mobilites.temps_medecin")?.value, value("mobilites.temps_medecin")),
@@ -190,13 +191,16 @@ struct SynthesisRenderer {
             lines.append("  Temps d'accès moyens")
             lines += BarChart.lines(times, available: width - 4, highlight: style.cyan).map { "    " + $0 }
         }
-        lines += indicatorLines(["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
+        lines += indicatorLines(
+            MobilityAnalysis.thresholds.flatMap { ["mobilites.part_mg_plus_\($0)_min", "mobilites.population_mg_plus_\($0)_min"] }
+                + ["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
         if !synthesis.poles.isEmpty { lines.append("  Pôles de soins hors du territoire : " + synthesis.poles.joined(separator: " · ")) }
         if let transport = synthesis.indicator("mobilites.modes_transport"), transport.isAvailable {
             lines.append(
                 "  Transport vers les soins : "
                     + (synthesis.transport.isEmpty ? "aucune offre" : synthesis.transport.joined(separator: ", ")))
         }
+        if let analysis = synthesis.mobility { lines += mobilityTables(analysis, all: all) }
         return lines
     }
 

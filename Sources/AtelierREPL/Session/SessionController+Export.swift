@@ -138,11 +138,14 @@ extension SessionController {
         // A pure function of the answers and of the templates, which are read once a session.
         if let cached = derived.clsDraft, cached.revision == session.revision { return cached.value }
         let loaded = try resources.clsTemplates.get()
-        let digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
+        var digests = loaded.digests.merging(try resources.editableFileDigests.get()) { $1 }
+        let synthesis = try currentSynthesis()
+        // The distances come from the care sites the imports kept, not from the answers.
+        if let sites = synthesis.mobility?.sites { digests["classeur : offre de soins à proximité"] = sites.digest }
         // What /vérifier lists, found by the core: the draft lists each as a point to complete.
         let found = currentInconsistencies()
         let input = ClsDraftContext.Input(
-            answers: sourcedAnswers, questionnaire: questionnaire, synthesis: try currentSynthesis(),
+            answers: sourcedAnswers, questionnaire: questionnaire, synthesis: synthesis,
             library: try resources.library.get(), territory: try resources.territory.get(),
             financing: try financingPlan(),
             revisits: ClsDraftContext.Revisits(inconsistencies: found.between, storedProblems: found.stored))

@@ -13,24 +13,37 @@ extension SessionController {
             return .refused(
                 "Renseignez d'abord les communes du territoire (/aller territoire.communes) : l'import ne garde que leurs lignes.")
         }
-        let codes = Set(communes.map(\.code))
         let started = context.now()
         var proposed: [Proposal]
         var note: String?
+        var sites: FoundCareSites?
+        var analysis: MobilityAnalysis?
         let unchanged: Int
         do {
             switch kind {
-            case .rpps: (proposed, note) = try rppsProposals(path: path, communes: codes)
-            case .finess: proposed = try finessProposals(path: path, communes: codes)
+            case .rpps: (proposed, note, sites) = try rppsProposals(path: path, communes: communes)
+            case .finess: (proposed, sites) = try finessProposals(path: path, communes: communes)
             case .populations: proposed = try populationProposals(path: path, communes: communes)
             }
             endProgress()
             // What the workbook already says needs no confirmation (as it is now).
             catchUpWithOtherSessions()
+            if let sites {
+                let (mobility, computed) = mobilityProposals(adding: sites, communes: communes, file: path)
+                proposed += mobility
+                analysis = computed
+            }
             let count = proposed.count
             proposed.removeAll { answers[$0.key]?.value == $0.value }
             unchanged = count - proposed.count
-            try store.propose(proposed)
+            if let sites {
+                try store.recordCareSites(
+                    fromFINESS: sites.fromFINESS, reading: sites.reading, counts: sites.counts, file: path, proposals: proposed)
+                derived.synthesis = nil
+                derived.clsDraft = nil
+            } else {
+                try store.propose(proposed)
+            }
             session.addProposals(proposed)
         } catch {
             endProgress()
@@ -43,6 +56,7 @@ extension SessionController {
             "  \(style.green("✓")) \(AtelierCore.counted(proposed.count, "réponse proposée", "réponses proposées")) en \(seconds) s\(same)"
                 + (proposed.isEmpty ? "." : ", à confirmer une à une :"))
         if let note { console.write("  " + note) }
+        if let sites, let analysis { writeMobilityNote(sites, analysis: analysis) }
         guard !proposed.isEmpty else { return .accepted }
         let rows = proposed.map { p in [p.key, p.value.display, answers[p.key]?.value.display ?? "—"] }
         let table = Table.render(
@@ -123,10 +137,16 @@ extension SessionController {
         answers.map { Proposal(key: $0.key, value: $0.value, source: $0.source.text, sourceYear: $0.source.year, file: path) }
     }
 
-    func rppsProposals(path: String, communes: Set<String>) throws -> ([Proposal], String?) {
-        let counts = try RPPSImport.count(fileAt: path, communes: communes, progress: progressReporter("Annuaire Santé"))
-        let (proposed, note) = counts.proposals(source: source(of: path, publisher: "Annuaire Santé (RPPS)"))
-        return (stored(proposed, from: path), note)
+    func rppsProposals(path: String, communes: [CommuneRef]) throws -> ([Proposal], String?, FoundCareSites?) {
+        let (codes, area, nearby) = importArea(communes)
+        let counts = try RPPSImport.count(fileAt: path, communes: codes, nearby: nearby, progress: progressReporter("Annuaire Santé"))
+        let importSource = source(of: path, publisher: "Annuaire Santé (RPPS)")
+        let (proposed, note) = counts.proposals(source: importSource)
+        let sites = area.map {
+            FoundCareSites(
+                fromFINESS: false, reading: .init(source: importSource.text, year: importSource.year, area: $0), counts: counts.careSites())
+        }
+        return (stored(proposed, from: path), note, sites)
     }
 
     /// A progress bar on a terminal, for reads that take more than a moment.
@@ -150,13 +170,19 @@ extension SessionController {
 // MARK: - FINESS and INSEE
 
 extension SessionController {
-    func finessProposals(path: String, communes: Set<String>) throws -> [Proposal] {
-        let found = try FINESSImport.structures(fileAt: path, communes: communes, progress: progressReporter("FINESS"))
+    func finessProposals(path: String, communes: [CommuneRef]) throws -> ([Proposal], FoundCareSites?) {
+        let (codes, area, nearby) = importArea(communes)
+        let found = try FINESSImport.structures(fileAt: path, communes: codes, nearby: nearby, progress: progressReporter("FINESS"))
         let existing: [ListRecord] = if case .records(let records)? = answers[ProposalTable.structuresKey]?.value { records } else { [] }
-        return stored(
-            FINESSImport.proposals(
-                found, existing: existing, reference: territory,
-                source: source(of: path, publisher: "FINESS")), from: path)
+        let importSource = source(of: path, publisher: "FINESS")
+        let proposed = FINESSImport.proposals(
+            found.filter { codes.contains($0.commune) }, existing: existing, reference: territory, source: importSource)
+        let sites = area.map {
+            FoundCareSites(
+                fromFINESS: true, reading: .init(source: importSource.text, year: importSource.year, area: $0),
+                counts: FINESSImport.careSites(found))
+        }
+        return (stored(proposed, from: path), sites)
     }
 
     func populationProposals(path: String, communes: [CommuneRef]) throws -> [Proposal] {

@@ -72,7 +72,7 @@ extension SessionController {
     func askPriority() -> Bool {
         guard prioritization != nil else {
             // /annuler or /refaire of a vote goes back to these lists, which are never asked.
-            if let question = current, question.filledByCommand != nil {
+            if let question = current, !question.isTypedWhenReached {
                 console.write(
                     style.dim(
                         "  \(question.key) se remplit avec \(question.filledByCommand ?? "/prioriser") (il reprend un tour inachevé)."))
@@ -85,7 +85,7 @@ extension SessionController {
             return true
         }
         // /annuler of a vote made the votes list current: the question after the round stays the one before it.
-        if let question = current, question.filledByCommand != nil {
+        if let question = current, !question.isTypedWhenReached {
             setCurrent(prioritization?.returnTo ?? session.nextQuestion, saving: false)
         }
         prioritization?.shown = step

@@ -9,7 +9,7 @@ extension SessionController {
     public func currentSynthesis() throws -> Synthesis {
         if let cached = derived.synthesis, cached.revision == session.revision { return cached.value }
         let builder = SynthesisBuilder(references: try resources.synthesis.get(), territory: try resources.territory.get())
-        let synthesis = builder.build(answers: sourcedAnswers)
+        let synthesis = builder.build(answers: sourcedAnswers, mobility: mobilityAnalysis(careSites()))
         derived.synthesis = (session.revision, synthesis)
         return synthesis
     }
