@@ -7,6 +7,26 @@ import Testing
     /// CA Alès Agglomération (71 communes, Gard).
     static let siren = "200066918"
 
+    /// The independent computation's start, in Python: the communes (rows, names), their points,
+    /// the haversine distance and the stated conversion to minutes.
+    static let reference = """
+        import math
+        rows = [l.rstrip('\\n').split('\\t') for l in open('\(Binary.projectRoot)/data/communes.tsv', encoding='utf-8') if not l.startswith('#')][1:]
+        names = {r[0]: r[1] for r in rows}
+        points = {}
+        for l in open('\(Binary.projectRoot)/data/points_communes.tsv', encoding='utf-8'):
+            f = l.rstrip('\\n').split('\\t')
+            if l.startswith('#') or f[0] == 'code': continue
+            points[f[0]] = (float(f[1]), float(f[2]))
+        def km(a, b):
+            p1, p2 = math.radians(a[0]), math.radians(b[0])
+            h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+            return 2 * 6371.0088 * math.asin(math.sqrt(h))
+        def minutes(d):
+            road = d * 1.3
+            return min(road, 10) / 40 * 60 + max(road - 10, 0) / 70 * 60
+        """
+
     @Test(
         .enabled(
             if: FileManager.default.fileExists(atPath: ImportSessionTests.generator), "the RPPS generator of ../shared/tools is absent"))
@@ -20,15 +40,8 @@ import Testing
         // the haversine distance from each commune of the EPCI to the nearest of them.
         let expected = try python(
             """
-            import math
-            rows = [l.rstrip('\\n').split('\\t') for l in open('\(Binary.projectRoot)/data/communes.tsv', encoding='utf-8') if not l.startswith('#')][1:]
-            names = {r[0]: r[1] for r in rows}
+            \(Self.reference)
             territory = {r[0]: int(r[3]) for r in rows if r[5] == '\(Self.siren)'}
-            points = {}
-            for l in open('\(Binary.projectRoot)/data/points_communes.tsv', encoding='utf-8'):
-                f = l.rstrip('\\n').split('\\t')
-                if l.startswith('#') or f[0] == 'code': continue
-                points[f[0]] = (float(f[1]), float(f[2]))
             gps = set()
             with open('\(file)', encoding='utf-8') as f:
                 header = f.readline().rstrip('\\n').split('|')
@@ -37,13 +50,6 @@ import Testing
                     r = line.rstrip('\\n').split('|')
                     if r[i['Code profession']] == '10' and r[i['Code savoir-faire']] in ('SM26', 'SM53', 'SM54') and r[i['Code commune (coord. structure)']] in points:
                         gps.add(r[i['Code commune (coord. structure)']])
-            def km(a, b):
-                p1, p2 = math.radians(a[0]), math.radians(b[0])
-                h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-                return 2 * 6371.0088 * math.asin(math.sqrt(h))
-            def minutes(d):
-                road = d * 1.3
-                return min(road, 10) / 40 * 60 + max(road - 10, 0) / 70 * 60
             nearest = {c: min((km(points[c], points[g]), g) for g in gps) for c in territory}
             far = max(territory, key=lambda c: (nearest[c][0], ''))
             mean = sum(minutes(nearest[c][0]) * p for c, p in territory.items()) / sum(territory.values())
@@ -101,23 +107,11 @@ import Testing
         let sandbox = Sandbox()
         let expected = try python(
             """
-            import csv, math
-            rows = [l.rstrip('\\n').split('\\t') for l in open('\(Binary.projectRoot)/data/communes.tsv', encoding='utf-8') if not l.startswith('#')][1:]
+            import csv
+            \(Self.reference)
             territory = {r[0]: int(r[3]) for r in rows if r[5] == '240100883'}
-            points = {}
-            for l in open('\(Binary.projectRoot)/data/points_communes.tsv', encoding='utf-8'):
-                f = l.rstrip('\\n').split('\\t')
-                if l.startswith('#') or f[0] == 'code': continue
-                points[f[0]] = (float(f[1]), float(f[2]))
             with open('\(HostileImportTests.finessSample)', encoding='utf-8', errors='replace') as f:
                 pharmacies = {r['cog'] for r in csv.DictReader(f, delimiter=';') if r['categetab'] == '620' and r['cog'] in points}
-            def km(a, b):
-                p1, p2 = math.radians(a[0]), math.radians(b[0])
-                h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-                return 2 * 6371.0088 * math.asin(math.sqrt(h))
-            def minutes(d):
-                road = d * 1.3
-                return min(road, 10) / 40 * 60 + max(road - 10, 0) / 70 * 60
             mean = sum(minutes(min(km(points[c], points[p]) for p in pharmacies)) * n for c, n in territory.items()) / sum(territory.values())
             print(len(territory), round(mean))
             """
