@@ -9,7 +9,7 @@
      the command sent until its last line is printed;
   4. /exporter cls and /exporter plan on that workbook (every section answered, 30 fiches
      actions with their financing), until the file is written, in Markdown, then the draft
-     as .docx and .odt and the plan as .xlsx and .ods;
+     as .docx and .odt and the plan as .xlsx and .ods; /exporter synthese as a page (size too);
   5. start to first prompt on that large workbook, next to the start of a trivial Swift
      program that opens the same SQLite file and reads one row (the floor of any Swift tool).
 
@@ -194,6 +194,9 @@ def main():
                                          ("plan", "xlsx", "plan de financement (Excel) écrit"), ("plan", "ods", "plan de financement (LibreOffice Calc) écrit")]:
             office[(document, extension)] = command_latencies(
                 binary, large, env, lambda n, d=document, e=extension: f"/exporter {d} {directory}/{d}-{n}.{e}\n".encode(), said.encode(), 20)
+        pages = command_latencies(binary, large, env, lambda n: f"/exporter synthese {directory}/page-{n}.html\n".encode(),
+                                  "document de synthèse (page HTML, à ouvrir dans un navigateur) écrit".encode(), 20)
+        page_size = os.path.getsize(os.path.join(directory, "page-1.html"))
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
         large_commits = commit_latencies(binary, large, env, args.answers)
         floor = trivial_sqlite_program(directory)
@@ -218,6 +221,8 @@ def main():
     for (document, extension), times in office.items():
         print(f"/exporter {document} x.{extension} of that workbook (20 runs): "
               f"first {ms(times[0])}, median {ms(statistics.median(times))}, max {ms(max(times))}")
+    print(f"/exporter synthese x.html of that workbook (20 runs): first {ms(pages[0])}, median {ms(statistics.median(pages))}, "
+          f"max {ms(max(pages))}; {page_size} bytes")
     print(f"large workbook ({large_size} bytes): start to first prompt median {ms(statistics.median(large_starts))}, "
           f"p90 {ms(percentile(large_starts, 90))}; commit median {ms(statistics.median(large_commits))}, p99 {ms(percentile(large_commits, 99))}")
     print(f"trivial Swift program opening that SQLite file and reading one row: median {ms(statistics.median(floor_starts))}; "

@@ -83,6 +83,8 @@ import Testing
             .export(ExportRequest(document: .plan, path: "budget/plan.docx", csv: true, format: .docx))
         ),
         ("/exporter plan plan.csv", .export(ExportRequest(document: .plan, path: "plan.csv", format: .csv))),
+        ("/exporter synthèse", .export(ExportRequest(document: .synthese, format: .html))),
+        ("/exporter synthese copil/page.html", .export(ExportRequest(document: .synthese, path: "copil/page.html", format: .html))),
         ("/exporter plan Budget 2027.XLSX", .export(ExportRequest(document: .plan, path: "Budget 2027.XLSX", format: .xlsx))),
         ("/exporter plan ods csv", .export(ExportRequest(document: .plan, csv: true, format: .ods))),
         // A name whose extension is no format is refused once the REPL knows it is not the workbook.
@@ -159,11 +161,12 @@ import Testing
         ("/retirer", "Il manque un argument. Usage : /retirer NUMÉRO (/aide pour le détail)."),
         ("/deplacer", "Il manque un argument. Usage : /déplacer N M (/aide pour le détail)."),
         ("/importer", "Il manque un argument. Usage : /importer rpps|finess|populations FICHIER (/aide pour le détail)."),
-        ("/exporter", "Il manque un argument. Usage : /exporter cls|plan [FICHIER.EXT | EXT] [csv] (/aide pour le détail)."),
+        ("/exporter", "Il manque un argument. Usage : /exporter cls|plan|synthese [FICHIER.EXT | EXT] [csv] (/aide pour le détail)."),
         (
             "/exporter cls xlsx",
             "Le projet de contrat ne s'écrit pas avec « xlsx » ; formats possibles : .md (Markdown), .docx (Word), .odt (LibreOffice Writer)."
         ),
+        ("/exporter synthese docx", "La synthèse ne s'écrit pas avec « docx » ; formats possibles : .html (page HTML)."),
 
         ("/retirer deux", "Numéro d'élément invalide : « deux » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
         ("/retirer 2 3", "Numéro d'élément invalide : « 2 3 » n'est pas un numéro. Usage : /retirer NUMÉRO, par exemple /retirer 2."),
@@ -188,7 +191,7 @@ import Testing
         ("/importer rpps \"\"", usageOfImport),
         (
             "/exporter docx",
-            "Document inconnu : « docx ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
+            "Document inconnu : « docx ». Usage : /exporter cls [FICHIER], /exporter plan [FICHIER] [csv] ou /exporter synthese [FICHIER.html] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
         ),
     ]
 

@@ -70,6 +70,7 @@ import Testing
             /confirmer mobilites.medecin_generaliste.plus_10_min
             /synthèse mobilites
             /exporter cls contrat.md
+            /exporter synthese page.html
             """
         let result = try Binary.run([workbook], input: script + "\n", in: sandbox.path, environment: ["COLUMNS": "250"])
         #expect(result.status == 0, "\(result.errors)")
@@ -98,6 +99,19 @@ import Testing
         #expect(draft.spaced.contains("| \(farthest) |"))
         #expect(draft.components(separatedBy: "\n").filter { $0.hasPrefix("| ") && $0.contains(" | ") }.count > 71)
         #expect(draft.spaced.contains("Méthode : Distance à vol d'oiseau"))
+
+        // The page's map: a circle per commune, coloured by the class of its estimated time.
+        let map = try python(
+            """
+            import xml.etree.ElementTree as ET
+            root = ET.fromstring(open('\(sandbox.path)/page.html', encoding='utf-8').read().split('\\n', 1)[1])
+            svg = [s for s in root.iter('{http://www.w3.org/2000/svg}svg') if s.get('id') == 'carte'][0]
+            legend = {g.get('data-fill'): g.get('data-label') for g in svg.iter('{http://www.w3.org/2000/svg}g') if g.get('class') == 'legend-class'}
+            circles = [c for c in svg.iter('{http://www.w3.org/2000/svg}circle') if c.get('class') == 'commune']
+            print(len(circles), all(c.get('fill') in legend for c in circles), 'temps non calculé' in legend.values(), legend.get('#FDE725'))
+            """
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(map == "71 True False dans la commune", "\(map)")
     }
 
     /// The real FINESS sample of ../shared/opendata (100 establishments of the Ain): the nearest

@@ -164,7 +164,7 @@ extension Command {
         return .importFile(kind: kind, path: path)
     }
 
-    /// `/exporter cls|plan [FICHIER.EXT | EXT] [csv]`: the file name is the rest of the line as
+    /// `/exporter cls|plan|synthese [FICHIER.EXT | EXT] [csv]`: the file name is the rest of the line as
     /// typed, spaces kept, and its extension chooses the format; a format alone (`docx`) means
     /// the default name in that format. For the plan, a last word `csv` asks for the CSV file too.
     static func exportRequest(_ argument: String) throws(CommandRefusal) -> ExportRequest {
@@ -174,15 +174,16 @@ extension Command {
         switch kind.folded {
         case "cls": document = .cls
         case "plan": document = .plan
+        case "synthese": document = .synthese
         default:
             throw CommandRefusal(
-                "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER] ou /exporter plan [FICHIER] [csv] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
+                "Document inconnu : « \(kind.shortened()) ». Usage : /exporter cls [FICHIER], /exporter plan [FICHIER] [csv] ou /exporter synthese [FICHIER.html] ; l'extension du fichier choisit le format, par exemple /exporter cls contrat.docx."
             )
         }
         // `/exporter plan csv` has long meant « the plan, and its CSV too ».
         let csv = document == .plan && (rest.folded == "csv" || rest.folded.hasSuffix(" csv"))
         let named = csv ? String(rest.dropLast(3)).trimmed : rest
-        if named.isEmpty { return ExportRequest(document: document, csv: csv) }
+        if named.isEmpty { return ExportRequest(document: document, csv: csv, format: document.formats[0]) }
         if let format = ExportRequest.Format.allCases.first(where: {
             $0.rawValue == named.folded || $0 == .markdown && named.folded == "markdown"
         }) {
@@ -205,7 +206,7 @@ extension Command {
 
     static func wrongFormat(_ document: ExportRequest.Document, _ what: String) -> CommandRefusal {
         let formats = document.formats.map { ".\($0.fileExtension) (\($0.label))" }
-        let name = document == .cls ? "Le projet de contrat" : "Le plan de financement"
+        let name = ["cls": "Le projet de contrat", "plan": "Le plan de financement"][document.rawValue] ?? "La synthèse"
         return CommandRefusal("\(name) ne s'écrit pas avec \(what) ; formats possibles : \(formats.joined(separator: ", ")).")
     }
 }

@@ -70,16 +70,17 @@ public enum ImportKind: String, CaseIterable, Equatable, Sendable {
     case rpps, finess, populations
 }
 
-/// `/exporter cls|plan [FICHIER.EXT | EXT] [csv]`.
+/// `/exporter cls|plan|synthese [FICHIER.EXT | EXT] [csv]`.
 public struct ExportRequest: Equatable, Sendable {
     public enum Document: String, Equatable, Sendable {
-        case cls, plan
+        case cls, plan, synthese
 
         /// What each document can be written as, the first being the default.
         public var formats: [Format] {
             switch self {
             case .cls: [.markdown, .docx, .odt]
             case .plan: [.markdown, .docx, .odt, .xlsx, .ods, .csv]
+            case .synthese: [.html]
             }
         }
     }
@@ -87,7 +88,7 @@ public struct ExportRequest: Equatable, Sendable {
     /// Chosen by the file name's extension, or named alone (`/exporter cls docx`).
     public enum Format: String, Equatable, Sendable, CaseIterable {
         case markdown = "md"
-        case docx, odt, xlsx, ods, csv
+        case docx, odt, xlsx, ods, csv, html
 
         public var fileExtension: String { rawValue }
 
@@ -100,6 +101,7 @@ public struct ExportRequest: Equatable, Sendable {
             case .xlsx: "Excel"
             case .ods: "LibreOffice Calc"
             case .csv: "CSV"
+            case .html: "page HTML"
             }
         }
     }

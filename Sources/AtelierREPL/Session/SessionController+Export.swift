@@ -18,6 +18,7 @@ extension SessionController {
             return .refused(refusal)
         }
         if request.document == .plan { return exportPlan(request) }
+        if request.document == .synthese { return exportSynthesisPage(request) }
         let path = request.path ?? defaultDocumentPath(suffix: "-cls." + request.format.fileExtension)
         let started = context.now()
         let document: ClsDraft.Rendered
@@ -62,8 +63,9 @@ extension SessionController {
         switch format {
         case .docx: try TextDocument.docx(markdown: markdown, metadata: metadata)
         case .odt: try TextDocument.odt(markdown: markdown, metadata: metadata)
-        // Spreadsheets are the plan's only: `ExportRequest.Document.formats` refuses them for the draft.
-        case .markdown, .xlsx, .ods, .csv: Data(markdown.utf8)
+        // Spreadsheets are the plan's only, HTML the synthèse's: `ExportRequest.Document.formats`
+        // refuses them for the draft.
+        case .markdown, .xlsx, .ods, .csv, .html: Data(markdown.utf8)
         }
     }
 
@@ -111,7 +113,8 @@ extension SessionController {
         case .csv: return Data(FinancingDocument.csv(plan).utf8)
         case .xlsx: return try FinancingSpreadsheet.xlsx(plan, problems: problems, territory: territoryName)
         case .ods: return try FinancingSpreadsheet.ods(plan, problems: problems, territory: territoryName)
-        case .markdown, .docx, .odt:
+        // HTML is the synthèse's only (refused for the plan by `ExportRequest.Document.formats`).
+        case .markdown, .docx, .odt, .html:
             let templates = try resources.planTemplates.get().templates
             let text = try FinancingDocument.markdown(plan, problems: problems, territory: territoryName, templates: templates)
             let metadata = OfficeText.Metadata(
