@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// `word/document.xml`: the blocks as WordprocessingML paragraphs and tables, in the named
 /// styles of `DocxStyles`, with a section break around each landscape page.
 struct DocxBody {

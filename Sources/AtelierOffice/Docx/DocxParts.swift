@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// The parts of a .docx around its body: content types, relationships, settings, numbering,
 /// header and footer, properties.
 enum DocxParts {

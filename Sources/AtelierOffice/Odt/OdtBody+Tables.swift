@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// Tables, the signature block and the table of contents of an .odt.
 extension OdtBody {
     mutating func writeTable(_ table: OfficeText.Table, _ columns: ColumnLayout) {

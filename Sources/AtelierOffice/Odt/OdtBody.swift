@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// `content.xml` of an .odt: the blocks in the named styles of `OdtStyles`, each table with its
 /// own column widths, a landscape page around wide tables.
 struct OdtBody {

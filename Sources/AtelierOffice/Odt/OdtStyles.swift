@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// `styles.xml` of an .odt: the named styles every paragraph uses (LibreOffice's own names,

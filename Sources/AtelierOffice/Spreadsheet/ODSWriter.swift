@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// A `Book` as an OpenDocument spreadsheet (ODF 1.3): the cells in `content.xml`, the page

@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// A `Book` as an Excel workbook (SpreadsheetML, ECMA-376): a sheet part per sheet, the text

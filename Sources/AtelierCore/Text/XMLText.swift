@@ -1,8 +1,9 @@
-/// Text made safe inside the XML of an office document, as element content or attribute value.
-enum XMLText {
+/// Text made safe inside XML — an office document, an HTML page, an SVG chart — as element
+/// content or attribute value.
+public enum XMLText {
     /// `&`, `<`, `>`, `"` and `'` escaped; characters XML 1.0 forbids (controls other than tab
     /// and line breaks, U+FFFE, U+FFFF) left out, since a reader refuses the whole file for one.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
         else { return text }
         var result = ""
