@@ -191,9 +191,13 @@ struct SynthesisRenderer {
             lines.append("  Temps d'accès moyens")
             lines += BarChart.lines(times, available: width - 4, highlight: style.cyan).map { "    " + $0 }
         }
-        lines += indicatorLines(
+        let answered =
             MobilityAnalysis.thresholds.flatMap { ["mobilites.part_mg_plus_\($0)_min", "mobilites.population_mg_plus_\($0)_min"] }
-                + ["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"])
+            + ["mobilites.part_plus_30_min", "mobilites.population_plus_30_min", "mobilites.points_teleconsultation"]
+        // Distances computed but not yet confirmed: the table below says it all, no « rien à calculer ».
+        if synthesis.mobility == nil || answered.contains(where: { synthesis.indicator($0)?.isAvailable == true }) {
+            lines += indicatorLines(answered)
+        }
         if !synthesis.poles.isEmpty { lines.append("  Pôles de soins hors du territoire : " + synthesis.poles.joined(separator: " · ")) }
         if let transport = synthesis.indicator("mobilites.modes_transport"), transport.isAvailable {
             lines.append(
