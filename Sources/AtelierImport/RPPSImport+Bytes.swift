@@ -39,20 +39,13 @@ extension RPPSImport {
         // The last field of a line without its trailing `|`.
         if !done { record(start..<line.count) }
         guard profession.count == 2, !identifier.isEmpty else { return nil }
-        let code = (line[profession.lowerBound], line[profession.lowerBound + 1])
-        let kind: Profession
-        switch code {
-        case (49, 48):  // 10
-            guard savoirFaire.count == 4, line[savoirFaire.lowerBound] == 83, line[savoirFaire.lowerBound + 1] == 77 else { return nil }
-            let digits = (line[savoirFaire.lowerBound + 2], line[savoirFaire.lowerBound + 3])
-            guard digits == (50, 54) || digits == (53, 51) || digits == (53, 52) else { return nil }  // SM26, SM53, SM54
-            kind = .medecinsGeneralistes
-        case (54, 48): kind = .infirmiers  // 60
-        case (55, 48): kind = .masseursKinesitherapeutes  // 70
-        case (52, 48): kind = .chirurgiensDentistes  // 40
-        case (53, 48): kind = .sagesFemmes  // 50
-        default: return nil  // pharmaciens (21) are not a kind of care: pharmacies come from FINESS
+        // The rules are `Profession.classify`'s; codes this short are stored inline
+        // (no allocation). Pharmaciens are not a kind of care: pharmacies come from FINESS.
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self)
         }
+        guard let kind = Profession.classify(profession: text(profession), savoirFaire: text(savoirFaire)), kind != .pharmaciens
+        else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
         for index in identifier { hash = (hash ^ UInt64(line[index])) &* 0x100_0000_01b3 }
         return (Profession.allCases.firstIndex(of: kind) ?? 0, hash)

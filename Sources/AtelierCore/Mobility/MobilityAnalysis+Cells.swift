@@ -34,7 +34,10 @@ extension MobilityAnalysis {
     }
 
     /// The communes without a point, named with their population; nil when every one has one.
-    public var withoutPointSentence: String? {
+    public var withoutPointSentence: String? { Self.withoutPointSentence(withoutPoint) }
+
+    /// The same sentence for any list (the page's map names them before any import).
+    public static func withoutPointSentence(_ withoutPoint: [CommuneRef]) -> String? {
         guard !withoutPoint.isEmpty else { return nil }
         let names = withoutPoint.map { "\($0.name) (\($0.code), \(FrenchFormat.integer($0.population)) habitants)" }
         return "Sans point dans la base La Poste 2023, donc sans distance ni part dans les moyennes : " + names.joined(separator: ", ")

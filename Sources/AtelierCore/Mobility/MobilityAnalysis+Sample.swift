@@ -13,7 +13,7 @@ extension MobilityAnalysis {
         ]
         sample.withoutPoint = [commune]
         sample.summaries[.medecinGeneraliste] = Summary(
-            kind: .medecinGeneraliste, meanMinutes: 2, isLowerBound: false, inhabitantsBeyond: [:], population: 1, communesBeyondArea: 0,
+            kind: .medecinGeneraliste, meanMinutes: 2, inhabitantsBeyond: [:], population: 1, communesBeyondArea: 0,
             communesNotCovered: 0)
         sample.sites.readings[false] = CareSites.Reading(
             source: "exemple", year: 2026, area: GeoArea(latitudes: 0...1, longitudes: 0...1))

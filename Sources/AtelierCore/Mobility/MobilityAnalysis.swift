@@ -29,16 +29,17 @@ public struct MobilityAnalysis: Sendable, Equatable {
     /// One kind over the territory, weighted by the communes' populations.
     public struct Summary: Sendable, Equatable {
         public var kind: CareKind
-        /// The mean estimated time; `isLowerBound` when a commune's nearest is beyond the area
+        /// The mean estimated time; a lower bound when a commune's nearest is beyond the area
         /// read, counted at the area's edge.
         public var meanMinutes: Double
-        public var isLowerBound: Bool
         /// Threshold (minutes) → inhabitants beyond it.
         public var inhabitantsBeyond: [Int: Int]
         /// The inhabitants of the communes counted (those with a point, covered by the import).
         public var population: Int
         public var communesBeyondArea: Int
         public var communesNotCovered: Int
+
+        public var isLowerBound: Bool { communesBeyondArea > 0 }
 
         public func share(beyond minutes: Int) -> Double? {
             population > 0 ? Double(inhabitantsBeyond[minutes] ?? 0) / Double(population) * 100 : nil
@@ -94,7 +95,7 @@ public struct MobilityAnalysis: Sendable, Equatable {
                 if let (code, kilometres) = candidates[kind]?.nearest(to: point), kilometres <= edge {
                     access[kind] = .found(
                         Nearest(
-                            code: code, name: reference.communes[code]?.name ?? Self.arrondissementName(code, reference),
+                            code: code, name: Self.name(of: code, reference),
                             kilometres: kilometres, minutes: TravelTimeModel.minutes(straightLine: kilometres),
                             inTerritory: territory.contains(code)))
                 } else {
@@ -127,7 +128,7 @@ public struct MobilityAnalysis: Sendable, Equatable {
     }
 
     func summary(_ kind: CareKind) -> Summary {
-        var weighted = 0.0, population = 0, lowerBound = false, beyondArea = 0, notCovered = 0
+        var weighted = 0.0, population = 0, beyondArea = 0, notCovered = 0
         var beyond: [Int: Int] = [:]
         for row in rows {
             let minutes: Double
@@ -135,7 +136,6 @@ public struct MobilityAnalysis: Sendable, Equatable {
             case .found(let nearest)?: minutes = nearest.minutes
             case .beyond(let kilometres)?:
                 minutes = TravelTimeModel.minutes(straightLine: kilometres)
-                lowerBound = true
                 beyondArea += 1
             case .notCovered?, nil:
                 notCovered += 1
@@ -146,8 +146,8 @@ public struct MobilityAnalysis: Sendable, Equatable {
             for threshold in Self.thresholds where minutes > Double(threshold) { beyond[threshold, default: 0] += row.commune.population }
         }
         return Summary(
-            kind: kind, meanMinutes: population > 0 ? weighted / Double(population) : 0, isLowerBound: lowerBound,
-            inhabitantsBeyond: beyond, population: population, communesBeyondArea: beyondArea, communesNotCovered: notCovered)
+            kind: kind, meanMinutes: population > 0 ? weighted / Double(population) : 0, inhabitantsBeyond: beyond, population: population,
+            communesBeyondArea: beyondArea, communesNotCovered: notCovered)
     }
 
     static func poles(
@@ -162,7 +162,7 @@ public struct MobilityAnalysis: Sendable, Equatable {
             guard minutes <= poleReach, let count = counts[code] else { continue }
             result.append(
                 Pole(
-                    code: code, name: reference.communes[code]?.name ?? arrondissementName(code, reference), generalPractitioners: count,
+                    code: code, name: name(of: code, reference), generalPractitioners: count,
                     minutes: minutes))
         }
         return Array(
@@ -171,9 +171,10 @@ public struct MobilityAnalysis: Sendable, Equatable {
             }.prefix(poleCount))
     }
 
-    /// « Paris 8e Arrondissement »-like names are not in the reference: the city's name and the
-    /// arrondissement's number.
-    static func arrondissementName(_ code: String, _ reference: TerritoryReference) -> String {
+    /// A commune's name; an arrondissement (« Paris 8e ») is not in the reference: the city's
+    /// name and the arrondissement's number.
+    static func name(of code: String, _ reference: TerritoryReference) -> String {
+        if let commune = reference.communes[code] { return commune.name }
         let city = ["751": "75056", "693": "69123", "132": "13055"][String(code.prefix(3))]
         guard let city, let name = reference.communes[city]?.name, let number = Int(code.suffix(2)) else { return code }
         return "\(name) \(number)\(number == 1 ? "er" : "e")"

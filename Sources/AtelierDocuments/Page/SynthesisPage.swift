@@ -147,10 +147,8 @@ public enum SynthesisPage {
         var notes = [TerritoryReference.pointsSource, TerritoryReference.populationSource]
         if computed, let analysis = input.synthesis.mobility { notes += ["méthode : " + TravelTimeModel.method, analysis.filesSentence] }
         out += source(notes)
-        let missing = input.communes.filter { input.points[$0.code] == nil }
-        if !missing.isEmpty {
-            out +=
-                "<p class=\"warning\">Sans point dans la base La Poste, non dessinées : \(HTMLText.escape(missing.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")))</p>"
+        if let missing = MobilityAnalysis.withoutPointSentence(input.communes.filter { input.points[$0.code] == nil }) {
+            out += "<p class=\"warning\">Non dessinées sur la carte. \(HTMLText.escape(missing))</p>"
         }
         return out + "</figure></section>"
     }

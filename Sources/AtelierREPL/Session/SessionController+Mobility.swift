@@ -49,13 +49,10 @@ extension SessionController {
     /// After an import: how many communes have their distances, and the ones without a point.
     func writeMobilityNote(_ found: FoundCareSites, analysis: MobilityAnalysis) {
         let kinds = CareKind.allCases.filter { $0.fromFINESS == found.fromFINESS }.map(\.label)
-        var line =
-            "  Distances calculées pour \(AtelierCore.counted(analysis.rows.count, "commune", "communes")) (\(kinds.joined(separator: ", "))) : tableau et méthode avec /synthèse mobilites."
-        if !analysis.withoutPoint.isEmpty {
-            line +=
-                " Sans point dans la base La Poste, donc sans distance : \(analysis.withoutPoint.map { "\($0.name) (\($0.code))" }.joined(separator: ", "))."
-        }
-        for paragraph in Table.paragraph(line.trimmingCharacters(in: .whitespaces), indent: "  ", width: console.width) {
+        let line =
+            "Distances calculées pour \(AtelierCore.counted(analysis.rows.count, "commune", "communes")) (\(kinds.joined(separator: ", "))) : tableau et méthode avec /synthèse mobilites."
+            + (analysis.withoutPointSentence.map { " " + $0 } ?? "")
+        for paragraph in Table.paragraph(line, indent: "  ", width: console.width) {
             console.write(paragraph)
         }
     }
