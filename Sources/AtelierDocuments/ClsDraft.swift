@@ -14,6 +14,8 @@ public enum ClsDraft {
         /// `sha256:…`, as the document's last line gives it: the office documents repeat it in
         /// their footer.
         public var fingerprint = ""
+        /// The charts `text` places with `![titre](graphique:id)` lines.
+        public var charts: [DocumentChart] = []
     }
 
     /// - Parameters:
@@ -41,7 +43,7 @@ public enum ClsDraft {
         try templates.check(against: [context, sampleBuilder.build(fingerprint: fingerprint)])
         return Rendered(
             text: FrenchTypography.apply(try templates.render(context, template: mainTemplate)), gaps: builder.gaps,
-            fingerprint: fingerprint)
+            fingerprint: fingerprint, charts: builder.charts)
     }
 
     /// `sha256:…` over the answers (key, value, source, year, in key order) and the files.

@@ -71,18 +71,26 @@ public struct ClsDraftContext {
             dates: contract.dates, years: contract.years, axes: plan.axes.compactMap { $0.title.gap == nil ? $0.title.text : nil })
         let financing = builder.financingSummary()
         builder.noteRevisits()
+        let communes: [CommuneRef] =
+            if case .communes(let list)? = input.answers[QuestionKeys.territoryCommunes]?.value { list } else { [] }
         return ClsView(
             parties: parties, context: context, approach: approach, diagnostic: diagnostic, priorities: priorities, plan: plan,
-            contract: contract, governance: governance, financing: financing, fingerprint: fingerprint, gaps: builder.collected.all)
+            contract: contract, governance: governance, financing: financing,
+            charts: SynthesisCharts.all(input.synthesis, communes: communes, points: input.territory.points, plan: input.financing),
+            fingerprint: fingerprint, gaps: builder.collected.all)
     }
 
     /// The context of `contrat.mustache`; `gaps` then holds the markers of its checklist.
     public mutating func build(fingerprint: String) -> [String: Any] {
         let view = Self.view(of: input, fingerprint: fingerprint)
+        charts = view.charts
         collected = GapList()
         for gap in view.gaps { collected.note(gap) }
         return view.templateContext
     }
+
+    /// The charts `build` found to draw, for the office documents to embed.
+    public private(set) var charts: [DocumentChart] = []
 
     /// The markers of the gaps met by `build`, for the closing checklist.
     public var gaps: [String] { collected.all.map(\.marker) }

@@ -12,6 +12,8 @@ public struct ClsView {
     var contract: ContractView
     var governance: GovernanceView
     var financing: FinancingSummaryView
+    /// Drawn from the synthèse and the plan; the template places them by `graphique_…`.
+    var charts: [DocumentChart]
     var fingerprint: String
     public var gaps: [Gap]
 }
@@ -22,6 +24,11 @@ extension ClsView: TemplateView {
         var fields: [String: (any TemplateRepresentable)?] = [:]
         for section in [parties, context, approach, diagnostic, priorities, plan, contract, governance, financing] as [any TemplateView] {
             fields.merge(section.templateFields) { $1 }
+        }
+        // `![titre](graphique:densites)` where the chart exists, nothing where it has nothing to
+        // draw: the office writers put the image there, the Markdown export leaves the line out.
+        for id in DocumentChart.ids {
+            fields["graphique_" + id] = charts.first { $0.id == id }.map { "![\($0.title)](graphique:\($0.id))" } ?? ""
         }
         fields["empreinte"] = fingerprint
         fields["version_outil"] = "Atelier Santé"

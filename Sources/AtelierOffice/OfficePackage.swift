@@ -16,6 +16,12 @@ enum OfficePackage {
             self.data = Data(text.utf8)
             self.stored = stored
         }
+
+        init(_ path: String, data: Data, stored: Bool = false) {
+            self.path = path
+            self.data = data
+            self.stored = stored
+        }
     }
 
     /// 01/01/2000 at noon UTC: the same calendar day in every time zone the ZIP date is written in.

@@ -50,6 +50,44 @@ struct OfficeDocumentSessionTests {
         }
     }
 
+    /// The synthèse's charts in both office drafts: each SVG (parsed by lxml) draws the figures
+    /// the draft's tables print, its PNG fallback decodes at twice its size; the .md has none.
+    @Test func theClsDraftInWordAndLibreOfficeHoldsTheSynthesisCharts() throws {
+        let sandbox = try Self.exported("/exporter cls contrat.md\n/exporter cls contrat.docx\n/exporter cls contrat.odt\n")
+        let markdown = try String(contentsOfFile: sandbox.path + "/contrat.md", encoding: .utf8)
+        #expect(!markdown.contains("graphique:"))
+        let ids = ["densites", "age", "projection", "carte", "financeurs", "annees"]
+        for path in [sandbox.path + "/contrat.docx", sandbox.path + "/contrat.odt"] {
+            let document = try OfficeFile.read(path)
+            let images = try #require(document["images"] as? [[String: Any]])
+            #expect(images.compactMap { $0["name"] as? String } == ids, "\(path)")
+            for image in images {
+                let svg = try #require(image["svg"] as? [String: Any]), png = try #require(image["png"] as? [String: Any])
+                #expect(svg["id"] as? String == image["name"] as? String)
+                #expect(png["valid"] as? Bool == true)
+                #expect((png["colours"] as? Int ?? 0) >= 3, "\(path) \(image["name"] ?? "")")
+            }
+            let densities = try #require(images.first?["svg"] as? [String: Any])
+            // The GP's density, the département's and France's, as the draft's table prints them.
+            let bars = try #require(densities["bars"] as? [Double])
+            #expect(bars.prefix(3).map { (($0 * 10).rounded() / 10) } == [6.7, 6.9, 8.1])
+            #expect((images[3]["svg"] as? [String: Any])?["communes"] as? [String] != nil)
+            #expect(((images[3]["svg"] as? [String: Any])?["communes"] as? [String])?.count == 11)
+            // The plan's receipts, 640 000,00 € in all, by year.
+            let years = try #require((images[5]["svg"] as? [String: Any])?["bars"] as? [Double])
+            #expect(years.reduce(0, +) == 64_000_000)
+            let blocks = try #require(document["blocks"] as? [[String: Any]])
+            #expect(blocks.contains { $0["text"] as? String == "Recettes par année et par financeur" })
+        }
+        let word = try OfficeFile.read(sandbox.path + "/contrat.docx")
+        let first = try #require((word["images"] as? [[String: Any]])?.first)
+        #expect((first["png"] as? [String: Any])?["content_type"] as? String == "image/png")
+        #expect((first["svg"] as? [String: Any])?["content_type"] as? String == "image/svg+xml")
+        #expect(first["width_cm"] as? Double == 16)
+        let writer = try OfficeFile.read(sandbox.path + "/contrat.odt")
+        #expect((writer["images"] as? [[String: Any]])?.first?["types"] as? [String] == ["image/svg+xml", "image/png"])
+    }
+
     @Test func thePlanInWordIsTheMarkdownPlan() throws {
         let sandbox = try Self.exported("/exporter plan plan.md\n/exporter plan plan.docx\n")
         let markdown = try String(contentsOfFile: sandbox.path + "/plan.md", encoding: .utf8)

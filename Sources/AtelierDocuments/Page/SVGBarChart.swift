@@ -36,13 +36,13 @@ struct SVGBarChart {
         let width = Self.labelWidth + Self.plotWidth + 90
         let top = maximum
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" width=\"\(HTMLText.number(width))\" height=\"\(HTMLText.number(height))\" data-max=\"\(HTMLText.exact(top))\" data-plot-width=\"\(HTMLText.number(Self.plotWidth))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"\(SynthesisCharts.fontFamily)\" class=\"chart\" id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" width=\"\(HTMLText.number(width))\" height=\"\(HTMLText.number(height))\" data-max=\"\(HTMLText.exact(top))\" data-plot-width=\"\(HTMLText.number(Self.plotWidth))\">"
         out += "<title id=\"\(id)-t\">\(HTMLText.escape(title))</title><desc id=\"\(id)-d\">\(HTMLText.escape(description))</desc>"
         var x = Self.labelWidth
         for item in series {
             out +=
                 "<rect class=\"legend\" x=\"\(HTMLText.number(x))\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(item.fill)\" stroke=\"\(item.stroke)\"/><text x=\"\(HTMLText.number(x + 16))\" y=\"14\" font-size=\"11\">\(HTMLText.escape(item.name))</text>"
-            x += 26 + Double(item.name.count) * 6
+            x += 30 + Double(item.name.count) * 7
         }
         for (row, category) in categories.enumerated() {
             let y0 = legendHeight + Double(row) * groupHeight

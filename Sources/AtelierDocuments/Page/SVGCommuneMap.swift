@@ -40,7 +40,7 @@ struct SVGCommuneMap {
         func y(_ p: GeoPoint) -> Double { Self.margin + (north - p.latitude) * pixelsPerDegree }
         let largest = Double(places.map(\.commune.population).max() ?? 1)
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" id=\"carte\" role=\"img\" aria-labelledby=\"carte-t carte-d\" viewBox=\"0 0 \(HTMLText.number(Self.width)) \(HTMLText.number(Self.height))\" width=\"\(HTMLText.number(Self.width))\" height=\"\(HTMLText.number(Self.height))\" data-largest-population=\"\(Int(largest))\" data-maximum-radius=\"\(HTMLText.number(Self.maximumRadius))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"\(SynthesisCharts.fontFamily)\" class=\"chart map\" id=\"carte\" role=\"img\" aria-labelledby=\"carte-t carte-d\" viewBox=\"0 0 \(HTMLText.number(Self.width)) \(HTMLText.number(Self.height))\" width=\"\(HTMLText.number(Self.width))\" height=\"\(HTMLText.number(Self.height))\" data-largest-population=\"\(Int(largest))\" data-maximum-radius=\"\(HTMLText.number(Self.maximumRadius))\">"
         out +=
             "<title id=\"carte-t\">Communes du territoire</title><desc id=\"carte-d\">\(HTMLText.escape(caption))</desc><rect x=\"0\" y=\"0\" width=\"\(HTMLText.number(Self.width))\" height=\"\(HTMLText.number(Self.height))\" fill=\"#FFFFFF\" stroke=\"#999999\"/>"
         // Largest first, so that small communes stay visible on top.

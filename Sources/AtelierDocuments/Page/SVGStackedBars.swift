@@ -23,7 +23,7 @@ struct SVGStackedBars {
         let width = Self.left + Double(columns.count) * (Self.columnWidth + Self.columnGap) + 20
         let height = Self.plotHeight + 40 + legendRows * 16 + 10
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(HTMLText.number(max(width, 520))) \(HTMLText.number(height))\" width=\"\(HTMLText.number(max(width, 520)))\" height=\"\(HTMLText.number(height))\" data-max=\"\(HTMLText.number(top))\" data-plot-height=\"\(HTMLText.number(Self.plotHeight))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"\(SynthesisCharts.fontFamily)\" class=\"chart\" id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(HTMLText.number(max(width, 520))) \(HTMLText.number(height))\" width=\"\(HTMLText.number(max(width, 520)))\" height=\"\(HTMLText.number(height))\" data-max=\"\(HTMLText.number(top))\" data-plot-height=\"\(HTMLText.number(Self.plotHeight))\">"
         out += "<title id=\"\(id)-t\">\(HTMLText.escape(title))</title><desc id=\"\(id)-d\">\(HTMLText.escape(description))</desc>"
         let base = 10 + Self.plotHeight
         out +=

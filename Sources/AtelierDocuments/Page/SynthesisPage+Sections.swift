@@ -42,29 +42,8 @@ extension SynthesisPage {
         guard let plan = input.plan, plan.hasLines else {
             return out + "<p>Aucune dépense ni recette saisie : /aller financement.</p></section>"
         }
-        let funders = plan.byFunder().filter { $0.inBudget > 0 }
-        let chart = SVGBarChart(
-            id: "financeurs", title: "Recettes par financeur (dans le budget, base \(plan.base))",
-            description: "Une barre par financeur, proportionnelle au montant qu'il apporte.", unit: "euros",
-            categories: funders.map(\.funder), series: [.init(name: "Montant", fill: SVGBarChart.dark.fill)],
-            values: funders.map { [Double($0.inBudget) / 100] }, format: { FrenchFormat.amount(cents: Int(($0 * 100).rounded())) })
-        if !funders.isEmpty { out += "<figure>\(chart.svg)\(chart.table)</figure>" }
-        var amounts: [Int?: [String: Int]] = [:]
-        for action in plan.actionsWithLines {
-            for receipt in action.budgetReceipts {
-                amounts[receipt.year, default: [:]][receipt.instrument?.funderName ?? receipt.name, default: 0] += receipt.resolved ?? 0
-            }
-        }
-        let years = amounts.keys.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
-        let parts = Array(Set(amounts.values.flatMap(\.keys))).sorted()
-        if !years.isEmpty {
-            let stacked = SVGStackedBars(
-                id: "annees", title: "Recettes par année et par financeur",
-                description: "Une colonne par année, empilant les montants de chaque financeur.",
-                columns: years.map { $0.map(String.init) ?? "sans année" }, parts: parts,
-                cents: years.map { year in parts.map { amounts[year]?[$0] ?? 0 } })
-            out += "<figure>\(stacked.svg)\(stacked.table)</figure>"
-        }
+        if let chart = SynthesisCharts.funders(plan) { out += "<figure>\(chart.svg)\(chart.table)</figure>" }
+        if let stacked = SynthesisCharts.years(plan) { out += "<figure>\(stacked.svg)\(stacked.table)</figure>" }
         let errors = input.planProblems.filter { $0.severity == .error }, warnings = input.planProblems.filter { $0.severity == .warning }
         out += "<h3>Contrôles du plan</h3>"
         if errors.isEmpty && warnings.isEmpty && input.inconsistencies.isEmpty {

@@ -83,45 +83,24 @@ public enum SynthesisPage {
     // MARK: - Démographie
 
     static func demography(_ synthesis: Synthesis) -> String {
-        let professions = synthesis.professions.filter { synthesis.indicator("\($0.key).effectif")?.isAvailable == true }
+        let professions = SynthesisCharts.professions(synthesis)
         var out = "<section><h2>Démographie des professionnels de santé</h2>"
         guard !professions.isEmpty else {
             return out + "<p>Aucun effectif renseigné : /aller demographie, ou /importer rpps.</p></section>"
         }
-        func value(_ profession: String, _ name: String) -> Double? { synthesis.indicator("\(profession).\(name)")?.value }
         func basis(_ names: [String]) -> [String] {
             professions.flatMap { p in names.flatMap { synthesis.indicator("\(p.key).\($0)")?.basis ?? [] } }
         }
-        let decimal = { (x: Double) in FrenchFormat.fixed(x, fractionDigits: 1) }
-        let densities = SVGBarChart(
-            id: "densites", title: "Densité de professionnels pour 10 000 habitants : territoire, département, France",
-            description: "Barres horizontales, trois par profession : le territoire, son département de référence et la France.",
-            unit: "pour 10 000 habitants", categories: professions.map(\.label),
-            series: [
-                .init(name: "Territoire", fill: SVGBarChart.dark.fill), .init(name: "Département", fill: SVGBarChart.middle.fill),
-                .init(name: "France", fill: SVGBarChart.hollow.fill),
-            ],
-            values: professions.map {
-                [value($0.key, "densite_comparee"), value($0.key, "densite_departement"), value($0.key, "densite_france")]
-            },
-            format: decimal)
-        out +=
-            "<figure>\(densities.svg)\(densities.table)\(source(basis(["densite_comparee", "densite_departement", "densite_france"])))</figure>"
-        let age = SVGBarChart(
-            id: "age", title: "Part des professionnels âgés de 60 ans ou plus", description: "Une barre par profession renseignée.",
-            unit: "%", categories: professions.map(\.label), series: [.init(name: "60 ans ou plus", fill: SVGBarChart.dark.fill)],
-            values: professions.map { [value($0.key, "part_60_plus")] }, format: FrenchFormat.percentage)
-        if age.values.contains(where: { $0[0] != nil }) {
+        if let densities = SynthesisCharts.densities(synthesis) {
+            out +=
+                "<figure>\(densities.svg)\(densities.table)\(source(basis(["densite_comparee", "densite_departement", "densite_france"])))</figure>"
+        }
+        if let age = SynthesisCharts.age(synthesis) {
             out += "<figure>\(age.svg)\(age.table)\(source(basis(["part_60_plus"])))</figure>"
         }
-        let projection = SVGBarChart(
-            id: "projection", title: "Effectifs aujourd'hui et dans cinq ans (départs à 65 ans, sans arrivée)",
-            description: "Deux barres par profession : l'effectif actuel et l'effectif projeté à cinq ans.", unit: "professionnels",
-            categories: professions.map(\.label),
-            series: [.init(name: "Aujourd'hui", fill: SVGBarChart.dark.fill), .init(name: "Dans 5 ans", fill: SVGBarChart.middle.fill)],
-            values: professions.map { [value($0.key, "effectif"), value($0.key, "effectif_5_ans")] },
-            format: { FrenchFormat.integer(Int($0.rounded())) })
-        out += "<figure>\(projection.svg)\(projection.table)\(source(basis(["effectif", "effectif_5_ans"])))</figure>"
+        if let projection = SynthesisCharts.projection(synthesis) {
+            out += "<figure>\(projection.svg)\(projection.table)\(source(basis(["effectif", "effectif_5_ans"])))</figure>"
+        }
         return out + "</section>"
     }
 
@@ -129,21 +108,11 @@ public enum SynthesisPage {
 
     static func map(_ input: Input) -> String {
         var out = "<section><h2>Les communes et l'accès au médecin généraliste</h2>"
-        var minutes: [String: Double] = [:]
-        for row in input.synthesis.mobility?.rows ?? [] {
-            if case .found(let nearest)? = row.access[.medecinGeneraliste] { minutes[row.commune.code] = nearest.minutes }
+        guard let map = SynthesisCharts.map(input.synthesis, communes: input.communes, points: input.points) else {
+            return out + "<p>Aucune commune à placer : /aller territoire.communes.</p></section>"
         }
-        let places = input.communes.compactMap { commune in
-            input.points[commune.code].map { SVGCommuneMap.Place(commune: commune, point: $0, minutes: minutes[commune.code]) }
-        }
-        guard !places.isEmpty else { return out + "<p>Aucune commune à placer : /aller territoire.communes.</p></section>" }
-        let computed = !minutes.isEmpty
-        let caption =
-            "Un cercle par commune, de surface proportionnelle à sa population municipale"
-            + (computed
-                ? ", coloré selon le temps estimé jusqu'au médecin généraliste le plus proche."
-                : " ; temps d'accès non calculés tant que l'Annuaire Santé n'est pas importé (/importer rpps).")
-        out += "<figure>\(SVGCommuneMap(places: places, caption: caption).svg)<figcaption>\(HTMLText.escape(caption))</figcaption>"
+        let computed = !SynthesisCharts.minutesToGP(input.synthesis).isEmpty
+        out += "<figure>\(map.svg)<figcaption>\(HTMLText.escape(map.caption))</figcaption>"
         var notes = [TerritoryReference.pointsSource, TerritoryReference.populationSource]
         if computed, let analysis = input.synthesis.mobility { notes += ["méthode : " + TravelTimeModel.method, analysis.filesSentence] }
         out += source(notes)

@@ -4,17 +4,21 @@ import AtelierCore
 /// styles of `DocxStyles`, with a section break around each landscape page.
 struct DocxBody {
     let layout: LaidOutText
+    let images: UsedImages
     private(set) var xml = ""
+    /// Drawing ids, unique in the document as Word wants them.
+    private var drawings = 0
 
-    init(_ layout: LaidOutText) {
+    init(_ layout: LaidOutText, images: UsedImages) {
         self.layout = layout
+        self.images = images
     }
 
-    static func document(_ layout: LaidOutText) -> String {
-        var body = DocxBody(layout)
+    static func document(_ layout: LaidOutText, images: UsedImages = UsedImages()) -> String {
+        var body = DocxBody(layout, images: images)
         body.write()
         return DocxParts.declaration
-            + #"<w:document xmlns:w="\#(DocxParts.wordNamespace)" xmlns:r="\#(DocxParts.relationshipNamespace)"><w:body>"#
+            + #"<w:document xmlns:w="\#(DocxParts.wordNamespace)" xmlns:r="\#(DocxParts.relationshipNamespace)" xmlns:wp="\#(DocxParts.drawingNamespace)"><w:body>"#
             + body.xml + "</w:body></w:document>"
     }
 
@@ -75,7 +79,28 @@ struct DocxBody {
             if case .signature? = next?.block {} else { writeSignatures() }
         case .rule:
             xml += #"<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>"#
+        case .image(let id, let caption):
+            if let image = images.image(id) { writeDrawing(image) }
+            paragraph("Normal", caption.map { OfficeText.Run($0.text, bold: $0.bold, italic: true, gap: $0.gap) })
         }
+    }
+
+    /// The PNG in the picture's blip, the SVG in Office's `svgBlip` extension beside it: Word
+    /// 2016 and later draw the SVG, older readers the PNG (MS-ODRAWXML 2.26.1.1).
+    mutating func writeDrawing(_ image: OfficeImage) {
+        drawings += 1
+        let size = image.displayCentimetres
+        let cx = Int(size.width * 360_000), cy = Int(size.height * 360_000)
+        let title = XMLText.escape(image.title)
+        xml +=
+            #"<w:p><w:pPr><w:pStyle w:val="Normal"/><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">"#
+            + #"<wp:extent cx="\#(cx)" cy="\#(cy)"/><wp:docPr id="\#(drawings)" name="\#(image.id)" descr="\#(title)"/>"#
+            + #"<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#
+            + #"<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="\#(drawings)" name="\#(image.id).png" descr="\#(title)"/><pic:cNvPicPr/></pic:nvPicPr>"#
+            + #"<pic:blipFill><a:blip r:embed="\#(DocxParts.pngRelationship(image))"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">"#
+            + #"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="\#(DocxParts.svgRelationship(image))"/></a:ext></a:extLst></a:blip>"#
+            + #"<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\#(cx)" cy="\#(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"#
+            + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
     private var signatures: [[OfficeText.Run]] = []

@@ -1,4 +1,5 @@
 import AtelierCore
+import Foundation
 
 /// The parts of a .docx around its body: content types, relationships, settings, numbering,
 /// header and footer, properties.
@@ -8,32 +9,47 @@ enum DocxParts {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    static func parts(body: String, metadata: OfficeText.Metadata) -> [OfficePackage.Part] {
-        [
-            .init("[Content_Types].xml", contentTypes),
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+    static func parts(body: String, metadata: OfficeText.Metadata, images: UsedImages = UsedImages()) -> [OfficePackage.Part] {
+        let pngs = images.pngs()
+        return [
+            .init("[Content_Types].xml", contentTypes(withImages: !images.images.isEmpty)),
             .init("_rels/.rels", rootRelationships),
             .init("docProps/core.xml", core(metadata)),
             .init("docProps/app.xml", app),
             .init("word/document.xml", body),
-            .init("word/_rels/document.xml.rels", documentRelationships),
+            .init("word/_rels/document.xml.rels", documentRelationships(images)),
             .init("word/styles.xml", DocxStyles.xml),
             .init("word/numbering.xml", numbering),
             .init("word/settings.xml", settings),
             .init("word/header1.xml", header(metadata)),
             .init("word/footer1.xml", footer(metadata)),
         ]
+            + images.images.flatMap { image in
+                [
+                    OfficePackage.Part("word/media/\(image.id).png", data: pngs[image.id] ?? Data(), stored: true),
+                    .init("word/media/\(image.id).svg", image.svg),
+                ]
+            }
     }
 
-    static let contentTypes =
+    static func pngRelationship(_ image: OfficeImage) -> String { "rIdPng_\(image.id)" }
+    static func svgRelationship(_ image: OfficeImage) -> String { "rIdSvg_\(image.id)" }
+
+    static func contentTypes(withImages: Bool) -> String {
         declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
-        + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#
-        + [
-            ("/word/document.xml", "wordprocessingml.document.main"), ("/word/styles.xml", "wordprocessingml.styles"),
-            ("/word/numbering.xml", "wordprocessingml.numbering"), ("/word/settings.xml", "wordprocessingml.settings"),
-            ("/word/header1.xml", "wordprocessingml.header"), ("/word/footer1.xml", "wordprocessingml.footer"),
-            ("/docProps/app.xml", "extended-properties"),
-        ].map { #"<Override PartName="\#($0.0)" ContentType="application/vnd.openxmlformats-officedocument.\#($0.1)+xml"/>"# }.joined()
-        + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#
+            + (withImages
+                ? #"<Default Extension="png" ContentType="image/png"/><Default Extension="svg" ContentType="image/svg+xml"/>"# : "")
+            + [
+                ("/word/document.xml", "wordprocessingml.document.main"), ("/word/styles.xml", "wordprocessingml.styles"),
+                ("/word/numbering.xml", "wordprocessingml.numbering"), ("/word/settings.xml", "wordprocessingml.settings"),
+                ("/word/header1.xml", "wordprocessingml.header"), ("/word/footer1.xml", "wordprocessingml.footer"),
+                ("/docProps/app.xml", "extended-properties"),
+            ].map { #"<Override PartName="\#($0.0)" ContentType="application/vnd.openxmlformats-officedocument.\#($0.1)+xml"/>"# }.joined()
+            + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#
+    }
 
     static let rootRelationships =
         declaration + #"<Relationships xmlns="\#(packageRelationships)">"#
@@ -41,14 +57,19 @@ enum DocxParts {
         + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
         + #"<Relationship Id="rId3" Type="\#(relationshipNamespace)/extended-properties" Target="docProps/app.xml"/></Relationships>"#
 
-    static let documentRelationships =
+    static func documentRelationships(_ images: UsedImages) -> String {
         declaration + #"<Relationships xmlns="\#(packageRelationships)">"#
-        + [
-            ("rIdStyles", "styles", "styles.xml"), ("rIdNumbering", "numbering", "numbering.xml"),
-            ("rIdSettings", "settings", "settings.xml"),
-            ("rIdHeader", "header", "header1.xml"), ("rIdFooter", "footer", "footer1.xml"),
-        ].map { #"<Relationship Id="\#($0.0)" Type="\#(relationshipNamespace)/\#($0.1)" Target="\#($0.2)"/>"# }.joined()
-        + "</Relationships>"
+            + [
+                ("rIdStyles", "styles", "styles.xml"), ("rIdNumbering", "numbering", "numbering.xml"),
+                ("rIdSettings", "settings", "settings.xml"),
+                ("rIdHeader", "header", "header1.xml"), ("rIdFooter", "footer", "footer1.xml"),
+            ].map { #"<Relationship Id="\#($0.0)" Type="\#(relationshipNamespace)/\#($0.1)" Target="\#($0.2)"/>"# }.joined()
+            + images.images.map { image in
+                #"<Relationship Id="\#(pngRelationship(image))" Type="\#(relationshipNamespace)/image" Target="media/\#(image.id).png"/>"#
+                    + #"<Relationship Id="\#(svgRelationship(image))" Type="\#(relationshipNamespace)/image" Target="media/\#(image.id).svg"/>"#
+            }.joined()
+            + "</Relationships>"
+    }
 
     /// No date: the same answers give the same file, byte for byte.
     static func core(_ metadata: OfficeText.Metadata) -> String {

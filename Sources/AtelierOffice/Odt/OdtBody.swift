@@ -4,6 +4,7 @@ import AtelierCore
 /// own column widths, a landscape page around wide tables.
 struct OdtBody {
     let layout: LaidOutText
+    var images = UsedImages()
     var xml = ""
     /// Column, table and row styles, written before the body.
     var automatic = ""
@@ -11,8 +12,8 @@ struct OdtBody {
     /// How many lists are open, and whether the innermost has an item open.
     private var openItems: [Bool] = []
 
-    static func content(_ layout: LaidOutText) -> String {
-        var body = OdtBody(layout: layout)
+    static func content(_ layout: LaidOutText, images: UsedImages = UsedImages()) -> String {
+        var body = OdtBody(layout: layout, images: images)
         body.write()
         return OdtStyles.declaration + "<office:document-content \(OdtStyles.namespaces)><office:automatic-styles>" + fixedStyles
             + body.automatic + "</office:automatic-styles><office:body><office:text>" + body.xml
@@ -35,12 +36,20 @@ struct OdtBody {
         + #"<style:style style:name="P8head" style:family="paragraph" style:parent-style-name="Table_20_Heading"><style:text-properties fo:font-size="8pt"/></style:style>"#
         + cell("Chead", background: true) + cell("Cbody", background: false)
         + #"<style:style style:name="Rsign" style:family="table-row"><style:table-row-properties style:min-row-height="4cm" fo:keep-together="always"/></style:style>"#
+        + #"<style:style style:name="Pchart" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:keep-with-next="always" fo:margin-top="0.2cm"/></style:style>"#
+        + #"<style:style style:name="Fchart" style:family="graphic"><style:graphic-properties style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>"#
         + #"<style:style style:name="Sect" style:family="section"><style:section-properties style:editable="false"/></style:style>"#
 
     static func cell(_ name: String, background: Bool) -> String {
         #"<style:style style:name="\#(name)" style:family="table-cell"><style:table-cell-properties "#
             + (background ? #"fo:background-color="\#(OdtColour.shade)" "# : "")
             + #"fo:padding-left="0.15cm" fo:padding-right="0.15cm" fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:border="0.5pt solid #808080"/></style:style>"#
+    }
+
+    /// `16cm`, `12.35cm`: ODF lengths take a point.
+    static func centimetres(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + "cm"
     }
 
     mutating func write() {
@@ -82,7 +91,23 @@ struct OdtBody {
             signatures.append(party)
             if case .signature? = next?.block {} else { writeSignatures() }
         case .rule: xml += #"<text:p text:style-name="Horizontal_20_Line"/>"#
+        case .image(let id, let caption):
+            if let image = images.image(id) { writeFrame(image) }
+            paragraph("Text_20_body", caption.map { OfficeText.Run($0.text, bold: $0.bold, italic: true, gap: $0.gap) })
         }
+    }
+
+    /// The SVG first, the PNG as the frame's fallback image: how LibreOffice stores an SVG
+    /// (ODF 1.3, 10.4.2: a reader takes the first image it can show).
+    mutating func writeFrame(_ image: OfficeImage) {
+        let size = image.displayCentimetres
+        let width = Self.centimetres(size.width), height = Self.centimetres(size.height)
+        let link = #"xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad""#
+        xml +=
+            #"<text:p text:style-name="Pchart"><draw:frame draw:style-name="Fchart" draw:name="\#(image.id)" text:anchor-type="as-char" svg:width="\#(width)" svg:height="\#(height)" draw:z-index="0">"#
+            + #"<draw:image xlink:href="Pictures/\#(image.id).svg" \#(link) draw:mime-type="image/svg+xml"/>"#
+            + #"<draw:image xlink:href="Pictures/\#(image.id).png" \#(link) draw:mime-type="image/png"/>"#
+            + "<svg:title>\(XMLText.escape(image.title))</svg:title></draw:frame></text:p>"
     }
 
     mutating func paragraph(_ style: String, _ runs: [OfficeText.Run]) {

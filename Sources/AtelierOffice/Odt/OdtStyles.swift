@@ -11,15 +11,20 @@ enum OdtStyles {
         + #"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" "#
         + #"xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" "#
         + #"xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" "#
-        + #"xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.3""#
+        + #"xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" office:version="1.3""#
 
-    static let manifest =
+    static func manifest(_ images: UsedImages) -> String {
         declaration + #"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">"#
-        + #"<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>"#
-        + ["content.xml", "styles.xml", "meta.xml"].map {
-            #"<manifest:file-entry manifest:full-path="\#($0)" manifest:media-type="text/xml"/>"#
-        }
-        .joined() + "</manifest:manifest>"
+            + #"<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>"#
+            + ["content.xml", "styles.xml", "meta.xml"].map {
+                #"<manifest:file-entry manifest:full-path="\#($0)" manifest:media-type="text/xml"/>"#
+            }
+            .joined()
+            + images.images.map { image in
+                #"<manifest:file-entry manifest:full-path="Pictures/\#(image.id).svg" manifest:media-type="image/svg+xml"/>"#
+                    + #"<manifest:file-entry manifest:full-path="Pictures/\#(image.id).png" manifest:media-type="image/png"/>"#
+            }.joined() + "</manifest:manifest>"
+    }
 
     static func meta(_ metadata: OfficeText.Metadata) -> String {
         declaration + "<office:document-meta \(namespaces)><office:meta><meta:generator>Atelier Santé</meta:generator>"

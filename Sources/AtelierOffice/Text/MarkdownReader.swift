@@ -38,6 +38,9 @@ public enum MarkdownReader {
                 } else if let (number, text) = numbered(trimmed) {
                     index += 1
                     readNumbered(number, text)
+                } else if let (id, caption) = image(trimmed) {
+                    blocks.append(.image(id: id, caption: InlineReader.runs(caption)))
+                    index += 1
                 } else if trimmed.hasPrefix(">") {
                     var text = ""
                     while index < lines.count, lines[index].trimmingSpaces.hasPrefix(">") {
@@ -56,6 +59,16 @@ public enum MarkdownReader {
             let hashes = line.prefix { $0 == "#" }.count
             guard hashes > 0, hashes <= 6, line.dropFirst(hashes).first == " " else { return nil }
             return (min(hashes - 1, 3), line.dropFirst(hashes).trimmingSpaces)
+        }
+
+        /// `![Densité …](graphique:densites)` → (`densites`, `Densité …`): the only images the
+        /// documents hold are the tool's charts; any other `![…](…)` stays text.
+        func image(_ line: String) -> (String, String)? {
+            guard line.hasPrefix("!["), line.hasSuffix(")"), let middle = line.range(of: "](graphique:") else { return nil }
+            let caption = line[line.index(line.startIndex, offsetBy: 2)..<middle.lowerBound]
+            let id = line[middle.upperBound..<line.index(before: line.endIndex)]
+            guard !id.isEmpty, !id.contains(")"), !caption.contains("](") else { return nil }
+            return (String(id), String(caption))
         }
 
         func bullet(_ line: String) -> (Int, String)? {
@@ -117,7 +130,7 @@ public enum MarkdownReader {
                 let line = lines[index]
                 let trimmed = line.trimmingSpaces
                 guard !trimmed.isEmpty, heading(trimmed) == nil, bullet(line) == nil, numbered(trimmed) == nil,
-                    !trimmed.hasPrefix("|"), !trimmed.hasPrefix(">"), trimmed != "---"
+                    !trimmed.hasPrefix("|"), !trimmed.hasPrefix(">"), trimmed != "---", image(trimmed) == nil
                 else { break }
                 text += (text.isEmpty ? "" : " ") + trimmed
                 index += 1

@@ -22,6 +22,9 @@ public struct OfficeText: Equatable, Sendable {
         case signature([Run])
         /// `---`: a new page before a heading (the annexes), else a thin rule.
         case rule
+        /// `![titre](graphique:densites)` alone on its line: a chart the tool drew, by name, with
+        /// its caption. A name the document has no image for prints the caption alone.
+        case image(id: String, caption: [Run])
     }
 
     /// Text with one look: bold, italic, or a « [À compléter : …] » marker to be found at a glance.

@@ -28,7 +28,10 @@ extension SessionController {
             let metadata = OfficeText.Metadata(
                 title: "Contrat local de santé — \(territoryName)", header: "Contrat local de santé — \(territoryName) — projet de contrat",
                 fingerprint: document.fingerprint)
-            data = try officeData(markdown: document.text, format: request.format, metadata: metadata)
+            let charts = document.charts.map {
+                OfficeImage(id: $0.id, title: $0.title, svg: $0.svg, width: $0.width, height: $0.height)
+            }
+            data = try officeData(markdown: document.text, format: request.format, metadata: metadata, images: charts)
         } catch {
             return .refused("Projet de contrat non écrit — \(ErrorPresenter.sentence(error)) Le classeur n'a pas été modifié.")
         }
@@ -59,13 +62,17 @@ extension SessionController {
     }
 
     /// The Markdown as it is, or laid out as a Word or LibreOffice document.
-    func officeData(markdown: String, format: ExportRequest.Format, metadata: OfficeText.Metadata) throws -> Data {
+    /// - Parameter images: the charts the Markdown places; a .md file leaves their lines out.
+    func officeData(markdown: String, format: ExportRequest.Format, metadata: OfficeText.Metadata, images: [OfficeImage] = [])
+        throws -> Data
+    {
         switch format {
-        case .docx: try TextDocument.docx(markdown: markdown, metadata: metadata)
-        case .odt: try TextDocument.odt(markdown: markdown, metadata: metadata)
+        case .docx: try TextDocument.docx(markdown: markdown, metadata: metadata, images: images)
+        case .odt: try TextDocument.odt(markdown: markdown, metadata: metadata, images: images)
+        case .markdown: Data(DocumentChart.withoutChartLines(markdown).utf8)
         // Spreadsheets are the plan's only, HTML the synthèse's: `ExportRequest.Document.formats`
         // refuses them for the draft.
-        case .markdown, .xlsx, .ods, .csv, .html: Data(markdown.utf8)
+        case .xlsx, .ods, .csv, .html: Data(markdown.utf8)
         }
     }
 

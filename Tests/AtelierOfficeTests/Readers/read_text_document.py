@@ -6,6 +6,40 @@ import json
 import sys
 
 
+def png_summary(data):
+    """The PNG's size and how many colours it has, decoded with zlib as any viewer would."""
+    import struct
+    import zlib
+
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return {"valid": False}
+    width, height = struct.unpack(">II", data[16:24])
+    index, idat = 8, b""
+    while index < len(data):
+        (size,) = struct.unpack(">I", data[index:index + 4])
+        if data[index + 4:index + 8] == b"IDAT":
+            idat += data[index + 8:index + 8 + size]
+        index += 12 + size
+    raw = zlib.decompress(idat)
+    stride = width * 3 + 1
+    colours = {raw[r * stride + 1 + 3 * x:r * stride + 4 + 3 * x] for r in range(0, height, 4) for x in range(0, width, 4)}
+    return {"valid": len(raw) == stride * height, "width": width, "height": height, "colours": len(colours)}
+
+
+def svg_summary(data):
+    """What the SVG draws, parsed as XML: its bars' and circles' figures."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    ns = "{http://www.w3.org/2000/svg}"
+    return {
+        "id": root.get("id"),
+        "title": root.findtext(ns + "title"),
+        "bars": [float(e.get("data-value")) for e in root.iter(ns + "rect") if e.get("class") in ("bar", "segment")],
+        "communes": [e.get("data-code") for e in root.iter(ns + "circle") if e.get("class") == "commune"],
+    }
+
+
 def docx_document(path):
     import docx
     from docx.table import Table
@@ -56,8 +90,24 @@ def docx_document(path):
     instructions = [e.text for e in document.element.body.iter(qn("w:instrText"))]
     footer_fields = [e.text for s in document.sections[:1] for e in s.footer._element.iter(qn("w:instrText"))]
     styles = sorted(s.name for s in document.styles)
+    images = []
+    for inline in document.element.body.iter(qn("wp:inline")):
+        blip = next(inline.iter(qn("a:blip")))
+        svg_blip = next(blip.iter("{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"))
+        png_part = document.part.related_parts[blip.get(qn("r:embed"))]
+        svg_part = document.part.related_parts[svg_blip.get(qn("r:embed"))]
+        extent = inline.find(qn("wp:extent"))
+        images.append({
+            "name": inline.find(qn("wp:docPr")).get("name"),
+            "title": inline.find(qn("wp:docPr")).get("descr"),
+            "width_cm": round(int(extent.get("cx")) / 360000, 2),
+            "height_cm": round(int(extent.get("cy")) / 360000, 2),
+            "png": dict(png_summary(png_part.blob), content_type=png_part.content_type),
+            "svg": dict(svg_summary(svg_part.blob), content_type=svg_part.content_type),
+        })
     return {
         "format": "docx",
+        "images": images,
         "title": document.core_properties.title,
         "language": document.core_properties.language,
         "blocks": blocks,
@@ -165,8 +215,27 @@ def odt_document(path):
     page_fields = [n.qname[1] for n in document.masterstyles.getElementsByType(__import__("odf.text", fromlist=["PageNumber"]).PageNumber)]
     page_fields += [n.qname[1] for n in document.masterstyles.getElementsByType(__import__("odf.text", fromlist=["PageCount"]).PageCount)]
     meta_title = [teletype.extractText(n) for n in document.meta.childNodes if n.qname[1] == "title"]
+    from odf.draw import Frame
+    from odf.namespaces import DRAWNS, SVGNS, XLINKNS
+
+    images = []
+    for frame in document.text.getElementsByType(Frame):
+        pictures = [c for c in frame.childNodes if c.qname == (DRAWNS, "image")]
+        first, fallback = (pictures + [None, None])[:2]
+        entry = {
+            "name": frame.getAttrNS(DRAWNS, "name"),
+            "width": frame.getAttrNS(SVGNS, "width"),
+            "height": frame.getAttrNS(SVGNS, "height"),
+            "types": [p.getAttrNS(DRAWNS, "mime-type") for p in pictures],
+        }
+        if first is not None:
+            entry["svg"] = svg_summary(document.Pictures[first.getAttrNS(XLINKNS, "href")][1])
+        if fallback is not None:
+            entry["png"] = png_summary(document.Pictures[fallback.getAttrNS(XLINKNS, "href")][1])
+        images.append(entry)
     return {
         "format": "odt",
+        "images": images,
         "title": meta_title[0] if meta_title else None,
         "blocks": blocks,
         "masters": masters,
