@@ -13,7 +13,7 @@
   5. start to first prompt on that large workbook, next to the start of a trivial Swift
      program that opens the same SQLite file and reads one row (the floor of any Swift tool).
 
-Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300]
+Usage: python3 scripts/bench_session.py [--runs 30] [--answers 300] [--binary atelier-sante-…/atelier-sante]
 Prints medians and percentiles; asserts nothing.
 """
 import argparse
@@ -170,10 +170,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument("--binary", help="an installed program (unpacked release archive): measured as it is, "
+                        "finding its templates beside itself, instead of building the release binary")
     args = parser.parse_args()
-    binary = build()
+    binary = os.path.abspath(args.binary) if args.binary else build()
     with tempfile.TemporaryDirectory() as directory:
         env = environment(directory)
+        if args.binary:
+            env.pop("ATELIER_SANTE_RESSOURCES")
         workbook = os.path.join(directory, "bench.sqlite")
         setup = "CU Caen la Mer\nEPCI\n200065597\nMarie ; Mairie ; élu\n\n12\n"
         subprocess.run([binary, workbook], input=setup.encode(), env=env, check=True, stdout=subprocess.DEVNULL)

@@ -47,7 +47,7 @@ struct AtelierSante: ParsableCommand {
             return
         }
         if version {
-            print("atelier-sante \(AtelierApp.version)")
+            print(AtelierApp.versionText(resourcesDirectory: ressources, environment: ProcessInfo.processInfo.environment))
             return
         }
         let status = AtelierApp.run(.init(workbookPath: chemin, sessionsDirectory: dossier, resourcesDirectory: ressources))

@@ -30,8 +30,9 @@ struct ChartImageTests {
         let bytes = [UInt8](png)
         #expect(Array(bytes[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         func word(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
-        let width = word(16), height = word(20)
-        var index = 8, idat = Data()
+        let width = word(16), height = word(20), kind = bytes[25]
+        #expect(kind == 3, "a chart's few colours make a palette")
+        var index = 8, idat = Data(), palette: [UInt8] = []
         while index < bytes.count {
             let size = word(index)
             let type = String(decoding: bytes[index + 4..<index + 8], as: UTF8.self)
@@ -39,6 +40,7 @@ struct ChartImageTests {
             // Each chunk's CRC-32 covers its type and body.
             #expect(UInt32(word(index + 8 + size)) == (Data(type.utf8) + body).crc32(checksum: 0), "\(type)")
             if type == "IDAT" { idat += body }
+            if type == "PLTE" { palette = [UInt8](body) }
             index += 12 + size
         }
         // A zlib stream: its header, then raw deflate, then the Adler-32.
@@ -48,14 +50,15 @@ struct ChartImageTests {
         _ = try Data.decompress(
             size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true,
             provider: { position, size in Data(deflated.dropFirst(Int(position)).prefix(size)) }, consumer: { raw += $0 })
-        #expect(raw.count == (width * 3 + 1) * height)
+        #expect(raw.count == (width + 1) * height)
         #expect(UInt32(idat.suffix(4).reduce(0) { $0 << 8 | Int($1) }) == PNGEncoder.adler32(raw))
         var rgb: [UInt8] = []
-        let stride = width * 3 + 1
         let rawBytes = [UInt8](raw)
         for row in 0..<height {
-            let start: Int = row * stride + 1
-            rgb.append(contentsOf: rawBytes[start..<start + width * 3])
+            for column in 0..<width {
+                let index = Int(rawBytes[row * (width + 1) + 1 + column])
+                rgb.append(contentsOf: palette[3 * index..<3 * index + 3])
+            }
         }
         return (width, height, rgb)
     }
@@ -73,6 +76,21 @@ struct ChartImageTests {
         #expect(colour(50, 45) == [0, 0, 0])  // the line
         #expect(colour(50, 20) == [255, 255, 255])  // nothing drawn
         #expect(colour(95, 5) == [255, 255, 255])
+    }
+
+    /// More than 256 colours: three bytes a pixel, the same pixels.
+    @Test func aPictureWithManyColoursIsWrittenInRGB() throws {
+        var rgb: [UInt8] = []
+        for index in 0..<400 { rgb += [UInt8(index % 256), UInt8(index / 256), 7] }
+        let png = [UInt8](PNGEncoder.encode(width: 20, height: 20, rgb: rgb))
+        #expect(png[25] == 2)
+        var raw = Data()
+        let chunkSize = png[33..<37].reduce(0) { $0 << 8 | Int($1) }
+        let deflated = Data(png[(41 + 2)..<(41 + chunkSize - 4)])
+        _ = try Data.decompress(
+            size: Int64(deflated.count), bufferSize: 4096, skipCRC32: true,
+            provider: { position, size in Data(deflated.dropFirst(Int(position)).prefix(size)) }, consumer: { raw += $0 })
+        #expect([UInt8](raw.dropFirst(1).prefix(6)) == [0, 0, 7, 1, 0, 7])
     }
 
     @Test func aSizeEditedIntoNonsenseGivesASmallPictureNotAHugeOne() {

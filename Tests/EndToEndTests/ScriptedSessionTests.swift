@@ -156,7 +156,16 @@ import Testing
         #expect(help.output.contains("Usage : atelier-sante [CHEMIN]"))
         #expect(help.output.contains("affiche cette aide"))
         let version = try Binary.run(["--version"], input: "", in: sandbox.path)
-        #expect(version.output == "atelier-sante 0.1.0\n")
+        // The version, then the vintage of every bundled file of official data, then where they are.
+        let lines = version.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "atelier-sante 0.1.0")
+        for vintage in [
+            "INSEE, code officiel géographique 2026", "INSEE, populations légales 2023", "DGCL, composition des EPCI au 01/01/2025",
+            "La Poste, base officielle des codes postaux, 2023", "Assurance Maladie, professionnels libéraux 2024",
+        ] {
+            #expect(version.output.contains(vintage), "\(vintage)")
+        }
+        #expect(lines.last == "Modèles et données lus dans : " + Binary.projectRoot)
         let wrong = try Binary.run(["--couleur"], input: "", in: sandbox.path)
         #expect(wrong.status != 0)
         #expect(wrong.errors == "Arguments non compris : --couleur. Tapez atelier-sante --aide pour l'usage.\n")

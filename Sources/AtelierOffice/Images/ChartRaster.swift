@@ -92,6 +92,12 @@ enum ChartRaster {
         mutating func blend(_ x: Int, _ y: Int, _ colour: Colour, _ opacity: Double) {
             guard x >= 0, y >= 0, x < width, y < height else { return }
             let index = (y * width + x) * 3
+            if opacity >= 1 {
+                rgb[index] = UInt8(colour.red)
+                rgb[index + 1] = UInt8(colour.green)
+                rgb[index + 2] = UInt8(colour.blue)
+                return
+            }
             func mixed(_ old: UInt8, _ value: Double) -> UInt8 {
                 UInt8(max(0, min(255, (Double(old) * (1 - opacity) + value * opacity).rounded())))
             }
@@ -128,11 +134,15 @@ enum ChartRaster {
                     }
                 }
                 if let strokeColour {
+                    // Four bands, not a test of every pixel of the box: a map's frame is the whole chart.
                     let s = strokeWidth / 2
-                    paint(x0: x - s, y0: y - s, x1: x + w + s, y1: y + h + s, strokeColour, 1) { px, py in
-                        let outer = px >= x - s && px <= x + w + s && py >= y - s && py <= y + h + s
-                        let inner = px > x + s && px < x + w - s && py > y + s && py < y + h - s
-                        return outer && !inner
+                    for (x0, y0, x1, y1) in [
+                        (x - s, y - s, x + w + s, y + s), (x - s, y + h - s, x + w + s, y + h + s),
+                        (x - s, y - s, x + s, y + h + s), (x + w - s, y - s, x + w + s, y + h + s),
+                    ] {
+                        paint(x0: x0, y0: y0, x1: x1, y1: y1, strokeColour, 1) { px, py in
+                            px >= x0 && px <= x1 && py >= y0 && py <= y1
+                        }
                     }
                 }
             case "circle":

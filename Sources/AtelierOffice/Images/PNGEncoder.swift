@@ -1,24 +1,73 @@
 import Foundation
 import ZIPFoundation
 
-/// A truecolour PNG from RGB pixels: the chunks, their CRC-32 and a zlib stream around the
+/// A PNG from RGB pixels: the chunks, their CRC-32 and a zlib stream around the
 /// deflate ZIPFoundation already brings (no image library needed for a fallback picture).
 enum PNGEncoder {
+    /// A chart has a handful of colours: then each pixel is one byte of a palette (a third of
+    /// the bytes to compress, most of the time spent); else three bytes of RGB.
     static func encode(width: Int, height: Int, rgb: [UInt8]) -> Data {
-        var raw = Data(capacity: (width * 3 + 1) * height)
-        for row in 0..<height {
-            raw.append(0)  // filter: none
-            raw.append(contentsOf: rgb[(row * width * 3)..<((row + 1) * width * 3)])
+        let paletted = Self.paletted(width: width, height: height, rgb: rgb)
+        let colours = paletted?.colours ?? []
+        var raw: Data
+        if colours.isEmpty {
+            raw = Data(capacity: (width * 3 + 1) * height)
+            for row in 0..<height {
+                raw.append(0)
+                raw.append(contentsOf: rgb[(row * width * 3)..<((row + 1) * width * 3)])
+            }
+        } else {
+            raw = Data(paletted?.rows ?? [])
         }
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var header = Data()
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
-        header.append(contentsOf: [8, 2, 0, 0, 0])  // 8 bits, RGB, deflate, no filter set, no interlace
+        // 8 bits, palette (3) or RGB (2), deflate, no filter set, no interlace.
+        header.append(contentsOf: [8, colours.isEmpty ? 2 : 3, 0, 0, 0])
         png.appendChunk("IHDR", header)
+        if !colours.isEmpty {
+            png.appendChunk("PLTE", Data(colours.flatMap { [UInt8($0 >> 16), UInt8(($0 >> 8) & 0xFF), UInt8($0 & 0xFF)] }))
+        }
         png.appendChunk("IDAT", zlib(raw))
         png.appendChunk("IEND", Data())
         return png
+    }
+
+    /// Each row as a filter byte (0: none) and one palette index a pixel; nil past 256 colours.
+    static func paletted(width: Int, height: Int, rgb: [UInt8]) -> (rows: [UInt8], colours: [UInt32])? {
+        var palette: [UInt32: UInt8] = [:]
+        var colours: [UInt32] = []
+        var rows = [UInt8](repeating: 0, count: (width + 1) * height)
+        // Long runs of one colour: the dictionary is asked only when the colour changes.
+        var lastColour = UInt32.max, lastIndex: UInt8 = 0
+        let complete = rgb.withUnsafeBufferPointer { pixels in
+            rows.withUnsafeMutableBufferPointer { out in
+                for row in 0..<height {
+                    var target = row * (width + 1) + 1
+                    var at = row * width * 3
+                    for _ in 0..<width {
+                        let colour = UInt32(pixels[at]) << 16 | UInt32(pixels[at + 1]) << 8 | UInt32(pixels[at + 2])
+                        if colour != lastColour {
+                            if let index = palette[colour] {
+                                lastIndex = index
+                            } else {
+                                guard colours.count < 256 else { return false }
+                                lastIndex = UInt8(colours.count)
+                                palette[colour] = lastIndex
+                                colours.append(colour)
+                            }
+                            lastColour = colour
+                        }
+                        out[target] = lastIndex
+                        target += 1
+                        at += 3
+                    }
+                }
+                return true
+            }
+        }
+        return complete ? (rows, colours) : nil
     }
 
     /// RFC 1950: a two-byte header, raw deflate, the Adler-32 of the uncompressed bytes.

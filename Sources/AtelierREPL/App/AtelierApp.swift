@@ -10,6 +10,29 @@ import Foundation
 public enum AtelierApp {
     public static let version = "0.1.0"
 
+    /// The running program's own file: `/proc/self/exe` on Linux, so that a copy started from
+    /// the `PATH` or through a link finds its templates beside itself; else `argv[0]`.
+    public static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// `--version`: the program's version, the vintage of each bundled file of official data and
+    /// where the templates and data it would use are.
+    public static func versionText(resourcesDirectory: String?, environment: [String: String]) -> String {
+        let resources = Resources.locate(explicit: resourcesDirectory, environment: environment, executablePath: executablePath)
+        return """
+            atelier-sante \(version)
+            Données officielles intégrées (data/, templates/references/) :
+              communes          \(TerritoryReference.communeSource)
+              populations       \(TerritoryReference.populationSource)
+              EPCI              \(TerritoryReference.epciSource)
+              codes postaux     \(TerritoryReference.postalSource)
+              points communes   \(TerritoryReference.pointsSource)
+              références        \(SynthesisReferences.liberalSource) (densités du département et de la France)
+            Modèles et données lus dans : \(resources?.root ?? "introuvables (--ressources DOSSIER)")
+            """
+    }
+
     public struct Options {
         public var workbookPath: String?
         public var sessionsDirectory: String?
@@ -36,7 +59,7 @@ public enum AtelierApp {
         guard
             let resources = Resources.locate(
                 explicit: options.resourcesDirectory, environment: environment,
-                executablePath: CommandLine.arguments[0])
+                executablePath: executablePath)
         else {
             console.writeError(
                 "Dossier « templates/ » introuvable : lancez atelier-sante depuis le dossier du projet, ou indiquez-le avec --ressources DOSSIER."

@@ -14,16 +14,26 @@ def png_summary(data):
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         return {"valid": False}
     width, height = struct.unpack(">II", data[16:24])
-    index, idat = 8, b""
+    kind = data[25]  # 2: RGB, 3: palette
+    index, idat, palette = 8, b"", b""
     while index < len(data):
         (size,) = struct.unpack(">I", data[index:index + 4])
         if data[index + 4:index + 8] == b"IDAT":
             idat += data[index + 8:index + 8 + size]
+        if data[index + 4:index + 8] == b"PLTE":
+            palette = data[index + 8:index + 8 + size]
         index += 12 + size
     raw = zlib.decompress(idat)
-    stride = width * 3 + 1
-    colours = {raw[r * stride + 1 + 3 * x:r * stride + 4 + 3 * x] for r in range(0, height, 4) for x in range(0, width, 4)}
-    return {"valid": len(raw) == stride * height, "width": width, "height": height, "colours": len(colours)}
+    depth = 3 if kind == 2 else 1
+    stride = width * depth + 1
+
+    def pixel(r, x):
+        at = r * stride + 1 + depth * x
+        return raw[at:at + 3] if kind == 2 else palette[3 * raw[at]:3 * raw[at] + 3]
+
+    colours = {pixel(r, x) for r in range(0, height, 4) for x in range(0, width, 4)}
+    return {"valid": kind in (2, 3) and len(raw) == stride * height, "width": width, "height": height,
+            "colours": len(colours)}
 
 
 def svg_summary(data):
