@@ -16,14 +16,12 @@ public struct DocumentChart: Equatable, Sendable {
     /// Every chart a document can hold, in the order of the synthèse.
     public static let ids = ["densites", "age", "projection", "carte", "financeurs", "annees"]
 
-    /// The line a template writes where a chart goes: `![Densité …](graphique:densites)`.
-    public static let linePrefix = "![", scheme = "](graphique:"
-
-    /// The Markdown without its chart lines: a plain .md file has no image to show there.
+    /// The Markdown without its chart lines (`ChartLine`, as the office writers read them): a
+    /// plain .md file has no image to show there.
     public static func withoutChartLines(_ markdown: String) -> String {
-        guard markdown.contains(scheme) else { return markdown }
+        guard markdown.contains("](graphique:") else { return markdown }
         return markdown.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-            !(line.hasPrefix(linePrefix) && line.contains(scheme) && line.hasSuffix(")"))
+            ChartLine.parse(line) == nil
         }.joined(separator: "\n")
     }
 }

@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// Reads the Markdown of the tool's documents into blocks: the subset its templates write
 /// (headings, paragraphs, lists, tables, quotes, rules, bold and italics). Anything else a user
 /// writes in a template stays as text, never lost: an unknown construct is a paragraph.
@@ -64,11 +66,7 @@ public enum MarkdownReader {
         /// `![Densité …](graphique:densites)` → (`densites`, `Densité …`): the only images the
         /// documents hold are the tool's charts; any other `![…](…)` stays text.
         func image(_ line: String) -> (String, String)? {
-            guard line.hasPrefix("!["), line.hasSuffix(")"), let middle = line.range(of: "](graphique:") else { return nil }
-            let caption = line[line.index(line.startIndex, offsetBy: 2)..<middle.lowerBound]
-            let id = line[middle.upperBound..<line.index(before: line.endIndex)]
-            guard !id.isEmpty, !id.contains(")"), !caption.contains("](") else { return nil }
-            return (String(id), String(caption))
+            ChartLine.parse(line).map { ($0.id, $0.caption) }
         }
 
         func bullet(_ line: String) -> (Int, String)? {
