@@ -201,6 +201,22 @@ def main():
         pages = command_latencies(binary, large, env, lambda n: f"/exporter synthese {directory}/page-{n}.html\n".encode(),
                                   "document de synthèse (page HTML, à ouvrir dans un navigateur) écrit".encode(), 20)
         page_size = os.path.getsize(os.path.join(directory, "page-1.html"))
+        # Issue 19: a scenario of the large workbook with one receipt changed, compared 20 times;
+        # then five partners' copies, each with two answers changed, merged one after the other.
+        subprocess.run([binary, large], input=f"/scenario nouveau bench\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+        scenario = large[:-len(".sqlite")] + "--bench.sqlite"
+        subprocess.run([binary, scenario], input=b"/modifier financement.recettes.1.montant 90000\n", env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        compares = command_latencies(binary, large, env, b"/scenario comparer bench\n", "Projet de contrat".encode(), 20)
+        copies = []
+        for n in range(5):
+            copy = os.path.join(directory, f"copie-{n}.sqlite")
+            subprocess.run([binary, large], input=f"/partager {copy}\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([binary, copy], input=f"/participant CPAM\n/modifier demographie.infirmiers.effectif {260 + n}\n"
+                           f"/modifier sante.part_ald {21 + n}\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+            copies.append(copy)
+        merges = command_latencies(binary, large, env, lambda n: f"/fusionner {copies[n]}\n".encode(),
+                                   "Fusion enregistrée".encode(), 5)
         large_starts = [time_to_prompt(binary, large, env) for _ in range(args.runs)]
         large_commits = commit_latencies(binary, large, env, args.answers)
         floor = trivial_sqlite_program(directory)
@@ -227,6 +243,10 @@ def main():
               f"first {ms(times[0])}, median {ms(statistics.median(times))}, max {ms(max(times))}")
     print(f"/exporter synthese x.html of that workbook (20 runs): first {ms(pages[0])}, median {ms(statistics.median(pages))}, "
           f"max {ms(max(pages))}; {page_size} bytes")
+    print(f"/scenario comparer of that workbook and a scenario of it (20 runs): first {ms(compares[0])}, "
+          f"median {ms(statistics.median(compares))}, max {ms(max(compares))}")
+    print(f"/fusionner of a copy of that workbook, two answers changed (5 copies): first {ms(merges[0])}, "
+          f"median {ms(statistics.median(merges))}, max {ms(max(merges))}")
     print(f"large workbook ({large_size} bytes): start to first prompt median {ms(statistics.median(large_starts))}, "
           f"p90 {ms(percentile(large_starts, 90))}; commit median {ms(statistics.median(large_commits))}, p99 {ms(percentile(large_commits, 99))}")
     print(f"trivial Swift program opening that SQLite file and reading one row: median {ms(statistics.median(floor_starts))}; "

@@ -11,6 +11,10 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case storage(path: String, reason: String)
     /// A history line /annuler needs was edited into something unreadable.
     case unreadableHistory(path: String, key: String)
+    /// The file a scenario or a copy would be written to exists already: never overwritten.
+    case exists(path: String)
+    /// `/fusionner` of a file that is not a copy of this workbook; `reason` says what it is.
+    case notACopy(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +40,10 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
             return "Impossible de créer le classeur « \(path) » : \(reason)."
         case .storage(let path, let reason):
             return "Erreur d'écriture dans le classeur « \(path) » : \(reason). La dernière réponse n'a pas été enregistrée ; réessayez."
+        case .exists(let path):
+            return "Le fichier « \(path) » existe déjà : il n'a pas été remplacé. Choisissez un autre nom (ou retirez ce fichier d'abord)."
+        case .notACopy(let path, let reason):
+            return "« \(path) » n'est pas une copie de ce classeur : \(reason). Rien n'a été fusionné ; le classeur est inchangé."
         case .unreadableHistory(let path, let key):
             return
                 "L'historique de la réponse « \(key) » est illisible dans le classeur « \(path) » (modifié hors de l'outil ?) : cette modification ne peut être ni annulée ni rétablie. Rien n'a été changé ; /historique \(key) montre ses valeurs successives."

@@ -165,6 +165,47 @@ enum WorkbookSchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v7 scénarios et copies") { db in
+            try db.execute(
+                sql: """
+                    -- Names this workbook among its copies: a scenario or a partner's copy remembers the
+                    -- uid of the workbook it was forked from, and a merge refuses any other file.
+                    -- Set for each new workbook when it is created (WorkbookStore.prepare).
+                    ALTER TABLE workbook ADD COLUMN uid TEXT;
+                    UPDATE workbook SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+                    -- Where a forked workbook comes from: one row, absent in a workbook never forked.
+                    CREATE TABLE lineage (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        kind TEXT NOT NULL CHECK (kind IN ('scénario', 'copie')),
+                        name TEXT NOT NULL,           -- the scenario's name, or the copy's file name
+                        parent_uid TEXT NOT NULL,
+                        parent_path TEXT NOT NULL,    -- as it was at the fork (the file may move since)
+                        parent_territory TEXT,
+                        -- The parent's last answer_event id at the fork: both histories are the same up
+                        -- to it, and the answers then are the common ancestor of a three-way merge.
+                        fork_event INTEGER NOT NULL,
+                        fork_event_at TEXT,           -- that line's recorded_at, to check it is the same
+                        forked_at TEXT NOT NULL,
+                        forked_by TEXT,
+                        sections TEXT NOT NULL DEFAULT '[]'  -- JSON array: the sections a partner is asked to fill
+                    );
+                    -- Each /fusionner of a copy into this workbook: the copy's history merged up to
+                    -- copy_event (the next merge of the same copy starts from there), and each conflict
+                    -- with both values and how it was settled. Undone with its change_set.
+                    CREATE TABLE merge_record (
+                        id INTEGER PRIMARY KEY,
+                        change_set INTEGER NOT NULL REFERENCES change_set(id),
+                        copy_uid TEXT NOT NULL,
+                        copy_file TEXT NOT NULL,
+                        copy_event INTEGER NOT NULL,
+                        merged_at TEXT NOT NULL,
+                        merged_by TEXT,
+                        taken INTEGER NOT NULL,       -- answers written
+                        conflicts TEXT NOT NULL DEFAULT '[]'
+                    );
+                    CREATE INDEX merge_record_by_copy ON merge_record(copy_uid, id);
+                    """)
+        }
         return migrator
     }
 }

@@ -64,10 +64,11 @@ extension WorkbookStore {
     }
 
     /// Sets one answer (or, for a nil `json`, removes it) and appends its history line;
-    /// `previous` is the answer's row before (read by the caller), `actedBy` who did it.
+    /// `previous` is the answer's row before (read by the caller), `actedBy` who did it;
+    /// `answeredAt` when the value was given, when that was earlier (a merged copy's answer).
     static func write(
         _ change: AnswerChange, json: String?, previous: Row?, actedBy: String?, at now: String,
-        changeSet: Int64, in db: Database
+        answeredAt: String? = nil, changeSet: Int64, in db: Database
     ) throws {
         let display: String? = json == nil ? nil : change.value.display
         if let json {
@@ -80,7 +81,9 @@ extension WorkbookStore {
                         source_year = excluded.source_year, updated_at = excluded.updated_at,
                         meeting = excluded.meeting
                     """
-            ).execute(arguments: [change.key, json, display, change.participant, change.source, change.sourceYear, now, change.meeting])
+            ).execute(arguments: [
+                change.key, json, display, change.participant, change.source, change.sourceYear, answeredAt ?? now, change.meeting,
+            ])
         } else {
             try db.execute(sql: "DELETE FROM answer WHERE key = ?", arguments: [change.key])
         }

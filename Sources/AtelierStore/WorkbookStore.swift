@@ -146,6 +146,7 @@ public final class WorkbookStore: Sendable {
                     INSERT OR IGNORE INTO workbook (id, format, created_at, created_by_version)
                     VALUES (1, 'atelier-sante', ?, ?)
                     """, arguments: [Timestamp.string(now), appVersion])
+            try db.execute(sql: "UPDATE workbook SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
         }
     }
 

@@ -28,7 +28,8 @@ import Testing
         #expect(answers["territoire.nom"]?.value == .text("Pays d'Auge"))
         #expect(answers.values.allSatisfy { $0.meeting == nil })
         let migrations = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations.suffix(3) == ["v4 réunions", "v5 documents exportés", "v6 offre de soins à proximité"])
+        #expect(
+            migrations.suffix(4) == ["v4 réunions", "v5 documents exportés", "v6 offre de soins à proximité", "v7 scénarios et copies"])
         // A new answer in a meeting, then the old steps undone across the migration.
         try store.record(change("territoire.porteur", "EPCI", meeting: "en COPIL le 12/03/2027"))
         #expect(try store.answers()["territoire.porteur"]?.meeting == "en COPIL le 12/03/2027")

@@ -64,6 +64,9 @@ extension Command {
         case .voix: return .voice(argument)
         case .prioriser: return .prioritize(try prioritizeAction(argument))
         case .priorites: return .priorities
+        case .scenario: return .scenario(try scenarioAction(argument))
+        case .partager: return try sharing(argument)
+        case .fusionner: return .merge(mergeAction(argument))
         case .quitter: return .quit
         }
     }
@@ -120,6 +123,55 @@ extension Command {
             throw CommandRefusal(
                 "Usage : /prioriser (les constats), /prioriser leviers, ou /prioriser fin ; « \(argument.shortened()) » n'est aucun des trois."
             )
+        }
+    }
+
+    /// `/scenario nouveau NOM`, `/scenario liste`, `/scenario comparer A [B]`.
+    static func scenarioAction(_ argument: String) throws(CommandRefusal) -> ScenarioAction {
+        let word = String(argument.prefix { !$0.isWhitespace })
+        let rest = argument.dropFirst(word.count).trimmed
+        switch word.folded {
+        case "nouveau", "creer", "nouvelle":
+            guard !rest.isEmpty else {
+                throw CommandRefusal("Il manque le nom du scénario : /scenario nouveau NOM, par exemple /scenario nouveau sans DSIL.")
+            }
+            return .create(rest)
+        case "liste", "lister": return .list
+        case "comparer", "compare":
+            let names = rest.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+            guard (1...2).contains(names.count) else {
+                throw CommandRefusal(
+                    "Usage : /scenario comparer A (ce classeur et le scénario A) ou /scenario comparer A B ; un nom de scénario (sans espace : sans-dsil) ou un fichier .sqlite."
+                )
+            }
+            return .compare(names[0], names.count == 2 ? names[1] : nil)
+        default:
+            throw CommandRefusal(
+                "Usage : /scenario nouveau NOM, /scenario liste ou /scenario comparer A [B] ; « \(word.shortened()) » n'est aucun des trois."
+            )
+        }
+    }
+
+    /// `/partager FICHIER [SECTION…]`: the file is the first word (quotes allowed around it).
+    static func sharing(_ argument: String) throws(CommandRefusal) -> Command {
+        var words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+        if let first = words.first, first.hasPrefix("\"") || first.hasPrefix("'"), let quote = first.first {
+            // A quoted name with spaces: up to the closing quote.
+            guard let end = words.firstIndex(where: { $0.hasSuffix(String(quote)) && ($0 != first || $0.count > 1) }) else {
+                throw CommandRefusal("Guillemet non fermé dans le nom du fichier : /partager \"copie cpam.sqlite\" demographie.")
+            }
+            let name = words[0...end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: String(quote)))
+            words = [name] + words[(end + 1)...]
+        }
+        return .share(path: words[0], sections: Array(words.dropFirst()))
+    }
+
+    static func mergeAction(_ argument: String) -> MergeAction {
+        switch argument.folded {
+        case "": .resume
+        case "plus tard", "plustard", "pause", "suspendre": .later
+        case "abandon", "abandonner", "annuler": .abandon
+        default: .start(argument.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
         }
     }
 

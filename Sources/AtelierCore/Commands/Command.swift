@@ -44,7 +44,28 @@ public enum Command: Equatable, Sendable {
     /// `/prioriser [constats|leviers]` starts (or resumes) a round; `/prioriser fin` leaves it.
     case prioritize(PrioritizeAction)
     case priorities
+    case scenario(ScenarioAction)
+    /// `/partager FICHIER [SECTION…]`: the file as typed, the sections as typed (the session checks them).
+    case share(path: String, sections: [String])
+    case merge(MergeAction)
     case quit
+}
+
+public enum ScenarioAction: Equatable, Sendable {
+    /// `/scenario nouveau NOM`.
+    case create(String)
+    case list
+    /// `/scenario comparer A [B]`: nil compares A with the workbook open.
+    case compare(String, String?)
+}
+
+public enum MergeAction: Equatable, Sendable {
+    /// `/fusionner FICHIER`.
+    case start(String)
+    /// `/fusionner` alone: the merge left for later.
+    case resume
+    case later
+    case abandon
 }
 
 public enum MeetingAction: Equatable, Sendable {
@@ -140,6 +161,7 @@ extension Command {
     public var onlyReads: Bool {
         switch self {
         case .sections, .review, .history, .synthesis, .plan, .verify, .export, .meetings, .priorities: true
+        case .scenario(let action): action != .list
         default: false
         }
     }

@@ -2,7 +2,8 @@
 /// current question.
 public enum CommandName: String, CaseIterable, Sendable {
     case aide, sections, aller, retour, passer, revoir, modifier, historique, annuler, refaire, participant, source, retirer, deplacer,
-        synthese, importer, confirmer, plan, verifier, exporter, reunion, reunions, voix, prioriser, priorites, quitter
+        synthese, importer, confirmer, plan, verifier, exporter, reunion, reunions, voix, prioriser, priorites, scenario,
+        partager, fusionner, quitter
 }
 
 public struct CommandSpec: Sendable {
@@ -157,6 +158,24 @@ public enum CommandCatalog {
             summary: "montre le classement des priorités de chaque tour, avec la dispersion des notes",
             details:
                 "Pour chaque tour de /prioriser : la réunion, les votants, la méthode, et le classement avec la moyenne, la médiane et l'écart des notes. Le dernier tour achevé ordonne les fiches proposées au plan d'actions et remplit la partie « priorités » du projet de contrat."
+        ),
+        CommandSpec(
+            name: .scenario, spelling: "scénario", argument: "nouveau NOM | liste | comparer A [B]", argumentRequired: true,
+            summary: "garde une variante du classeur (un plan avec ou sans DSIL…) et compare deux variantes",
+            details:
+                "« /scenario nouveau sans DSIL » copie tout le classeur dans un fichier à côté de lui (sessions/NOM--sans-dsil.sqlite), qui se souvient d'où il vient : ouvrez-le comme tout classeur (atelier-sante sessions/NOM--sans-dsil.sqlite) et changez-y le plan ; ce classeur-ci n'est pas touché. « /scenario liste » montre les scénarios de ce classeur. « /scenario comparer sans-dsil » compare ce classeur au scénario, « /scenario comparer A B » deux scénarios (un nom de scénario ou un fichier .sqlite) : les réponses qui diffèrent (élément par élément pour une liste), les totaux du plan de financement par financeur et par année, les contrôles réussis d'un côté et pas de l'autre, et les lignes du projet de contrat qui changent. /fusionner FICHIER reporte un scénario retenu dans ce classeur."
+        ),
+        CommandSpec(
+            name: .partager, spelling: "partager", argument: "FICHIER.sqlite [SECTION…]", argumentRequired: true,
+            summary: "écrit une copie du classeur pour un partenaire (CPAM, MSA, médecins…), à remplir de son côté",
+            details:
+                "« /partager cpam.sqlite demographie » écrit une copie complète du classeur dans cpam.sqlite (jamais par-dessus un fichier existant), qui s'ouvrira à la section demographie. Le partenaire la remplit avec le même outil, sans connexion (atelier-sante cpam.sqlite, /participant SON NOM), puis vous la renvoie ; /fusionner cpam.sqlite reporte son travail ici, réponse par réponse, avec qui l'a donnée, quand et sa source."
+        ),
+        CommandSpec(
+            name: .fusionner, spelling: "fusionner", argument: "[FICHIER | plus tard | abandon]", argumentRequired: false,
+            summary: "reporte ici le travail fait dans une copie partagée ou un scénario, conflit par conflit",
+            details:
+                "Fusion à trois points : ce que la copie a changé depuis qu'elle a été écrite (ou depuis la dernière fusion) est repris, avec qui l'a donné, quand et sa source ; ce que vous seul avez changé reste. Une réponse changée des deux côtés autrement est un conflit, présenté avec les deux valeurs : tapez 1 pour garder la vôtre, 2 pour prendre la leur, ou une autre valeur. Dans une liste, les éléments ajoutés des deux côtés sont tous gardés ; seul un même élément modifié des deux côtés fait conflit. Rien n'est écrit avant que tous les conflits soient réglés : « /fusionner plus tard » garde les choix faits et s'arrête, « /fusionner » seul reprend, « /fusionner abandon » renonce. La fusion s'écrit d'un bloc et /annuler la reprend entière. Un fichier qui n'est pas une copie de ce classeur est refusé."
         ),
         CommandSpec(
             name: .quitter, spelling: "quitter", argument: nil, argumentRequired: false,

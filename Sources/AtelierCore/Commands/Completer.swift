@@ -104,6 +104,9 @@ public struct Completer: Sendable {
         case .importer: return ["rpps", "finess", "populations"]
         case .reunion: return ["nouvelle", "fin"]
         case .prioriser: return ["constats", "leviers", "fin"]
+        case .scenario: return ["nouveau", "liste", "comparer"]
+        case .partager: return []
+        case .fusionner: return ["plus tard", "abandon"]
         default: return []
         }
     }

@@ -59,6 +59,8 @@ public struct AnswerChange: Sendable {
         case undone = "annulation"
         /// `/refaire`: the change undone, made again.
         case redone = "rétablissement"
+        /// `/fusionner`: taken from a partner's copy or a scenario.
+        case merged = "fusion"
     }
 
     public var key: String

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierStore
+import Foundation
 
 /// The French the session speaks for what its core decides: events, confirmations, typed
 /// refusals, undo reports. Handlers print these lines; they do not word them.
@@ -39,6 +40,9 @@ struct SessionWording {
         }
     }
 
+    /// « 03/12/2026 à 09:12 ».
+    func when(_ date: Date) -> String { context.timestamp(date).split(separator: " ").joined(separator: " à ") }
+
     /// What /annuler or /refaire restored.
     func reverted(_ change: RevertedChange, _ direction: ChangeReversal.Direction) -> [String] {
         var lines: [String] = []
@@ -50,6 +54,7 @@ struct SessionWording {
                 case .reference?: "le remplissage depuis le référentiel"
                 case .moved?: "le déplacement d'un élément"
                 case .modified?: "la modification"
+                case .merged?: "la fusion d'une copie"
                 default: "la saisie"
                 }
             }

@@ -7,6 +7,7 @@ extension SessionController {
     /// The prompt readline shows: where the user is, then `›`.
     public var prompt: String {
         guard interactive else { return "" }
+        if merging != nil { return style.prompt("fusion › ") }
         if let entry = meetingEntry { return style.prompt("réunion · \(entry.fields[entry.index].label) › ") }
         if let priority = priorityPrompt { return style.prompt(priority) }
         if let draft, let question = current {
@@ -29,6 +30,10 @@ extension SessionController {
     func askCurrent() {
         catchUpWithOtherSessions()
         // While a meeting is typed or a round scored, its prompt replaces the question's.
+        if merging != nil {
+            _ = askConflict()
+            return
+        }
         if askMeetingField() || askPriority() { return }
         guard let question = current else {
             printCompletion()
@@ -102,6 +107,10 @@ extension SessionController {
     /// After a command that printed something long, recall what is being asked.
     func remindCurrent() {
         if remindPriority() { return }
+        if let conflict = merging?.pending.first {
+            console.write(style.dim("Fusion en cours : conflit sur \(conflict.key) (1 garde le vôtre, 2 prend le leur)."))
+            return
+        }
         guard let question = current else { return }
         console.write(style.dim("Question en cours : \(question.label) [\(question.key)]"))
     }

@@ -40,6 +40,9 @@ extension SessionController {
         case .voice(let fields): return addVoice(fields)
         case .prioritize(let action): return prioritize(action)
         case .priorities: return showPriorities()
+        case .scenario(let action): return scenario(action)
+        case .share(let path, let sections): return share(path, sections: sections)
+        case .merge(let action): return merge(action)
         case .quit:
             console.write("Classeur enregistré : \(store.path). À bientôt.")
             return .quit

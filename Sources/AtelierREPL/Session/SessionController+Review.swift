@@ -110,7 +110,7 @@ extension SessionController {
         let rows = events.map { e in
             [
                 context.timestamp(e.recordedAt), e.origin, Table.truncate(e.display ?? "—", 40),
-                Table.truncate(e.previousDisplay ?? "—", 30), e.actedBy ?? e.participant ?? "—",
+                Table.truncate(e.previousDisplay ?? "—", 30), who(e),
                 (e.source ?? "—") + (e.sourceYear.map { e.source?.contains(String($0)) == true ? "" : " (\($0))" } ?? ""),
             ] + (inMeetings ? [e.meeting.map(wording.given) ?? "—"] : [])
         }
@@ -124,5 +124,15 @@ extension SessionController {
         }
         remindCurrent()
         return .accepted
+    }
+
+    /// Who gave the value; for /annuler, who undid it; for a merge, both the copy's author and
+    /// who merged it.
+    func who(_ event: AnswerEvent) -> String {
+        if event.origin == AnswerChange.Origin.merged.rawValue {
+            let merged = event.actedBy.map { "fusionné par \($0)" }
+            return [event.participant, merged].compactMap { $0 }.joined(separator: ", ")
+        }
+        return event.actedBy ?? event.participant ?? "—"
     }
 }

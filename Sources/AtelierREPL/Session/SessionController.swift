@@ -40,6 +40,8 @@ public final class SessionController {
     var meetingEntry: MeetingEntry?
     /// A round of `/prioriser` in progress: lines are scores until it ends.
     var prioritization: PrioritizationState?
+    /// A `/fusionner` whose conflicts are being settled: lines are choices until it is written.
+    var merging: MergeState?
 
     struct DerivedResults {
         var synthesis: (revision: Int, value: Synthesis)?
@@ -128,6 +130,7 @@ public final class SessionController {
             _ = commit(question, origin: .typed, decide: { .text(newTerritory) })
         }
         warnAboutStoredValues()
+        printLineageNote()
         savedPosition = try? store.state(Session.StateKey.currentQuestion)
         setCurrent(session.startingQuestion(saved: savedPosition))
         savedDraft = try? store.state(Session.draftStateKey)
@@ -157,7 +160,7 @@ public final class SessionController {
     /// A line that is not a command: the session says what it means, this says it and writes it.
     func answer(_ line: String) -> Outcome {
         // A meeting typed field by field, then a round of scores, take the line before the question.
-        if let outcome = meetingLine(line) ?? priorityLine(line) { return outcome }
+        if let outcome = mergeLine(line) ?? meetingLine(line) ?? priorityLine(line) { return outcome }
         if !line.isEmpty, let problem = referenceProblem(for: current?.kind) { return problem }
         switch session.interpret(line, parser: parser(for:)) {
         case .nothing:
