@@ -36,10 +36,10 @@ public enum ListAlignment {
         return Double(same) / Double(count)
     }
 
-    /// The pairs of indices (base, side) of a longest common subsequence of equal elements.
-    /// Lists are tens or hundreds of elements; past `cellLimit` cells, equal elements are paired
+    /// The pairs of indices (base, side) of a longest common subsequence of equal elements (list
+    /// elements here, lines for `TextDiff`). Past `cellLimit` cells, equal elements are paired
     /// in order instead, which finds the same anchors when elements were only appended.
-    static func commonSubsequence(_ a: [ListRecord], _ b: [ListRecord]) -> [(Int, Int)] {
+    static func commonSubsequence<Element: Equatable>(_ a: [Element], _ b: [Element]) -> [(Int, Int)] {
         // Equal prefix and suffix first: most edits leave nearly all of a list as it was.
         var start = 0
         while start < a.count && start < b.count && a[start] == b[start] { start += 1 }

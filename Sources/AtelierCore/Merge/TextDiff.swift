@@ -48,44 +48,18 @@ public struct TextDiff: Sendable, Equatable {
     }
 
     /// Every line of both texts in order, with its position in each (for `same` and `removed`,
-    /// in A; for `added`, the line of A it comes before).
+    /// in A; for `added`, the line of A it comes before): between two lines kept, A's lines
+    /// removed, then B's added.
     static func script(_ a: [String], _ b: [String]) -> [(line: Line, a: Int, b: Int)] {
-        var start = 0
-        while start < a.count && start < b.count && a[start] == b[start] { start += 1 }
-        var endA = a.count, endB = b.count
-        while endA > start && endB > start && a[endA - 1] == b[endB - 1] {
-            endA -= 1
-            endB -= 1
+        var result: [(line: Line, a: Int, b: Int)] = []
+        var i = 0, j = 0
+        for (x, y) in ListAlignment.commonSubsequence(a, b) + [(a.count, b.count)] {
+            result += (i..<x).map { (Line.removed(a[$0]), $0, j) }
+            result += (j..<y).map { (Line.added(b[$0]), x, $0) }
+            if x < a.count { result.append((.same(a[x]), x, y)) }
+            i = x + 1
+            j = y + 1
         }
-        var result = (0..<start).map { (Line.same(a[$0]), $0, $0) }
-        let n = endA - start, m = endB - start
-        if n * m > ListAlignment.cellLimit {
-            // Too far apart to align line by line: all of one, then all of the other.
-            result += (start..<endA).map { (Line.removed(a[$0]), $0, start) }
-            result += (start..<endB).map { (Line.added(b[$0]), endA, $0) }
-        } else {
-            var lengths = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for j in stride(from: m - 1, through: 0, by: -1) {
-                    lengths[i][j] = a[start + i] == b[start + j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-                }
-            }
-            var i = 0, j = 0
-            while i < n || j < m {
-                if i < n && j < m && a[start + i] == b[start + j] {
-                    result.append((.same(a[start + i]), start + i, start + j))
-                    i += 1
-                    j += 1
-                } else if j == m || (i < n && lengths[i + 1][j] >= lengths[i][j + 1]) {
-                    result.append((.removed(a[start + i]), start + i, start + j))
-                    i += 1
-                } else {
-                    result.append((.added(b[start + j]), start + i, start + j))
-                    j += 1
-                }
-            }
-        }
-        result += (0..<(a.count - endA)).map { (Line.same(a[endA + $0]), endA + $0, endB + $0) }
         return result
     }
 }
