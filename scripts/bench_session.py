@@ -202,7 +202,7 @@ def main():
                                   "document de synthèse (page HTML, à ouvrir dans un navigateur) écrit".encode(), 20)
         page_size = os.path.getsize(os.path.join(directory, "page-1.html"))
         # Issue 19: a scenario of the large workbook with one receipt changed, compared 20 times;
-        # then five partners' copies, each with two answers changed, merged one after the other.
+        # then five partners' copies, each with two answers of its own changed, merged one after the other.
         subprocess.run([binary, large], input=f"/scenario nouveau bench\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
         scenario = large[:-len(".sqlite")] + "--bench.sqlite"
         subprocess.run([binary, scenario], input=b"/modifier financement.recettes.1.montant 90000\n", env=env, check=True,
@@ -212,8 +212,10 @@ def main():
         for n in range(5):
             copy = os.path.join(directory, f"copie-{n}.sqlite")
             subprocess.run([binary, large], input=f"/partager {copy}\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
-            subprocess.run([binary, copy], input=f"/participant CPAM\n/modifier demographie.infirmiers.effectif {260 + n}\n"
-                           f"/modifier sante.part_ald {21 + n}\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
+            # Each copy its own profession: no copy conflicts with what the one merged before brought.
+            profession = ["medecins_generalistes", "infirmiers", "masseurs_kinesitherapeutes", "chirurgiens_dentistes", "sages_femmes"][n]
+            subprocess.run([binary, copy], input=f"/participant CPAM\n/modifier demographie.{profession}.effectif 310\n"
+                           f"/modifier demographie.{profession}.liberaux 255\n".encode(), env=env, check=True, stdout=subprocess.DEVNULL)
             copies.append(copy)
         merges = command_latencies(binary, large, env, lambda n: f"/fusionner {copies[n]}\n".encode(),
                                    "Fusion enregistrée".encode(), 5)
