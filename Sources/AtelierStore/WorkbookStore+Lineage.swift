@@ -103,35 +103,21 @@ extension WorkbookStore {
         }
     }
 
-    /// Creates `path` empty, exclusively, with the permissions of `model`: no planted link is
-    /// written through, no file is replaced.
+    /// `createEmpty`, its failure said as a WorkbookError.
     static func createExclusively(_ path: String, like model: String) throws(WorkbookError) {
-        var info = stat()
-        let mode = stat(model, &info) == 0 ? info.st_mode & 0o666 : 0o600
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw .exists(path: path) }
-            throw .cannotCreate(path: path, reason: "le fichier ne peut pas être écrit à cet endroit (erreur système \(errno))")
+        switch createEmpty(path, like: model) {
+        case 0: return
+        case EEXIST: throw .exists(path: path)
+        case let failure:
+            throw .cannotCreate(path: path, reason: "le fichier ne peut pas être écrit à cet endroit (erreur système \(failure))")
         }
-        fchmod(descriptor, mode)
-        close(descriptor)
     }
 
     /// Opens another workbook to read it only (a copy to merge, a scenario to compare): nothing
     /// is migrated nor written. Refuses what is not an Atelier Santé workbook.
     public static func reading(_ path: String) throws(WorkbookError) -> WorkbookStore {
-        try checkHeader(path: path)
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(5)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
-            guard id == WorkbookSchema.applicationID else { throw WorkbookError.foreignDatabase(path: path) }
-            if try queue.read({ try WorkbookSchema.migrator.hasBeenSuperseded($0) }) { throw WorkbookError.newerVersion(path: path) }
-            return WorkbookStore(unchecked: queue, path: path)
-        } catch {
-            throw translate(error, path: path)
-        }
+        let store = WorkbookStore(unchecked: try readOnlyQueue(path, waiting: true), path: path)
+        if try store.read({ try WorkbookSchema.migrator.hasBeenSuperseded($0) }) { throw .newerVersion(path: path) }
+        return store
     }
 }

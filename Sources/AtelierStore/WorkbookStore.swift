@@ -171,32 +171,41 @@ public final class WorkbookStore: Sendable {
     static func backUp(_ writer: DatabaseQueue, path: String, now: Date) throws {
         let stamp = Timestamp.string(now).prefix(19).replacingOccurrences(of: ":", with: "-")
         let base = (path as NSString).deletingPathExtension + ".avant-migration-\(stamp)"
-        var info = stat()
-        let mode = stat(path, &info) == 0 ? info.st_mode & 0o666 : 0o600
         // Two sessions opening an older workbook in the same second each keep their copy.
         var backup = base + ".sqlite"
-        var descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        var failure = createEmpty(backup, like: path)
         var attempt = 2
-        while descriptor < 0 && errno == EEXIST && attempt < 100 {
+        while failure == EEXIST && attempt < 100 {
             backup = base + "-\(attempt).sqlite"
-            descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+            failure = createEmpty(backup, like: path)
             attempt += 1
         }
-        guard descriptor >= 0 else {
+        guard failure == 0 else {
             throw WorkbookError.storage(
                 path: path,
                 reason:
-                    "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(errno))"
+                    "la copie de sauvegarde « \(backup) » ne peut pas être créée avant la mise à jour du classeur (erreur système \(failure))"
             )
         }
-        fchmod(descriptor, mode)  // whatever the umask
-        close(descriptor)
         do {
             try writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [backup]) }
         } catch {
             unlink(backup)
             throw error
         }
+    }
+
+    /// Creates `path` empty, exclusively, readable by the same people as `model` whatever the
+    /// umask: no planted link is written through, no file is replaced (VACUUM INTO accepts an
+    /// empty file). Returns 0, or the `errno` of the failure.
+    static func createEmpty(_ path: String, like model: String) -> Int32 {
+        var info = stat()
+        let mode = stat(model, &info) == 0 ? info.st_mode & 0o666 : 0o600
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        guard descriptor >= 0 else { return errno }
+        fchmod(descriptor, mode)
+        close(descriptor)
+        return 0
     }
 
     static func translate(_ error: any Error, path: String) -> WorkbookError {
@@ -233,14 +242,21 @@ extension WorkbookStore {
     /// Only the answers to `keys` (the questionnaire's) are read: a workbook filled by hand
     /// with a million other rows is listed as fast as any.
     public static func summary(ofFileAt path: String, keys: [String]) throws(WorkbookError) -> WorkbookSummary {
+        try WorkbookStore(unchecked: try readOnlyQueue(path), path: path).summary(keys: keys)
+    }
+
+    /// Another workbook opened to read only: refused before SQLite touches it if it is not
+    /// SQLite, and after if it is not ours. `waiting` for a writer that holds the file.
+    static func readOnlyQueue(_ path: String, waiting: Bool = false) throws(WorkbookError) -> DatabaseQueue {
         try checkHeader(path: path)
         var configuration = Configuration()
         configuration.readonly = true
+        if waiting { configuration.busyMode = .timeout(5) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let id = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
             guard id == WorkbookSchema.applicationID else { throw WorkbookError.foreignDatabase(path: path) }
-            return try WorkbookStore(unchecked: queue, path: path).summary(keys: keys)
+            return queue
         } catch {
             throw translate(error, path: path)
         }

@@ -21,6 +21,12 @@ public struct Questionnaire: Sendable {
         indexByKey[key].map { questions[$0] }
     }
 
+    /// The fields of the list question `key`; empty for any other key.
+    public func listFields(ofKey key: String) -> [ListField] {
+        if case .list(let fields)? = question(forKey: key)?.kind { return fields }
+        return []
+    }
+
     public func section(forKey key: String) -> Section? {
         sections.first { $0.key == key || $0.key.folded == key.folded }
     }

@@ -18,11 +18,6 @@ struct ComparisonRenderer {
 
     func plain(_ text: String) -> String { TerminalText.plainLine(text) }
 
-    func fields(_ key: String) -> [ListField] {
-        if case .list(let fields)? = questionnaire.question(forKey: key)?.kind { return fields }
-        return []
-    }
-
     func answerLines() -> [String] {
         let differences = AnswerDifferences(a: a.values, b: b.values, order: questionnaire.questions.map(\.key))
         var out = ["", style.bold("Réponses qui diffèrent : \(differences.entries.count)")]
@@ -35,7 +30,7 @@ struct ComparisonRenderer {
                 continue
             }
             out.append("  \(entry.key)")
-            let schema = fields(entry.key)
+            let schema = questionnaire.listFields(ofKey: entry.key)
             for element in entry.elements {
                 switch element {
                 case .removed(let number, let record):

@@ -81,10 +81,7 @@ extension SessionController {
     /// The merge of `path` against the workbook as it is now, with the choices saved for it.
     func resumedState(_ path: String) throws(WorkbookError) -> MergeState {
         let source = try store.mergeSource(path)
-        let mine = try store.answers()
-        let merge = WorkbookMerge(
-            base: source.base, mine: mine, theirs: source.theirs, order: questionnaire.questions.map(\.key),
-            fieldOrder: { key in self.listFields(key).map(\.key) })
+        let merge = workbookMerge(source, mine: try store.answers())
         var resolutions = merging?.path == path ? merging!.resolutions : [:]
         if let saved = savedMerge(), saved.path == path { resolutions.merge(saved.choices) { mine, _ in mine } }
         // Only the choices for conflicts as they still are: a value changed since is asked again.
@@ -92,9 +89,11 @@ extension SessionController {
         return MergeState(path: path, source: source, merge: merge, resolutions: resolutions.filter { identities.contains($0.key) })
     }
 
-    func listFields(_ key: String) -> [ListField] {
-        if case .list(let fields)? = questionnaire.question(forKey: key)?.kind { return fields }
-        return []
+    /// The merge of `source` into the answers `mine`, in the questionnaire's order.
+    func workbookMerge(_ source: MergeSource, mine: [String: StoredAnswer]) -> WorkbookMerge {
+        WorkbookMerge(
+            base: source.base, mine: mine, theirs: source.theirs, order: questionnaire.questions.map(\.key),
+            fieldOrder: { self.questionnaire.listFields(ofKey: $0).map(\.key) })
     }
 
     func describe(_ state: MergeState) {
@@ -153,7 +152,9 @@ extension SessionController {
 
     func shown(_ value: AnswerValue?, _ key: String) -> String {
         guard let value else { return "retiré" }
-        if case .records(let items) = value, items.count == 1 { return TerminalText.plainLine(items[0].labelled(listFields(key))) }
+        if case .records(let items) = value, items.count == 1 {
+            return TerminalText.plainLine(items[0].labelled(questionnaire.listFields(ofKey: key)))
+        }
         return Table.truncate(TerminalText.plainLine(value.display), 120)
     }
 
@@ -193,7 +194,7 @@ extension SessionController {
         guard conflict.element != nil else { return try parsed(line, as: question) }
         if line.folded == "retirer" { return nil }
         do {
-            return .records([try parser(for: question.kind).record(line, fields: listFields(conflict.key))])
+            return .records([try parser(for: question.kind).record(line, fields: questionnaire.listFields(ofKey: conflict.key))])
         } catch {
             throw Refusal(message: error.description)
         }
@@ -207,9 +208,7 @@ extension SessionController {
         let written: MergeWritten?
         do {
             written = try store.merge(state.source, by: participant) { mine in
-                let merge = WorkbookMerge(
-                    base: state.source.base, mine: mine, theirs: state.source.theirs, order: questionnaire.questions.map(\.key),
-                    fieldOrder: { self.listFields($0).map(\.key) })
+                let merge = self.workbookMerge(state.source, mine: mine)
                 guard let taken = merge.outcome({ state.resolutions[$0.identity] }) else {
                     reopened = MergeState(path: state.path, source: state.source, merge: merge, resolutions: state.resolutions)
                     return nil
